@@ -1,0 +1,38 @@
+/*
+ * csv: RFC 4180 tables as spreadsheets write them.
+ *
+ * The reader takes UTF-8 text (see charset.h), detects the separator from the
+ * first line (';' from a Russian or Kazakh Excel, ',' otherwise, or a tab),
+ * handles quoted fields with doubled quotes and embedded newlines, and
+ * remembers the source line of every row for error messages. Blank lines are
+ * skipped. The writer quotes only where needed.
+ */
+#ifndef DAPTER_CSV_H
+#define DAPTER_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct csv;
+
+/*
+ * Parses `text`. sep is ',', ';', '\t' or 0 to detect. Returns NULL on an
+ * unterminated quote with *err_line set to the line where the field began.
+ */
+struct csv *csv_parse(const char *text, char sep, size_t *err_line);
+void csv_free(struct csv *csv);
+
+size_t csv_rows(const struct csv *csv);
+size_t csv_cols(const struct csv *csv, size_t row);
+/* The field, or "" when the row is shorter. Never NULL. */
+const char *csv_field(const struct csv *csv, size_t row, size_t col);
+/* 1-based line of the file where the row starts. */
+size_t csv_line(const struct csv *csv, size_t row);
+char csv_separator(const struct csv *csv);
+
+/* Writes one field, quoted if it holds sep, a quote, CR or LF. */
+void csv_write_field(FILE *out, const char *field, char sep);
+/* Writes a row of n fields and CRLF-free "\n". */
+void csv_write_row(FILE *out, const char *const *fields, size_t n, char sep);
+
+#endif
