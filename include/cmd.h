@@ -1,0 +1,104 @@
+/*
+ * cmd: dapter's commands, one descriptor each, shared by every door.
+ *
+ * The command line (main.c) and the SSH server's exec requests both call
+ * cmd_main() with a context: the open store (its actor already set), the
+ * streams to use, and whether the caller is remote. A command file
+ * (cmd_*.c) defines `const struct cmd cmd_xxx` and is listed in cmd.c.
+ */
+#ifndef DAPTER_CMD_H
+#define DAPTER_CMD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "store.h"
+
+/* Exit statuses, documented in README. */
+enum {
+	CMD_OK = 0,
+	CMD_FAIL = 1,		/* the command could not do its work */
+	CMD_USAGE = 2,		/* the command line is wrong */
+	CMD_DENIED = 3,		/* the acting user may not do this */
+	CMD_NOT_FOUND = 4,	/* a named class, subject, user... does not exist */
+};
+
+#define CMD_TEACHER	0x1
+#define CMD_HEAD	0x2
+#define CMD_ADMIN	0x4
+#define CMD_ANYONE	(CMD_TEACHER | CMD_HEAD | CMD_ADMIN)
+#define CMD_OPERATOR	0x8	/* the local operator only (files on the server) */
+
+#define CMD_NO_DB	0x1	/* opens or creates the database itself */
+
+struct cmd_ctx {
+	struct store *st;	/* NULL for CMD_NO_DB commands */
+	const char *db_path;
+	FILE *in, *out, *err;
+	int remote;		/* over SSH: no paths on the server's disk */
+};
+
+struct cmd {
+	const char *name;	/* "user add" */
+	const char *args;	/* "LOGIN --name NAME --role ROLE [--password-stdin]" */
+	const char *summary;	/* N_() one line */
+	const char *help;	/* N_() more lines, or NULL */
+	unsigned roles;
+	unsigned flags;
+	int (*run)(struct cmd_ctx *ctx, int argc, char **argv);
+};
+
+/* Finds the command named by argv's first words; *used = how many words. */
+const struct cmd *cmd_find(int argc, char **argv, int *used);
+/* Runs argv (without "dapter" and the global options). Returns an exit status. */
+int cmd_main(struct cmd_ctx *ctx, int argc, char **argv);
+/* Permission of the actor for a command. */
+int cmd_allowed(const struct cmd *c, const struct actor *a);
+
+struct cmd_opt {
+	const char *name;	/* "--name" */
+	const char **value;	/* set for an option with a value */
+	int *flag;		/* set to 1 for a flag */
+};
+
+/*
+ * Splits argv into options (from opts) and positionals; requires exactly
+ * npos_min..npos_max positionals. Prints usage and returns CMD_USAGE on error.
+ */
+int cmd_args(struct cmd_ctx *ctx, const struct cmd *c, int argc, char **argv,
+    const struct cmd_opt *opts, char **pos, int npos_min, int npos_max, int *npos);
+
+/* Prints "dapter: MESSAGE" to ctx->err (sanitized). */
+void cmd_error(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints the store's error and maps its status to an exit status. */
+int cmd_store_error(struct cmd_ctx *ctx, int status);
+/* Reads one line (a password) from ctx->in without its newline. */
+int cmd_read_line(struct cmd_ctx *ctx, char *buf, size_t size);
+/* Reads all of a file ("-": ctx->in; remote callers may only use "-"). */
+int cmd_read_file(struct cmd_ctx *ctx, const char *path, size_t max, char **buf, size_t *len);
+/* Writes user text to a stream with controls neutralized. */
+void cmd_put(struct cmd_ctx *ctx, const char *text);
+
+/* The shared lookups of class and subject arguments. */
+int cmd_journal_args(struct cmd_ctx *ctx, const char *class_name, const char *subject_name,
+    struct class *c, struct subject *s);
+/* --period P, or the period of today for the subject (quarter or half-year). */
+int cmd_period_arg(struct cmd_ctx *ctx, const char *spec, const struct subject *s,
+    struct period *p);
+
+extern const struct cmd *const cmd_table[];
+
+/* Every command, defined in its cmd_*.c file. */
+extern const struct cmd cmd_help, cmd_version, cmd_init, cmd_demo;
+extern const struct cmd cmd_user_add, cmd_user_list, cmd_user_disable, cmd_user_enable,
+    cmd_user_passwd, cmd_user_key_add, cmd_user_lang;
+extern const struct cmd cmd_year_add, cmd_year_current, cmd_period_list, cmd_period_close,
+    cmd_period_reopen, cmd_class_add, cmd_class_list, cmd_class_teacher, cmd_subject_add,
+    cmd_subject_list, cmd_assign, cmd_journal_list;
+extern const struct cmd cmd_roster_import, cmd_roster_list, cmd_subgroup_set;
+extern const struct cmd cmd_lesson_add, cmd_lesson_list, cmd_marks_export, cmd_marks_import,
+    cmd_grades;
+extern const struct cmd cmd_audit_log, cmd_audit_verify, cmd_backup;
+
+
+#endif

@@ -1,0 +1,304 @@
+/*
+ * store: the journal's one SQLite file, and the only code that speaks SQL.
+ *
+ * Open it with store_open(), say who acts with store_set_actor(), then call
+ * the store_* functions. Every write checks the actor's role, refuses closed
+ * periods, and appends an audit record (who, session, when, what, old and new
+ * value, chained by SHA-256) in the same transaction as the change. Several
+ * writes that must land together go between store_tx_begin() and
+ * store_tx_commit(); a failed write inside leaves the caller to roll back.
+ *
+ * Functions return STORE_OK (0) or a negative enum store_status; the
+ * translated sentence for the last failure is store_error(). Rows come back
+ * in malloc'd arrays of plain structs (one free()). Strings in structs are
+ * fixed arrays, sized by the limits below, which text_clean() enforces.
+ */
+#ifndef DAPTER_STORE_H
+#define DAPTER_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assess.h"
+
+enum store_status {
+	STORE_OK = 0,
+	STORE_NOT_FOUND = -1,
+	STORE_EXISTS = -2,
+	STORE_DENIED = -3,	/* the actor's role does not allow it */
+	STORE_CLOSED = -4,	/* the period is closed */
+	STORE_INVALID = -5,	/* bad value (out of range, bad text, bad date) */
+	STORE_LOCKED = -6,	/* another session holds the journal page */
+	STORE_FAILED = -7,	/* SQLite or the disk failed */
+};
+
+/* Limits in bytes, after NFC. */
+#define STORE_LOGIN_MAX		32
+#define STORE_NAME_MAX		120
+#define STORE_CLASS_MAX		24
+#define STORE_TOPIC_MAX		400
+#define STORE_HOMEWORK_MAX	1000
+#define STORE_SESSION_MAX	40
+
+enum role { ROLE_TEACHER, ROLE_HEAD, ROLE_ADMIN };
+
+struct actor {
+	int64_t user_id;	/* 0 for the operator */
+	char login[STORE_LOGIN_MAX + 1];
+	enum role role;
+	int operator;		/* a local command without --as: all rights */
+	char session[STORE_SESSION_MAX + 1];
+};
+
+struct store;
+
+#define STORE_CREATE 0x1	/* create a new file; refuse an existing one */
+
+int store_open(const char *path, int flags, struct store **out);
+void store_close(struct store *st);
+const char *store_error(const struct store *st);
+void store_set_actor(struct store *st, const struct actor *actor);
+const struct actor *store_actor(const struct store *st);
+/* Changes whenever another connection commits (PRAGMA data_version). */
+int64_t store_data_version(struct store *st);
+
+int store_tx_begin(struct store *st);
+int store_tx_commit(struct store *st);
+void store_tx_rollback(struct store *st);
+
+/* Online copy of the whole database (SQLite backup API). */
+int store_backup(struct store *st, const char *dest_path);
+/* PRAGMA integrity_check: STORE_OK when it says "ok". */
+int store_integrity_check(struct store *st);
+
+const char *role_name(enum role role);
+int role_parse(const char *name, enum role *role);
+
+/* ---- school, years, periods ---- */
+
+struct period {
+	int64_t id;
+	int64_t year_id;
+	int start_year;		/* 2026 for 2026-2027 */
+	char kind;		/* 'q' quarter, 'h' half-year */
+	int num;
+	char starts[11], ends[11];	/* YYYY-MM-DD, inclusive */
+	int closed;
+};
+
+/* Creates school, the academic year containing `today`, its periods and the default schemes. */
+int store_school_init(struct store *st, const char *name, const char *today);
+int store_school_name(struct store *st, char *out, size_t outsize);
+/* Adds academic year START-(START+1) with standard quarters and half-years. */
+int store_year_add(struct store *st, int start_year, const char *starts, const char *ends);
+/* The academic year containing `date`, else the latest: its start year. */
+int store_year_current(struct store *st, const char *date, int *start_year);
+int store_period_list(struct store *st, int start_year, struct period **rows, size_t *n);
+/* "q1".."q4", "h1", "h2", "1".."4", optionally "2026-q1"; year defaults to current. */
+int store_period_find(struct store *st, const char *spec, const char *today, struct period *out);
+int store_period_for_date(struct store *st, const char *date, char kind, struct period *out);
+int store_period_set_closed(struct store *st, int64_t period_id, int closed);
+/* 1 when `date` falls in a holiday of its school year. */
+int store_holiday_on(struct store *st, const char *date);
+void period_label(const struct period *p, char *out, size_t outsize);
+
+/* ---- classes, subjects, pupils ---- */
+
+struct class {
+	int64_t id;
+	int start_year;
+	int grade;		/* 1..12 */
+	char name[STORE_CLASS_MAX + 1];	/* canonical: "7 Ә" */
+	int64_t teacher_id;	/* class teacher (сынып жетекшісі), 0 if none */
+};
+
+/* Canonical class name ("7ә" -> "7 Ә"); STORE_INVALID when it is no class name. */
+int class_name_canonical(const char *in, char *out, size_t outsize, int *grade);
+int store_class_add(struct store *st, const char *name, int64_t *id);
+int store_class_find(struct store *st, const char *name, struct class *out);
+int store_class_get(struct store *st, int64_t id, struct class *out);
+int store_class_list(struct store *st, struct class **rows, size_t *n);
+int store_class_set_teacher(struct store *st, int64_t class_id, const char *login);
+
+struct subject {
+	int64_t id;
+	char name[STORE_NAME_MAX + 1];
+	int hours;		/* per week; 1 => half-year periods */
+	char scheme[16];	/* "criteria", "classic", "passfail" */
+};
+
+int store_subject_add(struct store *st, const char *name, int hours, const char *scheme, int64_t *id);
+int store_subject_find(struct store *st, const char *name, struct subject *out);
+int store_subject_list(struct store *st, struct subject **rows, size_t *n);
+/* The scheme a journal is assessed by: grade 1 is ungraded, else the subject's. */
+int store_scheme_for(struct store *st, const struct class *c, const struct subject *s,
+    struct assess_scheme *out);
+
+struct pupil {
+	int64_t id;
+	int64_t class_id;
+	char surname[STORE_NAME_MAX + 1];
+	char given[STORE_NAME_MAX + 1];
+	char patronymic[STORE_NAME_MAX + 1];
+	char birth[11];		/* YYYY-MM-DD or "" */
+	char gender;		/* 'M', 'F' or 0 */
+	int subgroup;		/* in the subject asked for; 0 when not asked */
+};
+
+/* `p` names the pupil (surname, given, patronymic, birth, gender); sets p->id. */
+int store_pupil_add(struct store *st, int64_t class_id, struct pupil *p);
+/* In Kazakh alphabetical order. subject_id/subgroup 0: the whole class. */
+int store_pupil_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    struct pupil **rows, size_t *n);
+int store_pupil_set_subgroup(struct store *st, int64_t pupil_id, int64_t subject_id, int subgroup);
+void pupil_full_name(const struct pupil *p, char *out, size_t outsize);
+
+/* ---- users ---- */
+
+struct user {
+	int64_t id;
+	char login[STORE_LOGIN_MAX + 1];
+	char name[STORE_NAME_MAX + 1];
+	enum role role;
+	int disabled;
+	char lang[3];		/* "" until the user picks one */
+	char keymap[16];
+};
+
+/* A login: 1-32 of [a-z0-9._-], starting with a letter. */
+int login_valid(const char *login);
+int store_user_add(struct store *st, const char *login, const char *name, enum role role,
+    const char *password);
+int store_user_find(struct store *st, const char *login, struct user *out);
+int store_user_get(struct store *st, int64_t id, struct user *out);
+int store_user_list(struct store *st, struct user **rows, size_t *n);
+int store_user_set_disabled(struct store *st, const char *login, int disabled);
+int store_user_set_password(struct store *st, const char *login, const char *password);
+int store_user_set_lang(struct store *st, const char *login, const char *lang);
+/*
+ * STORE_OK when the user exists, is enabled and the password matches; else
+ * STORE_DENIED, taking the same time whether or not the login exists.
+ */
+int store_user_check_password(struct store *st, const char *login, const char *password,
+    struct user *out);
+/* `line` is an OpenSSH public key line: "TYPE BASE64 [COMMENT]". */
+int store_user_key_add(struct store *st, const char *login, const char *line);
+/* The enabled user owning this key (type and base64 blob). */
+int store_user_by_key(struct store *st, const char *type, const char *base64, struct user *out);
+
+/* ---- journals: assignments, lessons, marks ---- */
+
+struct journal {
+	int64_t class_id, subject_id;
+	int subgroup;		/* 0: the whole class */
+	int64_t teacher_id;
+	char class_name[STORE_CLASS_MAX + 1];
+	char subject_name[STORE_NAME_MAX + 1];
+	char teacher_login[STORE_LOGIN_MAX + 1];
+};
+
+int store_assign(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
+    int subgroup);
+/* Journals the actor may open: own assignments, own class, or all for head/admin. */
+int store_journal_list(struct store *st, struct journal **rows, size_t *n);
+/* 1 when the actor may write this journal (assigned, or the operator). */
+int store_journal_writable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup);
+int store_journal_readable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup);
+
+enum lesson_kind { LESSON_REGULAR, LESSON_SOR, LESSON_SOCH };
+
+struct lesson {
+	int64_t id;
+	int64_t class_id, subject_id;
+	int subgroup;
+	char date[11];
+	enum lesson_kind kind;
+	int max_points;		/* СОр/СОч only */
+	char topic[STORE_TOPIC_MAX + 1];
+	char homework[STORE_HOMEWORK_MAX + 1];
+};
+
+int store_lesson_add(struct store *st, struct lesson *l);	/* sets l->id */
+int store_lesson_update(struct store *st, const struct lesson *l);
+int store_lesson_get(struct store *st, int64_t id, struct lesson *out);
+/* Lessons of a journal in the period (NULL: all), by date. */
+int store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const struct period *p, struct lesson **rows, size_t *n);
+const char *lesson_kind_name(enum lesson_kind kind);	/* "regular", "sor", "soch" */
+const char *lesson_kind_label(enum lesson_kind kind);	/* translated: ФО/СОр/СОч, ҚБ/БЖБ/ТЖБ */
+
+enum attendance { ATT_NONE = 0, ATT_ABSENT, ATT_EXCUSED, ATT_ILL, ATT_LATE };
+
+struct mark {
+	int64_t lesson_id, pupil_id;
+	int value;		/* -1: none */
+	enum attendance att;
+};
+
+/* Sets (value -1 clears) the mark and attendance of one pupil in one lesson. */
+int store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
+    enum attendance att);
+int store_mark_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const struct period *p, struct mark **rows, size_t *n);
+/* One letter in the UI language: н/п/б/о, ж/д/а/к, a/e/i/l. */
+const char *attendance_label(enum attendance att);
+/* Accepts the letters of all three languages and the English words. */
+int attendance_parse(const char *s, enum attendance *att);
+const char *attendance_name(enum attendance att);	/* "absent", ... */
+
+/* ---- audit ---- */
+
+struct audit_record {
+	int64_t id;
+	char at[32];
+	char login[STORE_LOGIN_MAX + 1];
+	char session[STORE_SESSION_MAX + 1];
+	char action[32];
+	char object[160];
+	char *old_value, *new_value;	/* point into the record's own storage */
+	char hash[65], prev_hash[65];
+	char storage[2048];
+};
+
+typedef int (*audit_cb)(const struct audit_record *r, void *arg);
+/* Newest first when limit > 0 (the last `limit` records), else oldest first. */
+int store_audit_each(struct store *st, int64_t limit, audit_cb cb, void *arg);
+/* STORE_OK when every record's hash chains; else STORE_INVALID and *bad = first broken id. */
+int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
+/* Appends a record for an action that changes nothing in the tables (a login, a break of a lock). */
+int store_audit_note(struct store *st, const char *action, const char *object, const char *value);
+
+/* ---- locks of journal pages, held by sessions ---- */
+
+struct lock_info {
+	char session[STORE_SESSION_MAX + 1];
+	char login[STORE_LOGIN_MAX + 1];
+	char name[STORE_NAME_MAX + 1];
+	char since[32];
+	int pid;
+};
+
+/* Resource name for a journal page. */
+void journal_resource(char *out, size_t outsize, int64_t class_id, int64_t subject_id,
+    int subgroup, int64_t period_id);
+/*
+ * Takes the lock for the actor's session. A lock held by a live session of
+ * another user gives STORE_LOCKED and fills *holder; a stale one (dead pid on
+ * this host, or no heartbeat for `stale_seconds`) is taken over. With
+ * `take_own`, a lock of the same user in another session is taken over.
+ */
+int store_lock_take(struct store *st, const char *resource, int take_own, int stale_seconds,
+    struct lock_info *holder);
+int store_lock_release(struct store *st, const char *resource);
+int store_lock_release_session(struct store *st, const char *session);
+int store_lock_heartbeat(struct store *st);
+/* STORE_OK with *holder filled, or STORE_NOT_FOUND when nobody holds it. */
+int store_lock_holder(struct store *st, const char *resource, int stale_seconds,
+    struct lock_info *holder);
+
+/* Today's date as YYYY-MM-DD ($DAPTER_TODAY overrides, for tests and demos). */
+void store_today(char out[11]);
+/* 1 for a real calendar date in YYYY-MM-DD or DD.MM.YYYY; writes YYYY-MM-DD. */
+int date_parse(const char *in, char out[11]);
+
+#endif

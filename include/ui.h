@@ -1,0 +1,14 @@
+/*
+ * ui: the curses journal editor. Only ui_*.c files include curses.h.
+ */
+#ifndef DAPTER_UI_H
+#define DAPTER_UI_H
+
+/*
+ * Runs the journal on the terminal. With login == NULL it shows its own login
+ * screen (the lab machine); with a login (OpenSSH's ForceCommand, or the SSH
+ * server after authentication) it starts as that user. Returns an exit status.
+ */
+int ui_main(const char *db_path, const char *login);
+
+#endif

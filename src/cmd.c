@@ -1,0 +1,292 @@
+/*
+ * cmd: the command table, dispatch, argument parsing and the helpers every
+ * command uses. See cmd.h.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "text.h"
+
+const struct cmd *const cmd_table[] = {
+	&cmd_help, &cmd_version, &cmd_init, &cmd_demo,
+	&cmd_user_add, &cmd_user_list, &cmd_user_disable, &cmd_user_enable, &cmd_user_passwd,
+	&cmd_user_key_add, &cmd_user_lang,
+	&cmd_year_add, &cmd_year_current, &cmd_period_list, &cmd_period_close, &cmd_period_reopen,
+	&cmd_class_add, &cmd_class_list, &cmd_class_teacher,
+	&cmd_subject_add, &cmd_subject_list, &cmd_assign, &cmd_journal_list,
+	&cmd_roster_import, &cmd_roster_list, &cmd_subgroup_set,
+	&cmd_lesson_add, &cmd_lesson_list, &cmd_marks_export, &cmd_marks_import, &cmd_grades,
+	&cmd_audit_log, &cmd_audit_verify, &cmd_backup,
+	NULL,
+};
+
+const struct cmd *
+cmd_find(int argc, char **argv, int *used)
+{
+	const struct cmd *best = NULL;
+	int best_words = 0;
+	size_t i;
+
+	for (i = 0; cmd_table[i] != NULL; i++) {
+		const char *name = cmd_table[i]->name;
+		int w = 0;
+
+		/* Match the command's words one by one against argv. */
+		while (w < argc) {
+			size_t len = strcspn(name, " ");
+
+			if (strlen(argv[w]) != len || strncmp(argv[w], name, len) != 0)
+				break;
+			w++;
+			name += len;
+			if (*name == '\0') {
+				if (w > best_words) {
+					best = cmd_table[i];
+					best_words = w;
+				}
+				break;
+			}
+			name++;
+		}
+	}
+	*used = best_words;
+	return best;
+}
+
+int
+cmd_allowed(const struct cmd *c, const struct actor *a)
+{
+	if (a->operator)
+		return 1;
+	if (c->roles & CMD_OPERATOR)
+		return 0;
+	switch (a->role) {
+	case ROLE_ADMIN:
+		return (c->roles & CMD_ADMIN) != 0;
+	case ROLE_HEAD:
+		return (c->roles & CMD_HEAD) != 0;
+	case ROLE_TEACHER:
+		break;
+	}
+	return (c->roles & CMD_TEACHER) != 0;
+}
+
+static void
+cmd_usage(struct cmd_ctx *ctx, const struct cmd *c)
+{
+	fprintf(ctx->err, _("Usage: dapter %s %s\n"), c->name, c->args);
+	fprintf(ctx->err, _("`dapter help %s` tells more.\n"), c->name);
+}
+
+int
+cmd_main(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd *c = NULL;
+	int used = 0;
+
+	if (argc == 0)
+		return cmd_help.run(ctx, 0, argv);
+	if ((c = cmd_find(argc, argv, &used)) == NULL) {
+		cmd_error(ctx, _("There is no command \"%s\". `dapter help` lists them."), argv[0]);
+		return CMD_USAGE;
+	}
+	if (ctx->st != NULL && !cmd_allowed(c, store_actor(ctx->st))) {
+		cmd_error(ctx, _("Your role may not run `%s`."), c->name);
+		return CMD_DENIED;
+	}
+	if (ctx->st == NULL && !(c->flags & CMD_NO_DB)) {
+		cmd_error(ctx, _("No database is open."));
+		return CMD_FAIL;
+	}
+	return c->run(ctx, argc - used, argv + used);
+}
+
+int
+cmd_args(struct cmd_ctx *ctx, const struct cmd *c, int argc, char **argv,
+    const struct cmd_opt *opts, char **pos, int npos_min, int npos_max, int *npos)
+{
+	int i, n = 0, dashdash = 0;
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const struct cmd_opt *o = NULL;
+		size_t len;
+
+		if (!dashdash && strcmp(a, "--") == 0) {
+			dashdash = 1;
+			continue;
+		}
+		if (dashdash || a[0] != '-' || a[1] != '-') {
+			if (n >= npos_max)
+				goto usage;
+			pos[n++] = argv[i];
+			continue;
+		}
+		len = strcspn(a, "=");
+		for (o = opts; o != NULL && o->name != NULL; o++)
+			if (strlen(o->name) == len && strncmp(o->name, a, len) == 0)
+				break;
+		if (o == NULL || o->name == NULL) {
+			cmd_error(ctx, _("Unknown option %.*s."), (int)len, a);
+			goto usage;
+		}
+		if (o->flag != NULL) {
+			if (a[len] == '=')
+				goto usage;
+			*o->flag = 1;
+		} else if (a[len] == '=')
+			*o->value = a + len + 1;
+		else if (i + 1 < argc)
+			*o->value = argv[++i];
+		else {
+			cmd_error(ctx, _("Option %s needs a value."), o->name);
+			goto usage;
+		}
+	}
+	if (n < npos_min)
+		goto usage;
+	if (npos != NULL)
+		*npos = n;
+	return CMD_OK;
+usage:
+	cmd_usage(ctx, c);
+	return CMD_USAGE;
+}
+
+void
+cmd_put(struct cmd_ctx *ctx, const char *text)
+{
+	char *safe = text_safe(text);
+
+	fputs(safe != NULL ? safe : "?", ctx->out);
+	free(safe);
+}
+
+void
+cmd_error(struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	char buf[1024], *safe = NULL;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	/* Messages quote user input: never let it drive the terminal. */
+	safe = text_safe(buf);
+	fprintf(ctx->err, "dapter: %s\n", safe != NULL ? safe : buf);
+	free(safe);
+}
+
+int
+cmd_store_error(struct cmd_ctx *ctx, int status)
+{
+	cmd_error(ctx, "%s", store_error(ctx->st));
+	switch (status) {
+	case STORE_DENIED:
+		return CMD_DENIED;
+	case STORE_NOT_FOUND:
+		return CMD_NOT_FOUND;
+	default:
+		return CMD_FAIL;
+	}
+}
+
+int
+cmd_read_line(struct cmd_ctx *ctx, char *buf, size_t size)
+{
+	size_t len;
+
+	if (fgets(buf, (int)size, ctx->in) == NULL)
+		return -1;
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '\n')
+		buf[--len] = '\0';
+	if (len > 0 && buf[len - 1] == '\r')
+		buf[--len] = '\0';
+	return 0;
+}
+
+int
+cmd_read_file(struct cmd_ctx *ctx, const char *path, size_t max, char **buf, size_t *len)
+{
+	FILE *f = NULL;
+	char *p = NULL, *grown = NULL;
+	size_t cap = 65536, n = 0, got;
+	int rc = CMD_FAIL;
+
+	*buf = NULL;
+	*len = 0;
+	if (strcmp(path, "-") == 0)
+		f = ctx->in;
+	else if (ctx->remote) {
+		cmd_error(ctx, _("Over SSH, send the file on standard input and name it \"-\"."));
+		return CMD_USAGE;
+	} else if ((f = fopen(path, "rb")) == NULL) {
+		cmd_error(ctx, _("Cannot open %s: %s."), path, strerror(errno));
+		return CMD_FAIL;
+	}
+	if ((p = malloc(cap)) == NULL)
+		goto out;
+	while ((got = fread(p + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n > max) {
+			cmd_error(ctx, _("%s is larger than %zu MB; that is not a file dapter "
+			    "expects."), path, max >> 20);
+			goto out;
+		}
+		if (n == cap) {
+			if ((grown = realloc(p, cap * 2)) == NULL)
+				goto out;
+			p = grown;
+			cap *= 2;
+		}
+	}
+	if (ferror(f)) {
+		cmd_error(ctx, _("Cannot read %s."), path);
+		goto out;
+	}
+	p[n] = '\0';
+	*buf = p;
+	*len = n;
+	p = NULL;
+	rc = CMD_OK;
+out:
+	if (f != NULL && f != ctx->in)
+		fclose(f);
+	free(p);
+	return rc;
+}
+
+int
+cmd_journal_args(struct cmd_ctx *ctx, const char *class_name, const char *subject_name,
+    struct class *c, struct subject *s)
+{
+	int rc;
+
+	if ((rc = store_class_find(ctx->st, class_name, c)) != STORE_OK ||
+	    (rc = store_subject_find(ctx->st, subject_name, s)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+int
+cmd_period_arg(struct cmd_ctx *ctx, const char *spec, const struct subject *s,
+    struct period *p)
+{
+	char today[11];
+	int rc;
+
+	store_today(today);
+	if (spec != NULL)
+		rc = store_period_find(ctx->st, spec, today, p);
+	else
+		rc = store_period_for_date(ctx->st, today, s->hours == 1 ? 'h' : 'q', p);
+	return rc == STORE_OK ? CMD_OK : cmd_store_error(ctx, rc);
+}

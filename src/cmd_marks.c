@@ -1,0 +1,252 @@
+/*
+ * cmd_marks: lessons, marks in and out as CSV, and period results.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charset.h"
+#include "cmd.h"
+#include "grades.h"
+#include "i18n.h"
+#include "marks_csv.h"
+
+#define MARKS_MAX_BYTES (16 * 1024 * 1024)
+
+static int
+run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *kind = NULL, *max = NULL, *topic = NULL, *homework = NULL, *subgroup = NULL;
+	const struct cmd_opt opts[] = {
+		{ "--kind", &kind, NULL }, { "--max", &max, NULL }, { "--topic", &topic, NULL },
+		{ "--homework", &homework, NULL }, { "--subgroup", &subgroup, NULL },
+		{ NULL, NULL, NULL },
+	};
+	struct lesson l;
+	struct class c;
+	struct subject s;
+	char *pos[3];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_lesson_add, argc, argv, opts, pos, 3, 3, NULL)) != CMD_OK ||
+	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK)
+		return rc;
+	memset(&l, 0, sizeof l);
+	l.class_id = c.id;
+	l.subject_id = s.id;
+	l.subgroup = subgroup != NULL ? atoi(subgroup) : 0;
+	snprintf(l.date, sizeof l.date, "%.10s", pos[2]);
+	if (strlen(pos[2]) != 10)
+		l.date[0] = '\0';
+	if (kind == NULL || strcmp(kind, "regular") == 0)
+		l.kind = LESSON_REGULAR;
+	else if (strcmp(kind, "sor") == 0)
+		l.kind = LESSON_SOR;
+	else if (strcmp(kind, "soch") == 0)
+		l.kind = LESSON_SOCH;
+	else {
+		cmd_error(ctx, _("--kind is regular, sor or soch."));
+		return CMD_USAGE;
+	}
+	l.max_points = max != NULL ? atoi(max) : 0;
+	snprintf(l.topic, sizeof l.topic, "%s", topic != NULL ? topic : "");
+	snprintf(l.homework, sizeof l.homework, "%s", homework != NULL ? homework : "");
+	if ((topic != NULL && strlen(topic) >= sizeof l.topic) ||
+	    (homework != NULL && strlen(homework) >= sizeof l.homework)) {
+		cmd_error(ctx, _("The topic or homework is too long."));
+		return CMD_USAGE;
+	}
+	if ((rc = store_lesson_add(ctx->st, &l)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	fprintf(ctx->out, "%lld\n", (long long)l.id);
+	return CMD_OK;
+}
+
+const struct cmd cmd_lesson_add = {
+	"lesson add", "CLASS SUBJECT DATE [--kind regular|sor|soch --max N] [--topic T] "
+	"[--homework H] [--subgroup N]",
+	N_("Add a lesson to a journal; prints its number."),
+	N_("--kind sor is a summative work for a section (СОр, БЖБ), soch for the term (СОч, "
+	"ТЖБ); both need --max, the maximum points."),
+	CMD_ANYONE, 0, run_lesson_add,
+};
+
+static int
+run_lesson_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *subgroup = NULL;
+	const struct cmd_opt opts[] = { { "--period", &period, NULL },
+		{ "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
+	struct lesson *l = NULL;
+	struct period p;
+	struct class c;
+	struct subject s;
+	char *pos[2];
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_lesson_list, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK ||
+	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK ||
+	    (rc = cmd_period_arg(ctx, period, &s, &p)) != CMD_OK)
+		return rc;
+	if ((rc = store_lesson_list(ctx->st, c.id, s.id, subgroup != NULL ? atoi(subgroup) : 0,
+	    &p, &l, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		fprintf(ctx->out, "%lld\t%s\t%s", (long long)l[i].id, l[i].date,
+		    lesson_kind_label(l[i].kind));
+		if (l[i].kind != LESSON_REGULAR)
+			fprintf(ctx->out, "/%d", l[i].max_points);
+		fputc('\t', ctx->out);
+		cmd_put(ctx, l[i].topic);
+		fputc('\n', ctx->out);
+	}
+	free(l);
+	return CMD_OK;
+}
+
+const struct cmd cmd_lesson_list = {
+	"lesson list", "CLASS SUBJECT [--period P] [--subgroup N]",
+	N_("List a journal's lessons: number, date, kind, topic."), NULL,
+	CMD_ANYONE, 0, run_lesson_list,
+};
+
+static int
+run_marks_export(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *subgroup = NULL, *sep = NULL;
+	const struct cmd_opt opts[] = { { "--period", &period, NULL },
+		{ "--subgroup", &subgroup, NULL }, { "--separator", &sep, NULL },
+		{ NULL, NULL, NULL } };
+	struct period p;
+	struct class c;
+	struct subject s;
+	char *pos[2];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_marks_export, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK ||
+	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK ||
+	    (rc = cmd_period_arg(ctx, period, &s, &p)) != CMD_OK)
+		return rc;
+	if (sep != NULL && strcmp(sep, ",") != 0 && strcmp(sep, ";") != 0) {
+		cmd_error(ctx, _("--separator is \",\" or \";\"."));
+		return CMD_USAGE;
+	}
+	if ((rc = marks_csv_export(ctx->st, &c, &s, subgroup != NULL ? atoi(subgroup) : 0, &p,
+	    ctx->out, sep != NULL ? sep[0] : ',')) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_marks_export = {
+	"marks export", "CLASS SUBJECT [--period P] [--subgroup N] [--separator ;]",
+	N_("Write a journal page as CSV to standard output."),
+	N_("The period defaults to today's. Fill the file offline and send it back with "
+	"`dapter marks import`. Use --separator ';' for a Russian or Kazakh Excel."),
+	CMD_ANYONE, 0, run_marks_export,
+};
+
+static int
+run_marks_import(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	int dry_run = 0, rc;
+	const struct cmd_opt opts[] = { { "--dry-run", NULL, &dry_run }, { NULL, NULL, NULL } };
+	struct marks_import_report rep;
+	char *buf = NULL, *text = NULL;
+	size_t len = 0;
+	enum charset cs;
+
+	if ((rc = cmd_args(ctx, &cmd_marks_import, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = cmd_read_file(ctx, "-", MARKS_MAX_BYTES, &buf, &len)) != CMD_OK)
+		return rc;
+	if ((text = charset_to_utf8(buf, len, &cs)) == NULL) {
+		free(buf);
+		cmd_error(ctx, _("The file is not text in UTF-8 or Windows-1251. "
+		    "In Excel, save it as \"CSV UTF-8\"."));
+		return CMD_FAIL;
+	}
+	free(buf);
+	rc = marks_csv_import(ctx->st, text, dry_run, &rep);
+	free(text);
+	if (rc != STORE_OK) {
+		if (rep.error_line > 0)
+			cmd_error(ctx, _("line %zu: %s"), rep.error_line, store_error(ctx->st));
+		else
+			cmd_error(ctx, "%s", store_error(ctx->st));
+		cmd_error(ctx, _("Nothing was changed."));
+		return rc == STORE_DENIED ? CMD_DENIED : rc == STORE_NOT_FOUND ? CMD_NOT_FOUND :
+		    CMD_FAIL;
+	}
+	fprintf(ctx->out, dry_run ?
+	    _("Would set %zu marks, clear %zu, add %zu lessons; %zu cells unchanged.\n") :
+	    _("Set %zu marks, cleared %zu, added %zu lessons; %zu cells unchanged.\n"),
+	    rep.set, rep.cleared, rep.lessons_added, rep.unchanged);
+	return CMD_OK;
+}
+
+const struct cmd cmd_marks_import = {
+	"marks import", "[--dry-run] < FILE.csv",
+	N_("Read a journal page from CSV on standard input; all or nothing."),
+	N_("The file is one written by `dapter marks export`, filled in: a mark, an "
+	"attendance letter (н п б о, ж д а к or a e i l), both (\"о 7\"), or empty for none. "
+	"New date columns add lessons. Any error names its line and changes nothing."),
+	CMD_ANYONE, 0, run_marks_import,
+};
+
+static void
+put_pct(struct cmd_ctx *ctx, double v)
+{
+	if (v < 0)
+		fputs("\t-", ctx->out);
+	else
+		fprintf(ctx->out, "\t%.1f", v);
+}
+
+static int
+run_grades(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *subgroup = NULL;
+	const struct cmd_opt opts[] = { { "--period", &period, NULL },
+		{ "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
+	struct grade_row *g = NULL;
+	struct period p;
+	struct class c;
+	struct subject s;
+	char *pos[2], name[3 * STORE_NAME_MAX + 3], mark[32];
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_grades, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK ||
+	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK ||
+	    (rc = cmd_period_arg(ctx, period, &s, &p)) != CMD_OK)
+		return rc;
+	if ((rc = grades_compute(ctx->st, &c, &s, subgroup != NULL ? atoi(subgroup) : 0, &p, &g,
+	    &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	/* L10N: column heads of `dapter grades`, tab-separated; keep the tabs. */
+	fputs(_("Pupil\tFA %\tSA-S %\tSA-T %\tPercent\tMark\n"), ctx->out);
+	for (i = 0; i < n; i++) {
+		pupil_full_name(&g[i].pupil, name, sizeof name);
+		cmd_put(ctx, name);
+		put_pct(ctx, g[i].result.fo_pct);
+		put_pct(ctx, g[i].result.sor_pct);
+		put_pct(ctx, g[i].result.soch_pct);
+		put_pct(ctx, g[i].result.status == ASSESS_NO_DATA ||
+		    g[i].result.status == ASSESS_NO_MARK ? -1 : g[i].result.percent);
+		fprintf(ctx->out, "\t%s\n", grades_mark_text(&g[i], mark, sizeof mark));
+	}
+	free(g);
+	return CMD_OK;
+}
+
+const struct cmd cmd_grades = {
+	"grades", "CLASS SUBJECT [--period P] [--subgroup N]",
+	N_("Each pupil's period percent and mark."),
+	N_("Columns: pupil, formative %, section summative %, term summative %, period percent "
+	"(full precision, shown to one decimal) and mark, or n/a when summative work is "
+	"missing (temporarily not attested)."),
+	CMD_ANYONE, 0, run_grades,
+};

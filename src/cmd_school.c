@@ -1,0 +1,318 @@
+/*
+ * cmd_school: the shape of the school: years and periods, classes,
+ * subjects, and who teaches what.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+
+static int
+run_year_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *from = NULL, *to = NULL;
+	const struct cmd_opt opts[] = { { "--from", &from, NULL }, { "--to", &to, NULL },
+		{ NULL, NULL, NULL } };
+	char *pos[1], *end = NULL;
+	long year;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_year_add, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	year = strtol(pos[0], &end, 10);
+	if (*end != '\0' || year < 2000 || year > 2999) {
+		cmd_error(ctx, _("Name the school year by the year it starts, such as 2027."));
+		return CMD_USAGE;
+	}
+	if ((rc = store_year_add(ctx->st, (int)year, from, to)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_year_add = {
+	"year add", "START_YEAR [--from DATE] [--to DATE]",
+	N_("Add a school year with its quarters, half-years and holidays."),
+	N_("START_YEAR is the year it begins: 2027 for 2027-2028. By default the year runs "
+	"from 1 September to 31 May; the periods follow the usual order of holidays."),
+	CMD_ADMIN, 0, run_year_add,
+};
+
+static int
+print_periods(struct cmd_ctx *ctx, int year)
+{
+	struct period *p = NULL;
+	size_t n = 0, i;
+	char label[32];
+	int rc;
+
+	if ((rc = store_period_list(ctx->st, year, &p, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		period_label(&p[i], label, sizeof label);
+		fprintf(ctx->out, "%s\t%s\t%s\t%s\n", label, p[i].starts, p[i].ends,
+		    p[i].closed ? _("closed") : _("open"));
+	}
+	free(p);
+	return CMD_OK;
+}
+
+static int
+run_year_current(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char today[11];
+	int rc, year = 0;
+
+	if ((rc = cmd_args(ctx, &cmd_year_current, argc, argv, NULL, NULL, 0, 0, NULL)) != CMD_OK)
+		return rc;
+	store_today(today);
+	if ((rc = store_year_current(ctx->st, today, &year)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	fprintf(ctx->out, "%d-%d\n", year, year + 1);
+	return CMD_OK;
+}
+
+const struct cmd cmd_year_current = {
+	"year current", "", N_("Print the current school year."), NULL,
+	CMD_ANYONE, 0, run_year_current,
+};
+
+static int
+run_period_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char *pos[1], today[11];
+	int rc, year = 0, n = 0;
+
+	if ((rc = cmd_args(ctx, &cmd_period_list, argc, argv, NULL, pos, 0, 1, &n)) != CMD_OK)
+		return rc;
+	store_today(today);
+	if (n == 1)
+		year = atoi(pos[0]);
+	else if ((rc = store_year_current(ctx->st, today, &year)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return print_periods(ctx, year);
+}
+
+const struct cmd cmd_period_list = {
+	"period list", "[START_YEAR]",
+	N_("List the periods of a school year: name, first day, last day, open or closed."),
+	NULL, CMD_ANYONE, 0, run_period_list,
+};
+
+static int
+set_closed(struct cmd_ctx *ctx, const struct cmd *c, int argc, char **argv, int closed)
+{
+	struct period p;
+	char *pos[1], today[11];
+	int rc;
+
+	if ((rc = cmd_args(ctx, c, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	store_today(today);
+	if ((rc = store_period_find(ctx->st, pos[0], today, &p)) != STORE_OK ||
+	    (rc = store_period_set_closed(ctx->st, p.id, closed)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+static int
+run_period_close(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return set_closed(ctx, &cmd_period_close, argc, argv, 1);
+}
+
+static int
+run_period_reopen(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return set_closed(ctx, &cmd_period_reopen, argc, argv, 0);
+}
+
+const struct cmd cmd_period_close = {
+	"period close", "PERIOD",
+	N_("Close a period: its lessons and marks can no longer change."),
+	N_("PERIOD is q1..q4 or h1, h2, optionally after the year (2026-q2). Closing and "
+	"reopening are recorded in the audit log."),
+	CMD_ADMIN | CMD_HEAD, 0, run_period_close,
+};
+
+const struct cmd cmd_period_reopen = {
+	"period reopen", "PERIOD", N_("Reopen a closed period (audited)."), NULL,
+	CMD_ADMIN | CMD_HEAD, 0, run_period_reopen,
+};
+
+static int
+run_class_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *teacher = NULL;
+	const struct cmd_opt opts[] = { { "--teacher", &teacher, NULL }, { NULL, NULL, NULL } };
+	char *pos[1];
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_class_add, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_tx_begin(ctx->st)) != STORE_OK ||
+	    (rc = store_class_add(ctx->st, pos[0], &id)) != STORE_OK ||
+	    (teacher != NULL && (rc = store_class_set_teacher(ctx->st, id, teacher)) != STORE_OK) ||
+	    (rc = store_tx_commit(ctx->st)) != STORE_OK) {
+		store_tx_rollback(ctx->st);
+		return cmd_store_error(ctx, rc);
+	}
+	return CMD_OK;
+}
+
+const struct cmd cmd_class_add = {
+	"class add", "CLASS [--teacher LOGIN]",
+	N_("Add a class to the current school year."),
+	N_("CLASS is the grade and a letter: \"7 Ә\", 7Ә and 7-ә are the same class. "
+	"--teacher names its class teacher, who may read all its journals."),
+	CMD_ADMIN, 0, run_class_add,
+};
+
+static int
+run_class_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct class *c = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_class_list, argc, argv, NULL, NULL, 0, 0, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_class_list(ctx->st, &c, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++)
+		fprintf(ctx->out, "%s\n", c[i].name);
+	free(c);
+	return CMD_OK;
+}
+
+const struct cmd cmd_class_list = {
+	"class list", "", N_("List the classes of the current school year, one a line."), NULL,
+	CMD_ANYONE, 0, run_class_list,
+};
+
+static int
+run_class_teacher(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct class c;
+	char *pos[2];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_class_teacher, argc, argv, NULL, pos, 2, 2, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_class_find(ctx->st, pos[0], &c)) != STORE_OK ||
+	    (rc = store_class_set_teacher(ctx->st, c.id, pos[1])) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_class_teacher = {
+	"class teacher", "CLASS LOGIN", N_("Make a user the class teacher of a class."), NULL,
+	CMD_ADMIN, 0, run_class_teacher,
+};
+
+static int
+run_subject_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *hours = NULL, *scheme = NULL;
+	const struct cmd_opt opts[] = { { "--hours", &hours, NULL }, { "--scheme", &scheme, NULL },
+		{ NULL, NULL, NULL } };
+	char *pos[1];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_subject_add, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_subject_add(ctx->st, pos[0], hours != NULL ? atoi(hours) : 2, scheme,
+	    NULL)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_subject_add = {
+	"subject add", "NAME [--hours N] [--scheme criteria|classic|passfail]",
+	N_("Add a subject."),
+	N_("--hours is lessons a week (default 2); a one-hour subject is assessed by "
+	"half-years, with formative and section summative work only. --scheme is how it is "
+	"assessed (default criteria: ФО, СОр, СОч)."),
+	CMD_ADMIN, 0, run_subject_add,
+};
+
+static int
+run_subject_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct subject *s = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_subject_list, argc, argv, NULL, NULL, 0, 0, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_subject_list(ctx->st, &s, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		cmd_put(ctx, s[i].name);
+		fprintf(ctx->out, "\t%d\t%s\n", s[i].hours, s[i].scheme);
+	}
+	free(s);
+	return CMD_OK;
+}
+
+const struct cmd cmd_subject_list = {
+	"subject list", "", N_("List subjects: name, hours a week, scheme."), NULL,
+	CMD_ANYONE, 0, run_subject_list,
+};
+
+static int
+run_assign(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *subgroup = NULL;
+	const struct cmd_opt opts[] = { { "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
+	struct class c;
+	struct subject s;
+	char *pos[3];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_assign, argc, argv, opts, pos, 3, 3, NULL)) != CMD_OK ||
+	    (rc = cmd_journal_args(ctx, pos[1], pos[2], &c, &s)) != CMD_OK)
+		return rc;
+	if ((rc = store_assign(ctx->st, pos[0], c.id, s.id,
+	    subgroup != NULL ? atoi(subgroup) : 0)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_assign = {
+	"assign", "LOGIN CLASS SUBJECT [--subgroup N]",
+	N_("Make a teacher the teacher of a subject in a class."),
+	N_("--subgroup N (1-9) when the class is split for the subject (languages, "
+	"informatics); pupils are put in subgroups with `dapter subgroup set`."),
+	CMD_ADMIN, 0, run_assign,
+};
+
+static int
+run_journal_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct journal *j = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_journal_list, argc, argv, NULL, NULL, 0, 0, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_journal_list(ctx->st, &j, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		fprintf(ctx->out, "%s\t", j[i].class_name);
+		cmd_put(ctx, j[i].subject_name);
+		fprintf(ctx->out, "\t%d\t%s\n", j[i].subgroup, j[i].teacher_login);
+	}
+	free(j);
+	return CMD_OK;
+}
+
+const struct cmd cmd_journal_list = {
+	"journal list", "",
+	N_("List the journals you may open: class, subject, subgroup, teacher."), NULL,
+	CMD_ANYONE, 0, run_journal_list,
+};

@@ -1,0 +1,105 @@
+/*
+ * main: `dapter [--db PATH] [--as LOGIN] [COMMAND ...]`.
+ *
+ * With a command, runs it (cmd.h) as the operator, or as LOGIN with that
+ * user's role; with none, opens the journal editor on this terminal.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "store.h"
+#include "ui.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, _("Usage: dapter [--db PATH] [--as LOGIN] [COMMAND [ARGS]]\n"
+	    "`dapter help` lists the commands.\n"));
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *db = getenv("DAPTER_DB"), *as = NULL;
+	struct cmd_ctx ctx;
+	const struct cmd *c = NULL;
+	struct store *st = NULL;
+	struct actor actor;
+	struct user u;
+	int i, used = 0, rc;
+
+	i18n_init();
+	if (db == NULL || *db == '\0')
+		db = "dapter.db";
+	/* Global options come before the command; the command's own follow it. */
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			db = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) == 0)
+			db = argv[i] + 5;
+		else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
+			as = argv[++i];
+		else if (strncmp(argv[i], "--as=", 5) == 0)
+			as = argv[i] + 5;
+		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			argv[i] = "help";
+			break;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			argv[i] = "version";
+			break;
+		} else {
+			fprintf(stderr, _("dapter: unknown option %s\n"), argv[i]);
+			usage();
+			return CMD_USAGE;
+		}
+	}
+	if (i == argc)
+		return ui_main(db, as);
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.db_path = db;
+	ctx.in = stdin;
+	ctx.out = stdout;
+	ctx.err = stderr;
+	c = cmd_find(argc - i, argv + i, &used);
+	if (c != NULL && (c->flags & CMD_NO_DB)) {
+		if (as != NULL && strcmp(c->name, "help") != 0 && strcmp(c->name, "version") != 0) {
+			fprintf(stderr, _("dapter: `%s` is for the server's operator, not --as.\n"),
+			    c->name);
+			return CMD_DENIED;
+		}
+		return cmd_main(&ctx, argc - i, argv + i);
+	}
+	if ((rc = store_open(db, 0, &st)) != STORE_OK) {
+		fprintf(stderr, "dapter: %s\n", store_error(st));
+		store_close(st);
+		return CMD_FAIL;
+	}
+	if (as != NULL) {
+		if (store_user_find(st, as, &u) != STORE_OK || u.disabled) {
+			fprintf(stderr, _("dapter: there is no active user %s.\n"), as);
+			store_close(st);
+			return CMD_DENIED;
+		}
+		memset(&actor, 0, sizeof actor);
+		actor.user_id = u.id;
+		snprintf(actor.login, sizeof actor.login, "%s", u.login);
+		actor.role = u.role;
+		snprintf(actor.session, sizeof actor.session, "cli-%ld", (long)getpid());
+		store_set_actor(st, &actor);
+	}
+	ctx.st = st;
+	rc = cmd_main(&ctx, argc - i, argv + i);
+	if (fflush(stdout) != 0 && rc == CMD_OK) {
+		fprintf(stderr, _("dapter: could not write the output.\n"));
+		rc = CMD_FAIL;
+	}
+	store_close(st);
+	return rc;
+}

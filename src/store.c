@@ -1,0 +1,519 @@
+/*
+ * store: opening the file, the schema and its migrations, statements,
+ * transactions and errors. The tables are in the migrations below; each
+ * store_*.c file owns the functions of one part of the model.
+ *
+ * Why these pragmas: WAL lets teachers read while one writes; synchronous=FULL
+ * because the journal is a state record and a mark acknowledged on screen must
+ * survive a power cut; a busy timeout so concurrent sessions wait instead of
+ * failing with "database is locked".
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "store_internal.h"
+#include "text.h"
+
+#define BUSY_TIMEOUT_MS 15000
+
+/*
+ * Ordered migrations: migration[i] brings user_version i to i + 1.
+ * Never edit one that has shipped; add the next.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: the journal */
+	"CREATE TABLE school(id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL,"
+	"  created TEXT NOT NULL);"
+	"CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE scheme(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('criteria','classic','passfail','ungraded')),"
+	"  sor_pool TEXT NOT NULL CHECK (sor_pool IN ('points','shares')),"
+	"  fo_min INTEGER NOT NULL, fo_max INTEGER NOT NULL,"
+	"  w_fo REAL NOT NULL, w_sor REAL NOT NULL, w_soch REAL NOT NULL,"
+	"  w_fo_nosoch REAL NOT NULL, w_sor_nosoch REAL NOT NULL,"
+	"  min3 REAL NOT NULL, min4 REAL NOT NULL, min5 REAL NOT NULL, pass_min REAL NOT NULL);"
+	"CREATE TABLE year(id INTEGER PRIMARY KEY, start_year INTEGER NOT NULL UNIQUE,"
+	"  starts TEXT NOT NULL, ends TEXT NOT NULL);"
+	"CREATE TABLE period(id INTEGER PRIMARY KEY,"
+	"  year_id INTEGER NOT NULL REFERENCES year(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('q','h')), num INTEGER NOT NULL,"
+	"  starts TEXT NOT NULL, ends TEXT NOT NULL, closed INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (year_id, kind, num));"
+	"CREATE TABLE holiday(id INTEGER PRIMARY KEY,"
+	"  year_id INTEGER NOT NULL REFERENCES year(id), starts TEXT NOT NULL,"
+	"  ends TEXT NOT NULL, name TEXT NOT NULL);"
+	"CREATE TABLE user(id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('admin','head','teacher')),"
+	"  pw_hash TEXT, disabled INTEGER NOT NULL DEFAULT 0, lang TEXT NOT NULL DEFAULT '',"
+	"  keymap TEXT NOT NULL DEFAULT '', created TEXT NOT NULL);"
+	"CREATE TABLE user_key(id INTEGER PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id), type TEXT NOT NULL,"
+	"  blob TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', UNIQUE (type, blob));"
+	"CREATE TABLE class(id INTEGER PRIMARY KEY,"
+	"  year_id INTEGER NOT NULL REFERENCES year(id), grade INTEGER NOT NULL,"
+	"  name TEXT NOT NULL, teacher_id INTEGER REFERENCES user(id),"
+	"  UNIQUE (year_id, name));"
+	"CREATE TABLE subject(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	"  hours INTEGER NOT NULL DEFAULT 2,"
+	"  scheme_id INTEGER NOT NULL REFERENCES scheme(id));"
+	"CREATE TABLE pupil(id INTEGER PRIMARY KEY,"
+	"  class_id INTEGER NOT NULL REFERENCES class(id),"
+	"  surname TEXT NOT NULL, given TEXT NOT NULL, patronymic TEXT NOT NULL DEFAULT '',"
+	"  birth TEXT NOT NULL DEFAULT '',"
+	"  gender TEXT NOT NULL DEFAULT '' CHECK (gender IN ('', 'M', 'F')),"
+	"  sort_key TEXT NOT NULL);"
+	"CREATE INDEX pupil_class ON pupil(class_id, sort_key);"
+	"CREATE TABLE pupil_subgroup(pupil_id INTEGER NOT NULL REFERENCES pupil(id),"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id),"
+	"  subgroup INTEGER NOT NULL CHECK (subgroup >= 0),"
+	"  PRIMARY KEY (pupil_id, subject_id));"
+	"CREATE TABLE assignment(id INTEGER PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id),"
+	"  class_id INTEGER NOT NULL REFERENCES class(id),"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id),"
+	"  subgroup INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (user_id, class_id, subject_id, subgroup));"
+	"CREATE TABLE lesson(id INTEGER PRIMARY KEY,"
+	"  class_id INTEGER NOT NULL REFERENCES class(id),"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id),"
+	"  subgroup INTEGER NOT NULL DEFAULT 0, date TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('regular','sor','soch')),"
+	"  max_points INTEGER NOT NULL DEFAULT 0,"
+	"  topic TEXT NOT NULL DEFAULT '', homework TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX lesson_journal ON lesson(class_id, subject_id, subgroup, date);"
+	"CREATE TABLE mark(lesson_id INTEGER NOT NULL REFERENCES lesson(id),"
+	"  pupil_id INTEGER NOT NULL REFERENCES pupil(id),"
+	"  value INTEGER, attendance TEXT"
+	"  CHECK (attendance IN ('absent','excused','ill','late')),"
+	"  PRIMARY KEY (lesson_id, pupil_id)) WITHOUT ROWID;"
+	"CREATE TABLE audit(id INTEGER PRIMARY KEY, at TEXT NOT NULL, login TEXT NOT NULL,"
+	"  session TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL,"
+	"  old TEXT, new TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+	/* The chain detects edits; these stop the honest mistakes. */
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TABLE lock(resource TEXT PRIMARY KEY, session TEXT NOT NULL,"
+	"  user_id INTEGER NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL,"
+	"  since TEXT NOT NULL, heartbeat INTEGER NOT NULL);"
+	"INSERT INTO scheme(name, kind, sor_pool, fo_min, fo_max, w_fo, w_sor, w_soch,"
+	"  w_fo_nosoch, w_sor_nosoch, min3, min4, min5, pass_min) VALUES"
+	"  ('criteria', 'criteria', 'points', 1, 10, 25, 25, 50, 50, 50, 40, 65, 85, 40),"
+	"  ('classic', 'classic', 'points', 2, 5, 0, 0, 0, 0, 0, 40, 65, 85, 40),"
+	"  ('passfail', 'passfail', 'points', 1, 10, 25, 25, 50, 50, 50, 40, 65, 85, 40),"
+	"  ('ungraded', 'ungraded', 'points', 1, 10, 25, 25, 50, 50, 50, 40, 65, 85, 40);",
+};
+
+static int
+store_migrate(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int version = 0, target = (int)(sizeof migrations / sizeof migrations[0]);
+	int rc = STORE_OK;
+	char sql[64];
+
+	if (store_exec(st, "BEGIN IMMEDIATE") != STORE_OK)
+		return STORE_FAILED;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	version = sqlite3_column_int(s, 0);
+	if (version > target) {
+		rc = store_fail(st, STORE_FAILED,
+		    _("This database was written by a newer dapter (schema %d; this one knows %d). "
+		    "Upgrade dapter."), version, target);
+		goto out;
+	}
+	for (; version < target; version++) {
+		if ((rc = store_exec(st, migrations[version])) != STORE_OK)
+			goto out;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version + 1);
+		if ((rc = store_exec(st, sql)) != STORE_OK)
+			goto out;
+	}
+out:
+	sqlite3_finalize(s);
+	if (rc == STORE_OK)
+		rc = store_exec(st, "COMMIT");
+	else
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_open(const char *path, int flags, struct store **out)
+{
+	struct store *st = NULL;
+	struct stat sb;
+	int rc = STORE_FAILED, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	*out = NULL;
+	if ((st = calloc(1, sizeof *st)) == NULL)
+		return STORE_FAILED;
+	snprintf(st->actor.login, sizeof st->actor.login, "operator");
+	st->actor.role = ROLE_ADMIN;
+	st->actor.operator = 1;
+	snprintf(st->actor.session, sizeof st->actor.session, "cli-%ld", (long)getpid());
+	*out = st;
+
+	if (flags & STORE_CREATE) {
+		if (stat(path, &sb) == 0) {
+			rc = store_fail(st, STORE_EXISTS,
+			    _("%s already exists; dapter will not overwrite a journal."), path);
+			goto out;
+		}
+		oflags |= SQLITE_OPEN_CREATE;
+	} else if (stat(path, &sb) != 0) {
+		rc = store_fail(st, STORE_NOT_FOUND,
+		    _("No journal database at %s. Create one with `dapter init --school NAME`, "
+		    "or name it with --db or DAPTER_DB."), path);
+		goto out;
+	}
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	if ((rc = store_exec(st, "PRAGMA journal_mode = WAL")) != STORE_OK ||
+	    (rc = store_exec(st, "PRAGMA synchronous = FULL")) != STORE_OK ||
+	    (rc = store_exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK ||
+	    (rc = store_migrate(st)) != STORE_OK)
+		goto out;
+	if (flags & STORE_CREATE)
+		chmod(path, 0600);
+	rc = STORE_OK;
+out:
+	return rc;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+const char *
+store_error(const struct store *st)
+{
+	return st != NULL && st->error[0] != '\0' ? st->error : _("Unknown error.");
+}
+
+void
+store_set_actor(struct store *st, const struct actor *actor)
+{
+	st->actor = *actor;
+}
+
+const struct actor *
+store_actor(const struct store *st)
+{
+	return &st->actor;
+}
+
+int64_t
+store_data_version(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version");
+
+	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
+		return -1;
+	return sqlite3_column_int64(s, 0);
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	size_t i;
+
+	for (i = 0; i < st->ncache; i++) {
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].stmt);
+			sqlite3_clear_bindings(st->cache[i].stmt);
+			return st->cache[i].stmt;
+		}
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
+	    SQLITE_OK) {
+		store_fail_db(st);
+		return NULL;
+	}
+	if (st->ncache == STORE_STMT_CACHE)
+		abort();	/* a programming error: raise STORE_STMT_CACHE */
+	st->cache[st->ncache].sql = sql;
+	st->cache[st->ncache].stmt = s;
+	st->ncache++;
+	return s;
+}
+
+int
+store_fail(struct store *st, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->error, sizeof st->error, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+int
+store_fail_db(struct store *st)
+{
+	int code = st->db != NULL ? sqlite3_errcode(st->db) : SQLITE_CANTOPEN;
+	const char *msg = st->db != NULL ? sqlite3_errmsg(st->db) : "cannot open";
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return store_fail(st, STORE_LOCKED,
+		    _("The journal is busy; nothing was changed. Try again."));
+	case SQLITE_FULL:
+		return store_fail(st, STORE_FAILED,
+		    _("The disk is full; nothing was changed. Free some space on the server."));
+	case SQLITE_READONLY:
+		return store_fail(st, STORE_FAILED,
+		    _("The journal is read-only on this server; nothing was changed."));
+	case SQLITE_CONSTRAINT:
+		return store_fail(st, STORE_INVALID, _("The change breaks a rule of the journal (%s)."),
+		    msg);
+	default:
+		return store_fail(st, STORE_FAILED, _("Database error: %s."), msg);
+	}
+}
+
+int
+store_exec(struct store *st, const char *sql)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail_db(st);
+	return STORE_OK;
+}
+
+int
+store_tx_begin(struct store *st)
+{
+	int rc = STORE_OK;
+
+	if (st->tx_depth == 0)
+		rc = store_exec(st, "BEGIN IMMEDIATE");
+	if (rc == STORE_OK)
+		st->tx_depth++;
+	return rc;
+}
+
+int
+store_tx_commit(struct store *st)
+{
+	int rc = STORE_OK;
+
+	if (st->tx_depth == 1 && (rc = store_exec(st, "COMMIT")) != STORE_OK) {
+		store_tx_rollback(st);
+		return rc;
+	}
+	if (st->tx_depth > 0)
+		st->tx_depth--;
+	return rc;
+}
+
+void
+store_tx_rollback(struct store *st)
+{
+	if (st->tx_depth > 0 && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->tx_depth = 0;
+}
+
+int
+store_write_begin(struct store *st)
+{
+	if (st->tx_depth > 0)
+		return store_exec(st, "SAVEPOINT w");
+	return store_exec(st, "BEGIN IMMEDIATE");
+}
+
+int
+store_write_end(struct store *st, int status)
+{
+	char saved[sizeof st->error];
+
+	if (status == STORE_OK) {
+		status = store_exec(st, st->tx_depth > 0 ? "RELEASE w" : "COMMIT");
+		if (status == STORE_OK)
+			return STORE_OK;
+	}
+	/* Keep the first error: the rollback's own message would hide it. */
+	memcpy(saved, st->error, sizeof saved);
+	if (st->tx_depth > 0)
+		sqlite3_exec(st->db, "ROLLBACK TO w; RELEASE w", NULL, NULL, NULL);
+	else if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	memcpy(st->error, saved, sizeof saved);
+	return status;
+}
+
+int
+store_require_admin(struct store *st)
+{
+	if (st->actor.role == ROLE_ADMIN)
+		return STORE_OK;
+	return store_fail(st, STORE_DENIED, _("Only an administrator may do this."));
+}
+
+int
+store_require_head(struct store *st)
+{
+	if (st->actor.role == ROLE_ADMIN || st->actor.role == ROLE_HEAD)
+		return STORE_OK;
+	return store_fail(st, STORE_DENIED,
+	    _("Only the head of studies or an administrator may do this."));
+}
+
+void
+store_col_text(sqlite3_stmt *s, int col, char *out, size_t outsize)
+{
+	const char *t = (const char *)sqlite3_column_text(s, col);
+
+	snprintf(out, outsize, "%s", t != NULL ? t : "");
+}
+
+int
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	return sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+int
+store_clean_text(struct store *st, const char *field, const char *in, size_t max, int flags,
+    char *out, size_t outsize)
+{
+	enum text_error err = TEXT_OK;
+	char *clean = text_clean(in != NULL ? in : "", max, flags, &err);
+
+	if (clean == NULL)
+		return store_fail(st, STORE_INVALID, "%s: %s", field, text_error_message(err));
+	snprintf(out, outsize, "%s", clean);
+	free(clean);
+	return STORE_OK;
+}
+
+void *
+store_grow(struct store *st, void **rows, size_t *n, size_t size)
+{
+	char *p = NULL;
+
+	/* Double at powers of two: amortised O(1) without a separate capacity. */
+	if ((*n & (*n - 1)) == 0) {
+		if ((p = realloc(*rows, (*n == 0 ? 1 : *n * 2) * size)) == NULL) {
+			store_fail(st, STORE_FAILED, _("Out of memory."));
+			return NULL;
+		}
+		*rows = p;
+	}
+	p = (char *)*rows + *n * size;
+	memset(p, 0, size);
+	(*n)++;
+	return p;
+}
+
+int
+store_backup(struct store *st, const char *dest_path)
+{
+	sqlite3 *dest = NULL;
+	sqlite3_backup *b = NULL;
+	int rc = STORE_FAILED;
+
+	if (sqlite3_open_v2(dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	    NULL) != SQLITE_OK) {
+		rc = store_fail(st, STORE_FAILED, _("Cannot create %s: %s."), dest_path,
+		    sqlite3_errmsg(dest));
+		goto out;
+	}
+	if ((b = sqlite3_backup_init(dest, "main", st->db, "main")) == NULL) {
+		rc = store_fail(st, STORE_FAILED, _("Backup failed: %s."), sqlite3_errmsg(dest));
+		goto out;
+	}
+	/* Copy in steps so writers are never blocked for long. */
+	for (;;) {
+		int r = sqlite3_backup_step(b, 256);
+
+		if (r == SQLITE_DONE)
+			break;
+		if (r == SQLITE_OK || r == SQLITE_BUSY || r == SQLITE_LOCKED) {
+			sqlite3_sleep(5);
+			continue;
+		}
+		rc = store_fail(st, STORE_FAILED, _("Backup failed: %s."), sqlite3_errstr(r));
+		goto out;
+	}
+	rc = STORE_OK;
+out:
+	if (b != NULL && sqlite3_backup_finish(b) != SQLITE_OK && rc == STORE_OK)
+		rc = store_fail(st, STORE_FAILED, _("Backup failed: %s."), sqlite3_errmsg(dest));
+	sqlite3_close(dest);
+	return rc;
+}
+
+int
+store_integrity_check(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA integrity_check");
+	char first[256] = "";
+
+	if (s == NULL)
+		return STORE_FAILED;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		store_col_text(s, 0, first, sizeof first);
+	sqlite3_reset(s);
+	if (strcmp(first, "ok") == 0)
+		return STORE_OK;
+	return store_fail(st, STORE_FAILED, _("The database is damaged: %s"), first);
+}
+
+const char *
+role_name(enum role role)
+{
+	switch (role) {
+	case ROLE_ADMIN:
+		return "admin";
+	case ROLE_HEAD:
+		return "head";
+	case ROLE_TEACHER:
+		break;
+	}
+	return "teacher";
+}
+
+int
+role_parse(const char *name, enum role *role)
+{
+	if (strcmp(name, "admin") == 0)
+		*role = ROLE_ADMIN;
+	else if (strcmp(name, "head") == 0)
+		*role = ROLE_HEAD;
+	else if (strcmp(name, "teacher") == 0)
+		*role = ROLE_TEACHER;
+	else
+		return STORE_INVALID;
+	return STORE_OK;
+}

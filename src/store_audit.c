@@ -1,0 +1,223 @@
+/*
+ * store_audit: the append-only, hash-chained record of every change.
+ *
+ * Each record's hash is SHA-256 over the previous record's hash and the
+ * record's own fields, each written as "<length>:<bytes>\n" ("-:\n" for a
+ * missing value), in this order: prev_hash, id, at, login, session, action,
+ * object, old, new. The first record chains to 64 zeros. Anyone can recheck
+ * the chain from a copy of the database with sqlite3 and sha256sum (README),
+ * so the record outlives dapter.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "sha256.h"
+#include "store_internal.h"
+
+static const char genesis[] =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+static void
+hash_field(struct sha256 *c, const char *v)
+{
+	char len[24];
+
+	if (v == NULL) {
+		sha256_update(c, "-:\n", 3);
+		return;
+	}
+	snprintf(len, sizeof len, "%zu:", strlen(v));
+	sha256_update(c, len, strlen(len));
+	sha256_update(c, v, strlen(v));
+	sha256_update(c, "\n", 1);
+}
+
+static void
+audit_hash(const char *prev, int64_t id, const char *at, const char *login,
+    const char *session, const char *action, const char *object, const char *old_value,
+    const char *new_value, char out[65])
+{
+	struct sha256 c;
+	unsigned char d[32];
+	char idbuf[24];
+
+	snprintf(idbuf, sizeof idbuf, "%" PRId64, id);
+	sha256_init(&c);
+	hash_field(&c, prev);
+	hash_field(&c, idbuf);
+	hash_field(&c, at);
+	hash_field(&c, login);
+	hash_field(&c, session);
+	hash_field(&c, action);
+	hash_field(&c, object);
+	hash_field(&c, old_value);
+	hash_field(&c, new_value);
+	sha256_final(&c, d);
+	sha256_hex(d, out);
+}
+
+int
+store_audit_append(struct store *st, const char *action, const char *object,
+    const char *old_value, const char *new_value)
+{
+	sqlite3_stmt *s = NULL;
+	char prev[65], hash[65], at[32];
+	int64_t id = 1;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	snprintf(prev, sizeof prev, "%s", genesis);
+	if ((s = store_stmt(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")) == NULL)
+		return STORE_FAILED;
+	switch (sqlite3_step(s)) {
+	case SQLITE_ROW:
+		id = sqlite3_column_int64(s, 0) + 1;
+		store_col_text(s, 1, prev, sizeof prev);
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		return store_fail_db(st);
+	}
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	audit_hash(prev, id, at, st->actor.login, st->actor.session, action, object,
+	    old_value, new_value, hash);
+
+	if ((s = store_stmt(st, "INSERT INTO audit(id, at, login, session, action, object,"
+	    " old, new, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, at);
+	store_bind_text(s, 3, st->actor.login);
+	store_bind_text(s, 4, st->actor.session);
+	store_bind_text(s, 5, action);
+	store_bind_text(s, 6, object);
+	if (old_value != NULL)
+		store_bind_text(s, 7, old_value);
+	if (new_value != NULL)
+		store_bind_text(s, 8, new_value);
+	store_bind_text(s, 9, prev);
+	store_bind_text(s, 10, hash);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return store_fail_db(st);
+	return STORE_OK;
+}
+
+int
+store_audit_note(struct store *st, const char *action, const char *object, const char *value)
+{
+	int rc;
+
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	return store_write_end(st, store_audit_append(st, action, object, NULL, value));
+}
+
+/* Fills r from a row of (id, at, login, session, action, object, old, new, prev_hash, hash). */
+static void
+audit_row(sqlite3_stmt *s, struct audit_record *r)
+{
+	const char *old_value = (const char *)sqlite3_column_text(s, 6);
+	const char *new_value = (const char *)sqlite3_column_text(s, 7);
+	size_t half = sizeof r->storage / 2;
+
+	r->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, r->at, sizeof r->at);
+	store_col_text(s, 2, r->login, sizeof r->login);
+	store_col_text(s, 3, r->session, sizeof r->session);
+	store_col_text(s, 4, r->action, sizeof r->action);
+	store_col_text(s, 5, r->object, sizeof r->object);
+	store_col_text(s, 8, r->prev_hash, sizeof r->prev_hash);
+	store_col_text(s, 9, r->hash, sizeof r->hash);
+	r->old_value = r->new_value = NULL;
+	if (old_value != NULL) {
+		snprintf(r->storage, half, "%s", old_value);
+		r->old_value = r->storage;
+	}
+	if (new_value != NULL) {
+		snprintf(r->storage + half, half, "%s", new_value);
+		r->new_value = r->storage + half;
+	}
+}
+
+int
+store_audit_each(struct store *st, int64_t limit, audit_cb cb, void *arg)
+{
+	sqlite3_stmt *s = NULL;
+	struct audit_record r;
+	int step, rc = STORE_OK;
+
+	if ((rc = store_require_head(st)) != STORE_OK)
+		return rc;
+	if (limit > 0) {
+		s = store_stmt(st, "SELECT id, at, login, session, action, object, old, new,"
+		    " prev_hash, hash FROM audit ORDER BY id DESC LIMIT ?");
+		if (s != NULL)
+			sqlite3_bind_int64(s, 1, limit);
+	} else
+		s = store_stmt(st, "SELECT id, at, login, session, action, object, old, new,"
+		    " prev_hash, hash FROM audit ORDER BY id");
+	if (s == NULL)
+		return STORE_FAILED;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		audit_row(s, &r);
+		if (cb(&r, arg) != 0)
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_fail_db(st);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
+store_audit_verify(struct store *st, int64_t *bad, int64_t *count)
+{
+	sqlite3_stmt *s = NULL;
+	char prev[65], want[65];
+	int64_t id, expect_id = 1;
+	int step, rc = STORE_OK;
+
+	*bad = 0;
+	*count = 0;
+	snprintf(prev, sizeof prev, "%s", genesis);
+	/* Raw columns, not audit_row(): the hash covers values of any length. */
+	if ((s = store_stmt(st, "SELECT id, at, login, session, action, object, old, new,"
+	    " prev_hash, hash FROM audit ORDER BY id")) == NULL)
+		return STORE_FAILED;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *c[10];
+		int i;
+
+		for (i = 1; i < 10; i++)
+			c[i] = (const char *)sqlite3_column_text(s, i);
+		id = sqlite3_column_int64(s, 0);
+		audit_hash(prev, id, c[1], c[2], c[3], c[4], c[5], c[6], c[7], want);
+		if (id != expect_id || c[8] == NULL || strcmp(c[8], prev) != 0 ||
+		    c[9] == NULL || strcmp(c[9], want) != 0) {
+			*bad = id;
+			rc = store_fail(st, STORE_INVALID,
+			    id != expect_id ?
+			    _("The audit chain is broken: record %lld is missing.") :
+			    _("The audit chain is broken at record %lld: "
+			    "it was changed after it was written."),
+			    (long long)(id != expect_id ? expect_id : id));
+			if (id != expect_id)
+				*bad = expect_id;
+			break;
+		}
+		snprintf(prev, sizeof prev, "%s", c[9]);
+		expect_id = id + 1;
+		(*count)++;
+	}
+	if (rc == STORE_OK && step != SQLITE_DONE)
+		rc = store_fail_db(st);
+	sqlite3_reset(s);
+	return rc;
+}

@@ -1,0 +1,61 @@
+/*
+ * store_internal: what the store_*.c files share and nobody else sees.
+ */
+#ifndef DAPTER_STORE_INTERNAL_H
+#define DAPTER_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define STORE_STMT_CACHE 96
+
+struct store {
+	sqlite3 *db;
+	struct actor actor;
+	char error[512];
+	int tx_depth;		/* store_tx_begin() nesting */
+	struct {
+		const char *sql;	/* the literal's address is the key */
+		sqlite3_stmt *stmt;
+	} cache[STORE_STMT_CACHE];
+	size_t ncache;
+};
+
+/* The cached, reset statement for a string literal; NULL (error set) on failure. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+/* Records a failure: a translated sentence; returns `status` for `return store_fail(...)`. */
+int store_fail(struct store *st, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Records an SQLite failure with its message; returns STORE_FAILED (or STORE_LOCKED when busy). */
+int store_fail_db(struct store *st);
+int store_exec(struct store *st, const char *sql);
+
+/* A write: BEGIN IMMEDIATE, or a savepoint inside store_tx_begin(). */
+int store_write_begin(struct store *st);
+int store_write_end(struct store *st, int status);	/* commits on STORE_OK, else rolls back */
+
+/* Appends the audit record of a change, inside the write. */
+int store_audit_append(struct store *st, const char *action, const char *object,
+    const char *old_value, const char *new_value);
+
+/* Role checks that set a translated error. */
+int store_require_admin(struct store *st);
+int store_require_head(struct store *st);	/* head or admin */
+
+/* Copies a column's text into a fixed buffer (truncating never happens: limits match). */
+void store_col_text(sqlite3_stmt *s, int col, char *out, size_t outsize);
+/* bind helpers */
+int store_bind_text(sqlite3_stmt *s, int i, const char *v);
+
+/* Validates user text with text_clean() into out; sets the error naming `field`. */
+int store_clean_text(struct store *st, const char *field, const char *in, size_t max,
+    int flags, char *out, size_t outsize);
+
+/* Grows *rows by one zeroed element; returns it or NULL (error set). */
+void *store_grow(struct store *st, void **rows, size_t *n, size_t size);
+
+/* The user id for a login, or 0 (error set) */
+int64_t store_user_id(struct store *st, const char *login);
+
+#endif

@@ -1,0 +1,612 @@
+/*
+ * store_journal: who teaches what (assignments), lessons and their marks.
+ *
+ * A journal is class x subject x subgroup; its pages are periods. A mark is
+ * checked against the lesson's kind and the journal's scheme, refused in a
+ * closed period, and saved with its audit record the moment it is set.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store_internal.h"
+#include "text.h"
+
+int
+store_assign(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
+    int subgroup)
+{
+	sqlite3_stmt *s = NULL;
+	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 16];
+	struct class c;
+	struct subject subj;
+	struct user u;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_user_find(st, login, &u)) != STORE_OK ||
+	    (rc = store_class_get(st, class_id, &c)) != STORE_OK)
+		return rc;
+	if (subgroup < 0 || subgroup > 9)
+		return store_fail(st, STORE_INVALID, _("A subgroup is a number from 0 to 9."));
+	if ((s = store_stmt(st, "SELECT s.id, s.name, s.hours, k.name FROM subject s"
+	    " JOIN scheme k ON k.id = s.scheme_id WHERE s.id = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, subject_id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
+	store_col_text(s, 1, subj.name, sizeof subj.name);
+	sqlite3_reset(s);
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO assignment(user_id, class_id, subject_id, subgroup)"
+	    " VALUES (?,?,?,?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, u.id);
+	sqlite3_bind_int64(s, 2, class_id);
+	sqlite3_bind_int64(s, 3, subject_id);
+	sqlite3_bind_int(s, 4, subgroup);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+		    store_fail(st, STORE_EXISTS, _("%s teaches this already."), login) :
+		    store_fail_db(st);
+		goto out;
+	}
+	snprintf(object, sizeof object, "%s/%s/%d", c.name, subj.name, subgroup);
+	rc = store_audit_append(st, "assign", object, NULL, login);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_journal_list(struct store *st, struct journal **rows, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct journal *j = NULL;
+	int step;
+
+	*rows = NULL;
+	*n = 0;
+	/* Teachers: their own journals, and every journal of a class they lead. */
+	if ((s = store_stmt(st, "SELECT a.class_id, a.subject_id, a.subgroup, a.user_id,"
+	    " c.name, s.name, u.login, c.grade FROM assignment a"
+	    " JOIN class c ON c.id = a.class_id JOIN subject s ON s.id = a.subject_id"
+	    " JOIN user u ON u.id = a.user_id"
+	    " WHERE ?1 OR a.user_id = ?2 OR c.teacher_id = ?2"
+	    " ORDER BY a.user_id <> ?2, c.grade, c.name, s.name, a.subgroup")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int(s, 1, st->actor.role != ROLE_TEACHER);
+	sqlite3_bind_int64(s, 2, st->actor.user_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((j = store_grow(st, (void **)rows, n, sizeof *j)) == NULL)
+			return STORE_FAILED;
+		j->class_id = sqlite3_column_int64(s, 0);
+		j->subject_id = sqlite3_column_int64(s, 1);
+		j->subgroup = sqlite3_column_int(s, 2);
+		j->teacher_id = sqlite3_column_int64(s, 3);
+		store_col_text(s, 4, j->class_name, sizeof j->class_name);
+		store_col_text(s, 5, j->subject_name, sizeof j->subject_name);
+		store_col_text(s, 6, j->teacher_login, sizeof j->teacher_login);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_journal_writable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup)
+{
+	sqlite3_stmt *s = NULL;
+	int ok;
+
+	if (st->actor.operator)
+		return 1;
+	if ((s = store_stmt(st, "SELECT 1 FROM assignment WHERE user_id = ? AND class_id = ?"
+	    " AND subject_id = ? AND subgroup = ?")) == NULL)
+		return 0;
+	sqlite3_bind_int64(s, 1, st->actor.user_id);
+	sqlite3_bind_int64(s, 2, class_id);
+	sqlite3_bind_int64(s, 3, subject_id);
+	sqlite3_bind_int(s, 4, subgroup);
+	ok = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return ok;
+}
+
+int
+store_journal_readable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup)
+{
+	sqlite3_stmt *s = NULL;
+	int ok;
+
+	if (st->actor.role != ROLE_TEACHER || store_journal_writable(st, class_id, subject_id,
+	    subgroup))
+		return 1;
+	if ((s = store_stmt(st, "SELECT 1 FROM class WHERE id = ? AND teacher_id = ?")) == NULL)
+		return 0;
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, st->actor.user_id);
+	ok = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return ok;
+}
+
+static int
+require_writable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup)
+{
+	if (store_journal_writable(st, class_id, subject_id, subgroup))
+		return STORE_OK;
+	return store_fail(st, STORE_DENIED,
+	    _("This journal is not yours: you may read it but not change it."));
+}
+
+/* The subject's hours decide whether quarters or half-years hold the date. */
+static int
+require_open_period(struct store *st, int64_t subject_id, const char *date)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT hours FROM subject WHERE id = ?");
+	struct period p;
+	char label[32];
+	int hours, rc;
+
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, subject_id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
+	hours = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if ((rc = store_period_for_date(st, date, hours == 1 ? 'h' : 'q', &p)) != STORE_OK)
+		return rc;
+	if (p.closed) {
+		period_label(&p, label, sizeof label);
+		return store_fail(st, STORE_CLOSED,
+		    _("Period %s is closed: its marks can no longer change. "
+		    "The head of studies can reopen it."), label);
+	}
+	return STORE_OK;
+}
+
+const char *
+lesson_kind_name(enum lesson_kind kind)
+{
+	return kind == LESSON_SOR ? "sor" : kind == LESSON_SOCH ? "soch" : "regular";
+}
+
+const char *
+lesson_kind_label(enum lesson_kind kind)
+{
+	/* L10N: formative assessment; ҚБ in Kazakh, ФО in Russian. */
+	return kind == LESSON_SOR ? _("SA-S") : kind == LESSON_SOCH ? _("SA-T") : _("FA");
+}
+
+static enum lesson_kind
+lesson_kind_parse(const char *s)
+{
+	return strcmp(s, "sor") == 0 ? LESSON_SOR : strcmp(s, "soch") == 0 ? LESSON_SOCH :
+	    LESSON_REGULAR;
+}
+
+/* Validates and normalizes a lesson in place. */
+static int
+lesson_check(struct store *st, struct lesson *l)
+{
+	sqlite3_stmt *s = NULL;
+	char date[11];
+	int rc, hours;
+
+	if (!date_parse(l->date, date))
+		return store_fail(st, STORE_INVALID,
+		    _("Lesson date \"%s\": write YYYY-MM-DD or DD.MM.YYYY."), l->date);
+	memcpy(l->date, date, sizeof date);
+	if (l->kind == LESSON_REGULAR)
+		l->max_points = 0;
+	else if (l->max_points < 1 || l->max_points > 100)
+		return store_fail(st, STORE_INVALID,
+		    _("A summative work needs its maximum points, 1 to 100."));
+	if ((rc = store_clean_text(st, _("Topic"), l->topic, STORE_TOPIC_MAX, TEXT_ALLOW_EMPTY,
+	    l->topic, sizeof l->topic)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Homework"), l->homework, STORE_HOMEWORK_MAX,
+	    TEXT_ALLOW_EMPTY | TEXT_ALLOW_NEWLINE, l->homework, sizeof l->homework)) != STORE_OK)
+		return rc;
+	if ((rc = require_writable(st, l->class_id, l->subject_id, l->subgroup)) != STORE_OK)
+		return rc;
+	if (l->kind == LESSON_SOCH && (s = store_stmt(st, "SELECT hours FROM subject"
+	    " WHERE id = ?")) != NULL) {
+		sqlite3_bind_int64(s, 1, l->subject_id);
+		hours = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+		sqlite3_reset(s);
+		/* One-hour subjects are assessed by half-years without a term summative. */
+		if (hours == 1)
+			return store_fail(st, STORE_INVALID, _("A one-hour subject has no term "
+			    "summative work (СОч); use a section summative (СОр)."));
+	}
+	return require_open_period(st, l->subject_id, l->date);
+}
+
+/* The audit text of a lesson: every field, one per line. */
+static void
+lesson_describe(const struct lesson *l, char *out, size_t outsize)
+{
+	snprintf(out, outsize, "date=%s\nkind=%s\nmax=%d\ntopic=%s\nhomework=%s", l->date,
+	    lesson_kind_name(l->kind), l->max_points, l->topic, l->homework);
+}
+
+static void
+lesson_object(const struct lesson *l, char *out, size_t outsize)
+{
+	snprintf(out, outsize, "lesson:%lld class:%lld subject:%lld/%d", (long long)l->id,
+	    (long long)l->class_id, (long long)l->subject_id, l->subgroup);
+}
+
+int
+store_lesson_add(struct store *st, struct lesson *l)
+{
+	char desc[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 128], object[128];
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = lesson_check(st, l)) != STORE_OK)
+		return rc;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO lesson(class_id, subject_id, subgroup, date, kind,"
+	    " max_points, topic, homework) VALUES (?,?,?,?,?,?,?,?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, l->class_id);
+	sqlite3_bind_int64(s, 2, l->subject_id);
+	sqlite3_bind_int(s, 3, l->subgroup);
+	store_bind_text(s, 4, l->date);
+	store_bind_text(s, 5, lesson_kind_name(l->kind));
+	sqlite3_bind_int(s, 6, l->max_points);
+	store_bind_text(s, 7, l->topic);
+	store_bind_text(s, 8, l->homework);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	l->id = sqlite3_last_insert_rowid(st->db);
+	lesson_describe(l, desc, sizeof desc);
+	lesson_object(l, object, sizeof object);
+	rc = store_audit_append(st, "lesson.add", object, NULL, desc);
+out:
+	return store_write_end(st, rc);
+}
+
+#define LESSON_COLUMNS "id, class_id, subject_id, subgroup, date, kind, max_points, topic, homework"
+
+static void
+lesson_row(sqlite3_stmt *s, struct lesson *l)
+{
+	l->id = sqlite3_column_int64(s, 0);
+	l->class_id = sqlite3_column_int64(s, 1);
+	l->subject_id = sqlite3_column_int64(s, 2);
+	l->subgroup = sqlite3_column_int(s, 3);
+	store_col_text(s, 4, l->date, sizeof l->date);
+	l->kind = lesson_kind_parse((const char *)sqlite3_column_text(s, 5));
+	l->max_points = sqlite3_column_int(s, 6);
+	store_col_text(s, 7, l->topic, sizeof l->topic);
+	store_col_text(s, 8, l->homework, sizeof l->homework);
+}
+
+int
+store_lesson_get(struct store *st, int64_t id, struct lesson *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " LESSON_COLUMNS " FROM lesson WHERE id = ?");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("No such lesson."));
+	lesson_row(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+int
+store_lesson_update(struct store *st, const struct lesson *in)
+{
+	char before[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 128];
+	char after[sizeof before], object[128];
+	struct lesson old, l = *in;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = store_lesson_get(st, l.id, &old)) != STORE_OK)
+		return rc;
+	/* The journal is the old one's; a lesson never moves between journals. */
+	l.class_id = old.class_id;
+	l.subject_id = old.subject_id;
+	l.subgroup = old.subgroup;
+	if ((rc = require_open_period(st, old.subject_id, old.date)) != STORE_OK ||
+	    (rc = lesson_check(st, &l)) != STORE_OK)
+		return rc;
+	lesson_describe(&old, before, sizeof before);
+	lesson_describe(&l, after, sizeof after);
+	if (strcmp(before, after) == 0)
+		return STORE_OK;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "UPDATE lesson SET date = ?, kind = ?, max_points = ?,"
+	    " topic = ?, homework = ? WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, l.date);
+	store_bind_text(s, 2, lesson_kind_name(l.kind));
+	sqlite3_bind_int(s, 3, l.max_points);
+	store_bind_text(s, 4, l.topic);
+	store_bind_text(s, 5, l.homework);
+	sqlite3_bind_int64(s, 6, l.id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	lesson_object(&l, object, sizeof object);
+	rc = store_audit_append(st, "lesson.update", object, before, after);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const struct period *p, struct lesson **rows, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct lesson *l = NULL;
+	int step;
+
+	*rows = NULL;
+	*n = 0;
+	if (!store_journal_readable(st, class_id, subject_id, subgroup))
+		return store_fail(st, STORE_DENIED, _("You may not read this journal."));
+	if ((s = store_stmt(st, "SELECT " LESSON_COLUMNS " FROM lesson WHERE class_id = ?"
+	    " AND subject_id = ? AND subgroup = ? AND date >= ? AND date <= ?"
+	    " ORDER BY date, id")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, subject_id);
+	sqlite3_bind_int(s, 3, subgroup);
+	store_bind_text(s, 4, p != NULL ? p->starts : "0000-00-00");
+	store_bind_text(s, 5, p != NULL ? p->ends : "9999-99-99");
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((l = store_grow(st, (void **)rows, n, sizeof *l)) == NULL)
+			return STORE_FAILED;
+		lesson_row(s, l);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+/* ---- marks ---- */
+
+static const char *const attendance_names[] = { "", "absent", "excused", "ill", "late" };
+
+const char *
+attendance_name(enum attendance att)
+{
+	return attendance_names[att <= ATT_LATE ? att : ATT_NONE];
+}
+
+const char *
+attendance_label(enum attendance att)
+{
+	switch (att) {
+	/* L10N: one letter in the journal grid: н in Russian, ж in Kazakh. */
+	case ATT_ABSENT: return _("a");
+	/* L10N: one letter: п (Russian), д (Kazakh): absent for a good reason. */
+	case ATT_EXCUSED: return _("e");
+	/* L10N: one letter: б (Russian), а (Kazakh): ill. */
+	case ATT_ILL: return _("i");
+	/* L10N: one letter: о (Russian), к (Kazakh): late. */
+	case ATT_LATE: return _("l");
+	case ATT_NONE: break;
+	}
+	return "";
+}
+
+int
+attendance_parse(const char *s, enum attendance *att)
+{
+	/* Every language's letters, so a CSV from any teacher reads the same. */
+	static const struct { const char *word; enum attendance att; } words[] = {
+		{ "a", ATT_ABSENT }, { "н", ATT_ABSENT }, { "ж", ATT_ABSENT },
+		{ "e", ATT_EXCUSED }, { "п", ATT_EXCUSED }, { "д", ATT_EXCUSED },
+		{ "i", ATT_ILL }, { "б", ATT_ILL }, { "а", ATT_ILL },
+		{ "l", ATT_LATE }, { "о", ATT_LATE }, { "к", ATT_LATE },
+		{ "absent", ATT_ABSENT }, { "excused", ATT_EXCUSED }, { "ill", ATT_ILL },
+		{ "late", ATT_LATE },
+	};
+	char *folded = text_casefold(s);
+	size_t i;
+	int rc = STORE_INVALID;
+
+	for (i = 0; folded != NULL && i < sizeof words / sizeof words[0]; i++) {
+		if (strcmp(folded, words[i].word) == 0) {
+			*att = words[i].att;
+			rc = STORE_OK;
+			break;
+		}
+	}
+	free(folded);
+	return rc;
+}
+
+static void
+mark_describe(int value, enum attendance att, char *out, size_t outsize)
+{
+	if (value >= 0 && att != ATT_NONE)
+		snprintf(out, outsize, "%d %s", value, attendance_name(att));
+	else if (value >= 0)
+		snprintf(out, outsize, "%d", value);
+	else
+		snprintf(out, outsize, "%s", attendance_name(att));
+}
+
+/* Checks the value against the lesson's kind and the journal's scheme. */
+static int
+mark_check(struct store *st, const struct lesson *l, int value)
+{
+	struct assess_scheme scheme;
+	struct subject subj;
+	struct class c;
+	sqlite3_stmt *s = NULL;
+	int lo, hi, rc;
+
+	if (value < 0)
+		return STORE_OK;
+	if ((rc = store_class_get(st, l->class_id, &c)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT k.name FROM subject s JOIN scheme k"
+	    " ON k.id = s.scheme_id WHERE s.id = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, l->subject_id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
+	store_col_text(s, 0, subj.scheme, sizeof subj.scheme);
+	sqlite3_reset(s);
+	if ((rc = store_scheme_for(st, &c, &subj, &scheme)) != STORE_OK)
+		return rc;
+	if (scheme.kind == ASSESS_UNGRADED)
+		return store_fail(st, STORE_INVALID,
+		    _("Grade 1 is not marked: record attendance and comments only."));
+	if (l->kind != LESSON_REGULAR && scheme.kind != ASSESS_CLASSIC) {
+		lo = 0;
+		hi = l->max_points;
+	} else {
+		lo = scheme.fo_min;
+		hi = scheme.fo_max;
+	}
+	if (value < lo || value > hi)
+		return store_fail(st, STORE_INVALID, _("A mark here is from %d to %d."), lo, hi);
+	return STORE_OK;
+}
+
+int
+store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
+    enum attendance att)
+{
+	char before[48] = "", after[48] = "", object[STORE_CLASS_MAX + 96];
+	int old_value = -1, had = 0, rc;
+	enum attendance old_att = ATT_NONE;
+	struct lesson l;
+	sqlite3_stmt *s = NULL;
+	const char *t = NULL;
+
+	if ((rc = store_lesson_get(st, lesson_id, &l)) != STORE_OK ||
+	    (rc = require_writable(st, l.class_id, l.subject_id, l.subgroup)) != STORE_OK ||
+	    (rc = require_open_period(st, l.subject_id, l.date)) != STORE_OK ||
+	    (rc = mark_check(st, &l, value)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT 1 FROM pupil p LEFT JOIN pupil_subgroup g"
+	    " ON g.pupil_id = p.id AND g.subject_id = ?3 WHERE p.id = ?1 AND p.class_id = ?2"
+	    " AND (?4 = 0 OR coalesce(g.subgroup, 0) = ?4)")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, pupil_id);
+	sqlite3_bind_int64(s, 2, l.class_id);
+	sqlite3_bind_int64(s, 3, l.subject_id);
+	sqlite3_bind_int(s, 4, l.subgroup);
+	rc = sqlite3_step(s) == SQLITE_ROW ? STORE_OK :
+	    store_fail(st, STORE_INVALID, _("That pupil is not in this class or subgroup."));
+	sqlite3_reset(s);
+	if (rc != STORE_OK)
+		return rc;
+
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT value, attendance FROM mark WHERE lesson_id = ?"
+	    " AND pupil_id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, lesson_id);
+	sqlite3_bind_int64(s, 2, pupil_id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		had = 1;
+		if (sqlite3_column_type(s, 0) != SQLITE_NULL)
+			old_value = sqlite3_column_int(s, 0);
+		if ((t = (const char *)sqlite3_column_text(s, 1)) != NULL)
+			for (old_att = ATT_ABSENT; old_att < ATT_LATE &&
+			    strcmp(attendance_names[old_att], t) != 0; old_att++)
+				;
+	}
+	sqlite3_reset(s);
+	if (had && old_value == value && old_att == att)
+		goto out;	/* nothing changes: nothing to write or audit */
+	if (!had && value < 0 && att == ATT_NONE)
+		goto out;
+	if (value < 0 && att == ATT_NONE)
+		s = store_stmt(st, "DELETE FROM mark WHERE lesson_id = ? AND pupil_id = ?");
+	else
+		s = store_stmt(st, "INSERT INTO mark(lesson_id, pupil_id, value, attendance)"
+		    " VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET value = excluded.value,"
+		    " attendance = excluded.attendance");
+	if (s == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, lesson_id);
+	sqlite3_bind_int64(s, 2, pupil_id);
+	if (value >= 0 || att != ATT_NONE) {
+		if (value >= 0)
+			sqlite3_bind_int(s, 3, value);
+		if (att != ATT_NONE)
+			store_bind_text(s, 4, attendance_name(att));
+	}
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if (had)
+		mark_describe(old_value, old_att, before, sizeof before);
+	mark_describe(value, att, after, sizeof after);
+	snprintf(object, sizeof object, "lesson:%lld %s pupil:%lld", (long long)lesson_id,
+	    l.date, (long long)pupil_id);
+	rc = store_audit_append(st, "mark.set", object, had ? before : NULL,
+	    value < 0 && att == ATT_NONE ? NULL : after);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_mark_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const struct period *p, struct mark **rows, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct mark *m = NULL;
+	const char *t = NULL;
+	int step;
+
+	*rows = NULL;
+	*n = 0;
+	if (!store_journal_readable(st, class_id, subject_id, subgroup))
+		return store_fail(st, STORE_DENIED, _("You may not read this journal."));
+	if ((s = store_stmt(st, "SELECT m.lesson_id, m.pupil_id, coalesce(m.value, -1),"
+	    " m.attendance FROM mark m JOIN lesson l ON l.id = m.lesson_id"
+	    " WHERE l.class_id = ? AND l.subject_id = ? AND l.subgroup = ?"
+	    " AND l.date >= ? AND l.date <= ? ORDER BY l.date, l.id")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, subject_id);
+	sqlite3_bind_int(s, 3, subgroup);
+	store_bind_text(s, 4, p != NULL ? p->starts : "0000-00-00");
+	store_bind_text(s, 5, p != NULL ? p->ends : "9999-99-99");
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((m = store_grow(st, (void **)rows, n, sizeof *m)) == NULL)
+			return STORE_FAILED;
+		m->lesson_id = sqlite3_column_int64(s, 0);
+		m->pupil_id = sqlite3_column_int64(s, 1);
+		m->value = sqlite3_column_int(s, 2);
+		m->att = ATT_NONE;
+		if ((t = (const char *)sqlite3_column_text(s, 3)) != NULL)
+			for (m->att = ATT_ABSENT; m->att < ATT_LATE &&
+			    strcmp(attendance_names[m->att], t) != 0; m->att++)
+				;
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}

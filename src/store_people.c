@@ -1,0 +1,493 @@
+/*
+ * store_people: users (teachers, heads, admins), their SSH keys, and pupils.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "password.h"
+#include "store_internal.h"
+#include "text.h"
+
+int
+login_valid(const char *login)
+{
+	size_t i;
+
+	if (login == NULL || !islower((unsigned char)login[0]))
+		return 0;
+	for (i = 0; login[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)login[i];
+
+		if (i >= STORE_LOGIN_MAX || !(islower(c) || isdigit(c) || c == '.' || c == '_' ||
+		    c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+int64_t
+store_user_id(struct store *st, const char *login)
+{
+	struct user u;
+
+	if (store_user_find(st, login, &u) != STORE_OK)
+		return 0;
+	return u.id;
+}
+
+static int
+password_acceptable(struct store *st, const char *password)
+{
+	size_t len = password != NULL ? strlen(password) : 0;
+
+	if (len < PASSWORD_MIN || len > PASSWORD_MAX)
+		return store_fail(st, STORE_INVALID,
+		    _("A password must be %d to %d characters long."), PASSWORD_MIN, PASSWORD_MAX);
+	if (!text_is_utf8(password, len))
+		return store_fail(st, STORE_INVALID, _("A password must be valid UTF-8 text."));
+	return STORE_OK;
+}
+
+int
+store_user_add(struct store *st, const char *login, const char *name, enum role role,
+    const char *password)
+{
+	char clean[STORE_NAME_MAX + 1], today[11];
+	char *hash = NULL;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if (!login_valid(login))
+		return store_fail(st, STORE_INVALID,
+		    _("A login is 1 to 32 small Latin letters, digits, '.', '_' or '-', "
+		    "starting with a letter."));
+	if ((rc = store_clean_text(st, _("Name"), name, STORE_NAME_MAX, 0, clean,
+	    sizeof clean)) != STORE_OK)
+		return rc;
+	if (password != NULL) {
+		if ((rc = password_acceptable(st, password)) != STORE_OK)
+			return rc;
+		if ((hash = password_hash(password)) == NULL)
+			return store_fail(st, STORE_FAILED, _("Could not hash the password."));
+	}
+	store_today(today);
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		goto out;
+	if ((s = store_stmt(st, "INSERT INTO user(login, name, role, pw_hash, created)"
+	    " VALUES (?,?,?,?,?)")) == NULL) {
+		rc = store_write_end(st, STORE_FAILED);
+		goto out;
+	}
+	store_bind_text(s, 1, login);
+	store_bind_text(s, 2, clean);
+	store_bind_text(s, 3, role_name(role));
+	if (hash != NULL)
+		store_bind_text(s, 4, hash);
+	store_bind_text(s, 5, today);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+		    store_fail(st, STORE_EXISTS, _("User %s exists already."), login) :
+		    store_fail_db(st);
+		rc = store_write_end(st, rc);
+		goto out;
+	}
+	rc = store_audit_append(st, "user.add", login, NULL, role_name(role));
+	rc = store_write_end(st, rc);
+out:
+	free(hash);
+	return rc;
+}
+
+#define USER_COLUMNS "id, login, name, role, disabled, lang, keymap"
+
+static void
+user_row(sqlite3_stmt *s, struct user *u)
+{
+	u->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, u->login, sizeof u->login);
+	store_col_text(s, 2, u->name, sizeof u->name);
+	role_parse((const char *)sqlite3_column_text(s, 3), &u->role);
+	u->disabled = sqlite3_column_int(s, 4);
+	store_col_text(s, 5, u->lang, sizeof u->lang);
+	store_col_text(s, 6, u->keymap, sizeof u->keymap);
+}
+
+int
+store_user_find(struct store *st, const char *login, struct user *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " USER_COLUMNS " FROM user WHERE login = ?");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, login);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("There is no user %s."), login);
+	user_row(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+int
+store_user_get(struct store *st, int64_t id, struct user *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " USER_COLUMNS " FROM user WHERE id = ?");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("No such user."));
+	user_row(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+int
+store_user_list(struct store *st, struct user **rows, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct user *u = NULL;
+	int step, rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((rc = store_require_head(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT " USER_COLUMNS " FROM user ORDER BY login")) == NULL)
+		return STORE_FAILED;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((u = store_grow(st, (void **)rows, n, sizeof *u)) == NULL)
+			return STORE_FAILED;
+		user_row(s, u);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+/* One UPDATE of a user's column with its audit record. */
+static int
+user_update(struct store *st, const char *sql, const char *login, const char *value,
+    const char *action, const char *audit_old, const char *audit_new)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, sql)) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, value);
+	store_bind_text(s, 2, login);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		rc = store_fail(st, STORE_NOT_FOUND, _("There is no user %s."), login);
+		goto out;
+	}
+	rc = store_audit_append(st, action, login, audit_old, audit_new);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_user_set_disabled(struct store *st, const char *login, int disabled)
+{
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if (disabled && st->actor.user_id != 0 && strcmp(login, st->actor.login) == 0)
+		return store_fail(st, STORE_INVALID, _("You cannot disable your own account."));
+	return user_update(st, "UPDATE user SET disabled = ? WHERE login = ?", login,
+	    disabled ? "1" : "0", disabled ? "user.disable" : "user.enable", NULL,
+	    disabled ? "disabled" : "enabled");
+}
+
+int
+store_user_set_password(struct store *st, const char *login, const char *password)
+{
+	char *hash = NULL;
+	int rc;
+
+	/* Anyone may change their own password; an admin anyone's. */
+	if (st->actor.operator == 0 && strcmp(login, st->actor.login) != 0 &&
+	    (rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if ((rc = password_acceptable(st, password)) != STORE_OK)
+		return rc;
+	if ((hash = password_hash(password)) == NULL)
+		return store_fail(st, STORE_FAILED, _("Could not hash the password."));
+	/* The audit says that it changed, never the hash. */
+	rc = user_update(st, "UPDATE user SET pw_hash = ? WHERE login = ?", login, hash,
+	    "user.passwd", NULL, NULL);
+	free(hash);
+	return rc;
+}
+
+int
+store_user_set_lang(struct store *st, const char *login, const char *lang)
+{
+	if (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0 && strcmp(lang, "en") != 0)
+		return store_fail(st, STORE_INVALID, _("Languages are kk, ru and en."));
+	if (st->actor.operator == 0 && strcmp(login, st->actor.login) != 0)
+		return store_fail(st, STORE_DENIED, _("You may change only your own settings."));
+	return user_update(st, "UPDATE user SET lang = ? WHERE login = ?", login, lang,
+	    "user.lang", NULL, lang);
+}
+
+int
+store_user_check_password(struct store *st, const char *login, const char *password,
+    struct user *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " USER_COLUMNS ", pw_hash FROM user"
+	    " WHERE login = ?");
+	char *hash = NULL;
+	struct user u;
+	int found = 0, ok;
+
+	if (s == NULL)
+		return STORE_FAILED;
+	memset(&u, 0, sizeof u);
+	store_bind_text(s, 1, login);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		user_row(s, &u);
+		if (sqlite3_column_text(s, 7) != NULL)
+			hash = strdup((const char *)sqlite3_column_text(s, 7));
+		found = 1;
+	}
+	sqlite3_reset(s);
+	/* Always hash: an unknown login costs the same time as a wrong password. */
+	ok = password_verify(password != NULL ? password : "", hash);
+	free(hash);
+	if (!found || !ok || u.disabled)
+		return store_fail(st, STORE_DENIED, _("Wrong login or password."));
+	if (out != NULL)
+		*out = u;
+	return STORE_OK;
+}
+
+int
+store_user_key_add(struct store *st, const char *login, const char *line)
+{
+	char type[64] = "", blob[16384] = "", comment[256] = "";
+	sqlite3_stmt *s = NULL;
+	int64_t uid;
+	int rc, n = 0;
+	size_t i;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if ((uid = store_user_id(st, login)) == 0)
+		return STORE_NOT_FOUND;
+	if (sscanf(line, "%63s %16383s %n", type, blob, &n) < 2 ||
+	    (strncmp(type, "ssh-", 4) != 0 && strncmp(type, "ecdsa-", 6) != 0 &&
+	    strncmp(type, "sk-", 3) != 0))
+		return store_fail(st, STORE_INVALID,
+		    _("That is not an OpenSSH public key line (\"ssh-ed25519 AAAA... comment\")."));
+	for (i = 0; blob[i] != '\0'; i++)
+		if (!isalnum((unsigned char)blob[i]) && strchr("+/=", blob[i]) == NULL)
+			return store_fail(st, STORE_INVALID,
+			    _("The key's base64 part has characters it cannot have."));
+	if (n > 0 && store_clean_text(st, _("Key comment"), line + n, sizeof comment - 1,
+	    TEXT_ALLOW_EMPTY, comment, sizeof comment) != STORE_OK)
+		comment[0] = '\0';
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO user_key(user_id, type, blob, comment)"
+	    " VALUES (?,?,?,?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, uid);
+	store_bind_text(s, 2, type);
+	store_bind_text(s, 3, blob);
+	store_bind_text(s, 4, comment);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+		    store_fail(st, STORE_EXISTS, _("This key is registered already.")) :
+		    store_fail_db(st);
+		goto out;
+	}
+	rc = store_audit_append(st, "user.key.add", login, NULL, type);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_user_by_key(struct store *st, const char *type, const char *base64, struct user *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT u.id, u.login, u.name, u.role, u.disabled,"
+	    " u.lang, u.keymap FROM user_key k JOIN user u ON u.id = k.user_id"
+	    " WHERE k.type = ? AND k.blob = ? AND u.disabled = 0");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, type);
+	store_bind_text(s, 2, base64);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_DENIED, _("Unknown key."));
+	user_row(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+/* ---- pupils ---- */
+
+int
+store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
+{
+	struct pupil p;
+	char full[3 * STORE_NAME_MAX + 3];
+	char *key = NULL;
+	sqlite3_stmt *s = NULL;
+	struct class c;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_class_get(st, class_id, &c)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Surname"), in->surname, STORE_NAME_MAX, 0, p.surname,
+	    sizeof p.surname)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Given name"), in->given, STORE_NAME_MAX, 0, p.given,
+	    sizeof p.given)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Patronymic"), in->patronymic, STORE_NAME_MAX,
+	    TEXT_ALLOW_EMPTY, p.patronymic, sizeof p.patronymic)) != STORE_OK)
+		return rc;
+	if (in->birth[0] != '\0' && !date_parse(in->birth, p.birth))
+		return store_fail(st, STORE_INVALID,
+		    _("Birth date \"%s\": write YYYY-MM-DD or DD.MM.YYYY."), in->birth);
+	if (in->gender != 0 && in->gender != 'M' && in->gender != 'F')
+		return store_fail(st, STORE_INVALID, _("Gender is M or F."));
+	p.gender = in->gender;
+	pupil_full_name(&p, full, sizeof full);
+	if ((key = text_sort_key(full)) == NULL)
+		return store_fail(st, STORE_FAILED, _("Out of memory."));
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		goto out;
+	if ((s = store_stmt(st, "INSERT INTO pupil(class_id, surname, given, patronymic, birth,"
+	    " gender, sort_key) VALUES (?,?,?,?,?,?,?)")) == NULL) {
+		rc = store_write_end(st, STORE_FAILED);
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, class_id);
+	store_bind_text(s, 2, p.surname);
+	store_bind_text(s, 3, p.given);
+	store_bind_text(s, 4, p.patronymic);
+	store_bind_text(s, 5, p.birth);
+	store_bind_text(s, 6, p.gender == 'M' ? "M" : p.gender == 'F' ? "F" : "");
+	store_bind_text(s, 7, key);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_write_end(st, store_fail_db(st));
+		goto out;
+	}
+	in->id = sqlite3_last_insert_rowid(st->db);
+	rc = store_write_end(st, store_audit_append(st, "pupil.add", c.name, NULL, full));
+out:
+	free(key);
+	return rc;
+}
+
+/* Teachers see the pupils of classes they teach or lead; heads and admins all. */
+static int
+class_readable(struct store *st, int64_t class_id)
+{
+	sqlite3_stmt *s = NULL;
+	int ok;
+
+	if (st->actor.role != ROLE_TEACHER)
+		return 1;
+	if ((s = store_stmt(st, "SELECT 1 FROM class WHERE id = ?1 AND teacher_id = ?2"
+	    " UNION ALL SELECT 1 FROM assignment WHERE class_id = ?1 AND user_id = ?2")) == NULL)
+		return 0;
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, st->actor.user_id);
+	ok = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return ok;
+}
+
+int
+store_pupil_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    struct pupil **rows, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct pupil *p = NULL;
+	int step;
+
+	*rows = NULL;
+	*n = 0;
+	if (!class_readable(st, class_id))
+		return store_fail(st, STORE_DENIED, _("You do not teach in this class."));
+	if ((s = store_stmt(st, "SELECT p.id, p.class_id, p.surname, p.given, p.patronymic,"
+	    " p.birth, coalesce(g.subgroup, 0), p.gender FROM pupil p LEFT JOIN pupil_subgroup g"
+	    " ON g.pupil_id = p.id AND g.subject_id = ?2"
+	    " WHERE p.class_id = ?1 AND (?3 = 0 OR coalesce(g.subgroup, 0) = ?3)"
+	    " ORDER BY p.sort_key")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, subject_id);
+	sqlite3_bind_int(s, 3, subgroup);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((p = store_grow(st, (void **)rows, n, sizeof *p)) == NULL)
+			return STORE_FAILED;
+		p->id = sqlite3_column_int64(s, 0);
+		p->class_id = sqlite3_column_int64(s, 1);
+		store_col_text(s, 2, p->surname, sizeof p->surname);
+		store_col_text(s, 3, p->given, sizeof p->given);
+		store_col_text(s, 4, p->patronymic, sizeof p->patronymic);
+		store_col_text(s, 5, p->birth, sizeof p->birth);
+		p->subgroup = sqlite3_column_int(s, 6);
+		p->gender = (char)sqlite3_column_text(s, 7)[0];
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_pupil_set_subgroup(struct store *st, int64_t pupil_id, int64_t subject_id, int subgroup)
+{
+	sqlite3_stmt *s = NULL;
+	char object[64], value[16];
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if (subgroup < 0 || subgroup > 9)
+		return store_fail(st, STORE_INVALID, _("A subgroup is a number from 0 to 9."));
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO pupil_subgroup(pupil_id, subject_id, subgroup)"
+	    " VALUES (?,?,?) ON CONFLICT DO UPDATE SET subgroup = excluded.subgroup")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, pupil_id);
+	sqlite3_bind_int64(s, 2, subject_id);
+	sqlite3_bind_int(s, 3, subgroup);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	snprintf(object, sizeof object, "pupil:%lld/subject:%lld", (long long)pupil_id,
+	    (long long)subject_id);
+	snprintf(value, sizeof value, "%d", subgroup);
+	rc = store_audit_append(st, "pupil.subgroup", object, NULL, value);
+out:
+	return store_write_end(st, rc);
+}
+
+void
+pupil_full_name(const struct pupil *p, char *out, size_t outsize)
+{
+	snprintf(out, outsize, "%s %s%s%s", p->surname, p->given, p->patronymic[0] ? " " : "",
+	    p->patronymic);
+}

@@ -1,0 +1,704 @@
+/*
+ * store_school: the school, academic years and their periods, classes,
+ * subjects and the assessment schemes they use.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+
+#include "i18n.h"
+#include "store_internal.h"
+#include "text.h"
+
+int
+store_school_init(struct store *st, const char *name, const char *today)
+{
+	char clean[STORE_NAME_MAX + 1];
+	sqlite3_stmt *s = NULL;
+	int rc, year;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("School name"), name, STORE_NAME_MAX, 0, clean,
+	    sizeof clean)) != STORE_OK)
+		return rc;
+	/* The academic year starts on 1 September; July and August prepare the next one. */
+	year = atoi(today);
+	if (atoi(today + 5) < 7)
+		year--;
+	if ((rc = store_tx_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO school(id, name, created) VALUES (1, ?, ?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, clean);
+	store_bind_text(s, 2, today);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		goto out;
+	rc = store_write_end(st, store_audit_append(st, "school.init", "school", NULL, clean));
+	if (rc == STORE_OK)
+		rc = store_year_add(st, year, NULL, NULL);
+out:
+	if (rc == STORE_OK)
+		return store_tx_commit(st);
+	store_tx_rollback(st);
+	return rc;
+}
+
+int
+store_school_name(struct store *st, char *out, size_t outsize)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT name FROM school WHERE id = 1");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("The database has no school yet."));
+	store_col_text(s, 0, out, outsize);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+/*
+ * Standard periods of a Kazakh school year (order of the Ministry, shifted a
+ * little each year): quarters end at the autumn, winter and spring holidays.
+ * Each period runs to the day before the next, so every school day has one.
+ * `period set` (an admin command) moves them when the order says otherwise.
+ */
+static const struct {
+	char kind;
+	int num;
+	int year_offset_from, year_offset_to;
+	const char *from, *to;
+} standard_periods[] = {
+	{ 'q', 1, 0, 0, "09-01", "11-02" },
+	{ 'q', 2, 0, 1, "11-03", "01-07" },
+	{ 'q', 3, 1, 1, "01-08", "03-29" },
+	{ 'q', 4, 1, 1, "03-30", "05-31" },
+	{ 'h', 1, 0, 1, "09-01", "01-07" },
+	{ 'h', 2, 1, 1, "01-08", "05-31" },
+};
+
+static const struct {
+	int year_offset_from, year_offset_to;
+	const char *from, *to, *name;
+} standard_holidays[] = {
+	{ 0, 0, "10-27", "11-02", N_("Autumn holidays") },
+	{ 0, 1, "12-29", "01-07", N_("Winter holidays") },
+	{ 1, 1, "03-19", "03-29", N_("Spring holidays") },
+};
+
+int
+store_year_add(struct store *st, int start_year, const char *starts, const char *ends)
+{
+	sqlite3_stmt *s = NULL;
+	char from[11], to[11], value[64];
+	int64_t year_id;
+	size_t i;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if (start_year < 2000 || start_year > 2999)
+		return store_fail(st, STORE_INVALID,
+		    _("A school year is named by the year it starts, such as 2026."));
+	snprintf(from, sizeof from, "%04d-09-01", start_year);
+	snprintf(to, sizeof to, "%04d-05-31", start_year + 1);
+	if ((starts != NULL && !date_parse(starts, from)) || (ends != NULL && !date_parse(ends, to)))
+		return store_fail(st, STORE_INVALID, _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO year(start_year, starts, ends) VALUES (?,?,?)")) ==
+	    NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int(s, 1, start_year);
+	store_bind_text(s, 2, from);
+	store_bind_text(s, 3, to);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+		    store_fail(st, STORE_EXISTS, _("The school year %d-%d exists already."),
+		    start_year, start_year + 1) : store_fail_db(st);
+		goto out;
+	}
+	year_id = sqlite3_last_insert_rowid(st->db);
+	for (i = 0; i < sizeof standard_periods / sizeof standard_periods[0]; i++) {
+		char pf[11], pt[11];
+
+		snprintf(pf, sizeof pf, "%04d-%s",
+		    start_year + standard_periods[i].year_offset_from, standard_periods[i].from);
+		snprintf(pt, sizeof pt, "%04d-%s",
+		    start_year + standard_periods[i].year_offset_to, standard_periods[i].to);
+		/* The year's own bounds win over the standard table. */
+		if (strcmp(pf, from) < 0 || (standard_periods[i].num == 1 &&
+		    strcmp(pf, from) > 0))
+			snprintf(pf, sizeof pf, "%s", from);
+		if (strcmp(pt, to) > 0 || (standard_periods[i].kind == 'q' &&
+		    standard_periods[i].num == 4) || (standard_periods[i].kind == 'h' &&
+		    standard_periods[i].num == 2))
+			snprintf(pt, sizeof pt, "%s", to);
+		if ((s = store_stmt(st, "INSERT INTO period(year_id, kind, num, starts, ends)"
+		    " VALUES (?,?,?,?,?)")) == NULL) {
+			rc = STORE_FAILED;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, year_id);
+		sqlite3_bind_text(s, 2, &standard_periods[i].kind, 1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 3, standard_periods[i].num);
+		store_bind_text(s, 4, pf);
+		store_bind_text(s, 5, pt);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			rc = store_fail_db(st);
+			goto out;
+		}
+	}
+	for (i = 0; i < sizeof standard_holidays / sizeof standard_holidays[0]; i++) {
+		char hf[11], ht[11];
+
+		snprintf(hf, sizeof hf, "%04d-%s",
+		    start_year + standard_holidays[i].year_offset_from, standard_holidays[i].from);
+		snprintf(ht, sizeof ht, "%04d-%s",
+		    start_year + standard_holidays[i].year_offset_to, standard_holidays[i].to);
+		if ((s = store_stmt(st, "INSERT INTO holiday(year_id, starts, ends, name)"
+		    " VALUES (?,?,?,?)")) == NULL) {
+			rc = STORE_FAILED;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, year_id);
+		store_bind_text(s, 2, hf);
+		store_bind_text(s, 3, ht);
+		store_bind_text(s, 4, standard_holidays[i].name);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			rc = store_fail_db(st);
+			goto out;
+		}
+	}
+	snprintf(value, sizeof value, "%s..%s", from, to);
+	snprintf(from, sizeof from, "%d", start_year);
+	rc = store_audit_append(st, "year.add", from, NULL, value);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_year_current(struct store *st, const char *date, int *start_year)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT start_year FROM year"
+	    " ORDER BY (starts <= ?1 AND ends >= ?1) DESC, start_year DESC LIMIT 1");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, date);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND,
+		    _("There is no school year yet. Add one with `dapter year add YEAR`."));
+	*start_year = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+static void
+period_row(sqlite3_stmt *s, struct period *p)
+{
+	const char *kind = (const char *)sqlite3_column_text(s, 3);
+
+	p->id = sqlite3_column_int64(s, 0);
+	p->year_id = sqlite3_column_int64(s, 1);
+	p->start_year = sqlite3_column_int(s, 2);
+	p->kind = kind != NULL ? kind[0] : 'q';
+	p->num = sqlite3_column_int(s, 4);
+	store_col_text(s, 5, p->starts, sizeof p->starts);
+	store_col_text(s, 6, p->ends, sizeof p->ends);
+	p->closed = sqlite3_column_int(s, 7);
+}
+
+#define PERIOD_COLUMNS "p.id, p.year_id, y.start_year, p.kind, p.num, p.starts, p.ends, p.closed"
+
+int
+store_period_list(struct store *st, int start_year, struct period **rows, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " PERIOD_COLUMNS " FROM period p"
+	    " JOIN year y ON y.id = p.year_id WHERE y.start_year = ? ORDER BY p.kind DESC, p.num");
+	struct period *p = NULL;
+	int step;
+
+	*rows = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int(s, 1, start_year);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((p = store_grow(st, (void **)rows, n, sizeof *p)) == NULL)
+			return STORE_FAILED;
+		period_row(s, p);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_period_find(struct store *st, const char *spec, const char *today, struct period *out)
+{
+	sqlite3_stmt *s = NULL;
+	const char *p = spec;
+	int year = 0, num = 0, rc;
+	char kind = 'q';
+
+	if (strlen(spec) > 5 && isdigit((unsigned char)spec[0]) && (spec[4] == '-' ||
+	    spec[4] == '/')) {
+		year = atoi(spec);
+		p = spec + 5;
+	}
+	if (*p == 'q' || *p == 'Q' || *p == 'h' || *p == 'H')
+		kind = (char)tolower((unsigned char)*p++);
+	if (!isdigit((unsigned char)p[0]) || p[1] != '\0' ||
+	    (num = p[0] - '0') < 1 || num > (kind == 'q' ? 4 : 2))
+		return store_fail(st, STORE_INVALID,
+		    _("No such period: %s. Write q1..q4 for quarters, h1 or h2 for half-years, "
+		    "optionally after the year: 2026-q1."), spec);
+	if (year == 0 && (rc = store_year_current(st, today, &year)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT " PERIOD_COLUMNS " FROM period p JOIN year y"
+	    " ON y.id = p.year_id WHERE y.start_year = ? AND p.kind = ? AND p.num = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int(s, 1, year);
+	sqlite3_bind_text(s, 2, &kind, 1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 3, num);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("No such period: %s."), spec);
+	period_row(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+int
+store_period_for_date(struct store *st, const char *date, char kind, struct period *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " PERIOD_COLUMNS " FROM period p JOIN year y"
+	    " ON y.id = p.year_id WHERE p.kind = ? AND p.starts <= ?2 AND p.ends >= ?2");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_text(s, 1, &kind, 1, SQLITE_TRANSIENT);
+	store_bind_text(s, 2, date);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND,
+		    _("%s is in no period of a school year (summer, or no year added)."), date);
+	period_row(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+int
+store_period_set_closed(struct store *st, int64_t period_id, int closed)
+{
+	sqlite3_stmt *s = NULL;
+	char object[32];
+	int rc;
+
+	if ((rc = store_require_head(st)) != STORE_OK)
+		return rc;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "UPDATE period SET closed = ? WHERE id = ? AND closed <> ?1")) ==
+	    NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int(s, 1, closed != 0);
+	sqlite3_bind_int64(s, 2, period_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) == 0)
+		goto out;	/* already so: nothing to audit */
+	snprintf(object, sizeof object, "period:%lld", (long long)period_id);
+	rc = store_audit_append(st, closed ? "period.close" : "period.reopen", object,
+	    closed ? "open" : "closed", closed ? "closed" : "open");
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_holiday_on(struct store *st, const char *date)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM holiday WHERE starts <= ?1 AND ends >= ?1");
+	int on;
+
+	if (s == NULL)
+		return 0;
+	store_bind_text(s, 1, date);
+	on = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return on;
+}
+
+void
+period_label(const struct period *p, char *out, size_t outsize)
+{
+	snprintf(out, outsize, "%d-%c%d", p->start_year, p->kind, p->num);
+}
+
+/* ---- classes ---- */
+
+int
+class_name_canonical(const char *in, char *out, size_t outsize, int *grade)
+{
+	char *clean = NULL, *upper = NULL;
+	enum text_error err = TEXT_OK;
+	const char *p = NULL;
+	size_t len = 0;
+	int g = 0, rc = STORE_INVALID;
+
+	if ((clean = text_clean(in, STORE_CLASS_MAX, 0, &err)) == NULL)
+		goto out;
+	for (p = clean; isdigit((unsigned char)*p); p++)
+		g = g * 10 + (*p - '0');
+	if (p == clean || p - clean > 2 || g < 0 || g > 12)
+		goto out;
+	while (*p == ' ' || *p == '-')
+		p++;
+	if (*p != '\0' && (upper = (char *)u8_toupper((const uint8_t *)p, strlen(p) + 1, NULL,
+	    NULL, NULL, &len)) == NULL)
+		goto out;
+	if (upper != NULL && strchr(upper, ' ') != NULL)
+		goto out;
+	if (upper != NULL)
+		snprintf(out, outsize, "%d %s", g, upper);
+	else
+		snprintf(out, outsize, "%d", g);
+	if (grade != NULL)
+		*grade = g;
+	rc = STORE_OK;
+out:
+	free(clean);
+	free(upper);
+	return rc;
+}
+
+static int
+store_class_name(struct store *st, const char *in, char *out, size_t outsize, int *grade)
+{
+	if (class_name_canonical(in, out, outsize, grade) == STORE_OK)
+		return STORE_OK;
+	return store_fail(st, STORE_INVALID,
+	    _("\"%s\" is not a class name. Write the grade and a letter, such as 7 Ә or 10 А."),
+	    in);
+}
+
+int
+store_class_add(struct store *st, const char *name, int64_t *id)
+{
+	char canon[STORE_CLASS_MAX + 1];
+	sqlite3_stmt *s = NULL;
+	char today[11];
+	int rc, grade = 0, year = 0;
+
+	store_today(today);
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_class_name(st, name, canon, sizeof canon, &grade)) != STORE_OK ||
+	    (rc = store_year_current(st, today, &year)) != STORE_OK)
+		return rc;
+	if (grade < 1)
+		return store_class_name(st, "", canon, sizeof canon, NULL);
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO class(year_id, grade, name)"
+	    " SELECT id, ?, ? FROM year WHERE start_year = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int(s, 1, grade);
+	store_bind_text(s, 2, canon);
+	sqlite3_bind_int(s, 3, year);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+		    store_fail(st, STORE_EXISTS, _("Class %s exists already."), canon) :
+		    store_fail_db(st);
+		goto out;
+	}
+	if (id != NULL)
+		*id = sqlite3_last_insert_rowid(st->db);
+	rc = store_audit_append(st, "class.add", canon, NULL, canon);
+out:
+	return store_write_end(st, rc);
+}
+
+#define CLASS_COLUMNS "c.id, y.start_year, c.grade, c.name, coalesce(c.teacher_id, 0)"
+
+static void
+class_row(sqlite3_stmt *s, struct class *c)
+{
+	c->id = sqlite3_column_int64(s, 0);
+	c->start_year = sqlite3_column_int(s, 1);
+	c->grade = sqlite3_column_int(s, 2);
+	store_col_text(s, 3, c->name, sizeof c->name);
+	c->teacher_id = sqlite3_column_int64(s, 4);
+}
+
+int
+store_class_find(struct store *st, const char *name, struct class *out)
+{
+	char canon[STORE_CLASS_MAX + 1], today[11];
+	sqlite3_stmt *s = NULL;
+	int rc, year = 0;
+
+	store_today(today);
+	if ((rc = store_class_name(st, name, canon, sizeof canon, NULL)) != STORE_OK ||
+	    (rc = store_year_current(st, today, &year)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT " CLASS_COLUMNS " FROM class c JOIN year y"
+	    " ON y.id = c.year_id WHERE c.name = ? AND y.start_year = ?")) == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, canon);
+	sqlite3_bind_int(s, 2, year);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND,
+		    _("There is no class %s this school year. `dapter class list` shows them."),
+		    canon);
+	class_row(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+int
+store_class_get(struct store *st, int64_t id, struct class *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " CLASS_COLUMNS " FROM class c JOIN year y"
+	    " ON y.id = c.year_id WHERE c.id = ?");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("No such class."));
+	class_row(s, out);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+int
+store_class_list(struct store *st, struct class **rows, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct class *c = NULL;
+	char today[11];
+	int step, year = 0, rc;
+
+	*rows = NULL;
+	*n = 0;
+	store_today(today);
+	if ((rc = store_year_current(st, today, &year)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT " CLASS_COLUMNS " FROM class c JOIN year y"
+	    " ON y.id = c.year_id WHERE y.start_year = ? ORDER BY c.grade, c.name")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int(s, 1, year);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((c = store_grow(st, (void **)rows, n, sizeof *c)) == NULL)
+			return STORE_FAILED;
+		class_row(s, c);
+	}
+	if (step != SQLITE_DONE)
+		return store_fail_db(st);
+	/* Kazakh letter order within a grade ("7 Ә" after "7 А"), not byte order. */
+	for (size_t i = 1; i < *n; i++) {
+		struct class tmp = (*rows)[i];
+		size_t j = i;
+
+		while (j > 0 && ((*rows)[j - 1].grade > tmp.grade ||
+		    ((*rows)[j - 1].grade == tmp.grade &&
+		    text_compare((*rows)[j - 1].name, tmp.name) > 0))) {
+			(*rows)[j] = (*rows)[j - 1];
+			j--;
+		}
+		(*rows)[j] = tmp;
+	}
+	return STORE_OK;
+}
+
+int
+store_class_set_teacher(struct store *st, int64_t class_id, const char *login)
+{
+	sqlite3_stmt *s = NULL;
+	struct class c;
+	int64_t uid = 0;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_class_get(st, class_id, &c)) != STORE_OK)
+		return rc;
+	if (login != NULL && (uid = store_user_id(st, login)) == 0)
+		return STORE_NOT_FOUND;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "UPDATE class SET teacher_id = ? WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	if (uid != 0)
+		sqlite3_bind_int64(s, 1, uid);
+	sqlite3_bind_int64(s, 2, class_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	rc = store_audit_append(st, "class.teacher", c.name, NULL, login);
+out:
+	return store_write_end(st, rc);
+}
+
+/* ---- subjects and schemes ---- */
+
+int
+store_subject_add(struct store *st, const char *name, int hours, const char *scheme, int64_t *id)
+{
+	char clean[STORE_NAME_MAX + 1];
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Subject"), name, STORE_NAME_MAX, 0, clean,
+	    sizeof clean)) != STORE_OK)
+		return rc;
+	if (hours < 1 || hours > 20)
+		return store_fail(st, STORE_INVALID, _("Hours per week must be 1 to 20."));
+	if (scheme == NULL)
+		scheme = "criteria";
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO subject(name, hours, scheme_id)"
+	    " SELECT ?, ?, id FROM scheme WHERE name = ? AND kind <> 'ungraded'")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, clean);
+	sqlite3_bind_int(s, 2, hours);
+	store_bind_text(s, 3, scheme);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+		    store_fail(st, STORE_EXISTS, _("Subject %s exists already."), clean) :
+		    store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		rc = store_fail(st, STORE_INVALID,
+		    _("No assessment scheme \"%s\": use criteria, classic or passfail."), scheme);
+		goto out;
+	}
+	if (id != NULL)
+		*id = sqlite3_last_insert_rowid(st->db);
+	rc = store_audit_append(st, "subject.add", clean, NULL, scheme);
+out:
+	return store_write_end(st, rc);
+}
+
+#define SUBJECT_COLUMNS "s.id, s.name, s.hours, k.name"
+
+static void
+subject_row(sqlite3_stmt *s, struct subject *out)
+{
+	out->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, out->name, sizeof out->name);
+	out->hours = sqlite3_column_int(s, 2);
+	store_col_text(s, 3, out->scheme, sizeof out->scheme);
+}
+
+int
+store_subject_find(struct store *st, const char *name, struct subject *out)
+{
+	sqlite3_stmt *s = NULL;
+	char *folded = NULL;
+	int rc = STORE_NOT_FOUND, step;
+
+	/* Case-insensitive, as teachers type it: "алгебра" finds "Алгебра". */
+	if ((folded = text_casefold(name)) == NULL)
+		return store_fail(st, STORE_INVALID, _("No such subject: %s."), name);
+	if ((s = store_stmt(st, "SELECT " SUBJECT_COLUMNS " FROM subject s"
+	    " JOIN scheme k ON k.id = s.scheme_id ORDER BY s.id")) == NULL) {
+		free(folded);
+		return STORE_FAILED;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		char *f = text_casefold((const char *)sqlite3_column_text(s, 1));
+
+		if (f != NULL && strcmp(f, folded) == 0) {
+			subject_row(s, out);
+			rc = STORE_OK;
+		}
+		free(f);
+		if (rc == STORE_OK)
+			break;
+	}
+	sqlite3_reset(s);
+	free(folded);
+	if (rc != STORE_OK)
+		return store_fail(st, STORE_NOT_FOUND,
+		    _("There is no subject %s. `dapter subject list` shows them."), name);
+	return rc;
+}
+
+int
+store_subject_list(struct store *st, struct subject **rows, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " SUBJECT_COLUMNS " FROM subject s"
+	    " JOIN scheme k ON k.id = s.scheme_id ORDER BY s.name");
+	struct subject *p = NULL;
+	int step;
+
+	*rows = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_FAILED;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((p = store_grow(st, (void **)rows, n, sizeof *p)) == NULL)
+			return STORE_FAILED;
+		subject_row(s, p);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_scheme_for(struct store *st, const struct class *c, const struct subject *subj,
+    struct assess_scheme *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT kind, sor_pool, fo_min, fo_max, w_fo, w_sor,"
+	    " w_soch, w_fo_nosoch, w_sor_nosoch, min3, min4, min5, pass_min FROM scheme"
+	    " WHERE name = ?");
+	const char *kind = NULL;
+
+	if (s == NULL)
+		return STORE_FAILED;
+	/* Grade 1 is not marked at all (descriptive assessment only). */
+	store_bind_text(s, 1, c->grade == 1 ? "ungraded" : subj->scheme);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND, _("No assessment scheme %s."), subj->scheme);
+	kind = (const char *)sqlite3_column_text(s, 0);
+	out->kind = strcmp(kind, "classic") == 0 ? ASSESS_CLASSIC :
+	    strcmp(kind, "passfail") == 0 ? ASSESS_PASSFAIL :
+	    strcmp(kind, "ungraded") == 0 ? ASSESS_UNGRADED : ASSESS_CRITERIA;
+	out->sor_pool = strcmp((const char *)sqlite3_column_text(s, 1), "shares") == 0 ?
+	    POOL_SHARES : POOL_POINTS;
+	out->fo_min = sqlite3_column_int(s, 2);
+	out->fo_max = sqlite3_column_int(s, 3);
+	out->w_fo = sqlite3_column_double(s, 4);
+	out->w_sor = sqlite3_column_double(s, 5);
+	out->w_soch = sqlite3_column_double(s, 6);
+	out->w_fo_nosoch = sqlite3_column_double(s, 7);
+	out->w_sor_nosoch = sqlite3_column_double(s, 8);
+	out->min3 = sqlite3_column_double(s, 9);
+	out->min4 = sqlite3_column_double(s, 10);
+	out->min5 = sqlite3_column_double(s, 11);
+	out->pass_min = sqlite3_column_double(s, 12);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
