@@ -16,11 +16,19 @@ run_help(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct actor *a = ctx->st != NULL ? store_actor(ctx->st) : NULL;
 	const struct cmd *c = NULL;
+	char *words[8], joined[128] = "", *save = NULL, *w = NULL;
 	size_t i;
-	int used = 0;
+	int used = 0, n = 0;
 
 	if (argc > 0) {
-		if ((c = cmd_find(argc, argv, &used)) == NULL || used != argc) {
+		/* `help user add` and `help "user add"` are the same question. */
+		for (i = 0; i < (size_t)argc; i++)
+			snprintf(joined + strlen(joined), sizeof joined - strlen(joined), "%s%s",
+			    i > 0 ? " " : "", argv[i]);
+		for (w = strtok_r(joined, " ", &save); w != NULL && n < 8;
+		    w = strtok_r(NULL, " ", &save))
+			words[n++] = w;
+		if (n == 0 || (c = cmd_find(n, words, &used)) == NULL || used != n) {
 			cmd_error(ctx, _("There is no command \"%s\". `dapter help` lists them."),
 			    argv[0]);
 			return CMD_USAGE;

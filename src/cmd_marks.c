@@ -202,7 +202,7 @@ put_pct(struct cmd_ctx *ctx, double v)
 	if (v < 0)
 		fputs("\t-", ctx->out);
 	else
-		fprintf(ctx->out, "\t%.1f", v);
+		fprintf(ctx->out, "\t%.2f", v);
 }
 
 static int
@@ -246,7 +246,7 @@ const struct cmd cmd_grades = {
 	"grades", "CLASS SUBJECT [--period P] [--subgroup N]",
 	N_("Each pupil's period percent and mark."),
 	N_("Columns: pupil, formative %, section summative %, term summative %, period percent "
-	"(full precision, shown to one decimal) and mark, or n/a when summative work is "
+	"(full precision, shown to two decimals) and mark, or n/a when summative work is "
 	"missing (temporarily not attested)."),
 	CMD_ANYONE, 0, run_grades,
 };

@@ -126,9 +126,15 @@ run_user_passwd(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_opt opts[] = { { "--password-stdin", NULL, &pw_stdin },
 		{ NULL, NULL, NULL } };
 	char *pos[1], pw[PASSWORD_MAX + 2] = "";
+	const struct actor *a = NULL;
 
 	if ((rc = cmd_args(ctx, &cmd_user_passwd, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
 		return rc;
+	a = store_actor(ctx->st);
+	if (!a->operator && a->role != ROLE_ADMIN && strcmp(a->login, pos[0]) != 0) {
+		cmd_error(ctx, _("You may change only your own password."));
+		return CMD_DENIED;
+	}
 	if (!pw_stdin) {
 		cmd_error(ctx, _("Give the new password on standard input with --password-stdin."));
 		return CMD_USAGE;

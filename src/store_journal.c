@@ -160,7 +160,7 @@ require_open_period(struct store *st, int64_t subject_id, const char *date)
 	hours = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if ((rc = store_period_for_date(st, date, hours == 1 ? 'h' : 'q', &p)) != STORE_OK)
-		return rc;
+		return rc == STORE_NOT_FOUND ? STORE_INVALID : rc;
 	if (p.closed) {
 		period_label(&p, label, sizeof label);
 		return store_fail(st, STORE_CLOSED,

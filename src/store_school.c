@@ -132,12 +132,12 @@ store_year_add(struct store *st, int start_year, const char *starts, const char 
 	}
 	year_id = sqlite3_last_insert_rowid(st->db);
 	for (i = 0; i < sizeof standard_periods / sizeof standard_periods[0]; i++) {
-		char pf[11], pt[11];
+		char pf[16], pt[16];
 
 		snprintf(pf, sizeof pf, "%04d-%s",
-		    start_year + standard_periods[i].year_offset_from, standard_periods[i].from);
+		    (start_year + standard_periods[i].year_offset_from) % 10000, standard_periods[i].from);
 		snprintf(pt, sizeof pt, "%04d-%s",
-		    start_year + standard_periods[i].year_offset_to, standard_periods[i].to);
+		    (start_year + standard_periods[i].year_offset_to) % 10000, standard_periods[i].to);
 		/* The year's own bounds win over the standard table. */
 		if (strcmp(pf, from) < 0 || (standard_periods[i].num == 1 &&
 		    strcmp(pf, from) > 0))
@@ -162,12 +162,12 @@ store_year_add(struct store *st, int start_year, const char *starts, const char 
 		}
 	}
 	for (i = 0; i < sizeof standard_holidays / sizeof standard_holidays[0]; i++) {
-		char hf[11], ht[11];
+		char hf[16], ht[16];
 
 		snprintf(hf, sizeof hf, "%04d-%s",
-		    start_year + standard_holidays[i].year_offset_from, standard_holidays[i].from);
+		    (start_year + standard_holidays[i].year_offset_from) % 10000, standard_holidays[i].from);
 		snprintf(ht, sizeof ht, "%04d-%s",
-		    start_year + standard_holidays[i].year_offset_to, standard_holidays[i].to);
+		    (start_year + standard_holidays[i].year_offset_to) % 10000, standard_holidays[i].to);
 		if ((s = store_stmt(st, "INSERT INTO holiday(year_id, starts, ends, name)"
 		    " VALUES (?,?,?,?)")) == NULL) {
 			rc = STORE_FAILED;
@@ -563,6 +563,7 @@ int
 store_subject_add(struct store *st, const char *name, int hours, const char *scheme, int64_t *id)
 {
 	char clean[STORE_NAME_MAX + 1];
+	struct subject existing;
 	sqlite3_stmt *s = NULL;
 	int rc;
 
@@ -574,6 +575,9 @@ store_subject_add(struct store *st, const char *name, int hours, const char *sch
 		return store_fail(st, STORE_INVALID, _("Hours per week must be 1 to 20."));
 	if (scheme == NULL)
 		scheme = "criteria";
+	/* Unique as people read it: "алгебра" is "Алгебра". */
+	if (store_subject_find(st, clean, &existing) == STORE_OK)
+		return store_fail(st, STORE_EXISTS, _("Subject %s exists already."), existing.name);
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
 	if ((s = store_stmt(st, "INSERT INTO subject(name, hours, scheme_id)"
