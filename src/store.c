@@ -234,10 +234,14 @@ int64_t
 store_data_version(struct store *st)
 {
 	sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version");
+	int64_t v = -1;
 
-	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
-		return -1;
-	return sqlite3_column_int64(s, 0);
+	store_reset_all(st);
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	if (s != NULL)
+		sqlite3_reset(s);
+	return v;
 }
 
 sqlite3_stmt *
@@ -352,11 +356,25 @@ store_write_begin(struct store *st)
 	return store_exec(st, "BEGIN IMMEDIATE");
 }
 
+/*
+ * A statement stepped to a row and left there holds a read snapshot: the
+ * connection would go on seeing the past (and block WAL checkpoints).
+ */
+void
+store_reset_all(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_reset(st->cache[i].stmt);
+}
+
 int
 store_write_end(struct store *st, int status)
 {
 	char saved[sizeof st->error];
 
+	store_reset_all(st);
 	if (status == STORE_OK) {
 		status = store_exec(st, st->tx_depth > 0 ? "RELEASE w" : "COMMIT");
 		if (status == STORE_OK)

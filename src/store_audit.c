@@ -78,6 +78,7 @@ store_audit_append(struct store *st, const char *action, const char *object,
 	case SQLITE_ROW:
 		id = sqlite3_column_int64(s, 0) + 1;
 		store_col_text(s, 1, prev, sizeof prev);
+		sqlite3_reset(s);
 		break;
 	case SQLITE_DONE:
 		break;

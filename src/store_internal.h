@@ -30,6 +30,8 @@ int store_fail(struct store *st, int status, const char *fmt, ...)
 /* Records an SQLite failure with its message; returns STORE_FAILED (or STORE_LOCKED when busy). */
 int store_fail_db(struct store *st);
 int store_exec(struct store *st, const char *sql);
+/* Resets every cached statement, ending any read snapshot they hold. */
+void store_reset_all(struct store *st);
 
 /* A write: BEGIN IMMEDIATE, or a savepoint inside store_tx_begin(). */
 int store_write_begin(struct store *st);
