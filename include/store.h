@@ -143,15 +143,29 @@ struct pupil {
 	char birth[11];		/* YYYY-MM-DD or "" */
 	char gender;		/* 'M', 'F' or 0 */
 	int subgroup;		/* in the subject asked for; 0 when not asked */
+	char left[11];		/* the day the pupil left the class listed, or "" */
 };
 
 /* `p` names the pupil (surname, given, patronymic, birth, gender); sets p->id. */
 int store_pupil_add(struct store *st, int64_t class_id, struct pupil *p);
-/* In Kazakh alphabetical order. subject_id/subgroup 0: the whole class. */
+/*
+ * In Kazakh alphabetical order, with those who moved to another class during
+ * the year (their `left` date set: their marks stay in this class's journal).
+ * subject_id/subgroup 0: the whole class.
+ */
 int store_pupil_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
     struct pupil **rows, size_t *n);
 int store_pupil_set_subgroup(struct store *st, int64_t pupil_id, int64_t subject_id, int subgroup);
 void pupil_full_name(const struct pupil *p, char *out, size_t outsize);
+/* Moves a pupil to another class from `date` on; the old class keeps the history. */
+int store_pupil_move(struct store *st, int64_t pupil_id, int64_t to_class_id, const char *date);
+/* Renames a class within its year. */
+int store_class_rename(struct store *st, int64_t class_id, const char *new_name);
+/*
+ * Makes next year's class (grade + 1, same letter) and moves every current
+ * pupil into it from that year's first day; the class teacher goes along.
+ */
+int store_class_promote(struct store *st, int64_t class_id, int64_t *new_id);
 
 /* ---- users ---- */
 
@@ -181,6 +195,19 @@ int store_user_set_lang(struct store *st, const char *login, const char *lang);
  */
 int store_user_check_password(struct store *st, const char *login, const char *password,
     struct user *out);
+int store_user_set_role(struct store *st, const char *login, enum role role);
+/* Sets a new random password and writes it (once) into out. */
+int store_user_reset_password(struct store *st, const char *login, char *out, size_t outsize);
+
+struct user_key {
+	int64_t id;
+	char type[32];
+	char fingerprint[64];	/* SHA256:base64, as ssh-keygen -l prints it */
+	char comment[128];
+};
+
+int store_user_key_list(struct store *st, const char *login, struct user_key **rows, size_t *n);
+int store_user_key_remove(struct store *st, const char *login, int64_t key_id);
 /* `line` is an OpenSSH public key line: "TYPE BASE64 [COMMENT]". */
 int store_user_key_add(struct store *st, const char *login, const char *line);
 /* The enabled user owning this key (type and base64 blob). */
@@ -199,6 +226,9 @@ struct journal {
 
 int store_assign(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
     int subgroup);
+/* A substitute teacher writes the journal from `starts` to `ends` (inclusive). */
+int store_substitute_add(struct store *st, const char *login, int64_t class_id,
+    int64_t subject_id, int subgroup, const char *starts, const char *ends);
 /* Journals the actor may open: own assignments, own class, or all for head/admin. */
 int store_journal_list(struct store *st, struct journal **rows, size_t *n);
 /* 1 when the actor may write this journal (assigned, or the operator). */
@@ -261,8 +291,16 @@ struct audit_record {
 };
 
 typedef int (*audit_cb)(const struct audit_record *r, void *arg);
-/* Newest first when limit > 0 (the last `limit` records), else oldest first. */
-int store_audit_each(struct store *st, int64_t limit, audit_cb cb, void *arg);
+
+/* What store_audit_each() shows; NULL fields match everything. */
+struct audit_filter {
+	const char *login;
+	const char *text;	/* a substring of the object (a class, a subject...) */
+	const char *since, *until;	/* dates, inclusive */
+	int64_t limit;		/* > 0: the newest `limit` records, newest first */
+};
+
+int store_audit_each(struct store *st, const struct audit_filter *f, audit_cb cb, void *arg);
 /* STORE_OK when every record's hash chains; else STORE_INVALID and *bad = first broken id. */
 int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
 /* Appends a record for an action that changes nothing in the tables (a login, a break of a lock). */
@@ -295,6 +333,32 @@ int store_lock_heartbeat(struct store *st);
 /* STORE_OK with *holder filled, or STORE_NOT_FOUND when nobody holds it. */
 int store_lock_holder(struct store *st, const char *resource, int stale_seconds,
     struct lock_info *holder);
+
+/* Breaks a lock held by another session (admin, audited). */
+int store_lock_break(struct store *st, const char *resource);
+
+/* ---- sessions: who is online ---- */
+
+enum session_state { SESSION_ACTIVE, SESSION_LOCKED, SESSION_DETACHED };
+
+struct session_info {
+	char id[STORE_SESSION_MAX + 1];
+	char login[STORE_LOGIN_MAX + 1];
+	char origin[64];	/* "ssh 10.0.0.5", "local tty1" */
+	char started[32];
+	int pid;
+	enum session_state state;
+	long long idle_seconds;
+	char resource[96];	/* the journal page it holds, or "" */
+};
+
+/* Registers the actor's session (its id is actor.session). */
+int store_session_begin(struct store *st, const char *origin);
+int store_session_touch(struct store *st, enum session_state state);
+/* Unregisters the session and releases its locks. */
+int store_session_end(struct store *st);
+/* Live sessions (dead processes on this host are dropped); head and admin. */
+int store_session_list(struct store *st, struct session_info **rows, size_t *n);
 
 /* Today's date as YYYY-MM-DD ($DAPTER_TODAY overrides, for tests and demos). */
 void store_today(char out[11]);

@@ -50,21 +50,28 @@ static int
 run_audit_log(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *limit = NULL;
-	const struct cmd_opt opts[] = { { "--last", &limit, NULL }, { NULL, NULL, NULL } };
+	struct audit_filter f;
+	const struct cmd_opt opts[] = {
+		{ "--last", &limit, NULL }, { "--user", &f.login, NULL },
+		{ "--about", &f.text, NULL }, { "--since", &f.since, NULL },
+		{ "--until", &f.until, NULL }, { NULL, NULL, NULL },
+	};
 	int rc;
 
+	memset(&f, 0, sizeof f);
 	if ((rc = cmd_args(ctx, &cmd_audit_log, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
 		return rc;
-	if ((rc = store_audit_each(ctx->st, limit != NULL ? atoll(limit) : 0, print_record,
-	    ctx)) != STORE_OK)
+	f.limit = limit != NULL ? atoll(limit) : 0;
+	if ((rc = store_audit_each(ctx->st, &f, print_record, ctx)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	return CMD_OK;
 }
 
 const struct cmd cmd_audit_log = {
-	"audit log", "[--last N]",
+	"audit log", "[--last N] [--user LOGIN] [--about TEXT] [--since DATE] [--until DATE]",
 	N_("Print the audit log: id, time (UTC), user, session, action, object, old -> new."),
-	N_("--last N prints the newest N records, newest first."),
+	N_("--last N prints the newest N records, newest first. --about keeps the records "
+	"whose object mentions TEXT: a class (\"7 Ә\"), a subject, a login. Dates are UTC days."),
 	CMD_ADMIN | CMD_HEAD, 0, run_audit_log,
 };
 

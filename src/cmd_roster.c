@@ -77,6 +77,8 @@ run_roster_list(struct cmd_ctx *ctx, int argc, char **argv)
 	    (rc = store_pupil_list(ctx->st, c.id, 0, 0, &p, &n)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	for (i = 0; i < n; i++) {
+		if (p[i].left[0] != '\0')
+			continue;	/* moved to another class: history, not roster */
 		pupil_full_name(&p[i], name, sizeof name);
 		cmd_put(ctx, name);
 		fputc('\n', ctx->out);

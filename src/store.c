@@ -112,6 +112,25 @@ static const char *const migrations[] = {
 	"  ('classic', 'classic', 'points', 2, 5, 0, 0, 0, 0, 0, 40, 65, 85, 40),"
 	"  ('passfail', 'passfail', 'points', 1, 10, 25, 25, 50, 50, 50, 40, 65, 85, 40),"
 	"  ('ungraded', 'ungraded', 'points', 1, 10, 25, 25, 50, 50, 50, 40, 65, 85, 40);",
+
+	/* 1 -> 2: pupils' class history, substitute teachers, online sessions */
+	"CREATE TABLE enrolment(id INTEGER PRIMARY KEY,"
+	"  pupil_id INTEGER NOT NULL REFERENCES pupil(id),"
+	"  class_id INTEGER NOT NULL REFERENCES class(id),"
+	"  since TEXT NOT NULL, until TEXT);"
+	"CREATE INDEX enrolment_class ON enrolment(class_id, pupil_id);"
+	"INSERT INTO enrolment(pupil_id, class_id, since)"
+	"  SELECT p.id, p.class_id, y.starts FROM pupil p JOIN class c ON c.id = p.class_id"
+	"  JOIN year y ON y.id = c.year_id;"
+	"CREATE TABLE substitution(id INTEGER PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id),"
+	"  class_id INTEGER NOT NULL REFERENCES class(id),"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id),"
+	"  subgroup INTEGER NOT NULL DEFAULT 0, starts TEXT NOT NULL, ends TEXT NOT NULL);"
+	"CREATE TABLE session(id TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES user(id),"
+	"  pid INTEGER NOT NULL, host TEXT NOT NULL, origin TEXT NOT NULL,"
+	"  started TEXT NOT NULL, seen INTEGER NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('active', 'locked', 'detached')));",
 };
 
 static int

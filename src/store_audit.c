@@ -148,24 +148,39 @@ audit_row(sqlite3_stmt *s, struct audit_record *r)
 }
 
 int
-store_audit_each(struct store *st, int64_t limit, audit_cb cb, void *arg)
+store_audit_each(struct store *st, const struct audit_filter *f, audit_cb cb, void *arg)
 {
+	static const struct audit_filter all;
 	sqlite3_stmt *s = NULL;
 	struct audit_record r;
 	int step, rc = STORE_OK;
 
+	if (f == NULL)
+		f = &all;
 	if ((rc = store_require_head(st)) != STORE_OK)
 		return rc;
-	if (limit > 0) {
-		s = store_stmt(st, "SELECT id, at, login, session, action, object, old, new,"
-		    " prev_hash, hash FROM audit ORDER BY id DESC LIMIT ?");
-		if (s != NULL)
-			sqlite3_bind_int64(s, 1, limit);
-	} else
-		s = store_stmt(st, "SELECT id, at, login, session, action, object, old, new,"
-		    " prev_hash, hash FROM audit ORDER BY id");
+	/* Newest first when limited (the tail of the log), else in order. */
+	s = store_stmt(st, f->limit > 0 ?
+	    "SELECT id, at, login, session, action, object, old, new, prev_hash, hash"
+	    " FROM audit WHERE (?1 IS NULL OR login = ?1) AND (?2 IS NULL OR instr(object, ?2) > 0)"
+	    " AND (?3 IS NULL OR substr(at, 1, 10) >= ?3) AND (?4 IS NULL OR substr(at, 1, 10) <= ?4)"
+	    " ORDER BY id DESC LIMIT ?5" :
+	    "SELECT id, at, login, session, action, object, old, new, prev_hash, hash"
+	    " FROM audit WHERE (?1 IS NULL OR login = ?1) AND (?2 IS NULL OR instr(object, ?2) > 0)"
+	    " AND (?3 IS NULL OR substr(at, 1, 10) >= ?3) AND (?4 IS NULL OR substr(at, 1, 10) <= ?4)"
+	    " ORDER BY id");
 	if (s == NULL)
 		return STORE_FAILED;
+	if (f->login != NULL)
+		store_bind_text(s, 1, f->login);
+	if (f->text != NULL)
+		store_bind_text(s, 2, f->text);
+	if (f->since != NULL)
+		store_bind_text(s, 3, f->since);
+	if (f->until != NULL)
+		store_bind_text(s, 4, f->until);
+	if (f->limit > 0)
+		sqlite3_bind_int64(s, 5, f->limit);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		audit_row(s, &r);
 		if (cb(&r, arg) != 0)

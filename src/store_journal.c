@@ -64,24 +64,75 @@ out:
 }
 
 int
+store_substitute_add(struct store *st, const char *login, int64_t class_id,
+    int64_t subject_id, int subgroup, const char *starts, const char *ends)
+{
+	char from[11], to[11], object[STORE_CLASS_MAX + 64], value[64];
+	sqlite3_stmt *s = NULL;
+	struct class c;
+	struct user u;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_user_find(st, login, &u)) != STORE_OK ||
+	    (rc = store_class_get(st, class_id, &c)) != STORE_OK)
+		return rc;
+	if (!date_parse(starts, from) || !date_parse(ends, to) || strcmp(from, to) > 0)
+		return store_fail(st, STORE_INVALID,
+		    _("Give the first and last day of the substitution, the first not after the last."));
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO substitution(user_id, class_id, subject_id, subgroup,"
+	    " starts, ends) VALUES (?,?,?,?,?,?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, u.id);
+	sqlite3_bind_int64(s, 2, class_id);
+	sqlite3_bind_int64(s, 3, subject_id);
+	sqlite3_bind_int(s, 4, subgroup);
+	store_bind_text(s, 5, from);
+	store_bind_text(s, 6, to);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	snprintf(object, sizeof object, "%s subject:%lld/%d", c.name, (long long)subject_id,
+	    subgroup);
+	snprintf(value, sizeof value, "%s %s..%s", login, from, to);
+	rc = store_audit_append(st, "substitute", object, NULL, value);
+out:
+	return store_write_end(st, rc);
+}
+
+int
 store_journal_list(struct store *st, struct journal **rows, size_t *n)
 {
 	sqlite3_stmt *s = NULL;
 	struct journal *j = NULL;
+	char today[11];
 	int step;
 
 	*rows = NULL;
 	*n = 0;
-	/* Teachers: their own journals, and every journal of a class they lead. */
+	/*
+	 * Teachers: their own journals and those they substitute in today first,
+	 * then every journal of a class they lead. Head and admin: all.
+	 */
 	if ((s = store_stmt(st, "SELECT a.class_id, a.subject_id, a.subgroup, a.user_id,"
-	    " c.name, s.name, u.login, c.grade FROM assignment a"
-	    " JOIN class c ON c.id = a.class_id JOIN subject s ON s.id = a.subject_id"
-	    " JOIN user u ON u.id = a.user_id"
-	    " WHERE ?1 OR a.user_id = ?2 OR c.teacher_id = ?2"
-	    " ORDER BY a.user_id <> ?2, c.grade, c.name, s.name, a.subgroup")) == NULL)
+	    " c.name, s.name, u.login, c.grade,"
+	    " a.user_id = ?2 OR EXISTS (SELECT 1 FROM substitution x WHERE x.user_id = ?2"
+	    "  AND x.class_id = a.class_id AND x.subject_id = a.subject_id"
+	    "  AND x.subgroup = a.subgroup AND x.starts <= ?3 AND x.ends >= ?3) AS mine"
+	    " FROM assignment a JOIN class c ON c.id = a.class_id"
+	    " JOIN subject s ON s.id = a.subject_id JOIN user u ON u.id = a.user_id"
+	    " WHERE ?1 OR mine OR c.teacher_id = ?2"
+	    " ORDER BY NOT mine, c.grade, c.name, s.name, a.subgroup")) == NULL)
 		return STORE_FAILED;
+	store_today(today);
 	sqlite3_bind_int(s, 1, st->actor.role != ROLE_TEACHER);
 	sqlite3_bind_int64(s, 2, st->actor.user_id);
+	store_bind_text(s, 3, today);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((j = store_grow(st, (void **)rows, n, sizeof *j)) == NULL)
 			return STORE_FAILED;
@@ -102,15 +153,22 @@ store_journal_writable(struct store *st, int64_t class_id, int64_t subject_id, i
 	sqlite3_stmt *s = NULL;
 	int ok;
 
+	char today[11];
+
 	if (st->actor.operator)
 		return 1;
-	if ((s = store_stmt(st, "SELECT 1 FROM assignment WHERE user_id = ? AND class_id = ?"
-	    " AND subject_id = ? AND subgroup = ?")) == NULL)
+	/* The assigned teacher, or a substitute on the days of the substitution. */
+	if ((s = store_stmt(st, "SELECT 1 FROM assignment WHERE user_id = ?1 AND class_id = ?2"
+	    " AND subject_id = ?3 AND subgroup = ?4 UNION ALL SELECT 1 FROM substitution"
+	    " WHERE user_id = ?1 AND class_id = ?2 AND subject_id = ?3 AND subgroup = ?4"
+	    " AND starts <= ?5 AND ends >= ?5")) == NULL)
 		return 0;
+	store_today(today);
 	sqlite3_bind_int64(s, 1, st->actor.user_id);
 	sqlite3_bind_int64(s, 2, class_id);
 	sqlite3_bind_int64(s, 3, subject_id);
 	sqlite3_bind_int(s, 4, subgroup);
+	store_bind_text(s, 5, today);
 	ok = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	return ok;
@@ -235,17 +293,35 @@ lesson_describe(const struct lesson *l, char *out, size_t outsize)
 	    lesson_kind_name(l->kind), l->max_points, l->topic, l->homework);
 }
 
+/* "7 Ә/Алгебра[/2] lesson:ID DATE": what people search the audit log by. */
 static void
-lesson_object(const struct lesson *l, char *out, size_t outsize)
+lesson_object(struct store *st, const struct lesson *l, char *out, size_t outsize)
 {
-	snprintf(out, outsize, "lesson:%lld class:%lld subject:%lld/%d", (long long)l->id,
-	    (long long)l->class_id, (long long)l->subject_id, l->subgroup);
+	sqlite3_stmt *s = store_stmt(st, "SELECT c.name, s.name FROM class c, subject s"
+	    " WHERE c.id = ? AND s.id = ?");
+	char class_name[STORE_CLASS_MAX + 1] = "?", subject[STORE_NAME_MAX + 1] = "?";
+	char group[16] = "";
+
+	if (s != NULL) {
+		sqlite3_bind_int64(s, 1, l->class_id);
+		sqlite3_bind_int64(s, 2, l->subject_id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			store_col_text(s, 0, class_name, sizeof class_name);
+			store_col_text(s, 1, subject, sizeof subject);
+		}
+		sqlite3_reset(s);
+	}
+	if (l->subgroup > 0)
+		snprintf(group, sizeof group, "/%d", l->subgroup);
+	snprintf(out, outsize, "%s/%s%s lesson:%lld %s", class_name, subject, group,
+	    (long long)l->id, l->date);
 }
 
 int
 store_lesson_add(struct store *st, struct lesson *l)
 {
-	char desc[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 128], object[128];
+	char desc[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 128];
+	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 64];
 	sqlite3_stmt *s = NULL;
 	int rc;
 
@@ -272,7 +348,7 @@ store_lesson_add(struct store *st, struct lesson *l)
 	}
 	l->id = sqlite3_last_insert_rowid(st->db);
 	lesson_describe(l, desc, sizeof desc);
-	lesson_object(l, object, sizeof object);
+	lesson_object(st, l, object, sizeof object);
 	rc = store_audit_append(st, "lesson.add", object, NULL, desc);
 out:
 	return store_write_end(st, rc);
@@ -313,7 +389,7 @@ int
 store_lesson_update(struct store *st, const struct lesson *in)
 {
 	char before[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 128];
-	char after[sizeof before], object[128];
+	char after[sizeof before], object[STORE_CLASS_MAX + STORE_NAME_MAX + 64];
 	struct lesson old, l = *in;
 	sqlite3_stmt *s = NULL;
 	int rc;
@@ -348,7 +424,7 @@ store_lesson_update(struct store *st, const struct lesson *in)
 		rc = store_fail_db(st);
 		goto out;
 	}
-	lesson_object(&l, object, sizeof object);
+	lesson_object(st, &l, object, sizeof object);
 	rc = store_audit_append(st, "lesson.update", object, before, after);
 out:
 	return store_write_end(st, rc);
@@ -491,7 +567,7 @@ int
 store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
     enum attendance att)
 {
-	char before[48] = "", after[48] = "", object[STORE_CLASS_MAX + 96];
+	char before[48] = "", after[48] = "", object[STORE_CLASS_MAX + STORE_NAME_MAX + 96];
 	int old_value = -1, had = 0, rc;
 	enum attendance old_att = ATT_NONE;
 	struct lesson l;
@@ -503,16 +579,20 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 	    (rc = require_open_period(st, l.subject_id, l.date)) != STORE_OK ||
 	    (rc = mark_check(st, &l, value)) != STORE_OK)
 		return rc;
-	if ((s = store_stmt(st, "SELECT 1 FROM pupil p LEFT JOIN pupil_subgroup g"
-	    " ON g.pupil_id = p.id AND g.subject_id = ?3 WHERE p.id = ?1 AND p.class_id = ?2"
-	    " AND (?4 = 0 OR coalesce(g.subgroup, 0) = ?4)")) == NULL)
+	/* In the class on the lesson's day: a pupil who moved keeps his past marks. */
+	if ((s = store_stmt(st, "SELECT 1 FROM enrolment e LEFT JOIN pupil_subgroup g"
+	    " ON g.pupil_id = e.pupil_id AND g.subject_id = ?3 WHERE e.pupil_id = ?1"
+	    " AND e.class_id = ?2 AND (?4 = 0 OR coalesce(g.subgroup, 0) = ?4)"
+	    " AND e.since <= ?5 AND (e.until IS NULL OR e.until > ?5)")) == NULL)
 		return STORE_FAILED;
 	sqlite3_bind_int64(s, 1, pupil_id);
 	sqlite3_bind_int64(s, 2, l.class_id);
 	sqlite3_bind_int64(s, 3, l.subject_id);
 	sqlite3_bind_int(s, 4, l.subgroup);
+	store_bind_text(s, 5, l.date);
 	rc = sqlite3_step(s) == SQLITE_ROW ? STORE_OK :
-	    store_fail(st, STORE_INVALID, _("That pupil is not in this class or subgroup."));
+	    store_fail(st, STORE_INVALID,
+	    _("That pupil is not in this class or subgroup on the lesson's day."));
 	sqlite3_reset(s);
 	if (rc != STORE_OK)
 		return rc;
@@ -565,8 +645,9 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 	if (had)
 		mark_describe(old_value, old_att, before, sizeof before);
 	mark_describe(value, att, after, sizeof after);
-	snprintf(object, sizeof object, "lesson:%lld %s pupil:%lld", (long long)lesson_id,
-	    l.date, (long long)pupil_id);
+	lesson_object(st, &l, object, sizeof object);
+	snprintf(object + strlen(object), sizeof object - strlen(object), " pupil:%lld",
+	    (long long)pupil_id);
 	rc = store_audit_append(st, "mark.set", object, had ? before : NULL,
 	    value < 0 && att == ATT_NONE ? NULL : after);
 out:

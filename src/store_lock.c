@@ -167,3 +167,139 @@ store_lock_heartbeat(struct store *st)
 	store_bind_text(s, 2, st->actor.session);
 	return sqlite3_step(s) == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }
+
+int
+store_lock_break(struct store *st, const char *resource)
+{
+	struct lock_info h;
+	sqlite3_stmt *s = NULL;
+	int rc, status;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	memset(&h, 0, sizeof h);
+	lock_read(st, resource, 0, &h, &status);
+	if ((s = store_stmt(st, "DELETE FROM lock WHERE resource = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, resource);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		rc = store_fail(st, STORE_NOT_FOUND, _("Nobody holds %s."), resource);
+		goto out;
+	}
+	rc = store_audit_append(st, "lock.break", resource, h.login, NULL);
+out:
+	return store_write_end(st, rc);
+}
+
+/* ---- sessions ---- */
+
+static const char *const session_states[] = { "active", "locked", "detached" };
+
+int
+store_session_begin(struct store *st, const char *origin)
+{
+	sqlite3_stmt *s = NULL;
+	char host[256], started[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (st->actor.user_id == 0)
+		return STORE_OK;	/* the operator's commands are not sessions */
+	this_host(host, sizeof host);
+	localtime_r(&now, &tm);
+	strftime(started, sizeof started, "%Y-%m-%d %H:%M", &tm);
+	if ((s = store_stmt(st, "INSERT OR REPLACE INTO session(id, user_id, pid, host, origin,"
+	    " started, seen, state) VALUES (?,?,?,?,?,?,?, 'active')")) == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, st->actor.session);
+	sqlite3_bind_int64(s, 2, st->actor.user_id);
+	sqlite3_bind_int(s, 3, (int)getpid());
+	store_bind_text(s, 4, host);
+	store_bind_text(s, 5, origin != NULL ? origin : "");
+	store_bind_text(s, 6, started);
+	sqlite3_bind_int64(s, 7, (long long)now);
+	return sqlite3_step(s) == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_session_touch(struct store *st, enum session_state state)
+{
+	sqlite3_stmt *s = store_stmt(st, "UPDATE session SET seen = ?, state = ? WHERE id = ?");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, (long long)time(NULL));
+	store_bind_text(s, 2, session_states[state]);
+	store_bind_text(s, 3, st->actor.session);
+	return sqlite3_step(s) == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_session_end(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((rc = store_lock_release_session(st, st->actor.session)) != STORE_OK)
+		goto out;
+	if ((s = store_stmt(st, "DELETE FROM session WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, st->actor.session);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_fail_db(st);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_session_list(struct store *st, struct session_info **rows, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct session_info *si = NULL;
+	char host[256], me[256];
+	long long now = (long long)time(NULL);
+	int step, rc, pid;
+
+	*rows = NULL;
+	*n = 0;
+	if ((rc = store_require_head(st)) != STORE_OK)
+		return rc;
+	this_host(me, sizeof me);
+	if ((s = store_stmt(st, "SELECT x.id, u.login, x.origin, x.started, x.pid, x.state,"
+	    " x.seen, x.host, coalesce((SELECT resource FROM lock l WHERE l.session = x.id), '')"
+	    " FROM session x JOIN user u ON u.id = x.user_id ORDER BY x.started")) == NULL)
+		return STORE_FAILED;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *state = (const char *)sqlite3_column_text(s, 5);
+
+		pid = sqlite3_column_int(s, 4);
+		store_col_text(s, 7, host, sizeof host);
+		/* A session whose process is gone is not online, whatever its row says. */
+		if (strcmp(host, me) == 0 && pid > 0 && kill(pid, 0) != 0 && errno == ESRCH)
+			continue;
+		if ((si = store_grow(st, (void **)rows, n, sizeof *si)) == NULL)
+			return STORE_FAILED;
+		store_col_text(s, 0, si->id, sizeof si->id);
+		store_col_text(s, 1, si->login, sizeof si->login);
+		store_col_text(s, 2, si->origin, sizeof si->origin);
+		store_col_text(s, 3, si->started, sizeof si->started);
+		si->pid = pid;
+		si->state = strcmp(state, "locked") == 0 ? SESSION_LOCKED :
+		    strcmp(state, "detached") == 0 ? SESSION_DETACHED : SESSION_ACTIVE;
+		si->idle_seconds = now - sqlite3_column_int64(s, 6);
+		store_col_text(s, 8, si->resource, sizeof si->resource);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}

@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "password.h"
+#include "sha256.h"
 #include "store_internal.h"
 #include "text.h"
 
@@ -28,6 +30,49 @@ login_valid(const char *login)
 			return 0;
 	}
 	return 1;
+}
+
+/* "SHA256:..." of an OpenSSH key blob given in base64, as ssh-keygen -l shows it. */
+static void
+key_fingerprint(const char *b64, char *out, size_t outsize)
+{
+	static const char set[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned char digest[32];
+	struct sha256 c;
+	uint32_t acc = 0;
+	size_t i, o;
+	int bits = 0;
+
+	sha256_init(&c);
+	for (i = 0; b64 != NULL && b64[i] != '\0' && b64[i] != '='; i++) {
+		const char *p = strchr(set, b64[i]);
+
+		if (p == NULL)
+			break;
+		acc = acc << 6 | (uint32_t)(p - set);
+		if ((bits += 6) >= 8) {
+			unsigned char byte = (unsigned char)(acc >> (bits - 8));
+
+			bits -= 8;
+			sha256_update(&c, &byte, 1);
+		}
+	}
+	sha256_final(&c, digest);
+	o = (size_t)snprintf(out, outsize, "SHA256:");
+	acc = 0;
+	bits = 0;
+	for (i = 0; i < sizeof digest && o + 1 < outsize; i++) {
+		acc = acc << 8 | digest[i];
+		bits += 8;
+		while (bits >= 6 && o + 1 < outsize) {
+			out[o++] = set[(acc >> (bits - 6)) & 63];
+			bits -= 6;
+		}
+	}
+	if (bits > 0 && o + 1 < outsize)
+		out[o++] = set[(acc << (6 - bits)) & 63];
+	out[o] = '\0';
 }
 
 int64_t
@@ -391,6 +436,19 @@ store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
 		goto out;
 	}
 	in->id = sqlite3_last_insert_rowid(st->db);
+	/* A pupil put in a class belongs to it from the year's first day. */
+	if ((s = store_stmt(st, "INSERT INTO enrolment(pupil_id, class_id, since)"
+	    " SELECT ?, c.id, y.starts FROM class c JOIN year y ON y.id = c.year_id"
+	    " WHERE c.id = ?")) == NULL) {
+		rc = store_write_end(st, STORE_FAILED);
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, in->id);
+	sqlite3_bind_int64(s, 2, class_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_write_end(st, store_fail_db(st));
+		goto out;
+	}
 	rc = store_write_end(st, store_audit_append(st, "pupil.add", c.name, NULL, full));
 out:
 	free(key);
@@ -428,11 +486,14 @@ store_pupil_list(struct store *st, int64_t class_id, int64_t subject_id, int sub
 	*n = 0;
 	if (!class_readable(st, class_id))
 		return store_fail(st, STORE_DENIED, _("You do not teach in this class."));
-	if ((s = store_stmt(st, "SELECT p.id, p.class_id, p.surname, p.given, p.patronymic,"
-	    " p.birth, coalesce(g.subgroup, 0), p.gender FROM pupil p LEFT JOIN pupil_subgroup g"
+	/* Everyone ever enrolled in the class; `left` is set for those who moved on. */
+	if ((s = store_stmt(st, "SELECT p.id, ?1, p.surname, p.given, p.patronymic,"
+	    " p.birth, coalesce(g.subgroup, 0), p.gender,"
+	    " CASE WHEN count(*) > count(e.until) THEN '' ELSE max(e.until) END"
+	    " FROM enrolment e JOIN pupil p ON p.id = e.pupil_id LEFT JOIN pupil_subgroup g"
 	    " ON g.pupil_id = p.id AND g.subject_id = ?2"
-	    " WHERE p.class_id = ?1 AND (?3 = 0 OR coalesce(g.subgroup, 0) = ?3)"
-	    " ORDER BY p.sort_key")) == NULL)
+	    " WHERE e.class_id = ?1 AND (?3 = 0 OR coalesce(g.subgroup, 0) = ?3)"
+	    " GROUP BY p.id ORDER BY p.sort_key")) == NULL)
 		return STORE_FAILED;
 	sqlite3_bind_int64(s, 1, class_id);
 	sqlite3_bind_int64(s, 2, subject_id);
@@ -448,6 +509,7 @@ store_pupil_list(struct store *st, int64_t class_id, int64_t subject_id, int sub
 		store_col_text(s, 5, p->birth, sizeof p->birth);
 		p->subgroup = sqlite3_column_int(s, 6);
 		p->gender = (char)sqlite3_column_text(s, 7)[0];
+		store_col_text(s, 8, p->left, sizeof p->left);
 	}
 	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }
@@ -490,4 +552,177 @@ pupil_full_name(const struct pupil *p, char *out, size_t outsize)
 {
 	snprintf(out, outsize, "%s %s%s%s", p->surname, p->given, p->patronymic[0] ? " " : "",
 	    p->patronymic);
+}
+
+int
+store_pupil_move(struct store *st, int64_t pupil_id, int64_t to_class_id, const char *date)
+{
+	struct class from, to;
+	sqlite3_stmt *s = NULL;
+	char day[11], value[STORE_CLASS_MAX * 2 + 32], object[32];
+	int64_t from_id = 0;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_class_get(st, to_class_id, &to)) != STORE_OK)
+		return rc;
+	if (!date_parse(date, day))
+		return store_fail(st, STORE_INVALID, _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
+	if ((s = store_stmt(st, "SELECT class_id FROM pupil WHERE id = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, pupil_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		from_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (from_id == 0)
+		return store_fail(st, STORE_NOT_FOUND, _("No such pupil."));
+	if (from_id == to_class_id)
+		return store_fail(st, STORE_INVALID, _("The pupil is in %s already."), to.name);
+	if ((rc = store_class_get(st, from_id, &from)) != STORE_OK)
+		return rc;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	/* Close the current stay and open the next: the old journal keeps its marks. */
+	if ((s = store_stmt(st, "UPDATE enrolment SET until = ?3 WHERE pupil_id = ?1"
+	    " AND class_id = ?2 AND until IS NULL AND since < ?3")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, pupil_id);
+	sqlite3_bind_int64(s, 2, from_id);
+	store_bind_text(s, 3, day);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) != 1) {
+		rc = store_fail(st, STORE_INVALID, _("The move must come after the pupil joined %s."),
+		    from.name);
+		goto out;
+	}
+	if ((s = store_stmt(st, "INSERT INTO enrolment(pupil_id, class_id, since)"
+	    " VALUES (?,?,?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, pupil_id);
+	sqlite3_bind_int64(s, 2, to_class_id);
+	store_bind_text(s, 3, day);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if ((s = store_stmt(st, "UPDATE pupil SET class_id = ? WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, to_class_id);
+	sqlite3_bind_int64(s, 2, pupil_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	snprintf(object, sizeof object, "pupil:%lld", (long long)pupil_id);
+	snprintf(value, sizeof value, "%s -> %s from %s", from.name, to.name, day);
+	rc = store_audit_append(st, "pupil.move", object, from.name, value);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_user_set_role(struct store *st, const char *login, enum role role)
+{
+	struct user u;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_user_find(st, login, &u)) != STORE_OK)
+		return rc;
+	if (st->actor.user_id == u.id && role != ROLE_ADMIN)
+		return store_fail(st, STORE_INVALID, _("You cannot take your own admin role away."));
+	return user_update(st, "UPDATE user SET role = ? WHERE login = ?", login,
+	    role_name(role), "user.role", role_name(u.role), role_name(role));
+}
+
+int
+store_user_reset_password(struct store *st, const char *login, char *out, size_t outsize)
+{
+	/* No 0/O, 1/l/I: read aloud or copied from a screen without mistakes. */
+	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+	unsigned char raw[12];
+	char pw[sizeof raw + 1];
+	size_t i;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if (getentropy(raw, sizeof raw) != 0)
+		return store_fail(st, STORE_FAILED, _("No randomness for a new password."));
+	for (i = 0; i < sizeof raw; i++)
+		pw[i] = alphabet[raw[i] % (sizeof alphabet - 1)];
+	pw[sizeof raw] = '\0';
+	if ((rc = store_user_set_password(st, login, pw)) == STORE_OK)
+		snprintf(out, outsize, "%s", pw);
+	explicit_bzero(pw, sizeof pw);
+	return rc;
+}
+
+int
+store_user_key_list(struct store *st, const char *login, struct user_key **rows, size_t *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct user_key *k = NULL;
+	int step;
+
+	*rows = NULL;
+	*n = 0;
+	if (st->actor.role != ROLE_ADMIN && strcmp(st->actor.login, login) != 0)
+		return store_fail(st, STORE_DENIED, _("You may see only your own keys."));
+	if ((s = store_stmt(st, "SELECT k.id, k.type, k.blob, k.comment FROM user_key k"
+	    " JOIN user u ON u.id = k.user_id WHERE u.login = ? ORDER BY k.id")) == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, login);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((k = store_grow(st, (void **)rows, n, sizeof *k)) == NULL)
+			return STORE_FAILED;
+		k->id = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, k->type, sizeof k->type);
+		key_fingerprint((const char *)sqlite3_column_text(s, 2), k->fingerprint,
+		    sizeof k->fingerprint);
+		store_col_text(s, 3, k->comment, sizeof k->comment);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_user_key_remove(struct store *st, const char *login, int64_t key_id)
+{
+	sqlite3_stmt *s = NULL;
+	char object[64];
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "DELETE FROM user_key WHERE id = ? AND user_id ="
+	    " (SELECT id FROM user WHERE login = ?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, key_id);
+	store_bind_text(s, 2, login);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		rc = store_fail(st, STORE_NOT_FOUND, _("%s has no key %lld."), login,
+		    (long long)key_id);
+		goto out;
+	}
+	snprintf(object, sizeof object, "%s key:%lld", login, (long long)key_id);
+	rc = store_audit_append(st, "user.key.remove", object, NULL, NULL);
+out:
+	return store_write_end(st, rc);
 }

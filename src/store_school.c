@@ -706,3 +706,129 @@ store_scheme_for(struct store *st, const struct class *c, const struct subject *
 	sqlite3_reset(s);
 	return STORE_OK;
 }
+
+int
+store_class_rename(struct store *st, int64_t class_id, const char *new_name)
+{
+	char canon[STORE_CLASS_MAX + 1];
+	sqlite3_stmt *s = NULL;
+	struct class c;
+	int rc, grade = 0;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_class_get(st, class_id, &c)) != STORE_OK ||
+	    (rc = store_class_name(st, new_name, canon, sizeof canon, &grade)) != STORE_OK)
+		return rc;
+	if (grade < 1)
+		return store_class_name(st, "", canon, sizeof canon, NULL);
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "UPDATE class SET name = ?, grade = ? WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, canon);
+	sqlite3_bind_int(s, 2, grade);
+	sqlite3_bind_int64(s, 3, class_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+		    store_fail(st, STORE_EXISTS, _("Class %s exists already."), canon) :
+		    store_fail_db(st);
+		goto out;
+	}
+	rc = store_audit_append(st, "class.rename", c.name, c.name, canon);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_class_promote(struct store *st, int64_t class_id, int64_t *new_id)
+{
+	char next_name[STORE_CLASS_MAX + 1], next_starts[11] = "", value[64];
+	const char *letter = NULL;
+	sqlite3_stmt *s = NULL;
+	struct class c;
+	int64_t id = 0, next_year_id = 0;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_class_get(st, class_id, &c)) != STORE_OK)
+		return rc;
+	if (c.grade >= 12)
+		return store_fail(st, STORE_INVALID, _("Grade %d is the last: there is no next one."),
+		    c.grade);
+	if ((s = store_stmt(st, "SELECT id, starts FROM year WHERE start_year = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int(s, 1, c.start_year + 1);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		next_year_id = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, next_starts, sizeof next_starts);
+	}
+	sqlite3_reset(s);
+	if (next_year_id == 0)
+		return store_fail(st, STORE_NOT_FOUND,
+		    _("Add the next school year first: dapter year add %d."), c.start_year + 1);
+	letter = strchr(c.name, ' ');
+	snprintf(next_name, sizeof next_name, "%d%s", c.grade + 1, letter != NULL ? letter : "");
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO class(year_id, grade, name, teacher_id)"
+	    " VALUES (?,?,?,?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, next_year_id);
+	sqlite3_bind_int(s, 2, c.grade + 1);
+	store_bind_text(s, 3, next_name);
+	if (c.teacher_id != 0)
+		sqlite3_bind_int64(s, 4, c.teacher_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
+		    store_fail(st, STORE_EXISTS, _("Class %s exists already next year."), next_name) :
+		    store_fail_db(st);
+		goto out;
+	}
+	id = sqlite3_last_insert_rowid(st->db);
+	/* Every pupil still in the class goes up; this year's journal keeps them. */
+	if ((s = store_stmt(st, "INSERT INTO enrolment(pupil_id, class_id, since)"
+	    " SELECT pupil_id, ?2, ?3 FROM enrolment WHERE class_id = ?1 AND until IS NULL")) ==
+	    NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, id);
+	store_bind_text(s, 3, next_starts);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if ((s = store_stmt(st, "UPDATE pupil SET class_id = ?2 WHERE id IN (SELECT pupil_id"
+	    " FROM enrolment WHERE class_id = ?1 AND until IS NULL)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if ((s = store_stmt(st, "UPDATE enrolment SET until = ?2 WHERE class_id = ?1"
+	    " AND until IS NULL")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, class_id);
+	store_bind_text(s, 2, next_starts);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	snprintf(value, sizeof value, "%s %d-%d", next_name, c.start_year + 1, c.start_year + 2);
+	rc = store_audit_append(st, "class.promote", c.name, NULL, value);
+	if (new_id != NULL)
+		*new_id = id;
+out:
+	return store_write_end(st, rc);
+}

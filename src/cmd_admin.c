@@ -1,0 +1,301 @@
+/*
+ * cmd_admin: the administrator's other tools: password resets, roles, keys,
+ * renaming and promoting classes, moving pupils, substitute teachers, and
+ * who is online holding which journal.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "password.h"
+
+static int
+run_user_reset(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char *pos[1], pw[64];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_user_reset, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_user_reset_password(ctx->st, pos[0], pw, sizeof pw)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	/* Shown this once: only its hash is kept. */
+	fprintf(ctx->out, _("New password for %s: %s\n"), pos[0], pw);
+	explicit_bzero(pw, sizeof pw);
+	return CMD_OK;
+}
+
+const struct cmd cmd_user_reset = {
+	"user reset", "LOGIN",
+	N_("Give a user a new random password, shown once."), NULL,
+	CMD_ADMIN, 0, run_user_reset,
+};
+
+static int
+run_user_role(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char *pos[2];
+	enum role role;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_user_role, argc, argv, NULL, pos, 2, 2, NULL)) != CMD_OK)
+		return rc;
+	if (role_parse(pos[1], &role) != STORE_OK) {
+		cmd_error(ctx, _("A role is admin, head or teacher."));
+		return CMD_USAGE;
+	}
+	if ((rc = store_user_set_role(ctx->st, pos[0], role)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_user_role = {
+	"user role", "LOGIN admin|head|teacher", N_("Change a user's role."), NULL,
+	CMD_ADMIN, 0, run_user_role,
+};
+
+static int
+run_user_key_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct user_key *k = NULL;
+	size_t n = 0, i;
+	char *pos[1];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_user_key_list, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_user_key_list(ctx->st, pos[0], &k, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		fprintf(ctx->out, "%lld\t%s\t%s\t", (long long)k[i].id, k[i].type,
+		    k[i].fingerprint);
+		cmd_put(ctx, k[i].comment);
+		fputc('\n', ctx->out);
+	}
+	free(k);
+	return CMD_OK;
+}
+
+const struct cmd cmd_user_key_list = {
+	"user key list", "LOGIN", N_("List a user's SSH keys: number, type, fingerprint, comment."),
+	NULL, CMD_ANYONE, 0, run_user_key_list,
+};
+
+static int
+run_user_key_remove(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char *pos[2];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_user_key_remove, argc, argv, NULL, pos, 2, 2, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_user_key_remove(ctx->st, pos[0], atoll(pos[1]))) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_user_key_remove = {
+	"user key remove", "LOGIN NUMBER",
+	N_("Remove a user's SSH key (its number from `user key list`)."), NULL,
+	CMD_ADMIN, 0, run_user_key_remove,
+};
+
+static int
+run_class_rename(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct class c;
+	char *pos[2];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_class_rename, argc, argv, NULL, pos, 2, 2, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_class_find(ctx->st, pos[0], &c)) != STORE_OK ||
+	    (rc = store_class_rename(ctx->st, c.id, pos[1])) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_class_rename = {
+	"class rename", "CLASS NEW_NAME", N_("Rename a class (audited)."), NULL,
+	CMD_ADMIN, 0, run_class_rename,
+};
+
+static int
+run_class_promote(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct class c, next;
+	char *pos[1];
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_class_promote, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_class_find(ctx->st, pos[0], &c)) != STORE_OK ||
+	    (rc = store_class_promote(ctx->st, c.id, &id)) != STORE_OK ||
+	    (rc = store_class_get(ctx->st, id, &next)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	fprintf(ctx->out, _("%s of %d-%d is now %s of %d-%d.\n"), c.name, c.start_year,
+	    c.start_year + 1, next.name, next.start_year, next.start_year + 1);
+	return CMD_OK;
+}
+
+const struct cmd cmd_class_promote = {
+	"class promote", "CLASS",
+	N_("Move a class and its pupils up to next school year's grade."),
+	N_("Needs next year to exist (`dapter year add`). This year's journals keep every "
+	"pupil and mark; the class teacher goes along."),
+	CMD_ADMIN, 0, run_class_promote,
+};
+
+/* A pupil of a class by "Surname Given[ Patronymic]". */
+static int
+find_pupil(struct cmd_ctx *ctx, const struct class *c, const char *name, int64_t *id)
+{
+	struct pupil *p = NULL;
+	char full[3 * STORE_NAME_MAX + 3];
+	size_t n = 0, i, len = strlen(name);
+	int rc, found = 0;
+
+	if ((rc = store_pupil_list(ctx->st, c->id, 0, 0, &p, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		if (p[i].left[0] != '\0')
+			continue;
+		pupil_full_name(&p[i], full, sizeof full);
+		if (strcmp(full, name) == 0 || (strncmp(full, name, len) == 0 && full[len] == ' ')) {
+			*id = p[i].id;
+			found++;
+		}
+	}
+	free(p);
+	if (found == 1)
+		return CMD_OK;
+	cmd_error(ctx, found == 0 ? _("No pupil \"%s\" in %s.") :
+	    _("More than one pupil \"%s\" in %s: give the full name."), name, c->name);
+	return CMD_NOT_FOUND;
+}
+
+static int
+run_pupil_move(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *from = NULL, *to = NULL, *date = NULL;
+	const struct cmd_opt opts[] = { { "--from", &from, NULL }, { "--to", &to, NULL },
+		{ "--date", &date, NULL }, { NULL, NULL, NULL } };
+	struct class a, b;
+	char *pos[1], today[11];
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_pupil_move, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if (from == NULL || to == NULL) {
+		cmd_error(ctx, _("Give the classes: --from CLASS --to CLASS."));
+		return CMD_USAGE;
+	}
+	store_today(today);
+	if ((rc = store_class_find(ctx->st, from, &a)) != STORE_OK ||
+	    (rc = store_class_find(ctx->st, to, &b)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	if ((rc = find_pupil(ctx, &a, pos[0], &id)) != CMD_OK)
+		return rc;
+	if ((rc = store_pupil_move(ctx->st, id, b.id, date != NULL ? date : today)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_pupil_move = {
+	"pupil move", "\"SURNAME GIVEN\" --from CLASS --to CLASS [--date DATE]",
+	N_("Move a pupil to another class from a date on (default today)."),
+	N_("The old class's journals keep the pupil's marks up to that day, marked as moved."),
+	CMD_ADMIN, 0, run_pupil_move,
+};
+
+static int
+run_substitute(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *from = NULL, *to = NULL, *subgroup = NULL;
+	const struct cmd_opt opts[] = { { "--from", &from, NULL }, { "--to", &to, NULL },
+		{ "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
+	struct class c;
+	struct subject s;
+	char *pos[3];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_substitute, argc, argv, opts, pos, 3, 3, NULL)) != CMD_OK ||
+	    (rc = cmd_journal_args(ctx, pos[1], pos[2], &c, &s)) != CMD_OK)
+		return rc;
+	if (from == NULL || to == NULL) {
+		cmd_error(ctx, _("Give the days: --from DATE --to DATE."));
+		return CMD_USAGE;
+	}
+	if ((rc = store_substitute_add(ctx->st, pos[0], c.id, s.id,
+	    subgroup != NULL ? atoi(subgroup) : 0, from, to)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_substitute = {
+	"substitute", "LOGIN CLASS SUBJECT --from DATE --to DATE [--subgroup N]",
+	N_("Let a substitute teacher write a journal for some days."), NULL,
+	CMD_ADMIN, 0, run_substitute,
+};
+
+static int
+run_session_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const char *const states[] = { N_("active"), N_("locked"), N_("detached") };
+	struct session_info *si = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_session_list, argc, argv, NULL, NULL, 0, 0, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_session_list(ctx->st, &si, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		fprintf(ctx->out, "%s\t%s\t", si[i].id, si[i].login);
+		cmd_put(ctx, si[i].origin);
+		fprintf(ctx->out, "\t%s\t%s\t%llds\t%s\n", si[i].started, _(states[si[i].state]),
+		    si[i].idle_seconds, si[i].resource);
+	}
+	free(si);
+	return CMD_OK;
+}
+
+const struct cmd cmd_session_list = {
+	"session list", "",
+	N_("Who is online: session, login, from where, since, state, idle, journal held."),
+	NULL, CMD_ADMIN | CMD_HEAD, 0, run_session_list,
+};
+
+static int
+run_lock_break(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *subgroup = NULL;
+	const struct cmd_opt opts[] = { { "--period", &period, NULL },
+		{ "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
+	struct class c;
+	struct subject s;
+	struct period p;
+	char *pos[2], res[96];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_lock_break, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK ||
+	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK ||
+	    (rc = cmd_period_arg(ctx, period, &s, &p)) != CMD_OK)
+		return rc;
+	journal_resource(res, sizeof res, c.id, s.id, subgroup != NULL ? atoi(subgroup) : 0, p.id);
+	if ((rc = store_lock_break(ctx->st, res)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_lock_break = {
+	"lock break", "CLASS SUBJECT [--period P] [--subgroup N]",
+	N_("Free a journal page another session holds (audited)."), NULL,
+	CMD_ADMIN, 0, run_lock_break,
+};
