@@ -289,6 +289,21 @@ store_stmt(struct store *st, const char *sql)
 	return s;
 }
 
+sqlite3_stmt *
+store_row_by_id(struct store *st, const char *sql, int64_t id, const char *missing)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, STORE_NOT_FOUND, "%s", missing);
+		return NULL;
+	}
+	return s;
+}
+
 int
 store_fail(struct store *st, int status, const char *fmt, ...)
 {

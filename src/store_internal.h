@@ -57,6 +57,13 @@ int store_clean_text(struct store *st, const char *field, const char *in, size_t
 /* Grows *rows by one zeroed element; returns it or NULL (error set). */
 void *store_grow(struct store *st, void **rows, size_t *n, size_t size);
 
+/*
+ * Steps a cached statement whose only parameter is an id. Returns it on its
+ * row (read it, then sqlite3_reset()), or NULL with `missing` as the error.
+ */
+sqlite3_stmt *store_row_by_id(struct store *st, const char *sql, int64_t id,
+    const char *missing);
+
 /* The user id for a login, or 0 (error set) */
 int64_t store_user_id(struct store *st, const char *login);
 

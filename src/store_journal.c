@@ -228,6 +228,18 @@ require_open_period(struct store *st, int64_t subject_id, const char *date)
 	return STORE_OK;
 }
 
+/* Binds ?1..?5 of a journal page query: class, subject, subgroup, first and last day. */
+static void
+bind_page(sqlite3_stmt *s, int64_t class_id, int64_t subject_id, int subgroup,
+    const struct period *p)
+{
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, subject_id);
+	sqlite3_bind_int(s, 3, subgroup);
+	store_bind_text(s, 4, p != NULL ? p->starts : "0000-00-00");
+	store_bind_text(s, 5, p != NULL ? p->ends : "9999-99-99");
+}
+
 const char *
 lesson_kind_name(enum lesson_kind kind)
 {
@@ -373,13 +385,11 @@ lesson_row(sqlite3_stmt *s, struct lesson *l)
 int
 store_lesson_get(struct store *st, int64_t id, struct lesson *out)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT " LESSON_COLUMNS " FROM lesson WHERE id = ?");
+	sqlite3_stmt *s = store_row_by_id(st, "SELECT " LESSON_COLUMNS " FROM lesson WHERE id = ?",
+	    id, _("No such lesson."));
 
 	if (s == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, STORE_NOT_FOUND, _("No such lesson."));
+		return STORE_NOT_FOUND;
 	lesson_row(s, out);
 	sqlite3_reset(s);
 	return STORE_OK;
@@ -446,11 +456,7 @@ store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int su
 	    " AND subject_id = ? AND subgroup = ? AND date >= ? AND date <= ?"
 	    " ORDER BY date, id")) == NULL)
 		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, class_id);
-	sqlite3_bind_int64(s, 2, subject_id);
-	sqlite3_bind_int(s, 3, subgroup);
-	store_bind_text(s, 4, p != NULL ? p->starts : "0000-00-00");
-	store_bind_text(s, 5, p != NULL ? p->ends : "9999-99-99");
+	bind_page(s, class_id, subject_id, subgroup, p);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((l = store_grow(st, (void **)rows, n, sizeof *l)) == NULL)
 			return STORE_FAILED;
@@ -462,6 +468,19 @@ store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int su
 /* ---- marks ---- */
 
 static const char *const attendance_names[] = { "", "absent", "excused", "ill", "late" };
+
+/* The stored word back to the code; NULL (SQL NULL) is no attendance mark. */
+static enum attendance
+attendance_from_name(const char *t)
+{
+	enum attendance att;
+
+	if (t == NULL)
+		return ATT_NONE;
+	for (att = ATT_ABSENT; att < ATT_LATE && strcmp(attendance_names[att], t) != 0; att++)
+		;
+	return att;
+}
 
 const char *
 attendance_name(enum attendance att)
@@ -572,7 +591,6 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 	enum attendance old_att = ATT_NONE;
 	struct lesson l;
 	sqlite3_stmt *s = NULL;
-	const char *t = NULL;
 
 	if ((rc = store_lesson_get(st, lesson_id, &l)) != STORE_OK ||
 	    (rc = require_writable(st, l.class_id, l.subject_id, l.subgroup)) != STORE_OK ||
@@ -610,10 +628,7 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 		had = 1;
 		if (sqlite3_column_type(s, 0) != SQLITE_NULL)
 			old_value = sqlite3_column_int(s, 0);
-		if ((t = (const char *)sqlite3_column_text(s, 1)) != NULL)
-			for (old_att = ATT_ABSENT; old_att < ATT_LATE &&
-			    strcmp(attendance_names[old_att], t) != 0; old_att++)
-				;
+		old_att = attendance_from_name((const char *)sqlite3_column_text(s, 1));
 	}
 	sqlite3_reset(s);
 	if (had && old_value == value && old_att == att)
@@ -660,7 +675,6 @@ store_mark_list(struct store *st, int64_t class_id, int64_t subject_id, int subg
 {
 	sqlite3_stmt *s = NULL;
 	struct mark *m = NULL;
-	const char *t = NULL;
 	int step;
 
 	*rows = NULL;
@@ -672,22 +686,14 @@ store_mark_list(struct store *st, int64_t class_id, int64_t subject_id, int subg
 	    " WHERE l.class_id = ? AND l.subject_id = ? AND l.subgroup = ?"
 	    " AND l.date >= ? AND l.date <= ? ORDER BY l.date, l.id")) == NULL)
 		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, class_id);
-	sqlite3_bind_int64(s, 2, subject_id);
-	sqlite3_bind_int(s, 3, subgroup);
-	store_bind_text(s, 4, p != NULL ? p->starts : "0000-00-00");
-	store_bind_text(s, 5, p != NULL ? p->ends : "9999-99-99");
+	bind_page(s, class_id, subject_id, subgroup, p);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((m = store_grow(st, (void **)rows, n, sizeof *m)) == NULL)
 			return STORE_FAILED;
 		m->lesson_id = sqlite3_column_int64(s, 0);
 		m->pupil_id = sqlite3_column_int64(s, 1);
 		m->value = sqlite3_column_int(s, 2);
-		m->att = ATT_NONE;
-		if ((t = (const char *)sqlite3_column_text(s, 3)) != NULL)
-			for (m->att = ATT_ABSENT; m->att < ATT_LATE &&
-			    strcmp(attendance_names[m->att], t) != 0; m->att++)
-				;
+		m->att = attendance_from_name((const char *)sqlite3_column_text(s, 3));
 	}
 	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }

@@ -182,13 +182,11 @@ store_user_find(struct store *st, const char *login, struct user *out)
 int
 store_user_get(struct store *st, int64_t id, struct user *out)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT " USER_COLUMNS " FROM user WHERE id = ?");
+	sqlite3_stmt *s = store_row_by_id(st, "SELECT " USER_COLUMNS " FROM user WHERE id = ?",
+	    id, _("No such user."));
 
 	if (s == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, STORE_NOT_FOUND, _("No such user."));
+		return STORE_NOT_FOUND;
 	user_row(s, out);
 	sqlite3_reset(s);
 	return STORE_OK;

@@ -473,14 +473,11 @@ store_class_find(struct store *st, const char *name, struct class *out)
 int
 store_class_get(struct store *st, int64_t id, struct class *out)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT " CLASS_COLUMNS " FROM class c JOIN year y"
-	    " ON y.id = c.year_id WHERE c.id = ?");
+	sqlite3_stmt *s = store_row_by_id(st, "SELECT " CLASS_COLUMNS " FROM class c JOIN year y"
+	    " ON y.id = c.year_id WHERE c.id = ?", id, _("No such class."));
 
 	if (s == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, STORE_NOT_FOUND, _("No such class."));
+		return STORE_NOT_FOUND;
 	class_row(s, out);
 	sqlite3_reset(s);
 	return STORE_OK;
