@@ -1,0 +1,334 @@
+/*
+ * ui_draw: the few ways the screens put text on the terminal: fitted text,
+ * the frame (title, status line, key hints), the one-line editor and the
+ * help screen. Every string passes text_fit() here, so user text never
+ * reaches the terminal raw.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "keymap.h"
+#include "text.h"
+#include "ui_internal.h"
+
+int
+ui_rows(void)
+{
+	return LINES;
+}
+
+int
+ui_cols(void)
+{
+	return COLS;
+}
+
+void
+ui_erase(void)
+{
+	werase(stdscr);
+}
+
+void
+ui_flush(void)
+{
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static attr_t
+ui_attr(int style)
+{
+	attr_t a = A_NORMAL;
+
+	if (style & UI_BOLD)
+		a |= A_BOLD;
+	if (style & UI_REVERSE)
+		a |= A_REVERSE;
+	if (style & UI_DIM)
+		a |= A_DIM;
+	if (style & UI_UNDERLINE)
+		a |= A_UNDERLINE;
+	return a;
+}
+
+int
+ui_put(int y, int x, int cols, const char *s, int style)
+{
+	char *fit = NULL;
+	size_t w = 0;
+	attr_t a = ui_attr(style);
+	int pad, i;
+
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || cols <= 0)
+		return 0;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	if ((fit = text_fit(s != NULL ? s : "", (size_t)cols, &w)) == NULL)
+		return 0;
+	pad = cols - (int)w;
+	wattrset(stdscr, a);
+	wmove(stdscr, y, x);
+	if (style & UI_RIGHT)
+		for (i = 0; i < pad; i++)
+			waddch(stdscr, ' ');
+	waddstr(stdscr, fit);
+	if ((style & UI_PAD) && !(style & UI_RIGHT))
+		for (i = 0; i < pad; i++)
+			waddch(stdscr, ' ');
+	wattrset(stdscr, A_NORMAL);
+	free(fit);
+	return (style & (UI_PAD | UI_RIGHT)) ? cols : (int)w;
+}
+
+void
+ui_cursor(int visible, int y, int x)
+{
+	/* Terminals without cursor control say ERR; the screen works the same. */
+	(void)curs_set(visible ? 1 : 0);
+	if (visible)
+		wmove(stdscr, y, x);
+	leaveok(stdscr, visible ? FALSE : TRUE);
+}
+
+void
+ui_status(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+}
+
+/* Short names of long keys, for the hint line only. */
+static const char *
+ui_key_short(const char *key)
+{
+	static const char *const names[][2] = {
+		{ "Backspace", "Bksp" }, { "Delete", "Del" }, { "Escape", "Esc" },
+		{ "PageUp", "PgUp" }, { "PageDown", "PgDn" }, { "Insert", "Ins" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(key, names[i][0]) == 0)
+			return names[i][1];
+	return key;
+}
+
+/* Hints are pairs: an action (its first key is shown) and a label; "" shows the label alone. */
+static void
+ui_hints(struct ui *ui, const char *context, const char *const *hints)
+{
+	char buf[1024] = "", one[128];
+	const char *key;
+	size_t i, len = 0;
+
+	for (i = 0; hints != NULL && hints[i] != NULL && hints[i + 1] != NULL; i += 2) {
+		if (hints[i][0] == '\0')
+			snprintf(one, sizeof one, "%s", _(hints[i + 1]));
+		else if ((key = keymap_key_for(ui->km, context, hints[i])) != NULL)
+			snprintf(one, sizeof one, "%s %s", ui_key_short(key), _(hints[i + 1]));
+		else
+			continue;
+		len = strlen(buf);
+		/* Whole hints only: a hint cut in half helps nobody. */
+		if (len > 0 && text_width(buf) + 2 + text_width(one) > (size_t)COLS)
+			break;
+		snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", one);
+	}
+	ui_put(LINES - 1, 0, COLS, buf, UI_PAD | UI_DIM);
+}
+
+void
+ui_frame(struct ui *ui, const char *title, const char *status, const char *context,
+    const char *const *hints)
+{
+	char lang[8];
+
+	snprintf(lang, sizeof lang, " [%c%c]", i18n_language()[0] - 'a' + 'A',
+	    i18n_language()[1] - 'a' + 'A');
+	ui_put(0, 0, COLS, title, UI_PAD | UI_REVERSE | UI_BOLD);
+	if (COLS > 10)
+		ui_put(0, COLS - 5, 5, lang, UI_REVERSE | UI_BOLD);
+	if (ui->message[0] != '\0')
+		ui_put(LINES - 2, 0, COLS, ui->message, UI_PAD | UI_BOLD);
+	else
+		ui_put(LINES - 2, 0, COLS, status != NULL ? status : "", UI_PAD);
+	ui_hints(ui, context, hints);
+}
+
+/* Removes the last character (UTF-8 sequence) of s. */
+static void
+ui_chop(char *s)
+{
+	size_t len = strlen(s);
+
+	while (len > 0 && ((unsigned char)s[len - 1] & 0xc0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	s[len] = '\0';
+}
+
+int
+ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int secret)
+{
+	struct ui_key k;
+	const char *shown, *action = NULL;
+	size_t len;
+	int r;
+
+	if (cols < 2)
+		cols = 2;
+	for (;;) {
+		/* Show the end of a long text: that is where the typing happens. */
+		shown = buf;
+		while (!secret && *shown != '\0' && (int)text_width(shown) > cols - 1) {
+			shown++;
+			while (((unsigned char)*shown & 0xc0) == 0x80)
+				shown++;
+		}
+		ui_put(y, x, cols, secret ? "" : shown, UI_PAD | UI_UNDERLINE);
+		ui_cursor(1, y, x + (secret ? 0 : (int)text_width(shown)));
+		if (ui->message[0] != '\0')
+			ui_put(LINES - 2, 0, COLS, ui->message, UI_PAD | UI_BOLD);
+		ui_flush();
+		do {
+			r = ui_key_read(ui, &k, 1);
+		} while (r == UI_IDLE);
+		if (r == UI_QUIT)
+			return UI_QUIT;
+		if (k.text[0] != '\0') {
+			len = strlen(buf);
+			if (len + strlen(k.text) < size)
+				memcpy(buf + len, k.text, strlen(k.text) + 1);
+			continue;
+		}
+		if (strcmp(k.name, "Enter") == 0)
+			r = 1;
+		else if (strcmp(k.name, "Escape") == 0 || strcmp(k.name, "C-g") == 0)
+			r = 0;
+		else if (strcmp(k.name, "Tab") == 0 || strcmp(k.name, "BTab") == 0 ||
+		    strcmp(k.name, "Up") == 0 || strcmp(k.name, "Down") == 0)
+			r = 2;
+		else if (strcmp(k.name, "Resize") == 0 || strcmp(k.name, "Redraw") == 0)
+			r = 3;
+		else if (strcmp(k.name, "Backspace") == 0) {
+			ui_chop(buf);
+			continue;
+		} else if (strcmp(k.name, "C-u") == 0) {
+			buf[0] = '\0';
+			continue;
+		} else if ((action = keymap_lookup(ui->km, "login", k.name)) != NULL &&
+		    (strcmp(action, "language") == 0 || strcmp(action, "redraw") == 0)) {
+			ui_global_action(ui, "login", action);
+			r = 3;
+		} else if (action != NULL && strcmp(action, "quit") == 0)
+			r = UI_QUIT;
+		else
+			continue;
+		ui_cursor(0, 0, 0);
+		return r;
+	}
+}
+
+/* The help screen: the current keymap's bindings with translated descriptions. */
+void
+ui_help(struct ui *ui, const char *context)
+{
+	static const char *const all[] = { "global", "home", "grid", "help", NULL };
+	static const char *const titles[] = { N_("Every screen"), N_("My journals"),
+	    N_("Journal page"), N_("Help") };
+	static const char *const hints[] = { "down", N_("scroll"), "back", N_("back"), NULL };
+	const char *ctxs[5];
+	const char *names[5];
+	const struct keymap_binding *b;
+	const struct keymap_action *act;
+	struct ui_key k;
+	const char *action;
+	char keys[256];
+	int top = 0, y, row, r, c, height, total, n, w;
+	size_t i, len;
+
+	/* The screen's own keys first, then every screen's, then the rest. */
+	n = 0;
+	for (c = 0; all[c] != NULL; c++)
+		if (strcmp(all[c], context) == 0) {
+			ctxs[n] = all[c];
+			names[n++] = titles[c];
+		}
+	for (c = 0; all[c] != NULL; c++)
+		if (strcmp(all[c], context) != 0) {
+			ctxs[n] = all[c];
+			names[n++] = titles[c];
+		}
+	ctxs[n] = NULL;
+	for (;;) {
+		ui_erase();
+		ui_frame(ui, _("Keys"), _("The digits 1-9 write a mark and go down; 0 writes 10."),
+		    "help", hints);
+		height = LINES - 3;
+		row = 0;
+		for (c = 0; ctxs[c] != NULL; c++) {
+			if (row - top >= 0 && row - top < height)
+				ui_put(1 + row - top, 0, COLS, _(names[c]), UI_BOLD);
+			row++;
+			/* One line per action: all its keys, then what it does. */
+			for (act = keymap_actions(); act->name != NULL; act++) {
+				keys[0] = '\0';
+				for (i = 0; (b = keymap_binding(ui->km, i)) != NULL; i++)
+					if (strcmp(b->context, ctxs[c]) == 0 &&
+					    strcmp(b->action, act->name) == 0) {
+						len = strlen(keys);
+						snprintf(keys + len, sizeof keys - len, "%s%s",
+						    len ? " " : "", b->key);
+					}
+				if (keys[0] == '\0')
+					continue;
+				y = row - top;
+				if (y >= 0 && y < height) {
+					w = ui_put(1 + y, 2, 16, keys, 0);
+					ui_put(1 + y, 2 + (w < 16 ? 16 : w + 1), COLS, _(act->help), 0);
+				}
+				row++;
+			}
+		}
+		total = row;
+		ui_flush();
+		do {
+			r = ui_key_read(ui, &k, 1);
+		} while (r == UI_IDLE);
+		ui->message[0] = '\0';
+		if (r == UI_QUIT)
+			return;
+		action = ui_action(ui, "help", &k);
+		if (action == NULL || strcmp(k.name, "Resize") == 0 ||
+		    strcmp(k.name, "Redraw") == 0) {
+			if (action == NULL && strcmp(k.name, "Resize") != 0 &&
+			    strcmp(k.name, "Redraw") != 0)
+				return;
+			continue;
+		}
+		if (strcmp(action, "down") == 0 && top + height < total)
+			top++;
+		else if (strcmp(action, "up") == 0 && top > 0)
+			top--;
+		else if (strcmp(action, "page-down") == 0 && top + height < total)
+			top += height;
+		else if (strcmp(action, "page-up") == 0)
+			top = top > height ? top - height : 0;
+		else if (strcmp(action, "back") == 0 || strcmp(action, "help") == 0 ||
+		    strcmp(action, "quit") == 0)
+			return;
+		else if (strcmp(action, "language") == 0 || strcmp(action, "redraw") == 0)
+			ui_global_action(ui, "help", action);
+	}
+}

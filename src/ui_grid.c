@@ -1,0 +1,907 @@
+/*
+ * ui_grid: one journal page, pupils down and the term's lessons across,
+ * with the term percent and mark at the right.
+ *
+ * Fast entry: a digit writes a ФО mark and moves to the next pupil, so a
+ * lesson column is one key per pupil; 0 writes 10. The points of a
+ * summative work (СОр/СОч) may need two digits: they build up in the cell
+ * and are saved as soon as no further digit could fit the maximum, or on
+ * Enter or a move. Every change goes to the store at once.
+ *
+ * Locks: an editable page takes the page's lock for this session and
+ * heartbeats it; a page someone else holds opens read-only, names the
+ * holder, and follows their changes by polling PRAGMA data_version on the
+ * quiet ticks. Nothing is drawn while nothing changes.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assess.h"
+#include "grades.h"
+#include "i18n.h"
+#include "store.h"
+#include "text.h"
+#include "ui_internal.h"
+
+#define CELL_W	4	/* one space and three columns of mark */
+#define RIGHT_W	10	/* " 100%" and a mark ("  н/а") */
+#define HEAD_H	3	/* title, kinds, days */
+
+enum grid_ro { RO_NONE, RO_DENIED, RO_LOCKED, RO_OTHER };
+
+struct grid {
+	struct ui *ui;
+	struct journal j;
+	struct class c;
+	struct subject s;
+	struct period p;
+	struct pupil *pupils;
+	size_t np;
+	struct lesson *lessons;
+	size_t nl;
+	int *val;			/* np * nl, -1: none */
+	enum attendance *att;
+	struct grade_row *grades;
+	size_t ng;
+	int row, col, top, left;
+	char resource[128];
+	int own_lock;
+	enum grid_ro ro;
+	struct lock_info holder;
+	int64_t version;
+	time_t beat;
+	char pending[8];		/* digits of summative points being typed */
+};
+
+static void
+grid_free_data(struct grid *g)
+{
+	free(g->pupils);
+	free(g->lessons);
+	free(g->val);
+	free(g->att);
+	free(g->grades);
+	g->pupils = NULL;
+	g->lessons = NULL;
+	g->val = NULL;
+	g->att = NULL;
+	g->grades = NULL;
+	g->np = g->nl = g->ng = 0;
+}
+
+static int
+grid_grades(struct grid *g)
+{
+	free(g->grades);
+	g->grades = NULL;
+	g->ng = 0;
+	if (grades_compute(g->ui->st, &g->c, &g->s, g->j.subgroup, &g->p, &g->grades,
+	    &g->ng) != STORE_OK) {
+		ui_status(g->ui, "%s", store_error(g->ui->st));
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the page from the store; keeps the cursor on the same lesson when it can. */
+static int
+grid_load(struct grid *g)
+{
+	struct ui *ui = g->ui;
+	struct mark *marks = NULL;
+	size_t nm = 0, i, pi, li;
+	int64_t cur = 0;
+	int rc = -1;
+
+	if (g->col >= 0 && (size_t)g->col < g->nl)
+		cur = g->lessons[g->col].id;
+	grid_free_data(g);
+	g->version = store_data_version(ui->st);
+	if (store_pupil_list(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->pupils,
+	    &g->np) != STORE_OK ||
+	    store_lesson_list(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->p, &g->lessons,
+	    &g->nl) != STORE_OK ||
+	    store_mark_list(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->p, &marks,
+	    &nm) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		goto out;
+	}
+	if (g->np > 0 && g->nl > 0) {
+		if ((g->val = malloc(g->np * g->nl * sizeof *g->val)) == NULL ||
+		    (g->att = calloc(g->np * g->nl, sizeof *g->att)) == NULL) {
+			ui_status(ui, "%s", _("Out of memory."));
+			goto out;
+		}
+		for (i = 0; i < g->np * g->nl; i++)
+			g->val[i] = -1;
+	}
+	for (i = 0; i < nm; i++) {
+		for (pi = 0; pi < g->np && g->pupils[pi].id != marks[i].pupil_id; pi++)
+			;
+		for (li = 0; li < g->nl && g->lessons[li].id != marks[i].lesson_id; li++)
+			;
+		if (pi == g->np || li == g->nl)
+			continue;
+		g->val[pi * g->nl + li] = marks[i].value;
+		g->att[pi * g->nl + li] = marks[i].att;
+	}
+	for (i = 0; cur != 0 && i < g->nl; i++)
+		if (g->lessons[i].id == cur)
+			g->col = (int)i;
+	if (g->col >= (int)g->nl)
+		g->col = g->nl > 0 ? (int)g->nl - 1 : 0;
+	if (g->row >= (int)g->np)
+		g->row = g->np > 0 ? (int)g->np - 1 : 0;
+	rc = grid_grades(g);
+out:
+	/* Never leave counts without the arrays they describe. */
+	if (rc != 0 && g->val == NULL)
+		grid_free_data(g);
+	free(marks);
+	return rc;
+}
+
+/* The column of today's lesson, else of the last one before today. */
+static void
+grid_goto_today(struct grid *g)
+{
+	size_t i;
+
+	g->col = 0;
+	for (i = 0; i < g->nl; i++)
+		if (strcmp(g->lessons[i].date, g->ui->today) <= 0)
+			g->col = (int)i;
+}
+
+static void
+grid_lock(struct grid *g)
+{
+	struct ui *ui = g->ui;
+	int rc;
+
+	g->own_lock = 0;
+	g->ro = RO_NONE;
+	memset(&g->holder, 0, sizeof g->holder);
+	journal_resource(g->resource, sizeof g->resource, g->c.id, g->s.id, g->j.subgroup,
+	    g->p.id);
+	if (store_journal_writable(ui->st, g->c.id, g->s.id, g->j.subgroup) != 1) {
+		g->ro = RO_DENIED;
+		if (store_lock_holder(ui->st, g->resource, UI_LOCK_STALE, &g->holder) != STORE_OK)
+			memset(&g->holder, 0, sizeof g->holder);
+		return;
+	}
+	rc = store_lock_take(ui->st, g->resource, 1, UI_LOCK_STALE, &g->holder);
+	if (rc == STORE_OK) {
+		g->own_lock = 1;
+		g->beat = time(NULL);
+	} else if (rc == STORE_LOCKED)
+		g->ro = RO_LOCKED;
+	else {
+		g->ro = RO_OTHER;
+		ui_status(ui, "%s", store_error(ui->st));
+	}
+}
+
+static void
+grid_unlock(struct grid *g)
+{
+	if (g->own_lock && store_lock_release(g->ui->st, g->resource) != STORE_OK)
+		ui_status(g->ui, "%s", store_error(g->ui->st));
+	g->own_lock = 0;
+}
+
+static int
+grid_open_period(struct grid *g)
+{
+	g->row = g->top = g->left = 0;
+	g->col = -1;
+	g->pending[0] = '\0';
+	grid_lock(g);
+	if (grid_load(g) != 0)
+		return -1;
+	grid_goto_today(g);
+	return 0;
+}
+
+/* ---- drawing ---- */
+
+static int
+grid_name_width(void)
+{
+	return COLS >= 110 ? 30 : COLS >= 80 ? 22 : COLS >= 56 ? 17 : 13;
+}
+
+static void
+grid_name(const struct pupil *p, int width, char *out, size_t size)
+{
+	char ini[16];
+
+	snprintf(out, size, "%s %s", p->surname, p->given);
+	if ((int)text_width(out) <= width)
+		return;
+	if (text_initial(p->given, ini, sizeof ini) > 0)
+		snprintf(out, size, "%s %s.", p->surname, ini);
+	else
+		snprintf(out, size, "%s", p->surname);
+}
+
+static void
+grid_cell_text(const struct grid *g, size_t pi, size_t li, char *out, size_t size)
+{
+	int v = g->val[pi * g->nl + li];
+	enum attendance a = g->att[pi * g->nl + li];
+
+	if (v >= 0)
+		snprintf(out, size, "%s%d", attendance_label(a), v);
+	else
+		snprintf(out, size, "%s", attendance_label(a));
+}
+
+/* СОр, БЖБ fit a cell as they are; "SA-S" loses its hyphen. */
+static const char *
+grid_kind_short(const struct lesson *l, char *buf, size_t size)
+{
+	const char *s;
+	size_t n = 0;
+
+	if (l->kind == LESSON_REGULAR)
+		return "";
+	for (s = lesson_kind_label(l->kind); *s != '\0' && n + 1 < size; s++)
+		if (*s != '-')
+			buf[n++] = *s;
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+grid_title(struct grid *g, char *out, size_t size)
+{
+	char per[32];
+
+	period_label(&g->p, per, sizeof per);
+	snprintf(out, size, "%s · %s%s · %s", g->c.name, g->j.subject_name,
+	    g->j.subgroup ? "*" : "", per);
+	if (g->p.closed)
+		snprintf(out + strlen(out), size - strlen(out), " · %s", _("closed"));
+	if (g->ro != RO_NONE)
+		snprintf(out + strlen(out), size - strlen(out), " · %s", _("read-only"));
+}
+
+static void
+grid_status(struct grid *g, char *out, size_t size)
+{
+	const struct lesson *l;
+	char kind[32], *p;
+
+	const char *since = g->holder.since;
+
+	out[0] = '\0';
+	if (g->ro != RO_NONE && g->holder.login[0] != '\0') {
+		/* "YYYY-MM-DD HH:MM": the time alone for today. */
+		if (strncmp(since, g->ui->today, 10) == 0 && strlen(since) > 11)
+			since += 11;
+		snprintf(out, size, _("Being edited by %s since %s"),
+		    g->holder.name[0] ? g->holder.name : g->holder.login, since);
+		snprintf(out + strlen(out), size - strlen(out), " · ");
+	}
+	if (g->nl == 0) {
+		snprintf(out + strlen(out), size - strlen(out), "%s",
+		    _("No lessons in this term yet: add one for today."));
+		return;
+	}
+	l = &g->lessons[g->col];
+	snprintf(kind, sizeof kind, "%s", lesson_kind_label(l->kind));
+	if (l->kind != LESSON_REGULAR)
+		snprintf(kind + strlen(kind), sizeof kind - strlen(kind), "/%d", l->max_points);
+	snprintf(out + strlen(out), size - strlen(out), "%.2s.%.2s %s: %s", l->date + 8,
+	    l->date + 5, kind, l->topic[0] ? l->topic : _("(no topic)"));
+	if (l->homework[0] != '\0')
+		snprintf(out + strlen(out), size - strlen(out), " · %s: %s", _("Homework"),
+		    l->homework);
+	/* Homework may hold newlines: one line here. */
+	for (p = out; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+}
+
+static void
+grid_draw(struct grid *g)
+{
+	/* Most needed first: a narrow screen keeps the hints that fit. */
+	static const char *const hints[] = { "", N_("1-9,0=10 mark"), "help", N_("help"),
+	    "back", N_("back"), "absent", N_("absent"), "clear", N_("clear"),
+	    "lesson-edit", N_("topic"), "lesson-add", N_("new"), "language", N_("lang"), NULL };
+	char title[1024], status[2048], name[512], cell[32], buf[64];
+	const struct grade_row *gr;
+	int nw = grid_name_width(), ncols, body, x, y, li, pi, style, cols = COLS;
+	size_t i;
+
+	body = LINES - HEAD_H - 2;
+	if (body < 1)
+		body = 1;
+	ncols = (cols - nw - RIGHT_W) / CELL_W;
+	if (ncols < 1)
+		ncols = 1;
+	/* Keep the cursor on screen. */
+	if (g->row < g->top)
+		g->top = g->row;
+	if (g->row >= g->top + body)
+		g->top = g->row - body + 1;
+	if (g->col < g->left)
+		g->left = g->col;
+	if (g->col >= g->left + ncols)
+		g->left = g->col - ncols + 1;
+	/* After a resize, fill the screen rather than keep an old scroll. */
+	if (g->top + body > (int)g->np)
+		g->top = (int)g->np > body ? (int)g->np - body : 0;
+	if (g->left + ncols > (int)g->nl)
+		g->left = (int)g->nl > ncols ? (int)g->nl - ncols : 0;
+
+	ui_erase();
+	grid_title(g, title, sizeof title);
+	grid_status(g, status, sizeof status);
+	ui_frame(g->ui, title, status, "grid", hints);
+
+	ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
+	for (x = 0, li = g->left; x < ncols && li < (int)g->nl; x++, li++) {
+		style = li == g->col ? UI_REVERSE | UI_BOLD : UI_BOLD;
+		ui_put(1, nw + x * CELL_W + 1, CELL_W - 1,
+		    grid_kind_short(&g->lessons[li], buf, sizeof buf), UI_RIGHT | UI_DIM);
+		snprintf(buf, sizeof buf, "%.2s", g->lessons[li].date + 8);
+		ui_put(2, nw + x * CELL_W + 1, CELL_W - 1, buf, UI_RIGHT | style);
+	}
+	/* "Оценка" is wider than its column: then it heads both right columns. */
+	if ((int)text_width(_("Mark")) < RIGHT_W - 5) {
+		ui_put(2, cols - RIGHT_W, 5, "%", UI_RIGHT | UI_BOLD);
+		ui_put(2, cols - RIGHT_W + 5, RIGHT_W - 5, _("Mark"), UI_RIGHT | UI_BOLD);
+	} else
+		ui_put(2, cols - RIGHT_W, RIGHT_W, _("Mark"), UI_RIGHT | UI_BOLD);
+
+	for (y = 0, pi = g->top; y < body && pi < (int)g->np; y++, pi++) {
+		/* A one-cell marker, not a bold name: moving down then costs a few bytes. */
+		if (pi == g->row)
+			ui_put(HEAD_H + y, 0, 1, ">", UI_BOLD);
+		grid_name(&g->pupils[pi], nw - 2, name, sizeof name);
+		ui_put(HEAD_H + y, 1, nw - 2, name, 0);
+		for (x = 0, li = g->left; x < ncols && li < (int)g->nl; x++, li++) {
+			if (pi == g->row && li == g->col && g->pending[0] != '\0')
+				snprintf(cell, sizeof cell, "%s", g->pending);
+			else
+				grid_cell_text(g, (size_t)pi, (size_t)li, cell, sizeof cell);
+			/* Only the cursor cell stands out: a moving row highlight costs bytes. */
+			style = pi == g->row && li == g->col ? UI_REVERSE : 0;
+			if (pi == g->row && li == g->col && g->pending[0] != '\0')
+				style |= UI_UNDERLINE;
+			ui_put(HEAD_H + y, nw + x * CELL_W + 1, CELL_W - 1, cell,
+			    UI_RIGHT | style);
+		}
+		gr = NULL;
+		for (i = 0; i < g->ng; i++)
+			if (g->grades[i].pupil.id == g->pupils[pi].id)
+				gr = &g->grades[i];
+		if (gr == NULL)
+			continue;
+		buf[0] = '\0';
+		if (gr->result.percent >= 0 && (gr->result.status == ASSESS_MARKED ||
+		    gr->result.status == ASSESS_NOT_ATTESTED))
+			snprintf(buf, sizeof buf, "%ld%%", assess_round(gr->result.percent));
+		ui_put(HEAD_H + y, cols - RIGHT_W, 5, buf, UI_RIGHT);
+		ui_put(HEAD_H + y, cols - RIGHT_W + 5, RIGHT_W - 5,
+		    grades_mark_text(gr, cell, sizeof cell), UI_RIGHT | UI_BOLD);
+	}
+	if (g->np == 0)
+		ui_put(HEAD_H, 0, cols, _("No pupils in this journal."), 0);
+	ui_cursor(0, 0, 0);
+	ui_flush();
+}
+
+/* ---- editing ---- */
+
+static int
+grid_editable(struct grid *g)
+{
+	if (g->np == 0 || g->nl == 0)
+		return 0;
+	if (g->ro == RO_LOCKED) {
+		ui_status(g->ui, _("Read-only: %s is editing this page."),
+		    g->holder.name[0] ? g->holder.name : g->holder.login);
+		return 0;
+	}
+	if (g->ro != RO_NONE) {
+		ui_status(g->ui, "%s", _("Read-only: you may not change this journal."));
+		return 0;
+	}
+	return 1;
+}
+
+static void
+grid_down(struct grid *g)
+{
+	if (g->row + 1 < (int)g->np)
+		g->row++;
+}
+
+/* Saves one cell; on failure the old value stays and the store says why. */
+static int
+grid_set(struct grid *g, int value, enum attendance att)
+{
+	size_t i = (size_t)g->row * g->nl + (size_t)g->col;
+
+	if (store_mark_set(g->ui->st, g->lessons[g->col].id, g->pupils[g->row].id, value,
+	    att) != STORE_OK) {
+		ui_status(g->ui, "%s", store_error(g->ui->st));
+		return -1;
+	}
+	g->val[i] = value;
+	g->att[i] = att;
+	grid_grades(g);
+	return 0;
+}
+
+static void
+grid_commit_pending(struct grid *g, int move)
+{
+	size_t i = (size_t)g->row * g->nl + (size_t)g->col;
+	enum attendance a;
+	int v;
+
+	if (g->pending[0] == '\0')
+		return;
+	v = atoi(g->pending);
+	g->pending[0] = '\0';
+	a = g->att[i] == ATT_LATE ? ATT_LATE : ATT_NONE;
+	if (grid_set(g, v, a) == 0 && move)
+		grid_down(g);
+}
+
+static void
+grid_digit(struct grid *g, int d)
+{
+	const struct lesson *l;
+	size_t i, len;
+	enum attendance a;
+
+	if (!grid_editable(g))
+		return;
+	l = &g->lessons[g->col];
+	i = (size_t)g->row * g->nl + (size_t)g->col;
+	a = g->att[i] == ATT_LATE ? ATT_LATE : ATT_NONE;
+	if (l->kind == LESSON_REGULAR) {
+		if (grid_set(g, d == 0 ? 10 : d, a) == 0)
+			grid_down(g);
+		return;
+	}
+	len = strlen(g->pending);
+	if (len + 1 >= sizeof g->pending)
+		return;
+	g->pending[len] = (char)('0' + d);
+	g->pending[len + 1] = '\0';
+	/* Save as soon as one more digit could not fit the maximum. */
+	if (atoi(g->pending) * 10 > l->max_points || atoi(g->pending) == 0)
+		grid_commit_pending(g, 1);
+}
+
+static void
+grid_attendance(struct grid *g, enum attendance att)
+{
+	size_t i;
+
+	if (!grid_editable(g))
+		return;
+	i = (size_t)g->row * g->nl + (size_t)g->col;
+	/* The same key again takes the letter away. */
+	if (g->att[i] == att)
+		att = ATT_NONE;
+	if (grid_set(g, g->val[i], att) == 0)
+		grid_down(g);
+}
+
+static int
+grid_lesson_edit(struct grid *g)
+{
+	struct ui *ui = g->ui;
+	struct lesson l;
+	char label[64];
+	int r, w, step;
+
+	if (!grid_editable(g))
+		return 0;
+	l = g->lessons[g->col];
+	for (step = 0; step < 2;) {
+		grid_draw(g);
+		snprintf(label, sizeof label, "%s: ", step == 0 ? _("Topic") : _("Homework"));
+		w = ui_put(LINES - 2, 0, COLS, label, UI_BOLD);
+		r = ui_line_edit(ui, LINES - 2, w, COLS - w, step == 0 ? l.topic : l.homework,
+		    step == 0 ? sizeof l.topic : sizeof l.homework, 0);
+		if (r == UI_QUIT)
+			return UI_QUIT;
+		if (r == 0)
+			return 0;
+		if (r == 1 || r == 2)
+			step++;
+	}
+	if (store_lesson_update(ui->st, &l) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return 0;
+	}
+	if (store_lesson_get(ui->st, l.id, &g->lessons[g->col]) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	return 0;
+}
+
+static int
+grid_lesson_add(struct grid *g)
+{
+	struct ui *ui = g->ui;
+	struct lesson l;
+	size_t i;
+
+	if (g->ro != RO_NONE) {
+		ui_status(ui, "%s", _("Read-only: you may not change this journal."));
+		return 0;
+	}
+	if (strcmp(ui->today, g->p.starts) < 0 || strcmp(ui->today, g->p.ends) > 0) {
+		ui_status(ui, "%s", _("Today is not in this term."));
+		return 0;
+	}
+	memset(&l, 0, sizeof l);
+	l.class_id = g->c.id;
+	l.subject_id = g->s.id;
+	l.subgroup = g->j.subgroup;
+	snprintf(l.date, sizeof l.date, "%s", ui->today);
+	l.kind = LESSON_REGULAR;
+	if (store_lesson_add(ui->st, &l) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return 0;
+	}
+	if (grid_load(g) != 0)
+		return 0;
+	for (i = 0; i < g->nl; i++)
+		if (g->lessons[i].id == l.id)
+			g->col = (int)i;
+	g->row = 0;
+	return grid_lesson_edit(g);
+}
+
+static void
+grid_period_step(struct grid *g, int step)
+{
+	struct ui *ui = g->ui;
+	struct period *ps = NULL, next;
+	size_t n = 0, i;
+	int found = -1, k;
+
+	if (store_period_list(ui->st, g->p.start_year, &ps, &n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (ps[i].id == g->p.id)
+			found = (int)i;
+	for (k = found + step; found >= 0 && k >= 0 && k < (int)n; k += step)
+		if (ps[k].kind == g->p.kind)
+			break;
+	if (found < 0 || k < 0 || k >= (int)n) {
+		ui_status(ui, "%s", _("There is no other term this way."));
+		goto out;
+	}
+	next = ps[k];
+	grid_unlock(g);
+	g->p = next;
+	grid_open_period(g);
+out:
+	free(ps);
+}
+
+static void
+grid_percent(double v, char *buf, size_t size)
+{
+	if (v < 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%ld%%", assess_round(v));
+}
+
+/* How the percent is made, from the journal's scheme (weights are data). */
+static void
+grid_formula(struct grid *g, char *out, size_t size)
+{
+	struct assess_scheme sc;
+
+	out[0] = '\0';
+	if (store_scheme_for(g->ui->st, &g->c, &g->s, &sc) != STORE_OK)
+		return;
+	if (sc.kind == ASSESS_CLASSIC)
+		snprintf(out, size, "%s", _("The term mark is the rounded mean of the marks."));
+	else if (sc.kind == ASSESS_UNGRADED)
+		snprintf(out, size, "%s", _("This journal is not graded."));
+	else if (g->p.kind == 'h')
+		snprintf(out, size, "%% = %g%% %s + %g%% %s", sc.w_fo_nosoch,
+		    lesson_kind_label(LESSON_REGULAR), sc.w_sor_nosoch,
+		    lesson_kind_label(LESSON_SOR));
+	else
+		snprintf(out, size, "%% = %g%% %s + %g%% %s + %g%% %s", sc.w_fo,
+		    lesson_kind_label(LESSON_REGULAR), sc.w_sor, lesson_kind_label(LESSON_SOR),
+		    sc.w_soch, lesson_kind_label(LESSON_SOCH));
+}
+
+/* The term's results per pupil: the shares that make the percent, and the mark. */
+static int
+grid_summary(struct grid *g)
+{
+	static const char *const hints[] = { "down", N_("scroll"), "back", N_("back"),
+	    "help", N_("help"), NULL };
+	struct ui *ui = g->ui;
+	const struct grade_row *gr;
+	struct ui_key k;
+	const char *action;
+	char title[1024], name[512], buf[32], mark[32], formula[256];
+	int nw, x, y, r, top = 0, body, i, n = (int)g->ng;
+
+	for (;;) {
+		body = LINES - HEAD_H - 2 > 1 ? LINES - HEAD_H - 2 : 1;
+		nw = COLS - 5 * 6 - 1;
+		if (nw > 40)
+			nw = 40;
+		if (top + body > n)
+			top = n > body ? n - body : 0;
+		ui_erase();
+		grid_title(g, title, sizeof title);
+		snprintf(title + strlen(title), sizeof title - strlen(title), " · %s",
+		    _("term results"));
+		grid_formula(g, formula, sizeof formula);
+		ui_frame(ui, title, formula, "grid", hints);
+		ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
+		x = nw;
+		ui_put(2, x, 6, lesson_kind_label(LESSON_REGULAR), UI_RIGHT | UI_BOLD);
+		ui_put(2, x + 6, 6, lesson_kind_label(LESSON_SOR), UI_RIGHT | UI_BOLD);
+		ui_put(2, x + 12, 6, lesson_kind_label(LESSON_SOCH), UI_RIGHT | UI_BOLD);
+		ui_put(2, x + 18, 6, "%", UI_RIGHT | UI_BOLD);
+		ui_put(2, x + 24, 6, _("Mark"), UI_RIGHT | UI_BOLD);
+		for (y = 0, i = top; y < body && i < n; y++, i++) {
+			gr = &g->grades[i];
+			grid_name(&gr->pupil, nw - 2, name, sizeof name);
+			ui_put(HEAD_H + y, 1, nw - 2, name, 0);
+			grid_percent(gr->result.fo_pct, buf, sizeof buf);
+			ui_put(HEAD_H + y, x, 6, buf, UI_RIGHT);
+			grid_percent(gr->result.sor_pct, buf, sizeof buf);
+			ui_put(HEAD_H + y, x + 6, 6, buf, UI_RIGHT);
+			grid_percent(gr->result.soch_pct, buf, sizeof buf);
+			ui_put(HEAD_H + y, x + 12, 6, buf, UI_RIGHT);
+			grid_percent(gr->result.status == ASSESS_MARKED ||
+			    gr->result.status == ASSESS_NOT_ATTESTED ? gr->result.percent : -1,
+			    buf, sizeof buf);
+			ui_put(HEAD_H + y, x + 18, 6, buf, UI_RIGHT);
+			ui_put(HEAD_H + y, x + 24, 6, grades_mark_text(gr, mark, sizeof mark),
+			    UI_RIGHT | UI_BOLD);
+		}
+		ui_cursor(0, 0, 0);
+		ui_flush();
+		do {
+			r = ui_key_read(ui, &k, 1);
+		} while (r == UI_IDLE);
+		ui->message[0] = '\0';
+		if (r == UI_QUIT)
+			return UI_QUIT;
+		if ((action = ui_action(ui, "grid", &k)) == NULL)
+			continue;
+		if (strcmp(action, "down") == 0 && top + body < n)
+			top++;
+		else if (strcmp(action, "up") == 0 && top > 0)
+			top--;
+		else if (strcmp(action, "page-down") == 0)
+			top += body;
+		else if (strcmp(action, "page-up") == 0)
+			top = top > body ? top - body : 0;
+		else if (strcmp(action, "back") == 0 || strcmp(action, "summary") == 0)
+			return 0;
+		else if (ui_global_action(ui, "grid", action) < 0)
+			return UI_QUIT;
+	}
+}
+
+/* A quiet tick: heartbeat our lock, follow other sessions. 1 when a redraw is due. */
+static int
+grid_tick(struct grid *g)
+{
+	struct ui *ui = g->ui;
+	struct lock_info h;
+	time_t now = time(NULL);
+	int64_t v;
+	int changed = 0, rc;
+
+	if (g->own_lock && now - g->beat >= UI_HEARTBEAT) {
+		g->beat = now;
+		if (store_lock_heartbeat(ui->st) != STORE_OK) {
+			ui_status(ui, "%s", store_error(ui->st));
+			changed = 1;
+		}
+	}
+	v = store_data_version(ui->st);
+	if (v == g->version && !(g->ro == RO_LOCKED && now - g->beat >= UI_HEARTBEAT))
+		return changed;
+	if (g->ro == RO_LOCKED)
+		g->beat = now;
+	if (g->own_lock) {
+		/* Our own login elsewhere may have taken the page over. */
+		rc = store_lock_holder(ui->st, g->resource, UI_LOCK_STALE, &h);
+		if (rc == STORE_OK && strcmp(h.session, ui->actor.session) != 0) {
+			g->own_lock = 0;
+			g->ro = RO_LOCKED;
+			g->holder = h;
+			g->pending[0] = '\0';
+			changed = 1;
+		} else if (rc == STORE_NOT_FOUND) {
+			/* Our lock was let go (an admin broke it): take it again if free. */
+			grid_lock(g);
+			changed = 1;
+		}
+	} else if (g->ro == RO_LOCKED) {
+		rc = store_lock_holder(ui->st, g->resource, UI_LOCK_STALE, &h);
+		if (rc == STORE_NOT_FOUND) {
+			grid_lock(g);
+			changed = 1;
+		} else if (rc == STORE_OK && memcmp(&h, &g->holder, sizeof h) != 0) {
+			g->holder = h;
+			changed = 1;
+		}
+	} else if (g->ro == RO_DENIED) {
+		rc = store_lock_holder(ui->st, g->resource, UI_LOCK_STALE, &h);
+		if (rc != STORE_OK)
+			memset(&h, 0, sizeof h);
+		if (memcmp(&h, &g->holder, sizeof h) != 0) {
+			g->holder = h;
+			changed = 1;
+		}
+	}
+	if (v != g->version) {
+		grid_load(g);
+		changed = 1;
+	}
+	return changed;
+}
+
+/* One key: 1 to stay, 0 to go back, UI_QUIT to end the session. */
+static int
+grid_key(struct grid *g, const struct ui_key *k)
+{
+	struct ui *ui = g->ui;
+	const char *action, *latin;
+	int gl, d = -1, body = LINES - HEAD_H - 2 > 1 ? LINES - HEAD_H - 2 : 1;
+
+	action = ui_action(ui, "grid", k);
+	if (action == NULL && strcmp(k->name, "Redraw") == 0) {
+		/* Back from the lock screen: the page may have gone to someone else. */
+		if (g->own_lock) {
+			g->own_lock = 0;
+			grid_lock(g);
+		}
+		grid_load(g);
+		return 1;
+	}
+	if (action == NULL) {
+		if (k->name[0] >= '0' && k->name[0] <= '9' && k->name[1] == '\0')
+			d = k->name[0] - '0';
+		else if ((latin = keymap_physical(k->name)) != NULL && latin[0] >= '0' &&
+		    latin[0] <= '9')
+			d = latin[0] - '0';
+		if (d >= 0)
+			grid_digit(g, d);
+		return 1;
+	}
+	if (strcmp(action, "enter") == 0) {
+		if (g->pending[0] != '\0')
+			grid_commit_pending(g, 1);
+		else
+			return grid_lesson_edit(g) == UI_QUIT ? UI_QUIT : 1;
+		return 1;
+	}
+	/* Any other key first saves the points being typed. */
+	grid_commit_pending(g, 0);
+	if ((gl = ui_global_action(ui, "grid", action)) < 0)
+		return UI_QUIT;
+	if (gl > 0)
+		return 1;
+	if (strcmp(action, "back") == 0)
+		return 0;
+	if (strcmp(action, "up") == 0 && g->row > 0)
+		g->row--;
+	else if (strcmp(action, "down") == 0)
+		grid_down(g);
+	else if (strcmp(action, "left") == 0 && g->col > 0)
+		g->col--;
+	else if (strcmp(action, "right") == 0 && g->col + 1 < (int)g->nl)
+		g->col++;
+	else if (strcmp(action, "page-up") == 0)
+		g->row = g->row > body ? g->row - body : 0;
+	else if (strcmp(action, "page-down") == 0 && g->np > 0)
+		g->row = g->row + body < (int)g->np ? g->row + body : (int)g->np - 1;
+	else if (strcmp(action, "first") == 0)
+		g->col = 0;
+	else if (strcmp(action, "last") == 0 && g->nl > 0)
+		g->col = (int)g->nl - 1;
+	else if (strcmp(action, "today") == 0)
+		grid_goto_today(g);
+	else if (strcmp(action, "absent") == 0)
+		grid_attendance(g, ATT_ABSENT);
+	else if (strcmp(action, "excused") == 0)
+		grid_attendance(g, ATT_EXCUSED);
+	else if (strcmp(action, "ill") == 0)
+		grid_attendance(g, ATT_ILL);
+	else if (strcmp(action, "late") == 0)
+		grid_attendance(g, ATT_LATE);
+	else if (strcmp(action, "clear") == 0) {
+		if (grid_editable(g))
+			grid_set(g, -1, ATT_NONE);
+	} else if (strcmp(action, "lesson-edit") == 0)
+		return grid_lesson_edit(g) == UI_QUIT ? UI_QUIT : 1;
+	else if (strcmp(action, "lesson-add") == 0)
+		return grid_lesson_add(g) == UI_QUIT ? UI_QUIT : 1;
+	else if (strcmp(action, "summary") == 0)
+		return grid_summary(g) == UI_QUIT ? UI_QUIT : 1;
+	else if (strcmp(action, "period-prev") == 0)
+		grid_period_step(g, -1);
+	else if (strcmp(action, "period-next") == 0)
+		grid_period_step(g, 1);
+	return 1;
+}
+
+int
+ui_grid_run(struct ui *ui, const struct journal *j)
+{
+	struct grid g;
+	struct ui_key k;
+	int r, rc = 0, dirty = 1, stay = 1;
+
+	memset(&g, 0, sizeof g);
+	g.ui = ui;
+	g.j = *j;
+	ui->message[0] = '\0';
+	if (store_class_get(ui->st, j->class_id, &g.c) != STORE_OK ||
+	    store_subject_find(ui->st, j->subject_name, &g.s) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		goto out;
+	}
+	if (store_period_for_date(ui->st, ui->today, g.s.hours == 1 ? 'h' : 'q', &g.p) !=
+	    STORE_OK && store_period_find(ui->st, g.s.hours == 1 ? "h1" : "q1", ui->today,
+	    &g.p) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		goto out;
+	}
+	grid_open_period(&g);
+	while (stay > 0) {
+		if (dirty)
+			grid_draw(&g);
+		dirty = 0;
+		if ((r = ui_key_read(ui, &k, 1)) == UI_QUIT) {
+			rc = UI_QUIT;
+			break;
+		}
+		if (r == UI_IDLE) {
+			dirty = grid_tick(&g);
+			continue;
+		}
+		do {
+			ui->message[0] = '\0';
+			if ((stay = grid_key(&g, &k)) <= 0)
+				break;
+		} while ((r = ui_key_read(ui, &k, 0)) == UI_KEY);
+		if (stay == UI_QUIT || r == UI_QUIT) {
+			rc = UI_QUIT;
+			break;
+		}
+		/* Keys can come after a long quiet spell: catch up before drawing. */
+		grid_tick(&g);
+		dirty = 1;
+	}
+	grid_commit_pending(&g, 0);
+out:
+	grid_unlock(&g);
+	grid_free_data(&g);
+	return rc;
+}

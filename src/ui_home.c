@@ -1,0 +1,286 @@
+/*
+ * ui_home: the first screen after login, the journals this user may open
+ * (store_journal_list: own assignments, own class, or all for head/admin).
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grades.h"
+#include "i18n.h"
+#include "store.h"
+#include "text.h"
+#include "ui_internal.h"
+
+#define CLASS_COL_W	6	/* one subject's term mark: " н/а", "зачёт" fits cut */
+
+struct home {
+	struct journal *rows;
+	int *writable;
+	size_t n;
+	int sel, top;
+};
+
+static void
+home_free(struct home *h)
+{
+	free(h->rows);
+	free(h->writable);
+	h->rows = NULL;
+	h->writable = NULL;
+	h->n = 0;
+}
+
+static int
+home_load(struct ui *ui, struct home *h)
+{
+	size_t i;
+
+	home_free(h);
+	if (store_journal_list(ui->st, &h->rows, &h->n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	if (h->n > 0 && (h->writable = calloc(h->n, sizeof *h->writable)) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		home_free(h);
+		return -1;
+	}
+	for (i = 0; i < h->n; i++)
+		h->writable[i] = store_journal_writable(ui->st, h->rows[i].class_id,
+		    h->rows[i].subject_id, h->rows[i].subgroup) == 1;
+	if (h->sel >= (int)h->n)
+		h->sel = h->n > 0 ? (int)h->n - 1 : 0;
+	return 0;
+}
+
+struct class_col {
+	const struct journal *j;
+	struct grade_row *rows;
+	size_t n;
+};
+
+/*
+ * The class view: every journal of the class the user may read, one column
+ * each, with the pupils' marks for the current term (a class teacher's and
+ * the head's overview).
+ */
+static int
+home_class_view(struct ui *ui, struct home *h)
+{
+	static const char *const hints[] = { "down", N_("scroll"), "right", N_("more"),
+	    "back", N_("back"), NULL };
+	const struct journal *sel = &h->rows[h->sel];
+	struct class_col *cols = NULL;
+	struct pupil *pupils = NULL;
+	struct class c;
+	struct subject s;
+	struct period p;
+	struct ui_key k;
+	const char *action, *mark;
+	char title[256], name[512], buf[32], ini[16];
+	size_t ncols = 0, np = 0, i, pi, r;
+	int rc = 0, top = 0, left = 0, body, nw, fit, y, x, key;
+
+	if (store_class_get(ui->st, sel->class_id, &c) != STORE_OK ||
+	    store_pupil_list(ui->st, c.id, 0, 0, &pupils, &np) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		goto out;
+	}
+	if ((cols = calloc(h->n, sizeof *cols)) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		goto out;
+	}
+	for (i = 0; i < h->n; i++) {
+		if (h->rows[i].class_id != c.id)
+			continue;
+		if (store_subject_find(ui->st, h->rows[i].subject_name, &s) != STORE_OK ||
+		    store_period_for_date(ui->st, ui->today, s.hours == 1 ? 'h' : 'q', &p) !=
+		    STORE_OK)
+			continue;
+		cols[ncols].j = &h->rows[i];
+		if (grades_compute(ui->st, &c, &s, h->rows[i].subgroup, &p, &cols[ncols].rows,
+		    &cols[ncols].n) != STORE_OK) {
+			ui_status(ui, "%s", store_error(ui->st));
+			continue;
+		}
+		ncols++;
+	}
+	for (;;) {
+		body = LINES - 5 > 1 ? LINES - 5 : 1;
+		nw = COLS >= 80 ? 24 : 14;
+		fit = (COLS - nw) / CLASS_COL_W > 1 ? (COLS - nw) / CLASS_COL_W : 1;
+		if (top + body > (int)np)
+			top = (int)np > body ? (int)np - body : 0;
+		if (left + fit > (int)ncols)
+			left = (int)ncols > fit ? (int)ncols - fit : 0;
+		ui_erase();
+		snprintf(title, sizeof title, "%s · %s", c.name, _("class view"));
+		ui_frame(ui, title, _("Term marks of every subject you may read."), "home",
+		    hints);
+		ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
+		for (x = 0, i = (size_t)left; x < fit && i < ncols; x++, i++)
+			ui_put(2, nw + x * CLASS_COL_W, CLASS_COL_W - 1, cols[i].j->subject_name,
+			    UI_BOLD);
+		for (y = 0, pi = (size_t)top; y < body && pi < np; y++, pi++) {
+			snprintf(name, sizeof name, "%s %s", pupils[pi].surname, pupils[pi].given);
+			if ((int)text_width(name) > nw - 2 &&
+			    text_initial(pupils[pi].given, ini, sizeof ini) > 0)
+				snprintf(name, sizeof name, "%s %s.", pupils[pi].surname, ini);
+			ui_put(3 + y, 1, nw - 2, name, 0);
+			for (x = 0, i = (size_t)left; x < fit && i < ncols; x++, i++) {
+				mark = "";
+				for (r = 0; r < cols[i].n; r++)
+					if (cols[i].rows[r].pupil.id == pupils[pi].id)
+						mark = grades_mark_text(&cols[i].rows[r], buf,
+						    sizeof buf);
+				ui_put(3 + y, nw + x * CLASS_COL_W, CLASS_COL_W - 1, mark,
+				    UI_RIGHT);
+			}
+		}
+		ui_cursor(0, 0, 0);
+		ui_flush();
+		do {
+			key = ui_key_read(ui, &k, 1);
+		} while (key == UI_IDLE);
+		ui->message[0] = '\0';
+		if (key == UI_QUIT) {
+			rc = UI_QUIT;
+			goto out;
+		}
+		/* The grid's moves, so the same keys scroll here as on a journal page. */
+		if ((action = ui_action(ui, "grid", &k)) == NULL)
+			continue;
+		if (strcmp(action, "down") == 0 && top + body < (int)np)
+			top++;
+		else if (strcmp(action, "up") == 0 && top > 0)
+			top--;
+		else if (strcmp(action, "right") == 0 && left + fit < (int)ncols)
+			left++;
+		else if (strcmp(action, "left") == 0 && left > 0)
+			left--;
+		else if (strcmp(action, "page-down") == 0)
+			top += body;
+		else if (strcmp(action, "page-up") == 0)
+			top = top > body ? top - body : 0;
+		else if (strcmp(action, "back") == 0 || strcmp(action, "class") == 0)
+			goto out;
+		else if (ui_global_action(ui, "grid", action) < 0) {
+			rc = UI_QUIT;
+			goto out;
+		}
+	}
+out:
+	for (i = 0; cols != NULL && i < ncols; i++)
+		free(cols[i].rows);
+	free(cols);
+	free(pupils);
+	return rc;
+}
+
+static void
+home_draw(struct ui *ui, struct home *h)
+{
+	static const char *const hints[] = { "open", N_("Open"), "help", N_("Help"),
+	    "quit", N_("Quit"), "class", N_("Class"), "language", N_("Language"), NULL };
+	char title[256], line[512], sub[64];
+	const struct journal *j;
+	int height = LINES - 4, y, i, cw = COLS >= 60 ? 8 : 6;
+
+	if (height < 1)
+		height = 1;
+	if (h->sel < h->top)
+		h->top = h->sel;
+	if (h->sel >= h->top + height)
+		h->top = h->sel - height + 1;
+	ui_erase();
+	snprintf(title, sizeof title, "%s: %s", _("My journals"), ui->user.name);
+	ui_frame(ui, title, h->n == 0 ? _("You have no journals yet: ask the admin to assign "
+	    "you a class and subject.") : NULL, "home", hints);
+	for (y = 0, i = h->top; y < height && i < (int)h->n; y++, i++) {
+		j = &h->rows[i];
+		sub[0] = '\0';
+		if (j->subgroup > 0)
+			snprintf(sub, sizeof sub, _(" (group %d)"), j->subgroup);
+		snprintf(line, sizeof line, "%s%s", j->subject_name, sub);
+		ui_put(2 + y, 0, COLS, "", UI_PAD | (i == h->sel ? UI_REVERSE : 0));
+		ui_put(2 + y, 1, cw, j->class_name, i == h->sel ? UI_REVERSE | UI_BOLD : UI_BOLD);
+		ui_put(2 + y, 1 + cw, COLS - cw - 2, line, i == h->sel ? UI_REVERSE : 0);
+		if (!h->writable[i] && COLS >= 50) {
+			snprintf(line, sizeof line, "%s %s", _("read-only"), j->teacher_login);
+			ui_put(2 + y, COLS - 24, 23, line, UI_RIGHT |
+			    (i == h->sel ? UI_REVERSE : UI_DIM));
+		}
+	}
+	ui_cursor(0, 0, 0);
+	ui_flush();
+}
+
+int
+ui_home_run(struct ui *ui)
+{
+	struct home h;
+	struct ui_key k;
+	const char *action;
+	int r, rc = 0, g, dirty = 1, height;
+
+	memset(&h, 0, sizeof h);
+	home_load(ui, &h);
+	for (;;) {
+		if (dirty)
+			home_draw(ui, &h);
+		dirty = 0;
+		if ((r = ui_key_read(ui, &k, 1)) == UI_QUIT) {
+			rc = UI_QUIT;
+			goto out;
+		}
+		if (r == UI_IDLE)
+			continue;
+		do {
+			dirty = 1;
+			ui->message[0] = '\0';
+			height = LINES - 4 > 1 ? LINES - 4 : 1;
+			action = ui_action(ui, "home", &k);
+			if ((g = ui_global_action(ui, "home", action)) < 0) {
+				rc = UI_QUIT;
+				goto out;
+			}
+			if (g > 0 || action == NULL)
+				continue;
+			if (strcmp(action, "up") == 0 && h.sel > 0)
+				h.sel--;
+			else if (strcmp(action, "down") == 0 && h.sel + 1 < (int)h.n)
+				h.sel++;
+			else if (strcmp(action, "page-up") == 0)
+				h.sel = h.sel > height ? h.sel - height : 0;
+			else if (strcmp(action, "page-down") == 0 && h.n > 0)
+				h.sel = h.sel + height < (int)h.n ? h.sel + height : (int)h.n - 1;
+			else if (strcmp(action, "back") == 0)
+				goto out;
+			else if (strcmp(action, "class") == 0 && h.n > 0) {
+				if (home_class_view(ui, &h) == UI_QUIT) {
+					rc = UI_QUIT;
+					goto out;
+				}
+			}
+			else if (strcmp(action, "open") == 0 && h.n > 0) {
+				if (ui_grid_run(ui, &h.rows[h.sel]) == UI_QUIT) {
+					rc = UI_QUIT;
+					goto out;
+				}
+				home_load(ui, &h);
+				break;
+			}
+		} while ((r = ui_key_read(ui, &k, 0)) == UI_KEY);
+		if (r == UI_QUIT) {
+			rc = UI_QUIT;
+			goto out;
+		}
+	}
+out:
+	home_free(&h);
+	return rc;
+}

@@ -1,0 +1,450 @@
+/*
+ * ui_main: the journal editor's entry point, its login and lock screens,
+ * reading keys, and the actions every screen shares (help, language,
+ * redraw, quit).
+ *
+ * Bytes matter (teachers on 2G): the terminal is set up once with newterm()
+ * on stdin/stdout, nothing is ever clear()ed except on C-l, and the loops
+ * call doupdate() once per batch of input, so curses sends only the cells
+ * that changed. Waiting for a key times out every UI_TICK_MS so a screen can
+ * poll the database; a tick that finds nothing new writes nothing.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "i18n.h"
+#include "keymap.h"
+#include "log.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+static volatile sig_atomic_t ui_signalled;
+static struct ui *log_ui;
+
+static void
+ui_on_signal(int sig)
+{
+	ui_signalled = sig;
+}
+
+/* The store and other modules report here: show it on the status line. */
+static void
+ui_log(enum log_level level, const char *msg)
+{
+	if (log_ui != NULL && level <= LOG_WARN)
+		snprintf(log_ui->message, sizeof log_ui->message, "%s", msg);
+}
+
+static void
+ui_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the wait for a key must return so we can let go of locks. */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static void
+utf8_put(unsigned long c, char *out, size_t size)
+{
+	if (size < 5)
+		return;
+	if (c < 0x80) {
+		out[0] = (char)c;
+		out[1] = '\0';
+	} else if (c < 0x800) {
+		out[0] = (char)(0xc0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3f));
+		out[2] = '\0';
+	} else if (c < 0x10000) {
+		out[0] = (char)(0xe0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		out[3] = '\0';
+	} else {
+		out[0] = (char)(0xf0 | (c >> 18));
+		out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[3] = (char)(0x80 | (c & 0x3f));
+		out[4] = '\0';
+	}
+}
+
+static void
+key_name_special(int code, char *out, size_t size)
+{
+	static const struct { int code; const char *name; } names[] = {
+		{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" },
+		{ KEY_RIGHT, "Right" }, { KEY_PPAGE, "PageUp" }, { KEY_NPAGE, "PageDown" },
+		{ KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_ENTER, "Enter" },
+		{ KEY_BTAB, "BTab" }, { KEY_BACKSPACE, "Backspace" }, { KEY_DC, "Delete" },
+		{ KEY_IC, "Insert" }, { KEY_RESIZE, "Resize" }, { KEY_FIND, "Home" },
+		{ KEY_SELECT, "End" }, { KEY_A1, "Home" }, { KEY_C1, "End" },
+		{ KEY_A3, "PageUp" }, { KEY_C3, "PageDown" },
+	};
+	size_t i;
+
+	out[0] = '\0';
+	if (code >= KEY_F(1) && code <= KEY_F(12)) {
+		snprintf(out, size, "F%d", code - KEY_F(0));
+		return;
+	}
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].code == code) {
+			snprintf(out, size, "%s", names[i].name);
+			return;
+		}
+	snprintf(out, size, "Key%d", code);
+}
+
+int
+ui_key_read(struct ui *ui, struct ui_key *k, int wait)
+{
+	static int fast_errors;
+	struct timespec t0, t1;
+	wint_t wc = 0;
+	int r;
+	long ms;
+
+	memset(k, 0, sizeof *k);
+	if (ui_signalled)
+		return UI_QUIT;
+	wtimeout(stdscr, wait ? UI_TICK_MS : 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = wget_wch(stdscr, &wc);
+	if (ui_signalled)
+		return UI_QUIT;
+	if (r == ERR) {
+		if (!wait)
+			return UI_IDLE;
+		/* A terminal that is gone returns at once, forever: leave. */
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		if (ms < UI_TICK_MS / 4) {
+			if (++fast_errors > 20)
+				return UI_QUIT;
+		} else
+			fast_errors = 0;
+		if (ui->idle_lock > 0 && ui->user.id != 0 && !ui->locked &&
+		    time(NULL) - ui->last_input >= ui->idle_lock) {
+			if (ui_lock_screen(ui) != UI_KEY)
+				return UI_QUIT;
+			snprintf(k->name, sizeof k->name, "Redraw");
+			return UI_KEY;
+		}
+		return UI_IDLE;
+	}
+	fast_errors = 0;
+	ui->last_input = time(NULL);
+	if (r == KEY_CODE_YES) {
+		key_name_special((int)wc, k->name, sizeof k->name);
+		return UI_KEY;
+	}
+	switch (wc) {
+	case 27:
+		snprintf(k->name, sizeof k->name, "Escape");
+		break;
+	case '\r':
+	case '\n':
+		snprintf(k->name, sizeof k->name, "Enter");
+		break;
+	case '\t':
+		snprintf(k->name, sizeof k->name, "Tab");
+		break;
+	case 8:
+	case 127:
+		snprintf(k->name, sizeof k->name, "Backspace");
+		break;
+	case ' ':
+		snprintf(k->name, sizeof k->name, "Space");
+		snprintf(k->text, sizeof k->text, " ");
+		break;
+	default:
+		if (wc < 32) {
+			snprintf(k->name, sizeof k->name, "C-%c", (int)('a' + wc - 1));
+			break;
+		}
+		if (wc == 0x7f || (wc >= 0x80 && wc < 0xa0) || wc > 0x10ffff) {
+			snprintf(k->name, sizeof k->name, "Key%lu", (unsigned long)wc);
+			break;
+		}
+		utf8_put((unsigned long)wc, k->text, sizeof k->text);
+		snprintf(k->name, sizeof k->name, "%s", k->text);
+		break;
+	}
+	return UI_KEY;
+}
+
+const char *
+ui_action(struct ui *ui, const char *context, const struct ui_key *k)
+{
+	return keymap_lookup(ui->km, context, k->name);
+}
+
+static int
+ui_language_next(struct ui *ui)
+{
+	const char *now = i18n_language(), *next;
+
+	next = strcmp(now, "kk") == 0 ? "ru" : strcmp(now, "ru") == 0 ? "en" : "kk";
+	if (i18n_set_language(next) != 0)
+		return -1;
+	if (ui->user.id != 0 && store_user_set_lang(ui->st, ui->user.login, next) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	snprintf(ui->user.lang, sizeof ui->user.lang, "%s", next);
+	return 0;
+}
+
+int
+ui_global_action(struct ui *ui, const char *context, const char *action)
+{
+	if (action == NULL)
+		return 0;
+	if (strcmp(action, "help") == 0) {
+		ui_help(ui, context);
+		return 1;
+	}
+	if (strcmp(action, "language") == 0) {
+		ui_language_next(ui);
+		return 1;
+	}
+	if (strcmp(action, "redraw") == 0) {
+		clearok(curscr, TRUE);
+		return 1;
+	}
+	if (strcmp(action, "quit") == 0)
+		return -1;
+	return 0;
+}
+
+/* Draws the login (or lock) screen around its two fields. */
+static void
+ui_login_draw(struct ui *ui, const char *title, const char *school, const char *who,
+    const char *login)
+{
+	static const char *const hints[] = { "", N_("Enter: next"), "", N_("Tab: field"),
+	    "", N_("Esc: quit"), NULL };
+	int cols = ui_cols(), w = cols - 4;
+
+	ui_erase();
+	ui_frame(ui, title, NULL, "login", hints);
+	if (w < 10)
+		w = 10;
+	ui_put(2, 2, w, school, UI_BOLD);
+	ui_put(4, 2, w, who, 0);
+	ui_put(6, 2, 12, _("Login:"), 0);
+	ui_put(6, 14, cols - 16, login, 0);
+	ui_put(7, 2, 12, _("Password:"), 0);
+}
+
+static int
+ui_login(struct ui *ui, struct user *out)
+{
+	char school[STORE_NAME_MAX + 1] = "", login[STORE_LOGIN_MAX + 1] = "", pw[128] = "";
+	int field = 0, r, rc = -1;
+
+	if (store_school_name(ui->st, school, sizeof school) != STORE_OK)
+		snprintf(school, sizeof school, "%s", store_error(ui->st));
+	for (;;) {
+		ui_login_draw(ui, _("Class journal"), school, _("Log in with your login and "
+		    "password."), field == 0 ? "" : login);
+		r = ui_line_edit(ui, field == 0 ? 6 : 7, 14, ui_cols() - 16,
+		    field == 0 ? login : pw, field == 0 ? sizeof login : sizeof pw, field == 1);
+		ui->message[0] = '\0';
+		if (r == UI_QUIT || r == 0)
+			goto out;
+		if (r == 2 || r == 3) {
+			if (r == 2)
+				field = !field;
+			continue;
+		}
+		if (field == 0) {
+			field = login[0] != '\0';
+			continue;
+		}
+		if (store_user_check_password(ui->st, login, pw, out) == STORE_OK)
+			break;
+		explicit_bzero(pw, sizeof pw);
+		ui_status(ui, "%s", _("Wrong login or password."));
+	}
+	rc = 0;
+out:
+	explicit_bzero(pw, sizeof pw);
+	return rc;
+}
+
+int
+ui_lock_screen(struct ui *ui)
+{
+	char pw[128] = "", who[256];
+	struct user u;
+	int r, rc = UI_QUIT;
+
+	ui->locked = 1;
+	for (;;) {
+		snprintf(who, sizeof who, _("This session is locked. Password of %s:"),
+		    ui->user.login);
+		ui_login_draw(ui, _("Locked"), ui->user.name, who, ui->user.login);
+		r = ui_line_edit(ui, 7, 14, ui_cols() - 16, pw, sizeof pw, 1);
+		ui->message[0] = '\0';
+		if (r == UI_QUIT || r == 0)
+			goto out;
+		if (r != 1)
+			continue;
+		if (store_user_check_password(ui->st, ui->user.login, pw, &u) == STORE_OK)
+			break;
+		explicit_bzero(pw, sizeof pw);
+		ui_status(ui, "%s", _("Wrong password."));
+	}
+	rc = UI_KEY;
+	ui->last_input = time(NULL);
+out:
+	ui->locked = 0;
+	explicit_bzero(pw, sizeof pw);
+	return rc;
+}
+
+/*
+ * $DAPTER_KEYMAP, else the user's own choice, else "default". A broken file
+ * falls back to default; `to_stderr` says whether the terminal is still ours
+ * to print on (before curses starts).
+ */
+static int
+ui_keymap_init(struct ui *ui, int to_stderr)
+{
+	const char *spec = getenv("DAPTER_KEYMAP");
+	char path[PATH_MAX], err[512];
+
+	keymap_free(ui->km);
+	ui->km = NULL;
+	ui->keymap_error[0] = '\0';
+	if (spec == NULL || *spec == '\0')
+		spec = ui->user.keymap[0] != '\0' ? ui->user.keymap : "default";
+	if (keymap_path(spec, path, sizeof path) == 0 &&
+	    keymap_load(path, &ui->km, ui->keymap_error, sizeof ui->keymap_error) == 0)
+		return 0;
+	if (ui->keymap_error[0] == '\0')
+		snprintf(ui->keymap_error, sizeof ui->keymap_error, _("%s: the path is too long"),
+		    spec);
+	if (to_stderr)
+		fprintf(stderr, "dapter: %s\n", ui->keymap_error);
+	if (keymap_path("default", path, sizeof path) != 0 ||
+	    keymap_load(path, &ui->km, err, sizeof err) != 0) {
+		if (to_stderr)
+			fprintf(stderr, "dapter: %s\n", err);
+		else
+			snprintf(ui->keymap_error, sizeof ui->keymap_error, "%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+int
+ui_main(const char *db_path, const char *login)
+{
+	struct ui ui;
+	SCREEN *scr = NULL;
+	const char *e;
+	char *end = NULL;
+	long n;
+	int rc = 1;
+
+	memset(&ui, 0, sizeof ui);
+	store_today(ui.today);
+	ui.idle_lock = UI_IDLE_LOCK;
+	if ((e = getenv("DAPTER_IDLE_LOCK")) != NULL && *e != '\0') {
+		n = strtol(e, &end, 10);
+		if (*end == '\0' && n >= 0 && n <= INT_MAX)
+			ui.idle_lock = (int)n;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, _("dapter: the journal editor needs a terminal; "
+		    "`dapter help` lists the commands.\n"));
+		goto out;
+	}
+	if (store_open(db_path, 0, &ui.st) != STORE_OK) {
+		fprintf(stderr, "dapter: %s\n", store_error(ui.st));
+		goto out;
+	}
+	if (login != NULL && (store_user_find(ui.st, login, &ui.user) != STORE_OK ||
+	    ui.user.disabled)) {
+		fprintf(stderr, _("dapter: there is no active user %s.\n"), login);
+		goto out;
+	}
+	if (ui_keymap_init(&ui, 1) != 0)
+		goto out;
+	ui_signals();
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, _("dapter: cannot use this terminal (TERM=%s).\n"),
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		goto out;
+	}
+	set_escdelay(50);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	idlok(stdscr, FALSE);
+	scrollok(stdscr, FALSE);
+	log_ui = &ui;
+	log_set_hook(ui_log);
+	if (ui.keymap_error[0] != '\0')
+		snprintf(ui.message, sizeof ui.message, "%s", ui.keymap_error);
+	if (login == NULL && ui_login(&ui, &ui.user) != 0) {
+		rc = 0;
+		goto out;
+	}
+	ui.actor.user_id = ui.user.id;
+	snprintf(ui.actor.login, sizeof ui.actor.login, "%s", ui.user.login);
+	ui.actor.role = ui.user.role;
+	snprintf(ui.actor.session, sizeof ui.actor.session, "ui-%ld-%lld", (long)getpid(),
+	    (long long)time(NULL));
+	store_set_actor(ui.st, &ui.actor);
+	if (store_audit_note(ui.st, "login", "ui", ui.actor.session) != STORE_OK)
+		ui_status(&ui, "%s", store_error(ui.st));
+	/* The user's own keymap, once we know who it is. */
+	if (login == NULL && ui.user.keymap[0] != '\0' && getenv("DAPTER_KEYMAP") == NULL) {
+		if (ui_keymap_init(&ui, 0) != 0)
+			goto out;
+		if (ui.keymap_error[0] != '\0')
+			snprintf(ui.message, sizeof ui.message, "%s", ui.keymap_error);
+	}
+	if (ui.user.lang[0] != '\0' && i18n_set_language(ui.user.lang) != 0)
+		ui_status(&ui, _("Unknown language %s."), ui.user.lang);
+	ui.last_input = time(NULL);
+	rc = ui_home_run(&ui) == UI_QUIT && ui_signalled ? 1 : 0;
+out:
+	if (ui.st != NULL && ui.actor.session[0] != '\0')
+		store_lock_release_session(ui.st, ui.actor.session);
+	if (scr != NULL) {
+		endwin();
+		delscreen(scr);
+		/* Curses is gone: a keymap that failed under it can say so now. */
+		if (ui.km == NULL && ui.keymap_error[0] != '\0')
+			fprintf(stderr, "dapter: %s\n", ui.keymap_error);
+	}
+	log_set_hook(NULL);
+	log_ui = NULL;
+	keymap_free(ui.km);
+	store_close(ui.st);
+	return rc;
+}

@@ -1,0 +1,27 @@
+#!/bin/sh
+# One key cycles the language kk -> ru -> en at run time; the choice is
+# saved for the user and used at the next start.
+. "$top_srcdir/tests/ui/lib.sh"
+
+demo_db
+start a 80 24 -- --as aigerim
+check "the UI starts in English here" wait_for a "[EN]"
+check "the home title is \"My journals\"" wait_for a "My journals"
+keys a w
+check "w switches to Kazakh" wait_for a "[KK]"
+keys a w
+check "w again switches to Russian" wait_for a "[RU]"
+keys a w
+check "and back to English" wait_for a "[EN]"
+check "the English title is back" wait_for a "My journals"
+keys a Enter
+check "the journal opens" wait_for a "7 Ә · Алгебра"
+keys a F2
+check "F2 switches the language on the journal page" wait_for a "[KK]"
+keys a w
+check "the journal page is redrawn in Russian" wait_for a "[RU]"
+keys a q q
+check "quit" wait_for a "EXITED 0"
+start b 80 24 -- --as aigerim
+check "the saved language (ru) is used at the next start" wait_for b "[RU]"
+tap_done

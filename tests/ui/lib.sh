@@ -1,0 +1,136 @@
+# lib.sh: TAP helpers for the curses UI tests. Source it first.
+# Each test drives the real binary ($DAPTER) under its own tmux server on a
+# demo school in a fresh temp dir, and polls the pane for the text it wants
+# (never a fixed long sleep).
+set -u
+: "${DAPTER:?run me through make check, or set DAPTER to the dapter binary}"
+: "${DAPTER_KEYMAPDIR:=${top_srcdir:-.}/keymaps}"
+export DAPTER_TODAY=2026-11-23 DAPTER_KEYMAPDIR
+export LC_ALL=C.UTF-8
+unset DAPTER_KEYMAP DAPTER_LANG TMUX
+tap_n=0
+tap_failed=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dapter-ui.XXXXXX")
+db="$tmp/school.db"
+sock="dapter-ui-$$-$(basename "$tmp")"
+tm() {
+	tmux -u -L "$sock" -f /dev/null "$@"
+}
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	# kill-server leaves the socket file behind.
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+
+tap_result() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+tap_done() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
+
+# demo_db: a demo school in $db.
+demo_db() {
+	(cd "$tmp" && "$DAPTER" --db "$db" demo --no-serve >/dev/null 2>&1)
+}
+
+# start NAME COLS ROWS [ENV=VALUE ...] -- [DAPTER ARGS]: dapter in a new
+# tmux session. The pane stays after dapter exits ("EXITED N" is printed).
+start() {
+	name=$1 cols=$2 rows=$3
+	shift 3
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		envs="$envs '$1'"
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	args=""
+	for a in "$@"; do
+		args="$args '$a'"
+	done
+	tm new-session -d -s "$name" -x "$cols" -y "$rows" \
+	    "env TERM=xterm-256color DAPTER_LOCALEDIR='${DAPTER_LOCALEDIR:-}' $envs \
+	    '$DAPTER' --db '$db' $args 2>'$tmp/$name.err'; echo EXITED \$?; sleep 600"
+}
+
+screen() {
+	tm capture-pane -p -t "$1"
+}
+
+keys() {
+	name=$1
+	shift
+	tm send-keys -t "$name" "$@"
+}
+
+# wait_for NAME TEXT [TENTHS]: 0 once TEXT is on the pane (default 10 s).
+wait_for() {
+	i=0
+	while [ "$i" -lt "${3:-100}" ]; do
+		if screen "$1" | grep -qF -- "$2"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "# waited for \"$2\" on $1; the pane shows:"
+	screen "$1" | sed 's/^/#   |/'
+	return 1
+}
+
+# wait_re NAME REGEX [TENTHS]: like wait_for with an extended regex.
+wait_re() {
+	i=0
+	while [ "$i" -lt "${3:-100}" ]; do
+		if screen "$1" | grep -qE -- "$2"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "# waited for /$2/ on $1; the pane shows:"
+	screen "$1" | sed 's/^/#   |/'
+	return 1
+}
+
+# wait_gone NAME TEXT [TENTHS]: 0 once TEXT has left the pane.
+wait_gone() {
+	i=0
+	while [ "$i" -lt "${3:-100}" ]; do
+		if ! screen "$1" | grep -qF -- "$2"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "# \"$2\" stayed on $1"
+	return 1
+}
+
+# check DESCRIPTION COMMAND...: one TAP line for the command's status.
+check() {
+	desc=$1
+	shift
+	if "$@"; then
+		tap_result 0 "$desc"
+	else
+		tap_result 1 "$desc"
+	fi
+}

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Two sessions on one journal page: the second sees it read-only with the
+# holder's name and follows the first one's marks; the same teacher opening
+# it elsewhere takes her page over.
+. "$top_srcdir/tests/ui/lib.sh"
+
+demo_db
+start a 80 24 -- --as aigerim
+wait_for a "My journals" >/dev/null
+keys a Enter
+check "aigerim opens 7 Ә Алгебра" wait_for a "7 Ә · Алгебра · 2026-q2  "
+check "aigerim's page is not read-only" wait_gone a "read-only" 5
+
+start b 80 24 -- --as zaure
+check "zaure (head) sees the journals" wait_for b "My journals"
+keys b Enter
+check "zaure's page is read-only" wait_for b "7 Ә · Алгебра · 2026-q2 · read-only"
+check "zaure sees who is editing it" wait_for b "Being edited by Айгерім Нұрланқызы Бекова since"
+keys b 5
+check "a digit on a read-only page says why" wait_for b "Read-only"
+# Idle: two poll ticks pass with nothing new, and nothing goes to the terminal.
+tm pipe-pane -o -t b "cat >'$tmp/idle.bytes'"
+sleep 4.5
+tm pipe-pane -t b
+check "an idle read-only page writes no bytes" test ! -s "$tmp/idle.bytes"
+keys a 7
+check "zaure's page shows aigerim's new mark" wait_re b "^.Ахметов Нұрсұлтан .* 7 " 100
+keys a q
+check "after aigerim leaves, nobody is editing" wait_gone b "Being edited by" 100
+
+start c 80 24 -- --as aigerim
+wait_for c "My journals" >/dev/null
+keys a Enter
+check "aigerim opens the page again" wait_gone a "read-only" 30
+keys c Enter
+check "aigerim's second session takes her own page over" wait_for c "7 Ә · Алгебра · 2026-q2  "
+check "the first session turns read-only" wait_for a "read-only" 100
+keys c q q
+check "the second session quits" wait_for c "EXITED 0"
+keys a q q
+check "the first session quits" wait_for a "EXITED 0"
+"$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/export.csv" 2>&1
+check "the mark typed in the first session is stored" \
+    sh -c "grep '^2,' '$tmp/export.csv' | grep -q ',7\$'"
+tap_done
