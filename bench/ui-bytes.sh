@@ -30,14 +30,14 @@ db="$tmp/school.db"
 
 fail() {
 	echo "ui-bytes: $*" >&2
-	tm capture-pane -p -t b 2>/dev/null | sed 's/^/ui-bytes: | /' >&2
+	tm capture-pane -p -t =b: 2>/dev/null | sed 's/^/ui-bytes: | /' >&2
 	exit 1
 }
 
 wait_for() {
 	i=0
 	while [ "$i" -lt 100 ]; do
-		tm capture-pane -p -t b | grep -qF -- "$1" && return 0
+		tm capture-pane -p -t =b: | grep -qF -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -51,25 +51,25 @@ printf 'Тегі;Аты\nЯхина;Алина\nЯкупов;Арман\nЯси�
 
 tm new-session -d -s b -x 80 -y 24 "while [ ! -e '$tmp/go' ]; do sleep 0.05; done; \
     env TERM=xterm-256color '$DAPTER' --db '$db' --as aigerim; echo EXITED \$?; sleep 600"
-tm pipe-pane -o -t b "cat >'$tmp/bytes'"
+tm pipe-pane -o -t =b: "cat >'$tmp/bytes'"
 touch "$tmp/go"
 wait_for "My journals"
-tm send-keys -t b Enter
+tm send-keys -t =b: Enter
 wait_for "7 Ә · Алгебра"
 sleep 0.3	# let the first screens flush before splitting the count
 first=$(wc -c <"$tmp/bytes" | tr -d ' ')
 for m in 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5; do
-	tm send-keys -t b "$m"
+	tm send-keys -t =b: "$m"
 	sleep 0.05
 done
 wait_for "Яхияев Ерлан"
-tm send-keys -t b t C-u "Көпмүшелерді көбейту" Enter Enter
+tm send-keys -t =b: t C-u "Көпмүшелерді көбейту" Enter Enter
 wait_for "FA: Көпмүшелерді көбейту"
-tm send-keys -t b q
+tm send-keys -t =b: q
 wait_for "My journals"
-tm send-keys -t b q
+tm send-keys -t =b: q
 wait_for "EXITED 0"
-tm pipe-pane -t b
+tm pipe-pane -t =b:
 n=$(wc -c <"$tmp/bytes" | tr -d ' ')
 marks=$("$DAPTER" --db "$db" marks export "7 Ә" Алгебра | tail -n +3 | awk -F, 'NF > 2 && $NF != "" { n++ } END { print n + 0 }')
 [ "$marks" -eq 25 ] || fail "expected 25 marks in the column, found $marks"

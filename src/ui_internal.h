@@ -43,6 +43,7 @@ struct ui {
 	int idle_lock;		/* seconds, 0: never */
 	int locked;		/* the lock screen is up */
 	time_t last_input;
+	time_t session_seen;	/* last input written to the session registry */
 };
 
 struct ui_key {

@@ -144,6 +144,12 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 				return UI_QUIT;
 		} else
 			fast_errors = 0;
+		/* `session list` shows idle time by input, written at most once a minute. */
+		if (ui->user.id != 0 && ui->last_input > ui->session_seen &&
+		    time(NULL) - ui->session_seen >= 60) {
+			ui->session_seen = time(NULL);
+			store_session_touch(ui->st, SESSION_ACTIVE);
+		}
 		if (ui->idle_lock > 0 && ui->user.id != 0 && !ui->locked &&
 		    time(NULL) - ui->last_input >= ui->idle_lock) {
 			if (ui_lock_screen(ui) != UI_KEY)
@@ -300,6 +306,7 @@ ui_lock_screen(struct ui *ui)
 	int r, rc = UI_QUIT;
 
 	ui->locked = 1;
+	store_session_touch(ui->st, SESSION_LOCKED);
 	for (;;) {
 		snprintf(who, sizeof who, _("This session is locked. Password of %s:"),
 		    ui->user.login);
@@ -316,7 +323,8 @@ ui_lock_screen(struct ui *ui)
 		ui_status(ui, "%s", _("Wrong password."));
 	}
 	rc = UI_KEY;
-	ui->last_input = time(NULL);
+	ui->last_input = ui->session_seen = time(NULL);
+	store_session_touch(ui->st, SESSION_ACTIVE);
 out:
 	ui->locked = 0;
 	explicit_bzero(pw, sizeof pw);
@@ -358,9 +366,26 @@ ui_keymap_init(struct ui *ui, int to_stderr)
 	return 0;
 }
 
+/* Where this session comes from, for `session list`: the server says, else the tty. */
+static const char *
+ui_origin(char *buf, size_t size)
+{
+	const char *from = getenv("DAPTER_ORIGIN"), *ssh = getenv("SSH_CLIENT");
+	const char *tty = ttyname(STDIN_FILENO);
+
+	if (from != NULL && *from != '\0')
+		snprintf(buf, size, "%s", from);
+	else if (ssh != NULL && *ssh != '\0')
+		snprintf(buf, size, "ssh %.*s", (int)strcspn(ssh, " "), ssh);
+	else
+		snprintf(buf, size, "local %s", tty != NULL ? tty : "?");
+	return buf;
+}
+
 int
 ui_main(const char *db_path, const char *login)
 {
+	char origin[64];
 	struct ui ui;
 	SCREEN *scr = NULL;
 	const char *e;
@@ -419,7 +444,8 @@ ui_main(const char *db_path, const char *login)
 	snprintf(ui.actor.session, sizeof ui.actor.session, "ui-%ld-%lld", (long)getpid(),
 	    (long long)time(NULL));
 	store_set_actor(ui.st, &ui.actor);
-	if (store_audit_note(ui.st, "login", "ui", ui.actor.session) != STORE_OK)
+	if (store_audit_note(ui.st, "login", "ui", ui.actor.session) != STORE_OK ||
+	    store_session_begin(ui.st, ui_origin(origin, sizeof origin)) != STORE_OK)
 		ui_status(&ui, "%s", store_error(ui.st));
 	/* The user's own keymap, once we know who it is. */
 	if (login == NULL && ui.user.keymap[0] != '\0' && getenv("DAPTER_KEYMAP") == NULL) {
@@ -433,8 +459,9 @@ ui_main(const char *db_path, const char *login)
 	ui.last_input = time(NULL);
 	rc = ui_home_run(&ui) == UI_QUIT && ui_signalled ? 1 : 0;
 out:
+	/* Leaves the registry of who is online and lets go of every page held. */
 	if (ui.st != NULL && ui.actor.session[0] != '\0')
-		store_lock_release_session(ui.st, ui.actor.session);
+		store_session_end(ui.st);
 	if (scr != NULL) {
 		endwin();
 		delscreen(scr);

@@ -71,13 +71,15 @@ start() {
 }
 
 screen() {
-	tm capture-pane -p -t "$1"
+	# "=NAME:" is the session NAME exactly: a bare name also matches windows
+	# by prefix ("b" would find another session's window named "bash").
+	tm capture-pane -p -t "=$1:"
 }
 
 keys() {
 	name=$1
 	shift
-	tm send-keys -t "$name" "$@"
+	tm send-keys -t "=$name:" "$@"
 }
 
 # wait_for NAME TEXT [TENTHS]: 0 once TEXT is on the pane (default 10 s).

@@ -19,12 +19,16 @@ check "zaure sees who is editing it" wait_for b "Being edited by Айгерім 
 keys b 5
 check "a digit on a read-only page says why" wait_for b "Read-only"
 # Idle: two poll ticks pass with nothing new, and nothing goes to the terminal.
-tm pipe-pane -o -t b "cat >'$tmp/idle.bytes'"
+tm pipe-pane -o -t =b: "cat >'$tmp/idle.bytes'"
 sleep 4.5
-tm pipe-pane -t b
+tm pipe-pane -t =b:
 check "an idle read-only page writes no bytes" test ! -s "$tmp/idle.bytes"
 keys a 7
 check "zaure's page shows aigerim's new mark" wait_re b "^.Ахметов Нұрсұлтан .* 7 " 100
+"$DAPTER" --db "$db" session list >"$tmp/sessions" 2>&1
+check "session list shows aigerim online, from this terminal, holding the page" \
+    sh -c "grep 'aigerim' '$tmp/sessions' | grep 'local /dev/pts' | grep -q 'journal:'"
+check "and zaure too" grep -q "zaure" "$tmp/sessions"
 keys a q
 check "after aigerim leaves, nobody is editing" wait_gone b "Being edited by" 100
 
@@ -39,6 +43,11 @@ keys c q q
 check "the second session quits" wait_for c "EXITED 0"
 keys a q q
 check "the first session quits" wait_for a "EXITED 0"
+keys b q q
+check "zaure quits" wait_for b "EXITED 0"
+"$DAPTER" --db "$db" session list >"$tmp/sessions" 2>&1
+check "nobody is online after everyone quit" test ! -s "$tmp/sessions"
+sed "s/^/#   still online: /" "$tmp/sessions"
 "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/export.csv" 2>&1
 check "the mark typed in the first session is stored" \
     sh -c "grep '^2,' '$tmp/export.csv' | grep -q ',7\$'"

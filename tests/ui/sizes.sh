@@ -22,7 +22,7 @@ keys s Down Down Down Down Down Down Down Down
 check "40x12: rows scroll down to the 9th pupil" wait_for s "Қасымов Н."
 check "40x12: the key hints fit" wait_re s "^1-9,0=10 mark"
 
-tm resize-window -t s -x 100 -y 30 2>/dev/null || tm refresh-client -t s -C 100,30
+tm resize-window -t =s: -x 100 -y 30 2>/dev/null || tm refresh-client -t =s: -C 100,30
 check "resized to 100x30: full names come back" wait_for s "Ахметов Нұрсұлтан"
 check "resized: nothing is wider than the pane" fits s 100 30
 
