@@ -27,6 +27,8 @@ const struct cmd *const cmd_table[] = {
 	&cmd_user_reset, &cmd_user_role, &cmd_user_key_list, &cmd_user_key_remove,
 	&cmd_class_rename, &cmd_class_promote, &cmd_pupil_move, &cmd_substitute,
 	&cmd_session_list, &cmd_lock_break,
+	&cmd_report_journal, &cmd_report_summary, &cmd_report_pupil, &cmd_report_attendance,
+	&cmd_restore, &cmd_archive, &cmd_archive_verify,
 	NULL,
 };
 

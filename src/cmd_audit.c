@@ -1,12 +1,11 @@
 /*
- * cmd_audit: the audit log, its chain check, and backups.
+ * cmd_audit: the audit log and its chain check (backups: cmd_archive.c).
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cmd.h"
 #include "i18n.h"
@@ -95,29 +94,4 @@ const struct cmd cmd_audit_verify = {
 	"audit verify", "",
 	N_("Check the audit chain; exit 0 when it holds, else name the first broken record."),
 	NULL, CMD_ADMIN | CMD_HEAD, 0, run_audit_verify,
-};
-
-static int
-run_backup(struct cmd_ctx *ctx, int argc, char **argv)
-{
-	char *pos[1], path[4096], stamp[32];
-	time_t now = time(NULL);
-	struct tm tm;
-	int rc;
-
-	if ((rc = cmd_args(ctx, &cmd_backup, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
-		return rc;
-	localtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &tm);
-	snprintf(path, sizeof path, "%s/dapter-%s.db", pos[0], stamp);
-	if ((rc = store_backup(ctx->st, path)) != STORE_OK)
-		return cmd_store_error(ctx, rc);
-	fprintf(ctx->out, "%s\n", path);
-	return CMD_OK;
-}
-
-const struct cmd cmd_backup = {
-	"backup", "DIR",
-	N_("Copy the database into DIR as dapter-DATE-TIME.db, safely while teachers work."),
-	NULL, CMD_OPERATOR, 0, run_backup,
 };

@@ -505,9 +505,14 @@ store_backup(struct store *st, const char *dest_path)
 		rc = store_fail(st, STORE_FAILED, _("Backup failed: %s."), sqlite3_errmsg(dest));
 		goto out;
 	}
-	/* Copy in steps so writers are never blocked for long. */
+	/*
+	 * Copy all pages in one step: one read transaction, one snapshot. In WAL
+	 * mode a reader never blocks the writers, while a copy in several steps
+	 * starts over whenever another connection commits in between, and never
+	 * ends on a large school's database with teachers at work.
+	 */
 	for (;;) {
-		int r = sqlite3_backup_step(b, 256);
+		int r = sqlite3_backup_step(b, -1);
 
 		if (r == SQLITE_DONE)
 			break;

@@ -1,0 +1,79 @@
+/*
+ * report: the school's paper records (the journal page, the summary sheet,
+ * a pupil's extract, attendance) computed as neutral tables.
+ *
+ * A report_*_build() function reads the store and fills a struct report:
+ * title lines, one or more tables (column heads, optional column groups
+ * spanning several heads, rows of cells) and notes. It knows nothing of
+ * formats; report_write_txt/csv/xlsx/pdf() turn any report into a file.
+ * Every cell is already text_safe(): writers may show it as it is.
+ *
+ * The first `nkey` columns of a table identify a row (number, pupil): a
+ * writer that must split a wide table over several panels or pages repeats
+ * them. Columns sharing a non-NULL group (a subject over its periods) are
+ * kept together and labelled once above their heads.
+ */
+#ifndef DAPTER_REPORT_H
+#define DAPTER_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "store.h"
+
+enum report_align { REPORT_LEFT, REPORT_RIGHT, REPORT_CENTER };
+
+struct report_col {
+	char *head;		/* may hold '\n' for a second line */
+	char *group;		/* label over a run of columns, or NULL */
+	enum report_align align;
+};
+
+struct report_table {
+	char *title;		/* or NULL */
+	struct report_col *cols;
+	size_t ncols, nkey;
+	char **cells;		/* nrows * ncols, row-major, never NULL */
+	size_t nrows;
+};
+
+struct report {
+	char *name;		/* "journal", used for sheet and file names */
+	char **title;		/* lines above everything */
+	size_t ntitle;
+	struct report_table *tables;
+	size_t ntables;
+	char **notes;		/* lines below everything */
+	size_t nnotes;
+};
+
+enum report_format { REPORT_TXT, REPORT_CSV, REPORT_XLSX, REPORT_PDF };
+
+void report_free(struct report *r);
+/* "txt", "csv", "xlsx", "pdf": 0, or -1 for anything else. */
+int report_format_parse(const char *name, enum report_format *fmt);
+
+/*
+ * Builders: STORE_OK, or a store status with the store's error set (a
+ * journal the actor may not read is STORE_DENIED). *out is malloc'd; free it
+ * with report_free().
+ */
+int report_journal_build(struct store *st, const struct class *c, const struct subject *s,
+    int subgroup, const struct period *p, struct report **out);
+/* The class's own school year: its periods, and the year mark once the year is over. */
+int report_summary_build(struct store *st, const struct class *c, struct report **out);
+int report_pupil_build(struct store *st, const struct class *c, const struct pupil *pupil,
+    struct report **out);
+/* p NULL: the whole school year. */
+int report_attendance_build(struct store *st, const struct class *c, const struct period *p,
+    struct report **out);
+
+/* Writers: 0, or -1 with a translated reason in err. */
+int report_write(const struct report *r, enum report_format fmt, FILE *out, char *err,
+    size_t errsize);
+int report_write_txt(const struct report *r, FILE *out, char *err, size_t errsize);
+int report_write_csv(const struct report *r, FILE *out, char *err, size_t errsize);
+int report_write_xlsx(const struct report *r, FILE *out, char *err, size_t errsize);
+int report_write_pdf(const struct report *r, FILE *out, char *err, size_t errsize);
+
+#endif

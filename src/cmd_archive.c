@@ -1,0 +1,781 @@
+/*
+ * cmd_archive: backups, restore, and the yearly archive bundle.
+ *
+ * A journal is a legal record: a backup is worth something only when it is
+ * known to open, so every copy is checked (PRAGMA integrity_check) and
+ * flushed to the disk before it counts, and old copies are pruned only after
+ * a new one is safe. A restore checks the copy (integrity and the audit
+ * chain) before it replaces anything, and keeps the database it replaces.
+ * The yearly archive must outlive dapter itself: a database snapshot, every
+ * journal and summary sheet as PDF and CSV, a README in three languages and a
+ * SHA256SUMS manifest that `sha256sum -c` checks without us.
+ *
+ * These commands touch paths on the server's disk: operator only.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "report.h"
+#include "sha256.h"
+
+#define BACKUP_KEEP_DEFAULT 30
+
+/* Flushes a file (or directory) to the disk. */
+static int
+fsync_path(const char *path)
+{
+	int fd, rc;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* The directory part of a path ("." when it has none). */
+static void
+dir_of(const char *path, char *out, size_t outsize)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(out, outsize, ".");
+	else if (slash == path)
+		snprintf(out, outsize, "/");
+	else
+		snprintf(out, outsize, "%.*s", (int)(slash - path), path);
+}
+
+static void
+stamp_now(char *out, size_t outsize)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, outsize, "%Y-%m-%d-%H%M%S", &tm);
+}
+
+/* Prints a message (one line) naming paths: they may hold anything, the terminal never cares. */
+static void
+say(struct cmd_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(struct cmd_ctx *ctx, const char *fmt, ...)
+{
+	char buf[8192];
+	size_t len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '\n')
+		buf[len - 1] = '\0';
+	cmd_put(ctx, buf);
+	fputc('\n', ctx->out);
+}
+
+/* Opens a database copy with the store and checks it; the error is printed. */
+static int
+check_copy(struct cmd_ctx *ctx, const char *path, int audit)
+{
+	struct store *st = NULL;
+	int64_t bad = 0, count = 0;
+	int rc;
+
+	if ((rc = store_open(path, 0, &st)) != STORE_OK ||
+	    (rc = store_integrity_check(st)) != STORE_OK ||
+	    (audit && (rc = store_audit_verify(st, &bad, &count)) != STORE_OK)) {
+		cmd_error(ctx, "%s: %s", path, st != NULL ? store_error(st) : strerror(ENOMEM));
+		store_close(st);
+		return CMD_FAIL;
+	}
+	store_close(st);
+	return CMD_OK;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Deletes the oldest DIR/dapter-*.db beyond the newest `keep`. */
+static int
+prune_backups(struct cmd_ctx *ctx, const char *dir, long keep)
+{
+	DIR *d = NULL;
+	struct dirent *e = NULL;
+	struct stat sb;
+	char **names = NULL, **grown = NULL, path[4096];
+	size_t n = 0, i, len;
+	int rc = CMD_FAIL;
+
+	if ((d = opendir(dir)) == NULL) {
+		cmd_error(ctx, _("Cannot read %s: %s."), dir, strerror(errno));
+		return CMD_FAIL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (strncmp(e->d_name, "dapter-", 7) != 0 || len < 10 ||
+		    strcmp(e->d_name + len - 3, ".db") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+			continue;
+		if ((grown = realloc(names, (n + 1) * sizeof *names)) == NULL)
+			goto out;
+		names = grown;
+		if ((names[n] = strdup(e->d_name)) == NULL)
+			goto out;
+		n++;
+	}
+	/* DATE-TIME in the names: the byte order is the time order. */
+	qsort(names, n, sizeof *names, name_cmp);
+	for (i = 0; i + (size_t)keep < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		if (unlink(path) != 0) {
+			cmd_error(ctx, _("Cannot remove the old backup %s: %s."), path,
+			    strerror(errno));
+			goto out;
+		}
+	}
+	rc = CMD_OK;
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	closedir(d);
+	return rc;
+}
+
+static int
+run_backup(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *keep_arg = NULL;
+	const struct cmd_opt opts[] = { { "--keep", &keep_arg, NULL }, { NULL, NULL, NULL } };
+	char *pos[1], path[4096], stamp[32], *end = NULL;
+	long keep = BACKUP_KEEP_DEFAULT;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_backup, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if (keep_arg != NULL && ((keep = strtol(keep_arg, &end, 10)) < 1 || *end != '\0')) {
+		cmd_error(ctx, _("--keep is how many backups to keep: 1 or more."));
+		return CMD_USAGE;
+	}
+	if (mkdir(pos[0], 0700) != 0 && errno != EEXIST) {
+		cmd_error(ctx, _("Cannot create %s: %s."), pos[0], strerror(errno));
+		return CMD_FAIL;
+	}
+	stamp_now(stamp, sizeof stamp);
+	snprintf(path, sizeof path, "%s/dapter-%s.db", pos[0], stamp);
+	if ((rc = store_backup(ctx->st, path)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	/* The copy holds password hashes: for the operator's eyes only. */
+	if (chmod(path, 0600) != 0) {
+		cmd_error(ctx, _("Cannot protect %s: %s."), path, strerror(errno));
+		return CMD_FAIL;
+	}
+	if (check_copy(ctx, path, 0) != CMD_OK) {
+		unlink(path);
+		cmd_error(ctx, _("The backup failed its check and was removed; the database "
+		    "itself was not changed."));
+		return CMD_FAIL;
+	}
+	if (fsync_path(path) != 0 || fsync_path(pos[0]) != 0) {
+		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), path, strerror(errno));
+		return CMD_FAIL;
+	}
+	if ((rc = prune_backups(ctx, pos[0], keep)) != CMD_OK)
+		return rc;
+	say(ctx, "%s", path);
+	return CMD_OK;
+}
+
+const struct cmd cmd_backup = {
+	"backup", "DIR [--keep N]",
+	N_("Copy the database into DIR as dapter-DATE-TIME.db, safely while teachers work."),
+	N_("The copy is checked (integrity_check) and flushed to the disk; then all but the "
+	"newest N backups in DIR are removed (--keep, 30 by default)."),
+	CMD_OPERATOR, 0, run_backup,
+};
+
+/* Copies a file and flushes the copy to the disk. */
+static int
+copy_file(struct cmd_ctx *ctx, const char *from, const char *to)
+{
+	char buf[65536];
+	FILE *in = NULL, *out = NULL;
+	size_t n;
+	int rc = CMD_FAIL, fd;
+
+	if ((in = fopen(from, "rb")) == NULL) {
+		cmd_error(ctx, _("Cannot open %s: %s."), from, strerror(errno));
+		goto out;
+	}
+	if ((fd = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 ||
+	    (out = fdopen(fd, "wb")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		cmd_error(ctx, _("Cannot create %s: %s."), to, strerror(errno));
+		goto out;
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			break;
+	if (ferror(in) || ferror(out) || fflush(out) != 0 || fsync(fileno(out)) != 0) {
+		cmd_error(ctx, _("Cannot copy %s to %s: %s."), from, to, strerror(errno));
+		goto out;
+	}
+	rc = CMD_OK;
+out:
+	if (in != NULL)
+		fclose(in);
+	if (out != NULL && fclose(out) != 0 && rc == CMD_OK) {
+		cmd_error(ctx, _("Cannot copy %s to %s: %s."), from, to, strerror(errno));
+		rc = CMD_FAIL;
+	}
+	return rc;
+}
+
+/* Moves path+suffix to dest+suffix when it exists. */
+static int
+move_side(const char *path, const char *dest, const char *suffix)
+{
+	char a[4096], b[4096];
+
+	snprintf(a, sizeof a, "%s%s", path, suffix);
+	snprintf(b, sizeof b, "%s%s", dest, suffix);
+	if (rename(a, b) != 0 && errno != ENOENT)
+		return -1;
+	return 0;
+}
+
+static int
+run_restore(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *target = ctx->db_path;
+	char *pos[1], tmp[4096], before[4096], stamp[32], dir[4096];
+	struct stat a, b;
+	int rc, had = 0;
+
+	if ((rc = cmd_args(ctx, &cmd_restore, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if (ctx->remote) {
+		cmd_error(ctx, _("Restore on the server itself, as its operator."));
+		return CMD_DENIED;
+	}
+	if (stat(pos[0], &a) != 0) {
+		cmd_error(ctx, _("Cannot open %s: %s."), pos[0], strerror(errno));
+		return CMD_FAIL;
+	}
+	if (stat(target, &b) == 0) {
+		had = 1;
+		if (a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+			cmd_error(ctx, _("%s is the database itself; name a backup."), pos[0]);
+			return CMD_USAGE;
+		}
+	}
+	/* Check a private copy, so the backup itself is never modified. */
+	snprintf(tmp, sizeof tmp, "%s.restore-tmp", target);
+	if ((rc = copy_file(ctx, pos[0], tmp)) != CMD_OK)
+		goto fail;
+	if (check_copy(ctx, tmp, 1) != CMD_OK) {
+		cmd_error(ctx, _("%s is not a sound journal database; nothing was changed."),
+		    pos[0]);
+		rc = CMD_FAIL;
+		goto fail;
+	}
+	if (had) {
+		stamp_now(stamp, sizeof stamp);
+		snprintf(before, sizeof before, "%s.before-restore-%s", target, stamp);
+		/* The WAL belongs to its database: it moves with it, never onto the copy. */
+		if (rename(target, before) != 0 || move_side(target, before, "-wal") != 0 ||
+		    move_side(target, before, "-shm") != 0) {
+			cmd_error(ctx, _("Cannot move %s aside: %s."), target, strerror(errno));
+			rc = CMD_FAIL;
+			goto fail;
+		}
+	}
+	if (rename(tmp, target) != 0) {
+		cmd_error(ctx, _("Cannot move %s to %s: %s."), tmp, target, strerror(errno));
+		return CMD_FAIL;
+	}
+	dir_of(target, dir, sizeof dir);
+	if (fsync_path(dir) != 0) {
+		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), dir, strerror(errno));
+		return CMD_FAIL;
+	}
+	if (had)
+		say(ctx, _("Restored %s to %s; the replaced database is %s.\n"), pos[0], target,
+		    before);
+	else
+		say(ctx, _("Restored %s to %s.\n"), pos[0], target);
+	return CMD_OK;
+fail:
+	unlink(tmp);
+	return rc;
+}
+
+const struct cmd cmd_restore = {
+	"restore", "FILE",
+	N_("Replace the database (--db) with a backup, after checking the backup."),
+	N_("FILE must pass PRAGMA integrity_check and `audit verify`. The replaced database is "
+	"kept as PATH.before-restore-DATE-TIME. Stop `dapter serve` and every session first: "
+	"a running server would keep writing to the replaced file."),
+	CMD_OPERATOR, CMD_NO_DB, run_restore,
+};
+
+/* ---- the yearly archive ---- */
+
+struct manifest {
+	char **paths;		/* relative to the archive's root */
+	size_t n;
+};
+
+static int
+manifest_add(struct manifest *m, const char *rel)
+{
+	char **grown = NULL;
+
+	if ((grown = realloc(m->paths, (m->n + 1) * sizeof *grown)) == NULL)
+		return -1;
+	m->paths = grown;
+	if ((grown[m->n] = strdup(rel)) == NULL)
+		return -1;
+	m->n++;
+	return 0;
+}
+
+static void
+manifest_free(struct manifest *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->paths[i]);
+	free(m->paths);
+}
+
+static int
+sha256_file(const char *path, char hex[65])
+{
+	unsigned char buf[65536], digest[32];
+	struct sha256 c;
+	FILE *f = NULL;
+	size_t n;
+	int rc = -1;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return -1;
+	sha256_init(&c);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sha256_update(&c, buf, n);
+	if (!ferror(f)) {
+		sha256_final(&c, digest);
+		sha256_hex(digest, hex);
+		rc = 0;
+	}
+	fclose(f);
+	return rc;
+}
+
+/* A file name part from a class or subject: no spaces, no slashes. */
+static void
+file_part(const char *in, char *out, size_t outsize)
+{
+	size_t i;
+
+	snprintf(out, outsize, "%s", in);
+	for (i = 0; out[i] != '\0'; i++)
+		if (out[i] == ' ' || out[i] == '/' || out[i] == '\\')
+			out[i] = '_';
+}
+
+/* Writes a report into ROOT/REL and lists it in the manifest. */
+static int
+archive_report(struct cmd_ctx *ctx, const char *root, const char *rel, const struct report *r,
+    enum report_format fmt, struct manifest *m)
+{
+	char path[4096], err[256];
+	FILE *f = NULL;
+	int rc = CMD_FAIL;
+
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	if ((f = fopen(path, "wb")) == NULL) {
+		cmd_error(ctx, _("Cannot create %s: %s."), path, strerror(errno));
+		return CMD_FAIL;
+	}
+	if (report_write(r, fmt, f, err, sizeof err) != 0) {
+		cmd_error(ctx, "%s: %s", path, err);
+		goto out;
+	}
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), path, strerror(errno));
+		goto out;
+	}
+	if (manifest_add(m, rel) != 0) {
+		cmd_error(ctx, "%s", strerror(ENOMEM));
+		goto out;
+	}
+	rc = CMD_OK;
+out:
+	if (fclose(f) != 0 && rc == CMD_OK) {
+		cmd_error(ctx, _("Cannot write %s: %s."), path, strerror(errno));
+		rc = CMD_FAIL;
+	}
+	return rc;
+}
+
+/* Both printable and tabular forms of one report. */
+static int
+archive_pair(struct cmd_ctx *ctx, const char *root, const char *base, const struct report *r,
+    struct manifest *m)
+{
+	char rel[1024];
+	int rc;
+
+	snprintf(rel, sizeof rel, "%s.pdf", base);
+	if ((rc = archive_report(ctx, root, rel, r, REPORT_PDF, m)) != CMD_OK)
+		return rc;
+	snprintf(rel, sizeof rel, "%s.csv", base);
+	return archive_report(ctx, root, rel, r, REPORT_CSV, m);
+}
+
+static const char archive_readme[] =
+"dapter: the school year's archive\n"
+"=================================\n"
+"\n"
+"[kk] Бұл бума - оқу жылының мұрағаты. Оны dapter бағдарламасынсыз оқуға болады.\n"
+"  journals/  - әр журнал беті (сынып, пән, тоқсан немесе жартыжылдық):\n"
+"               .pdf басып шығаруға, .csv Excel немесе LibreOffice-та ашуға\n"
+"               (UTF-8 кодтауы, үтірмен бөлінген).\n"
+"  summary/   - әр сыныптың жиынтық ведомосы (тоқсандық және жылдық бағалар).\n"
+"  dapter-YEAR.db - бүкіл дерекқор (SQLite 3): sqlite3 немесе\n"
+"               \"DB Browser for SQLite\" бағдарламасымен ашылады.\n"
+"  SHA256SUMS - бақылау сомалары. Тексеру: sha256sum -c SHA256SUMS\n"
+"  Мұрағат жасалғанда жылдың барлық кезеңдері жабылды (өзгертуге болмайды).\n"
+"\n"
+"[ru] Эта папка - архив учебного года. Её можно читать без программы dapter.\n"
+"  journals/  - каждая страница журнала (класс, предмет, четверть или\n"
+"               полугодие): .pdf для печати, .csv для Excel или LibreOffice\n"
+"               (кодировка UTF-8, разделитель - запятая).\n"
+"  summary/   - сводная ведомость каждого класса (четвертные и годовые оценки).\n"
+"  dapter-YEAR.db - вся база данных (SQLite 3): открывается программой sqlite3\n"
+"               или \"DB Browser for SQLite\".\n"
+"  SHA256SUMS - контрольные суммы. Проверка: sha256sum -c SHA256SUMS\n"
+"  При создании архива все периоды года закрыты (изменять их нельзя).\n"
+"\n"
+"[en] This folder is the archive of a school year. It reads without dapter.\n"
+"  journals/  - every journal page (class, subject, quarter or half-year):\n"
+"               .pdf to print, .csv to open in Excel or LibreOffice\n"
+"               (UTF-8, comma-separated).\n"
+"  summary/   - each class's summary sheet (period and year marks).\n"
+"  dapter-YEAR.db - the whole database (SQLite 3): open it with sqlite3 or\n"
+"               \"DB Browser for SQLite\"; `dapter audit verify` checks its\n"
+"               audit chain, and the README of dapter says how to check it by hand.\n"
+"  SHA256SUMS - checksums. Check them with: sha256sum -c SHA256SUMS\n"
+"  Every period of the year was closed when this archive was made.\n";
+
+static int
+archive_text(struct cmd_ctx *ctx, const char *root, const char *rel, const char *text,
+    struct manifest *m)
+{
+	char path[4096];
+	FILE *f = NULL;
+	int rc = CMD_FAIL;
+
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	if ((f = fopen(path, "wb")) == NULL) {
+		cmd_error(ctx, _("Cannot create %s: %s."), path, strerror(errno));
+		return CMD_FAIL;
+	}
+	if (fputs(text, f) < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		cmd_error(ctx, _("Cannot write %s: %s."), path, strerror(errno));
+		goto out;
+	}
+	if (m != NULL && manifest_add(m, rel) != 0)
+		goto out;
+	rc = CMD_OK;
+out:
+	if (fclose(f) != 0 && rc == CMD_OK)
+		rc = CMD_FAIL;
+	return rc;
+}
+
+static int
+archive_journals(struct cmd_ctx *ctx, int year, const char *root, const struct period *ps,
+    size_t nps, struct manifest *m, size_t *njournals)
+{
+	struct journal *j = NULL;
+	struct report *r = NULL;
+	struct class c;
+	struct subject s;
+	char base[1024], cls[64], subj[STORE_NAME_MAX + 1], label[32];
+	int64_t *done = NULL;
+	size_t nj = 0, i, k, ndone = 0;
+	int rc;
+
+	*njournals = 0;
+	if ((rc = store_journal_list(ctx->st, &j, &nj)) != STORE_OK) {
+		rc = cmd_store_error(ctx, rc);
+		goto out;
+	}
+	if ((done = calloc(nj > 0 ? nj : 1, sizeof *done)) == NULL) {
+		rc = CMD_FAIL;
+		goto out;
+	}
+	for (i = 0; i < nj; i++) {
+		if ((rc = store_class_get(ctx->st, j[i].class_id, &c)) != STORE_OK ||
+		    (rc = store_subject_find(ctx->st, j[i].subject_name, &s)) != STORE_OK) {
+			rc = cmd_store_error(ctx, rc);
+			goto out;
+		}
+		if (c.start_year != year)
+			continue;
+		file_part(c.name, cls, sizeof cls);
+		file_part(s.name, subj, sizeof subj);
+		for (k = 0; k < nps; k++) {
+			if (ps[k].kind != (s.hours == 1 ? 'h' : 'q'))
+				continue;
+			period_label(&ps[k], label, sizeof label);
+			if (j[i].subgroup > 0)
+				snprintf(base, sizeof base, "journals/%s-%s-g%d-%s", cls, subj,
+				    j[i].subgroup, label);
+			else
+				snprintf(base, sizeof base, "journals/%s-%s-%s", cls, subj, label);
+			if ((rc = report_journal_build(ctx->st, &c, &s, j[i].subgroup, &ps[k], &r)) !=
+			    STORE_OK) {
+				rc = cmd_store_error(ctx, rc);
+				goto out;
+			}
+			if ((rc = archive_pair(ctx, root, base, r, m)) != CMD_OK)
+				goto out;
+			report_free(r);
+			r = NULL;
+			(*njournals)++;
+		}
+		/* One summary sheet per class. */
+		for (k = 0; k < ndone && done[k] != c.id; k++)
+			continue;
+		if (k < ndone)
+			continue;
+		done[ndone++] = c.id;
+		snprintf(base, sizeof base, "summary/%s", cls);
+		if ((rc = report_summary_build(ctx->st, &c, &r)) != STORE_OK) {
+			rc = cmd_store_error(ctx, rc);
+			goto out;
+		}
+		if ((rc = archive_pair(ctx, root, base, r, m)) != CMD_OK)
+			goto out;
+		report_free(r);
+		r = NULL;
+	}
+	rc = CMD_OK;
+out:
+	report_free(r);
+	free(done);
+	free(j);
+	return rc;
+}
+
+static int
+run_archive(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct manifest m = { NULL, 0 };
+	struct period *ps = NULL;
+	char *pos[2], root[2048], path[4096], rel[64], hex[65], *sums = NULL, *grown = NULL;
+	size_t nps = 0, i, njournals = 0, len = 0;
+	int rc, year;
+
+	if ((rc = cmd_args(ctx, &cmd_archive, argc, argv, NULL, pos, 2, 2, NULL)) != CMD_OK)
+		return rc;
+	year = atoi(pos[0]);
+	if (strlen(pos[0]) != 4 || year < 2000 || year > 2200) {
+		cmd_error(ctx, _("YEAR is the year the school year starts: 2026 for 2026-2027."));
+		return CMD_USAGE;
+	}
+	if ((rc = store_period_list(ctx->st, year, &ps, &nps)) != STORE_OK) {
+		rc = cmd_store_error(ctx, rc);
+		goto out;
+	}
+	if (nps == 0) {
+		cmd_error(ctx, _("There is no school year %d-%d. `dapter period list` shows "
+		    "the periods."), year, year + 1);
+		rc = CMD_NOT_FOUND;
+		goto out;
+	}
+	if (snprintf(root, sizeof root, "%s/dapter-archive-%d", pos[1], year) >=
+	    (int)sizeof root) {
+		cmd_error(ctx, _("The path %s is too long."), pos[1]);
+		rc = CMD_USAGE;
+		goto out;
+	}
+	if ((mkdir(pos[1], 0755) != 0 && errno != EEXIST) || mkdir(root, 0755) != 0) {
+		cmd_error(ctx, _("Cannot create %s: %s (an archive is never overwritten: move "
+		    "the old one away)."), root, strerror(errno));
+		rc = CMD_FAIL;
+		goto out;
+	}
+	snprintf(path, sizeof path, "%s/journals", root);
+	if (mkdir(path, 0755) != 0) {
+		cmd_error(ctx, _("Cannot create %s: %s."), path, strerror(errno));
+		rc = CMD_FAIL;
+		goto out;
+	}
+	snprintf(path, sizeof path, "%s/summary", root);
+	if (mkdir(path, 0755) != 0) {
+		cmd_error(ctx, _("Cannot create %s: %s."), path, strerror(errno));
+		rc = CMD_FAIL;
+		goto out;
+	}
+	/* Freeze the year first, so what is archived is what stays. */
+	for (i = 0; i < nps; i++)
+		if (!ps[i].closed && (rc = store_period_set_closed(ctx->st, ps[i].id, 1)) !=
+		    STORE_OK) {
+			rc = cmd_store_error(ctx, rc);
+			goto out;
+		}
+	free(ps);
+	ps = NULL;
+	if ((rc = store_period_list(ctx->st, year, &ps, &nps)) != STORE_OK) {
+		rc = cmd_store_error(ctx, rc);
+		goto out;
+	}
+	snprintf(rel, sizeof rel, "dapter-%d.db", year);
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	if ((rc = store_backup(ctx->st, path)) != STORE_OK) {
+		rc = cmd_store_error(ctx, rc);
+		goto out;
+	}
+	if ((rc = check_copy(ctx, path, 1)) != CMD_OK)
+		goto out;
+	if (fsync_path(path) != 0 || manifest_add(&m, rel) != 0) {
+		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), path, strerror(errno));
+		rc = CMD_FAIL;
+		goto out;
+	}
+	if ((rc = archive_journals(ctx, year, root, ps, nps, &m, &njournals)) != CMD_OK ||
+	    (rc = archive_text(ctx, root, "README.txt", archive_readme, &m)) != CMD_OK)
+		goto out;
+	/* The manifest last, in the format `sha256sum -c` reads. */
+	for (i = 0; i < m.n; i++) {
+		if (snprintf(path, sizeof path, "%s/%s", root, m.paths[i]) >= (int)sizeof path ||
+		    sha256_file(path, hex) != 0 ||
+		    (grown = realloc(sums, len + strlen(m.paths[i]) + 70)) == NULL) {
+			cmd_error(ctx, _("Cannot read %s: %s."), path, strerror(errno));
+			rc = CMD_FAIL;
+			goto out;
+		}
+		sums = grown;
+		len += (size_t)sprintf(sums + len, "%s  %s\n", hex, m.paths[i]);
+	}
+	if ((rc = archive_text(ctx, root, "SHA256SUMS", sums != NULL ? sums : "", NULL)) !=
+	    CMD_OK)
+		goto out;
+	if (fsync_path(root) != 0) {
+		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), root, strerror(errno));
+		rc = CMD_FAIL;
+		goto out;
+	}
+	say(ctx, _("Archived %d-%d in %s: %zu journal pages, %zu files, all periods "
+	    "closed.\n"), year, year + 1, root, njournals, m.n);
+	rc = CMD_OK;
+out:
+	free(sums);
+	free(ps);
+	manifest_free(&m);
+	return rc;
+}
+
+const struct cmd cmd_archive = {
+	"archive", "YEAR DIR",
+	N_("Close every period of the school year and write its archive to DIR."),
+	N_("Writes DIR/dapter-archive-YEAR/: the database, every journal page and each "
+	"class's summary sheet as PDF and CSV, a README in three languages and SHA256SUMS. "
+	"`dapter archive verify` (or `sha256sum -c SHA256SUMS`) checks it later."),
+	CMD_OPERATOR, 0, run_archive,
+};
+
+static int
+run_archive_verify(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char *pos[1], sums[4096], line[4096], path[8192], hex[65], *name = NULL;
+	FILE *f = NULL;
+	size_t n = 0, len;
+	int rc = CMD_FAIL;
+
+	if ((rc = cmd_args(ctx, &cmd_archive_verify, argc, argv, NULL, pos, 1, 1, NULL)) !=
+	    CMD_OK)
+		return rc;
+	rc = CMD_FAIL;
+	if (ctx->remote) {
+		cmd_error(ctx, _("Check an archive on the server itself, as its operator."));
+		return CMD_DENIED;
+	}
+	snprintf(sums, sizeof sums, "%s/SHA256SUMS", pos[0]);
+	if ((f = fopen(sums, "r")) == NULL) {
+		cmd_error(ctx, _("Cannot open %s: %s."), sums, strerror(errno));
+		return CMD_FAIL;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		len = strlen(line);
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (len == 0)
+			continue;
+		/* "HEX  NAME" (text mode) or "HEX *NAME" (binary), as sha256sum writes. */
+		if (len < 67 || strspn(line, "0123456789abcdef") != 64 || line[64] != ' ' ||
+		    (line[65] != ' ' && line[65] != '*')) {
+			cmd_error(ctx, _("%s: line %zu is not a sha256sum line."), sums, n + 1);
+			goto out;
+		}
+		name = line + 66;
+		if (name[0] == '/' || strstr(name, "..") != NULL) {
+			cmd_error(ctx, _("%s: %s points outside the archive."), sums, name);
+			goto out;
+		}
+		snprintf(path, sizeof path, "%s/%s", pos[0], name);
+		if (sha256_file(path, hex) != 0) {
+			cmd_error(ctx, _("%s: cannot read it: %s."), name, strerror(errno));
+			goto out;
+		}
+		if (strncmp(hex, line, 64) != 0) {
+			cmd_error(ctx, _("%s: the checksum does not match; the file was changed "
+			    "or damaged."), name);
+			goto out;
+		}
+		n++;
+	}
+	if (ferror(f) || n == 0) {
+		cmd_error(ctx, _("%s lists no files."), sums);
+		goto out;
+	}
+	say(ctx, _("All %zu files match %s.\n"), n, sums);
+	rc = CMD_OK;
+out:
+	fclose(f);
+	return rc;
+}
+
+const struct cmd cmd_archive_verify = {
+	"archive verify", "DIR",
+	N_("Check a year's archive against its SHA256SUMS; exit 1 naming the first bad file."),
+	NULL, CMD_OPERATOR, CMD_NO_DB, run_archive_verify,
+};

@@ -1,0 +1,1099 @@
+/*
+ * report: the school's records as neutral tables. See report.h.
+ *
+ * The builders only gather and word: what a journal page, a summary sheet,
+ * a pupil's extract and an attendance sheet hold, in the UI language, with
+ * every piece of user text made safe once, here. How a table is laid out on
+ * a terminal, in a spreadsheet or on A4 is the writers' business
+ * (report_txt.c, report_csv.c, report_xlsx.c, report_pdf.c), so the four
+ * formats can never disagree about a number.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grades.h"
+#include "i18n.h"
+#include "report.h"
+#include "text.h"
+
+/* The pupil's name as the journal prints it: surname, given name, patronymic. */
+#define NAME_MAX_BYTES (3 * STORE_NAME_MAX + 3)
+
+/* Safe text for a cell: one line, no controls. NULL when out of memory. */
+static char *
+cell_text(const char *s)
+{
+	char *copy = NULL, *safe = NULL, *p = NULL;
+
+	if ((copy = strdup(s != NULL ? s : "")) == NULL)
+		return NULL;
+	for (p = copy; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	safe = text_safe(copy);
+	free(copy);
+	return safe;
+}
+
+static char *
+cell_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+cell_printf(const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return cell_text(buf);
+}
+
+static int
+add_line(char ***lines, size_t *n, char *text)
+{
+	char **grown = NULL;
+
+	if (text == NULL)
+		return STORE_FAILED;
+	if ((grown = realloc(*lines, (*n + 1) * sizeof *grown)) == NULL) {
+		free(text);
+		return STORE_FAILED;
+	}
+	*lines = grown;
+	grown[(*n)++] = text;
+	return STORE_OK;
+}
+
+void
+report_free(struct report *r)
+{
+	size_t i, j;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->ntitle; i++)
+		free(r->title[i]);
+	free(r->title);
+	for (i = 0; i < r->nnotes; i++)
+		free(r->notes[i]);
+	free(r->notes);
+	for (i = 0; i < r->ntables; i++) {
+		struct report_table *t = &r->tables[i];
+
+		free(t->title);
+		for (j = 0; j < t->ncols; j++) {
+			free(t->cols[j].head);
+			free(t->cols[j].group);
+		}
+		free(t->cols);
+		for (j = 0; j < t->nrows * t->ncols; j++)
+			free(t->cells[j]);
+		free(t->cells);
+	}
+	free(r->tables);
+	free(r->name);
+	free(r);
+}
+
+int
+report_format_parse(const char *name, enum report_format *fmt)
+{
+	if (name == NULL || strcmp(name, "txt") == 0)
+		*fmt = REPORT_TXT;
+	else if (strcmp(name, "csv") == 0)
+		*fmt = REPORT_CSV;
+	else if (strcmp(name, "xlsx") == 0)
+		*fmt = REPORT_XLSX;
+	else if (strcmp(name, "pdf") == 0)
+		*fmt = REPORT_PDF;
+	else
+		return -1;
+	return 0;
+}
+
+int
+report_write(const struct report *r, enum report_format fmt, FILE *out, char *err,
+    size_t errsize)
+{
+	switch (fmt) {
+	case REPORT_CSV:
+		return report_write_csv(r, out, err, errsize);
+	case REPORT_XLSX:
+		return report_write_xlsx(r, out, err, errsize);
+	case REPORT_PDF:
+		return report_write_pdf(r, out, err, errsize);
+	case REPORT_TXT:
+		break;
+	}
+	return report_write_txt(r, out, err, errsize);
+}
+
+static struct report *
+report_new(const char *name)
+{
+	struct report *r = NULL;
+
+	if ((r = calloc(1, sizeof *r)) == NULL)
+		return NULL;
+	if ((r->name = strdup(name)) == NULL) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* A new table of ncols empty columns; NULL when out of memory. */
+static struct report_table *
+table_new(struct report *r, const char *title, size_t ncols, size_t nkey)
+{
+	struct report_table *grown = NULL, *t = NULL;
+
+	if ((grown = realloc(r->tables, (r->ntables + 1) * sizeof *grown)) == NULL)
+		return NULL;
+	r->tables = grown;
+	t = &grown[r->ntables];
+	memset(t, 0, sizeof *t);
+	if ((t->cols = calloc(ncols > 0 ? ncols : 1, sizeof *t->cols)) == NULL)
+		return NULL;
+	if (title != NULL && (t->title = cell_text(title)) == NULL) {
+		free(t->cols);
+		return NULL;
+	}
+	t->ncols = ncols;
+	t->nkey = nkey;
+	r->ntables++;
+	return t;
+}
+
+static int
+col_set(struct report_table *t, size_t i, const char *head, const char *group,
+    enum report_align align)
+{
+	char *copy = NULL, *line = NULL, *save = NULL, *safe = NULL, *joined = NULL;
+	size_t len = 0, add;
+	int rc = STORE_FAILED;
+
+	/* A head keeps its line breaks: safe text line by line. */
+	if ((copy = strdup(head != NULL ? head : "")) == NULL ||
+	    (joined = calloc(1, 1)) == NULL)
+		goto out;
+	for (line = strtok_r(copy, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		char *grown = NULL;
+
+		if ((safe = text_safe(line)) == NULL)
+			goto out;
+		add = strlen(safe);
+		if ((grown = realloc(joined, len + add + 2)) == NULL)
+			goto out;
+		joined = grown;
+		if (len > 0)
+			joined[len++] = '\n';
+		memcpy(joined + len, safe, add + 1);
+		len += add;
+		free(safe);
+		safe = NULL;
+	}
+	if (group != NULL && (t->cols[i].group = cell_text(group)) == NULL)
+		goto out;
+	t->cols[i].head = joined;
+	joined = NULL;
+	t->cols[i].align = align;
+	rc = STORE_OK;
+out:
+	free(copy);
+	free(safe);
+	free(joined);
+	return rc;
+}
+
+/* Appends a row of empty cells; returns its index, or -1 when out of memory. */
+static long
+row_add(struct report_table *t)
+{
+	char **grown = NULL;
+	size_t i;
+
+	if ((grown = realloc(t->cells, (t->nrows + 1) * t->ncols * sizeof *grown)) == NULL)
+		return -1;
+	t->cells = grown;
+	for (i = 0; i < t->ncols; i++)
+		grown[t->nrows * t->ncols + i] = NULL;
+	for (i = 0; i < t->ncols; i++)
+		if ((grown[t->nrows * t->ncols + i] = strdup("")) == NULL) {
+			while (i-- > 0)
+				free(grown[t->nrows * t->ncols + i]);
+			return -1;
+		}
+	return (long)t->nrows++;
+}
+
+/* Sets a cell to (safe) text; takes ownership of `text`. */
+static int
+cell_set(struct report_table *t, long row, size_t col, char *text)
+{
+	char **cell = &t->cells[(size_t)row * t->ncols + col];
+
+	if (text == NULL)
+		return STORE_FAILED;
+	free(*cell);
+	*cell = text;
+	return STORE_OK;
+}
+
+static int
+title_add(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+title_add(struct report *r, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return add_line(&r->title, &r->ntitle, cell_text(buf));
+}
+
+static int
+note_add(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+note_add(struct report *r, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return add_line(&r->notes, &r->nnotes, cell_text(buf));
+}
+
+/* "2026-09-02" -> "02.09" */
+static void
+short_date(const char *iso, char *out, size_t outsize)
+{
+	snprintf(out, outsize, "%.2s.%.2s", iso + 8, iso + 5);
+}
+
+/* "2026-09-02" -> "02.09.2026" */
+static void
+long_date(const char *iso, char *out, size_t outsize)
+{
+	snprintf(out, outsize, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+}
+
+static const char *
+period_name(const struct period *p, char *out, size_t outsize)
+{
+	/* L10N: a quarter: "2-тоқсан", "2 четверть". %d is 1..4. */
+	snprintf(out, outsize, p->kind == 'q' ? _("quarter %d") :
+	/* L10N: a half-year: "1-жартыжылдық", "1 полугодие". %d is 1 or 2. */
+	    _("half-year %d"), p->num);
+	return out;
+}
+
+static int
+title_school(struct store *st, struct report *r, const struct class *c)
+{
+	char school[STORE_NAME_MAX + 1];
+	int rc;
+
+	if ((rc = store_school_name(st, school, sizeof school)) != STORE_OK)
+		return rc;
+	if ((rc = title_add(r, "%s", school)) != STORE_OK)
+		return rc;
+	/* L10N: %s is the class ("7 Ә"), %d-%d the school year (2026-2027). */
+	return title_add(r, _("Class %s, school year %d-%d"), c->name, c->start_year,
+	    c->start_year + 1);
+}
+
+/* "Class teacher: NAME" when the class has one. */
+static int
+title_class_teacher(struct store *st, struct report *r, const struct class *c)
+{
+	struct user u;
+
+	if (c->teacher_id == 0 || store_user_get(st, c->teacher_id, &u) != STORE_OK)
+		return STORE_OK;
+	/* L10N: сынып жетекшісі, классный руководитель. */
+	return title_add(r, _("Class teacher: %s"), u.name);
+}
+
+/* Lines to sign and stamp: the extract is a document the next school files. */
+static int
+notes_signatures(struct report *r)
+{
+	int rc;
+
+	/* L10N: signature lines under a pupil's extract; keep the underscores. */
+	if ((rc = note_add(r, _("Director: ____________________    Class teacher: "
+	    "____________________"))) != STORE_OK)
+		return rc;
+	/* L10N: where the school's stamp goes (М.О. in Kazakh, М.П. in Russian). */
+	return note_add(r, "%s", _("Stamp"));
+}
+
+static int
+notes_printed(struct report *r)
+{
+	char today[11], shown[16];
+
+	store_today(today);
+	long_date(today, shown, sizeof shown);
+	/* L10N: at the foot of every report; %s is the date (23.11.2026). */
+	return note_add(r, _("Made by dapter on %s."), shown);
+}
+
+static void
+pct_text(double v, char *out, size_t outsize)
+{
+	if (v < 0)
+		snprintf(out, outsize, "-");
+	else
+		snprintf(out, outsize, "%.2f", v);
+}
+
+static const struct mark *
+mark_find(const struct mark *m, size_t n, int64_t lesson_id, int64_t pupil_id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (m[i].lesson_id == lesson_id && m[i].pupil_id == pupil_id)
+			return &m[i];
+	return NULL;
+}
+
+/* The cell of one pupil in one lesson: "8", "н", "о 7" or "". */
+static void
+mark_text(const struct mark *m, char *out, size_t outsize)
+{
+	out[0] = '\0';
+	if (m == NULL)
+		return;
+	if (m->att != ATT_NONE && m->value >= 0)
+		snprintf(out, outsize, "%s %d", attendance_label(m->att), m->value);
+	else if (m->att != ATT_NONE)
+		snprintf(out, outsize, "%s", attendance_label(m->att));
+	else if (m->value >= 0)
+		snprintf(out, outsize, "%d", m->value);
+}
+
+static int
+notes_legend(struct report *r)
+{
+	return note_add(r, "%s %s, %s %s, %s %s, %s %s.",
+	    attendance_label(ATT_ABSENT), _("absent"), attendance_label(ATT_EXCUSED),
+	    _("absent for a good reason"), attendance_label(ATT_ILL), _("ill"),
+	    attendance_label(ATT_LATE), _("late"));
+}
+
+/* The teacher's name of a journal, "" when the actor cannot see it. */
+static void
+journal_teacher(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    char *out, size_t outsize)
+{
+	struct journal *j = NULL;
+	struct user u;
+	size_t n = 0, i;
+
+	out[0] = '\0';
+	if (store_journal_list(st, &j, &n) != STORE_OK) {
+		free(j);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (j[i].class_id == class_id && j[i].subject_id == subject_id &&
+		    j[i].subgroup == subgroup) {
+			if (store_user_find(st, j[i].teacher_login, &u) == STORE_OK)
+				snprintf(out, outsize, "%s", u.name);
+			else
+				snprintf(out, outsize, "%s", j[i].teacher_login);
+			break;
+		}
+	free(j);
+}
+
+int
+report_journal_build(struct store *st, const struct class *c, const struct subject *s,
+    int subgroup, const struct period *p, struct report **out)
+{
+	struct report *r = NULL;
+	struct report_table *t = NULL;
+	struct pupil *pupils = NULL;
+	struct lesson *lessons = NULL;
+	struct mark *marks = NULL;
+	struct grade_row *g = NULL;
+	size_t np = 0, nl = 0, nm = 0, ng = 0, i, j, col;
+	char buf[NAME_MAX_BYTES], day[16], pname[64], from[16], to[16];
+	long row;
+	int rc = STORE_FAILED;
+
+	*out = NULL;
+	if ((rc = grades_compute(st, c, s, subgroup, p, &g, &ng)) != STORE_OK ||
+	    (rc = store_pupil_list(st, c->id, s->id, subgroup, &pupils, &np)) != STORE_OK ||
+	    (rc = store_lesson_list(st, c->id, s->id, subgroup, p, &lessons, &nl)) != STORE_OK ||
+	    (rc = store_mark_list(st, c->id, s->id, subgroup, p, &marks, &nm)) != STORE_OK)
+		goto out;
+	rc = STORE_FAILED;
+	if ((r = report_new("journal")) == NULL || title_school(st, r, c) != STORE_OK)
+		goto out;
+	if (subgroup > 0) {
+		/* L10N: journal title: subject, then the subgroup number. */
+		if (title_add(r, _("Journal: %s, subgroup %d"), s->name, subgroup) != STORE_OK)
+			goto out;
+	} else if (title_add(r, _("Journal: %s"), s->name) != STORE_OK)
+		goto out;
+	long_date(p->starts, from, sizeof from);
+	long_date(p->ends, to, sizeof to);
+	period_name(p, pname, sizeof pname);
+	/* L10N: "quarter 1 (01.09.2026-02.11.2026), closed" or "..., open". */
+	if (title_add(r, _("Period: %s (%s-%s), %s"), pname, from, to,
+	    p->closed ? _("closed") : _("open")) != STORE_OK)
+		goto out;
+	journal_teacher(st, c->id, s->id, subgroup, buf, sizeof buf);
+	if (buf[0] != '\0' && title_add(r, _("Teacher: %s"), buf) != STORE_OK)
+		goto out;
+
+	/* Marks: number, pupil, one column per lesson, then the period's result. */
+	if ((t = table_new(r, _("Marks and attendance"), 2 + nl + 5, 2)) == NULL ||
+	    col_set(t, 0, "№", NULL, REPORT_RIGHT) != STORE_OK ||
+	    col_set(t, 1, _("Pupil"), NULL, REPORT_LEFT) != STORE_OK)
+		goto out;
+	for (j = 0; j < nl; j++) {
+		short_date(lessons[j].date, day, sizeof day);
+		if (lessons[j].kind != LESSON_REGULAR)
+			snprintf(buf, sizeof buf, "%s\n%s/%d", day,
+			    lesson_kind_label(lessons[j].kind), lessons[j].max_points);
+		else
+			snprintf(buf, sizeof buf, "%s", day);
+		if (col_set(t, 2 + j, buf, NULL, REPORT_CENTER) != STORE_OK)
+			goto out;
+	}
+	col = 2 + nl;
+	snprintf(buf, sizeof buf, "%s %%", lesson_kind_label(LESSON_REGULAR));
+	if (col_set(t, col, buf, NULL, REPORT_RIGHT) != STORE_OK)
+		goto out;
+	snprintf(buf, sizeof buf, "%s %%", lesson_kind_label(LESSON_SOR));
+	if (col_set(t, col + 1, buf, NULL, REPORT_RIGHT) != STORE_OK)
+		goto out;
+	snprintf(buf, sizeof buf, "%s %%", lesson_kind_label(LESSON_SOCH));
+	if (col_set(t, col + 2, buf, NULL, REPORT_RIGHT) != STORE_OK ||
+	    col_set(t, col + 3, _("Percent"), NULL, REPORT_RIGHT) != STORE_OK ||
+	    col_set(t, col + 4, _("Mark"), NULL, REPORT_CENTER) != STORE_OK)
+		goto out;
+	for (i = 0; i < np; i++) {
+		const struct grade_row *gr = NULL;
+		const struct assess_result *res = NULL;
+
+		if ((row = row_add(t)) < 0 ||
+		    cell_set(t, row, 0, cell_printf("%zu", i + 1)) != STORE_OK)
+			goto out;
+		pupil_full_name(&pupils[i], buf, sizeof buf);
+		if (cell_set(t, row, 1, cell_text(buf)) != STORE_OK)
+			goto out;
+		for (j = 0; j < nl; j++) {
+			mark_text(mark_find(marks, nm, lessons[j].id, pupils[i].id), buf,
+			    sizeof buf);
+			if (cell_set(t, row, 2 + j, cell_text(buf)) != STORE_OK)
+				goto out;
+		}
+		for (j = 0; j < ng; j++)
+			if (g[j].pupil.id == pupils[i].id)
+				gr = &g[j];
+		if (gr == NULL)
+			continue;
+		res = &gr->result;
+		pct_text(res->fo_pct, buf, sizeof buf);
+		if (cell_set(t, row, col, cell_text(buf)) != STORE_OK)
+			goto out;
+		pct_text(res->sor_pct, buf, sizeof buf);
+		if (cell_set(t, row, col + 1, cell_text(buf)) != STORE_OK)
+			goto out;
+		pct_text(res->soch_pct, buf, sizeof buf);
+		if (cell_set(t, row, col + 2, cell_text(buf)) != STORE_OK)
+			goto out;
+		pct_text(res->status == ASSESS_NO_DATA || res->status == ASSESS_NO_MARK ? -1 :
+		    res->percent, buf, sizeof buf);
+		if (cell_set(t, row, col + 3, cell_text(buf)) != STORE_OK ||
+		    cell_set(t, row, col + 4, cell_text(grades_mark_text(gr, buf, sizeof buf))) !=
+		    STORE_OK)
+			goto out;
+	}
+
+	/* Lessons: what was taught and set, the page's other half. */
+	if ((t = table_new(r, _("Lessons"), 4, 1)) == NULL ||
+	    col_set(t, 0, _("Date"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 1, _("Kind"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 2, _("Topic"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 3, _("Homework"), NULL, REPORT_LEFT) != STORE_OK)
+		goto out;
+	for (j = 0; j < nl; j++) {
+		long_date(lessons[j].date, day, sizeof day);
+		if (lessons[j].kind != LESSON_REGULAR)
+			snprintf(buf, sizeof buf, "%s/%d", lesson_kind_label(lessons[j].kind),
+			    lessons[j].max_points);
+		else
+			snprintf(buf, sizeof buf, "%s", lesson_kind_label(lessons[j].kind));
+		if ((row = row_add(t)) < 0 || cell_set(t, row, 0, cell_text(day)) != STORE_OK ||
+		    cell_set(t, row, 1, cell_text(buf)) != STORE_OK ||
+		    cell_set(t, row, 2, cell_text(lessons[j].topic)) != STORE_OK ||
+		    cell_set(t, row, 3, cell_text(lessons[j].homework)) != STORE_OK)
+			goto out;
+	}
+	if (notes_legend(r) != STORE_OK ||
+	    /* L10N: how the period percent is made, under the journal page. */
+	    note_add(r, _("Percent: 25%% %s + 25%% %s + 50%% %s (50/50 without %s); "
+	    "%s: temporarily not attested."), lesson_kind_label(LESSON_REGULAR),
+	    lesson_kind_label(LESSON_SOR), lesson_kind_label(LESSON_SOCH),
+	    lesson_kind_label(LESSON_SOCH), _("n/a")) != STORE_OK ||
+	    notes_printed(r) != STORE_OK)
+		goto out;
+	*out = r;
+	r = NULL;
+	rc = STORE_OK;
+out:
+	report_free(r);
+	free(pupils);
+	free(lessons);
+	free(marks);
+	free(g);
+	return rc;
+}
+
+/* The class's journals the actor may read, in the store's order. */
+static int
+class_journals(struct store *st, const struct class *c, struct journal **rows, size_t *n)
+{
+	struct journal *all = NULL;
+	size_t nall = 0, i;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((rc = store_journal_list(st, &all, &nall)) != STORE_OK) {
+		free(all);
+		return rc;
+	}
+	for (i = 0; i < nall; i++)
+		if (all[i].class_id == c->id)
+			all[(*n)++] = all[i];
+	*rows = all;
+	return STORE_OK;
+}
+
+static int
+subject_get(struct store *st, int64_t id, struct subject *out)
+{
+	struct subject *all = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = store_subject_list(st, &all, &n)) != STORE_OK)
+		goto out;
+	rc = STORE_NOT_FOUND;
+	for (i = 0; i < n; i++)
+		if (all[i].id == id) {
+			*out = all[i];
+			rc = STORE_OK;
+		}
+out:
+	free(all);
+	return rc;
+}
+
+/* The periods a subject is assessed by in a year: quarters, or half-years. */
+static int
+subject_periods(struct store *st, int start_year, const struct subject *s, struct period *out,
+    size_t *n)
+{
+	struct period *all = NULL;
+	size_t nall = 0, i;
+	int rc;
+
+	*n = 0;
+	if ((rc = store_period_list(st, start_year, &all, &nall)) != STORE_OK)
+		goto out;
+	for (i = 0; i < nall && *n < 4; i++)
+		if (all[i].kind == (s->hours == 1 ? 'h' : 'q'))
+			out[(*n)++] = all[i];
+out:
+	free(all);
+	return rc;
+}
+
+/* Distinct subjects of the class's journals, with their subgroups. */
+struct subject_journals {
+	struct subject subject;
+	int subgroups[8];
+	size_t nsub;
+};
+
+static int
+class_subjects(struct store *st, const struct class *c, struct subject_journals **out,
+    size_t *n)
+{
+	struct journal *j = NULL;
+	struct subject_journals *sj = NULL;
+	size_t nj = 0, i, k;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = class_journals(st, c, &j, &nj)) != STORE_OK)
+		goto out;
+	if ((sj = calloc(nj > 0 ? nj : 1, sizeof *sj)) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	for (i = 0; i < nj; i++) {
+		for (k = 0; k < *n; k++)
+			if (sj[k].subject.id == j[i].subject_id)
+				break;
+		if (k == *n) {
+			if ((rc = subject_get(st, j[i].subject_id, &sj[k].subject)) != STORE_OK)
+				goto out;
+			(*n)++;
+		}
+		if (sj[k].nsub < sizeof sj[k].subgroups / sizeof sj[k].subgroups[0])
+			sj[k].subgroups[sj[k].nsub++] = j[i].subgroup;
+	}
+	/* Subjects in alphabetical order, as the summary sheet lists them. */
+	for (i = 1; i < *n; i++)
+		for (k = i; k > 0 && text_compare(sj[k - 1].subject.name, sj[k].subject.name) > 0;
+		    k--) {
+			struct subject_journals tmp = sj[k];
+
+			sj[k] = sj[k - 1];
+			sj[k - 1] = tmp;
+		}
+	*out = sj;
+	sj = NULL;
+	rc = STORE_OK;
+out:
+	free(sj);
+	free(j);
+	return rc;
+}
+
+/* One pupil's result in one subject and period, whichever subgroup holds them. */
+struct result_cell {
+	int have;
+	int subgroup;		/* of the journal that holds the pupil */
+	struct grade_row g;
+};
+
+static int
+subject_results(struct store *st, const struct class *c, const struct subject_journals *sj,
+    const struct period *p, const struct pupil *pupils, size_t np, struct result_cell *cells)
+{
+	struct grade_row *g = NULL;
+	size_t ng = 0, k, i, x;
+	int rc = STORE_OK;
+
+	for (k = 0; k < sj->nsub; k++) {
+		if ((rc = grades_compute(st, c, &sj->subject, sj->subgroups[k], p, &g, &ng)) !=
+		    STORE_OK)
+			return rc;
+		for (x = 0; x < ng; x++)
+			for (i = 0; i < np; i++)
+				if (pupils[i].id == g[x].pupil.id) {
+					cells[i].have = 1;
+					cells[i].subgroup = sj->subgroups[k];
+					cells[i].g = g[x];
+				}
+		free(g);
+		g = NULL;
+	}
+	return rc;
+}
+
+/* Whether the year mark may be shown: the year's last period is over or closed. */
+static int
+year_over(const struct period *ps, size_t n)
+{
+	char today[11];
+	size_t i;
+	int closed = n > 0;
+
+	store_today(today);
+	for (i = 0; i < n; i++)
+		if (!ps[i].closed)
+			closed = 0;
+	return closed || (n > 0 && strcmp(today, ps[n - 1].ends) > 0);
+}
+
+/* The year mark from the period results, or "" while the year goes on. */
+static void
+year_text(const struct result_cell *per, size_t n, int shown, enum assess_kind kind,
+    char *out, size_t outsize)
+{
+	int marks[4] = { 0, 0, 0, 0 }, any = 0, failed = 0, m;
+	size_t i;
+
+	out[0] = '\0';
+	if (!shown || kind == ASSESS_UNGRADED)
+		return;
+	for (i = 0; i < n && i < 4; i++)
+		if (per[i].have && per[i].g.result.status == ASSESS_MARKED) {
+			marks[i] = per[i].g.result.mark;
+			any = 1;
+			if (marks[i] == 0)
+				failed = 1;
+		}
+	if (!any)
+		return;
+	if (kind == ASSESS_PASSFAIL) {
+		snprintf(out, outsize, "%s", failed ? _("fail") : _("pass"));
+		return;
+	}
+	if ((m = assess_year_mark(marks, n)) > 0)
+		snprintf(out, outsize, "%d", m);
+}
+
+static const char *
+period_short(const struct period *p, char *out, size_t outsize)
+{
+	snprintf(out, outsize, "%d", p->num);
+	return out;
+}
+
+int
+report_summary_build(struct store *st, const struct class *c, struct report **out)
+{
+	struct report *r = NULL;
+	struct report_table *t = NULL;
+	struct subject_journals *sj = NULL;
+	struct pupil *pupils = NULL;
+	struct result_cell *res = NULL;
+	struct period ps[4];
+	size_t nsj = 0, np = 0, i, k, x, ncols, col, nps;
+	char buf[NAME_MAX_BYTES], num[8];
+	long row;
+	int rc = STORE_FAILED;
+
+	*out = NULL;
+	if ((rc = class_subjects(st, c, &sj, &nsj)) != STORE_OK ||
+	    (rc = store_pupil_list(st, c->id, 0, 0, &pupils, &np)) != STORE_OK)
+		goto out;
+	rc = STORE_FAILED;
+	if ((r = report_new("summary")) == NULL || title_school(st, r, c) != STORE_OK ||
+	    /* L10N: a class's summary sheet (сводная ведомость, жиынтық ведомость). */
+	    title_add(r, "%s", _("Summary of period and year marks")) != STORE_OK ||
+	    title_class_teacher(st, r, c) != STORE_OK)
+		goto out;
+	ncols = 2;
+	for (k = 0; k < nsj; k++) {
+		if ((rc = subject_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		    STORE_OK)
+			goto out;
+		ncols += nps + 1;
+	}
+	rc = STORE_FAILED;
+	if ((t = table_new(r, NULL, ncols, 2)) == NULL ||
+	    col_set(t, 0, "№", NULL, REPORT_RIGHT) != STORE_OK ||
+	    col_set(t, 1, _("Pupil"), NULL, REPORT_LEFT) != STORE_OK)
+		goto out;
+	for (i = 0; i < np; i++) {
+		if ((row = row_add(t)) < 0 ||
+		    cell_set(t, row, 0, cell_printf("%zu", i + 1)) != STORE_OK)
+			goto out;
+		pupil_full_name(&pupils[i], buf, sizeof buf);
+		if (cell_set(t, row, 1, cell_text(buf)) != STORE_OK)
+			goto out;
+	}
+	if ((res = calloc((np > 0 ? np : 1) * 4, sizeof *res)) == NULL)
+		goto out;
+	col = 2;
+	for (k = 0; k < nsj; k++) {
+		int shown;
+
+		if ((rc = subject_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		    STORE_OK)
+			goto out;
+		memset(res, 0, np * 4 * sizeof *res);
+		for (x = 0; x < nps; x++) {
+			struct result_cell *one = NULL;
+
+			if ((one = calloc(np > 0 ? np : 1, sizeof *one)) == NULL) {
+				rc = STORE_FAILED;
+				goto out;
+			}
+			if ((rc = subject_results(st, c, &sj[k], &ps[x], pupils, np, one)) !=
+			    STORE_OK) {
+				free(one);
+				goto out;
+			}
+			for (i = 0; i < np; i++)
+				res[i * 4 + x] = one[i];
+			free(one);
+		}
+		rc = STORE_FAILED;
+		shown = year_over(ps, nps);
+		for (x = 0; x < nps; x++)
+			if (col_set(t, col + x, period_short(&ps[x], num, sizeof num),
+			    sj[k].subject.name, REPORT_CENTER) != STORE_OK)
+				goto out;
+		/* L10N: head of the year-mark column in the summary sheet; keep it short. */
+		if (col_set(t, col + nps, _("Yr"), sj[k].subject.name, REPORT_CENTER) != STORE_OK)
+			goto out;
+		for (i = 0; i < np; i++) {
+			enum assess_kind kind = ASSESS_CRITERIA;
+			const char *text = NULL;
+
+			for (x = 0; x < nps; x++) {
+				if (!res[i * 4 + x].have)
+					continue;
+				kind = res[i * 4 + x].g.kind;
+				text = grades_mark_text(&res[i * 4 + x].g, buf, sizeof buf);
+				if (cell_set(t, (long)i, col + x, cell_text(text)) != STORE_OK)
+					goto out;
+			}
+			year_text(&res[i * 4], nps, shown, kind, buf, sizeof buf);
+			if (cell_set(t, (long)i, col + nps, cell_text(buf)) != STORE_OK)
+				goto out;
+		}
+		col += nps + 1;
+	}
+	if (note_add(r, _("Columns 1-4: quarters, 1-2: half-years; %s: the year mark, shown once "
+	    "the year's last period is over or closed; %s: temporarily not attested."), _("Yr"),
+	    _("n/a")) != STORE_OK || notes_printed(r) != STORE_OK)
+		goto out;
+	*out = r;
+	r = NULL;
+	rc = STORE_OK;
+out:
+	report_free(r);
+	free(res);
+	free(sj);
+	free(pupils);
+	return rc;
+}
+
+/* "СОр 17/20, СОч 20/25": the pupil's summative works of a journal page. */
+static int
+works_text(struct store *st, const struct class *c, const struct subject *s, int subgroup,
+    const struct period *p, int64_t pupil_id, char *out, size_t outsize)
+{
+	struct lesson *l = NULL;
+	struct mark *m = NULL;
+	const struct mark *one = NULL;
+	size_t nl = 0, nm = 0, j, len = 0;
+	int rc;
+
+	out[0] = '\0';
+	if ((rc = store_lesson_list(st, c->id, s->id, subgroup, p, &l, &nl)) != STORE_OK ||
+	    (rc = store_mark_list(st, c->id, s->id, subgroup, p, &m, &nm)) != STORE_OK)
+		goto out;
+	for (j = 0; j < nl && len + 1 < outsize; j++) {
+		char points[16];
+
+		if (l[j].kind == LESSON_REGULAR)
+			continue;
+		one = mark_find(m, nm, l[j].id, pupil_id);
+		if (one != NULL && one->value >= 0)
+			snprintf(points, sizeof points, "%d", one->value);
+		else
+			snprintf(points, sizeof points, "-");
+		snprintf(out + len, outsize - len, "%s%s %s/%d", len > 0 ? ", " : "",
+		    lesson_kind_label(l[j].kind), points, l[j].max_points);
+		len = strlen(out);
+	}
+out:
+	free(l);
+	free(m);
+	return rc;
+}
+
+int
+report_pupil_build(struct store *st, const struct class *c, const struct pupil *pupil,
+    struct report **out)
+{
+	struct report *r = NULL;
+	struct report_table *t = NULL;
+	struct subject_journals *sj = NULL;
+	struct result_cell res[4];
+	struct period ps[4];
+	size_t nsj = 0, k, x, nps;
+	char buf[NAME_MAX_BYTES], works[1024], pname[64], birth[16];
+	long row;
+	int rc = STORE_FAILED;
+
+	*out = NULL;
+	if ((rc = class_subjects(st, c, &sj, &nsj)) != STORE_OK)
+		goto out;
+	rc = STORE_FAILED;
+	pupil_full_name(pupil, buf, sizeof buf);
+	if ((r = report_new("pupil")) == NULL || title_school(st, r, c) != STORE_OK ||
+	    /* L10N: the extract that goes with a pupil who changes school. */
+	    title_add(r, _("Extract of summative assessment: %s"), buf) != STORE_OK)
+		goto out;
+	if (pupil->birth[0] != '\0') {
+		long_date(pupil->birth, birth, sizeof birth);
+		if (title_add(r, _("Born %s"), birth) != STORE_OK)
+			goto out;
+	}
+	if (title_class_teacher(st, r, c) != STORE_OK)
+		goto out;
+	if ((t = table_new(r, NULL, 5, 1)) == NULL ||
+	    col_set(t, 0, _("Subject"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 1, _("Period"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 2, _("Summative works (points/maximum)"), NULL, REPORT_LEFT) !=
+	    STORE_OK ||
+	    col_set(t, 3, _("Percent"), NULL, REPORT_RIGHT) != STORE_OK ||
+	    col_set(t, 4, _("Mark"), NULL, REPORT_CENTER) != STORE_OK)
+		goto out;
+	for (k = 0; k < nsj; k++) {
+		if ((rc = subject_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		    STORE_OK)
+			goto out;
+		memset(res, 0, sizeof res);
+		for (x = 0; x < nps; x++) {
+			if ((rc = subject_results(st, c, &sj[k], &ps[x], pupil, 1, &res[x])) !=
+			    STORE_OK)
+				goto out;
+		}
+		for (x = 0; x < nps && !res[x].have; x++)
+			continue;
+		if (x == nps)
+			continue;	/* the pupil is in another subgroup's journal only */
+		for (x = 0; x < nps; x++) {
+			const struct assess_result *a = &res[x].g.result;
+
+			works[0] = '\0';
+			if (res[x].have && (rc = works_text(st, c, &sj[k].subject,
+			    res[x].subgroup, &ps[x], pupil->id, works, sizeof works)) != STORE_OK)
+				goto out;
+			rc = STORE_FAILED;
+			if ((row = row_add(t)) < 0 ||
+			    cell_set(t, row, 0, cell_text(x == 0 ? sj[k].subject.name : "")) !=
+			    STORE_OK ||
+			    cell_set(t, row, 1, cell_text(period_name(&ps[x], pname,
+			    sizeof pname))) != STORE_OK ||
+			    cell_set(t, row, 2, cell_text(works)) != STORE_OK)
+				goto out;
+			if (!res[x].have)
+				continue;
+			pct_text(a->status == ASSESS_NO_DATA || a->status == ASSESS_NO_MARK ? -1 :
+			    a->percent, buf, sizeof buf);
+			if (cell_set(t, row, 3, cell_text(buf)) != STORE_OK ||
+			    cell_set(t, row, 4, cell_text(grades_mark_text(&res[x].g, buf,
+			    sizeof buf))) != STORE_OK)
+				goto out;
+		}
+		year_text(res, nps, year_over(ps, nps), res[0].g.kind, buf, sizeof buf);
+		if ((row = row_add(t)) < 0 ||
+		    cell_set(t, row, 1, cell_text(_("year"))) != STORE_OK ||
+		    cell_set(t, row, 4, cell_text(buf)) != STORE_OK)
+			goto out;
+	}
+	if (note_add(r, _("A dash in place of points: the pupil did not write that work."))
+	    != STORE_OK || notes_printed(r) != STORE_OK || notes_signatures(r) != STORE_OK)
+		goto out;
+	*out = r;
+	r = NULL;
+	rc = STORE_OK;
+out:
+	report_free(r);
+	free(sj);
+	return rc;
+}
+
+int
+report_attendance_build(struct store *st, const struct class *c, const struct period *p,
+    struct report **out)
+{
+	static const enum attendance atts[4] = { ATT_ABSENT, ATT_EXCUSED, ATT_ILL, ATT_LATE };
+	struct report *r = NULL;
+	struct report_table *t = NULL;
+	struct subject_journals *sj = NULL;
+	struct pupil *pupils = NULL;
+	struct mark *m = NULL;
+	unsigned *count = NULL;
+	size_t nsj = 0, np = 0, nm = 0, i, k, a, x, sub, ncols;
+	char buf[NAME_MAX_BYTES], pname[64], from[16], to[16];
+	long row;
+	int rc = STORE_FAILED;
+
+	*out = NULL;
+	if ((rc = class_subjects(st, c, &sj, &nsj)) != STORE_OK ||
+	    (rc = store_pupil_list(st, c->id, 0, 0, &pupils, &np)) != STORE_OK)
+		goto out;
+	rc = STORE_FAILED;
+	if ((r = report_new("attendance")) == NULL || title_school(st, r, c) != STORE_OK ||
+	    title_add(r, "%s", _("Attendance")) != STORE_OK)
+		goto out;
+	if (p != NULL) {
+		long_date(p->starts, from, sizeof from);
+		long_date(p->ends, to, sizeof to);
+		if (title_add(r, "%s (%s-%s)", period_name(p, pname, sizeof pname), from, to) !=
+		    STORE_OK)
+			goto out;
+	} else if (title_add(r, "%s", _("The whole school year")) != STORE_OK)
+		goto out;
+	if (title_class_teacher(st, r, c) != STORE_OK)
+		goto out;
+	ncols = 2 + 4 * (nsj + 1);
+	if ((count = calloc((np > 0 ? np : 1) * (nsj + 1) * 4, sizeof *count)) == NULL ||
+	    (t = table_new(r, NULL, ncols, 2)) == NULL ||
+	    col_set(t, 0, "№", NULL, REPORT_RIGHT) != STORE_OK ||
+	    col_set(t, 1, _("Pupil"), NULL, REPORT_LEFT) != STORE_OK)
+		goto out;
+	for (k = 0; k <= nsj; k++)
+		for (a = 0; a < 4; a++)
+			if (col_set(t, 2 + k * 4 + a, attendance_label(atts[a]), k < nsj ?
+			    sj[k].subject.name : _("Total"), REPORT_RIGHT) != STORE_OK)
+				goto out;
+	for (k = 0; k < nsj; k++)
+		for (sub = 0; sub < sj[k].nsub; sub++) {
+			if ((rc = store_mark_list(st, c->id, sj[k].subject.id, sj[k].subgroups[sub],
+			    p, &m, &nm)) != STORE_OK)
+				goto out;
+			for (x = 0; x < nm; x++)
+				for (i = 0; i < np; i++)
+					if (pupils[i].id == m[x].pupil_id && m[x].att != ATT_NONE) {
+						a = (size_t)m[x].att - 1;
+						count[(i * (nsj + 1) + k) * 4 + a]++;
+						count[(i * (nsj + 1) + nsj) * 4 + a]++;
+					}
+			free(m);
+			m = NULL;
+		}
+	rc = STORE_FAILED;
+	for (i = 0; i < np; i++) {
+		if ((row = row_add(t)) < 0 ||
+		    cell_set(t, row, 0, cell_printf("%zu", i + 1)) != STORE_OK)
+			goto out;
+		pupil_full_name(&pupils[i], buf, sizeof buf);
+		if (cell_set(t, row, 1, cell_text(buf)) != STORE_OK)
+			goto out;
+		for (k = 0; k <= nsj; k++)
+			for (a = 0; a < 4; a++) {
+				unsigned v = count[(i * (nsj + 1) + k) * 4 + a];
+
+				if (v > 0 && cell_set(t, row, 2 + k * 4 + a,
+				    cell_printf("%u", v)) != STORE_OK)
+					goto out;
+			}
+	}
+	if (notes_legend(r) != STORE_OK || notes_printed(r) != STORE_OK)
+		goto out;
+	*out = r;
+	r = NULL;
+	rc = STORE_OK;
+out:
+	report_free(r);
+	free(count);
+	free(m);
+	free(sj);
+	free(pupils);
+	return rc;
+}

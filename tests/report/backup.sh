@@ -1,0 +1,76 @@
+#!/bin/sh
+# Backups taken while teachers write, retention, and restore with its checks.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+"$DAPTER" --db "$db" demo --no-serve >/dev/null 2>&1 ||
+    { echo "Bail out! cannot create the demo school"; exit 1; }
+bk="$tmp/backups"
+
+# A teacher keeps adding lessons while the operator takes backups.
+(
+	i=0
+	while [ $i -lt 40 ]; do
+		"$DAPTER" --db "$db" --as aigerim lesson add "7 Ә" Алгебра 2026-11-20 \
+		    --topic "Қайталау $i" >/dev/null 2>>"$tmp/writer.err" || echo x >>"$tmp/writer.fail"
+		i=$((i + 1))
+	done
+) &
+writer=$!
+ok=0
+for n in 1 2 3; do
+	d backup "$bk" --keep 2
+	[ "$st" -eq 0 ] || ok=1
+	sleep 1
+done
+wait "$writer"
+tap_result $ok "three backups while a teacher writes"
+[ ! -e "$tmp/writer.fail" ]
+tap_result $? "the teacher's writes were never refused during the backups"
+n=0
+last=""
+for f in "$bk"/dapter-*.db; do
+	[ -f "$f" ] && n=$((n + 1)) && last=$f	# the glob sorts: the newest comes last
+done
+[ "$n" -eq 2 ]
+tap_result $? "--keep 2 leaves the newest two backups (found $n)"
+mode=$(stat -c %a "$last")
+[ "$mode" = 600 ]
+tap_result $? "a backup is readable by the operator only (mode $mode)"
+
+"$DAPTER" --db "$tmp/restored.db" restore "$last" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "restore a backup to a new path"
+"$DAPTER" --db "$tmp/restored.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "the restored database's audit chain holds"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$tmp/restored.db" 'PRAGMA integrity_check' >"$tmp/out" 2>&1
+	has "$tmp/out" "ok" "the restored database passes integrity_check"
+fi
+
+d restore "$last"
+status 0 "restore over the live database"
+ls "$db".before-restore-* >/dev/null 2>&1
+tap_result $? "the replaced database is kept as .before-restore-DATE"
+d audit verify
+status 0 "the audit chain holds after the restore"
+
+# A damaged copy is refused, and the database stays as it was.
+cp "$last" "$tmp/bad.db"
+dd if=/dev/urandom of="$tmp/bad.db" bs=1024 seek=8 count=16 conv=notrunc 2>/dev/null
+cp "$db" "$tmp/before.db"
+d restore "$tmp/bad.db"
+status 1 "a damaged backup is refused"
+same "$db" "$tmp/before.db" "and the database is untouched"
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$last" "$tmp/forged.db"
+	sqlite3 "$tmp/forged.db" "DROP TRIGGER audit_no_update;
+	    UPDATE audit SET new = '10' WHERE id = (SELECT max(id) FROM audit);" 2>/dev/null
+	d restore "$tmp/forged.db"
+	status 1 "a backup whose audit chain is broken is refused"
+fi
+
+d backup "$bk" --keep 0
+status 2 "--keep 0 is a usage error"
+"$DAPTER" --db "$db" --as admin backup "$bk" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 3 "backup is for the server's operator only"
+"$DAPTER" --db "$db" --as admin restore "$last" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 3 "and so is restore"
+done_testing
