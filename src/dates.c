@@ -50,6 +50,5 @@ store_today(char out[11])
 	if (fixed != NULL && date_parse(fixed, out))
 		return;
 	localtime_r(&now, &tm);
-	snprintf(out, 11, "%04d-%02d-%02d", (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
-	    tm.tm_mday % 100);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }
