@@ -15,6 +15,7 @@
 #include "demo.h"
 #include "i18n.h"
 #include "roster.h"
+#include "server.h"
 #include "store.h"
 
 static const struct {
@@ -279,10 +280,49 @@ out:
 	return CMD_OK;
 }
 
+struct demo_serving {
+	struct cmd_ctx *ctx;
+	const char *host, *port;
+};
+
+/* Once the server listens: the exact commands to come in. */
+static void
+demo_ready(void *arg)
+{
+	const struct demo_serving *d = arg;
+
+	fprintf(d->ctx->out, _("\nOpen the journal as a teacher (password aigerim-demo):\n"
+	    "  ssh -t -p %s aigerim@%s\n"
+	    "as the head (password zaure-demo), or the admin (password admin-demo):\n"
+	    "  ssh -t -p %s zaure@%s\n"
+	    "  ssh -t -p %s admin@%s\n"
+	    "Run one command with the user's role:\n"
+	    "  ssh -p %s marat@%s journal list\n"
+	    "Ctrl-C stops the server.\n\n"), d->port, d->host, d->port, d->host, d->port,
+	    d->host, d->port, d->host);
+	fflush(d->ctx->out);
+}
+
 int
 demo_serve(struct cmd_ctx *ctx, const char *listen, const char *port)
 {
-	/* The SSH server arrives with its own issue; until then say how to look. */
-	fprintf(ctx->out, _("Open the journal on this terminal: dapter --db %s\n"), ctx->db_path);
-	return CMD_OK;
+	struct server_opts o;
+	struct demo_serving d;
+
+	memset(&d, 0, sizeof d);
+	d.ctx = ctx;
+	d.port = port;
+	/* A wildcard address is no place to connect to: name this machine. */
+	d.host = strcmp(listen, "0.0.0.0") == 0 || strcmp(listen, "::") == 0 ? "localhost" :
+	    listen;
+	memset(&o, 0, sizeof o);
+	o.db_path = ctx->db_path;
+	o.listen = listen;
+	o.port = port;
+	o.max_sessions = SERVER_MAX_SESSIONS;
+	o.out = ctx->out;
+	o.err = ctx->err;
+	o.ready = demo_ready;
+	o.ready_arg = &d;
+	return server_run(&o);
 }

@@ -14,7 +14,19 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "store.h"
+#include "text.h"
 #include "ui.h"
+
+/* Words the user typed, echoed back: an escape sequence in them must not reach the terminal. */
+static const char *
+safe_word(const char *s, char *buf, size_t size)
+{
+	char *safe = text_safe(s);
+
+	snprintf(buf, size, "%s", safe != NULL ? safe : "?");
+	free(safe);
+	return buf;
+}
 
 static void
 usage(void)
@@ -32,7 +44,8 @@ main(int argc, char **argv)
 	struct store *st = NULL;
 	struct actor actor;
 	struct user u;
-	int i, used = 0, rc;
+	int i, used = 0, rc, remote = 0;
+	char word[256];
 
 	i18n_init();
 	if (db == NULL || *db == '\0')
@@ -47,14 +60,20 @@ main(int argc, char **argv)
 			as = argv[++i];
 		else if (strncmp(argv[i], "--as=", 5) == 0)
 			as = argv[i] + 5;
-		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+		else if (strcmp(argv[i], "--remote") == 0)
+			remote = 1;	/* run by the SSH server: no paths on this disk */
+		else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			argv[i] = "help";
 			break;
 		} else if (strcmp(argv[i], "--version") == 0) {
 			argv[i] = "version";
 			break;
 		} else {
-			fprintf(stderr, _("dapter: unknown option %s\n"), argv[i]);
+			fprintf(stderr, _("dapter: unknown option %s\n"),
+			    safe_word(argv[i], word, sizeof word));
 			usage();
 			return CMD_USAGE;
 		}
@@ -64,6 +83,7 @@ main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.db_path = db;
+	ctx.remote = remote;
 	ctx.in = stdin;
 	ctx.out = stdout;
 	ctx.err = stderr;
@@ -77,13 +97,14 @@ main(int argc, char **argv)
 		return cmd_main(&ctx, argc - i, argv + i);
 	}
 	if ((rc = store_open(db, 0, &st)) != STORE_OK) {
-		fprintf(stderr, "dapter: %s\n", store_error(st));
+		fprintf(stderr, "dapter: %s\n", safe_word(store_error(st), word, sizeof word));
 		store_close(st);
 		return CMD_FAIL;
 	}
 	if (as != NULL) {
 		if (store_user_find(st, as, &u) != STORE_OK || u.disabled) {
-			fprintf(stderr, _("dapter: there is no active user %s.\n"), as);
+			fprintf(stderr, _("dapter: there is no active user %s.\n"),
+			    safe_word(as, word, sizeof word));
 			store_close(st);
 			return CMD_DENIED;
 		}

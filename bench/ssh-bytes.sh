@@ -1,0 +1,104 @@
+#!/bin/sh
+# ssh-bytes: bytes on the wire, both ways, for one exec of
+# `marks export "7 Ә" Алгебра` (and `journal list`) over `dapter serve`,
+# counted by a small TCP relay between OpenSSH and the server; with tmux,
+# also a journal session: log in, the first screen, quit with q.
+#
+#   bench/ssh-bytes.sh [path/to/dapter]
+#
+# Needs ssh, sshpass and python3. Prints one line per run: the command,
+# bytes client->server, bytes server->client, and the payload size.
+set -u
+dapter=${1:-${DAPTER:-$(dirname "$0")/../src/dapter}}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dapter-bench.XXXXXX")
+srv=
+trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
+top=$(cd "$(dirname "$0")/.." && pwd)
+export DAPTER_TODAY=2026-11-23 LANG=C.UTF-8
+export DAPTER_KEYMAPDIR="${DAPTER_KEYMAPDIR:-$top/keymaps}"
+export DAPTER_LOCALEDIR="${DAPTER_LOCALEDIR:-$top/locales}"
+unset LC_ALL LANGUAGE
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+port=$(free_port)
+"$dapter" --db "$tmp/db" demo --no-serve >/dev/null || exit 1
+"$dapter" --db "$tmp/db" serve --listen 127.0.0.1 --port "$port" >"$tmp/out" 2>"$tmp/log" &
+srv=$!
+until grep -q "^Serving" "$tmp/out" 2>/dev/null; do sleep 0.1; done
+
+# relay LISTEN_PORT: forwards one connection to the server, then prints "up down".
+cat >"$tmp/relay.py" <<'PY'
+import selectors, socket, sys
+lport, rport = int(sys.argv[1]), int(sys.argv[2])
+ls = socket.socket()
+ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+ls.bind(("127.0.0.1", lport))
+ls.listen(1)
+print("ready", flush=True)
+c, _ = ls.accept()
+s = socket.create_connection(("127.0.0.1", rport))
+for x in (c, s):
+    x.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+count = {c: 0, s: 0}
+peer = {c: s, s: c}
+sel = selectors.DefaultSelector()
+sel.register(c, selectors.EVENT_READ)
+sel.register(s, selectors.EVENT_READ)
+open_ = 2
+while open_:
+    for key, _ in sel.select():
+        src = key.fileobj
+        data = src.recv(65536)
+        if not data:
+            sel.unregister(src)
+            open_ -= 1
+            try:
+                peer[src].shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+            continue
+        count[src] += len(data)
+        peer[src].sendall(data)
+print(count[c], count[s], flush=True)
+PY
+
+run() {
+	label=$1
+	shift
+	rport=$(free_port)
+	python3 "$tmp/relay.py" "$rport" "$port" >"$tmp/relay.out" &
+	rp=$!
+	until grep -q ready "$tmp/relay.out" 2>/dev/null; do sleep 0.05; done
+	SSHPASS=aigerim-demo sshpass -e ssh -p "$rport" -F /dev/null \
+	    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
+	    -o PubkeyAuthentication=no -o PreferredAuthentications=password \
+	    aigerim@127.0.0.1 "$@" >"$tmp/payload" </dev/null
+	wait "$rp"
+	set -- $(tail -n 1 "$tmp/relay.out")
+	printf '%-34s up %6s B  down %6s B  payload %6s B\n' "$label" "$1" "$2" \
+	    "$(wc -c <"$tmp/payload")"
+}
+
+echo "dapter serve, OpenSSH $(ssh -V 2>&1 | cut -d' ' -f1), password login, one exec each:"
+run 'marks export "7 Ә" Алгебра' marks export "'7 Ә'" Алгебра
+run 'journal list' journal list
+run 'version' version
+
+command -v tmux >/dev/null 2>&1 || exit 0
+rport=$(free_port)
+python3 "$tmp/relay.py" "$rport" "$port" >"$tmp/relay.out" &
+rp=$!
+until grep -q ready "$tmp/relay.out" 2>/dev/null; do sleep 0.05; done
+tmux -L "bench$$" -f /dev/null new-session -d -x 80 -y 24 \
+    "SSHPASS=aigerim-demo sshpass -e ssh -t -p $rport -F /dev/null \
+    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
+    -o PubkeyAuthentication=no -o PreferredAuthentications=password aigerim@127.0.0.1"
+sleep 3
+tmux -L "bench$$" send-keys q
+sleep 2
+tmux -L "bench$$" kill-server 2>/dev/null
+wait "$rp"
+set -- $(tail -n 1 "$tmp/relay.out")
+printf '%-34s up %6s B  down %6s B\n' "journal UI 80x24: open, q" "$1" "$2"

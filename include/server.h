@@ -1,0 +1,87 @@
+/*
+ * server: `dapter serve`, the embedded SSH server (libssh). No curses here.
+ *
+ * The listener accepts connections and forks one process per connection,
+ * as OpenSSH does; it never reads a byte from a client. The connection
+ * process does the key exchange, authenticates the user against the store
+ * (password, keyboard-interactive, public key) and serves one session
+ * channel: an exec request runs a dapter command as that user, a shell
+ * request with a pty runs the journal UI in a session holder that keeps it
+ * across dropped links. Both are the dapter program itself, started with
+ * --as LOGIN --remote, so the server never holds the database open across
+ * a fork and never links the UI.
+ */
+#ifndef DAPTER_SERVER_H
+#define DAPTER_SERVER_H
+
+#include <stdio.h>
+
+#include <libssh/libssh.h>
+#include <libssh/server.h>
+
+#define SERVER_PORT_DEFAULT	"2222"
+#define SERVER_MAX_SESSIONS	100
+#define SERVER_LOGIN_GRACE	30	/* seconds from connect to authenticated */
+#define SERVER_DETACHED_MAX	1800	/* seconds a journal waits for its dropped user */
+
+struct server_opts {
+	const char *db_path;
+	const char *listen;	/* "0.0.0.0" */
+	const char *port;	/* "2222" */
+	const char *hostkey_dir;	/* NULL: "<db_path>.keys" */
+	int max_sessions;
+	int login_grace;	/* seconds; 0: SERVER_LOGIN_GRACE */
+	int detached_max;	/* seconds; 0: SERVER_DETACHED_MAX */
+	FILE *out, *err;	/* where the start-up report goes */
+	void (*ready)(void *arg);	/* called once listening, or NULL */
+	void *ready_arg;
+};
+
+/* Runs the server until SIGINT/SIGTERM. Returns an exit status (cmd.h). */
+int server_run(const struct server_opts *opts);
+
+/* ---- inside the server (ssh_*.c) ---- */
+
+/* Makes DIR (0700) with ed25519 and RSA 3072 keys (0600) unless there; loads them. */
+int server_hostkeys(ssh_bind bind, const char *dir, FILE *out, FILE *err);
+
+/* Everything the connection process knows about its client. */
+struct server_conn {
+	const char *db_path;
+	const char *self;	/* the dapter program (/proc/self/exe) */
+	int login_grace;	/* seconds from connect to authenticated */
+	const char *session_dir;	/* "<db>.sessions": the holders' sockets */
+	int detached_max;	/* seconds a holder waits alone */
+	char addr[64];		/* the client's address */
+	char session_id[32];	/* "ssh-PID", in the log and the audit */
+	char login[64];		/* set once authenticated */
+	int authenticated;
+	int attempts;		/* failed authentication attempts */
+	char kbdint_user[64];	/* keyboard-interactive: who asked */
+};
+
+/* Authentication: handles one SSH_REQUEST_AUTH message; 0 when it replied. */
+int server_auth_message(struct server_conn *conn, ssh_session session, ssh_message msg);
+/* Serves one connection after accept, in its own process. Exit status. */
+int server_connection(struct server_conn *conn, ssh_session session);
+/*
+ * The session holder (ssh_holder.c) keeps the UI's pty across dropped
+ * connections. Records on its SOCK_SEQPACKET socket: a type byte, then
+ * HOLDER_DATA bytes, HOLDER_RESIZE columns and rows (2 bytes each, big
+ * endian), or HOLDER_EXIT the UI's exit status (1 byte).
+ */
+#define HOLDER_RECORD	4096	/* payload bytes at most */
+enum { HOLDER_DATA = 'd', HOLDER_RESIZE = 'r', HOLDER_EXIT = 'x' };
+
+/* Starts a holder running argv on a new pty; returns a socket attached to it, or -1. */
+int holder_start(const struct server_conn *conn, char *const argv[], char *const envp[],
+    int cols, int rows);
+/* Attaches to a running holder of conn->login; `since` gets its start "HH:MM". */
+int holder_find(const struct server_conn *conn, char *since, size_t sincesize);
+/* Sends one record without blocking; 0, or -1 (EAGAIN: try again later). */
+int holder_send(int fd, int type, const void *buf, size_t len);
+
+/* One log line to stderr: "dapter[PID]: ..." with a UTC time stamp. */
+void server_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * cmd_serve: `dapter serve`, the embedded SSH server (server.h).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "server.h"
+
+static int
+run_serve(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *listen = NULL, *port = NULL, *keydir = NULL, *max = NULL, *grace = NULL;
+	const char *detach = NULL;
+	const struct cmd_opt opts[] = {
+		{ "--listen", &listen, NULL }, { "--port", &port, NULL },
+		{ "--hostkey-dir", &keydir, NULL }, { "--max-sessions", &max, NULL },
+		{ "--login-grace", &grace, NULL }, { "--detach-timeout", &detach, NULL },
+		{ NULL, NULL, NULL },
+	};
+	struct server_opts o;
+	char *end = NULL;
+	long n;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_serve, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
+		return rc;
+	if (ctx->remote) {
+		cmd_error(ctx, _("The server is started on its own machine, not over SSH."));
+		return CMD_DENIED;
+	}
+	memset(&o, 0, sizeof o);
+	o.db_path = ctx->db_path;
+	o.listen = listen != NULL ? listen : "0.0.0.0";
+	o.port = port != NULL ? port : SERVER_PORT_DEFAULT;
+	o.hostkey_dir = keydir;
+	o.max_sessions = SERVER_MAX_SESSIONS;
+	o.out = ctx->out;
+	o.err = ctx->err;
+	n = strtol(o.port, &end, 10);
+	if (*o.port == '\0' || *end != '\0' || n < 1 || n > 65535) {
+		cmd_error(ctx, _("The port is a number from 1 to 65535."));
+		return CMD_USAGE;
+	}
+	if (max != NULL) {
+		n = strtol(max, &end, 10);
+		if (*max == '\0' || *end != '\0' || n < 1 || n > 10000) {
+			cmd_error(ctx, _("--max-sessions is a number from 1 to 10000."));
+			return CMD_USAGE;
+		}
+		o.max_sessions = (int)n;
+	}
+	if (grace != NULL) {
+		n = strtol(grace, &end, 10);
+		if (*grace == '\0' || *end != '\0' || n < 1 || n > 600) {
+			cmd_error(ctx, _("--login-grace is a number of seconds from 1 to 600."));
+			return CMD_USAGE;
+		}
+		o.login_grace = (int)n;
+	}
+	if (detach != NULL) {
+		n = strtol(detach, &end, 10);
+		if (*detach == '\0' || *end != '\0' || n < 1 || n > 7 * 86400) {
+			cmd_error(ctx,
+			    _("--detach-timeout is a number of seconds from 1 to 604800."));
+			return CMD_USAGE;
+		}
+		o.detached_max = (int)n;
+	}
+	return server_run(&o);
+}
+
+const struct cmd cmd_serve = {
+	"serve", "[--listen ADDR] [--port N] [--hostkey-dir DIR] [--max-sessions N] "
+	"[--login-grace SECONDS] [--detach-timeout SECONDS]",
+	N_("Serve the journal over SSH (default 0.0.0.0 port 2222)."),
+	N_("Teachers connect with any SSH client: `ssh -t -p 2222 LOGIN@HOST` opens the "
+	"journal, `ssh -p 2222 LOGIN@HOST COMMAND` runs a command with the user's role. "
+	"Passwords and the users' public keys (dapter user key add) are accepted. Host keys "
+	"(ed25519, RSA) are made on the first start in DIR, by default beside the database "
+	"(PATH.keys); their fingerprints are printed at every start. At most N connections "
+	"(default 100) are served at once, and a client has SECONDS (default 30) to log in. "
+	"A journal whose link drops stays open (PATH.sessions) for --detach-timeout seconds "
+	"(default 1800); the user's next login offers to resume it. "
+	"Logins and failures are logged to standard error."),
+	CMD_OPERATOR, CMD_NO_DB, run_serve,
+};

@@ -1,0 +1,211 @@
+/*
+ * ssh_auth: who is knocking. Password, keyboard-interactive and public key
+ * authentication against the store, in the connection process.
+ *
+ * libssh 0.10 has no keyboard-interactive callback, so authentication goes
+ * through its message API (as libssh's samplesshd-kbdint example does); its
+ * accessors for the password and the key are marked deprecated in favour of
+ * callbacks that cannot do keyboard-interactive, hence the pragma below.
+ *
+ * Every refusal looks the same to the client (unknown user, disabled user,
+ * wrong password, unknown key), costs it a second, and leaves one line in
+ * the log; after SERVER_AUTH_TRIES refusals the connection is dropped.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "server.h"
+#include "store.h"
+
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
+#define SERVER_AUTH_TRIES	6
+
+/* Opens the store for one check; the connection process has no other use for it. */
+static struct store *
+auth_store(struct server_conn *conn)
+{
+	struct store *st = NULL;
+
+	if (store_open(conn->db_path, 0, &st) != STORE_OK) {
+		server_log("%s: cannot open the database: %s", conn->session_id,
+		    store_error(st));
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Records the login in the audit chain, as the user who logged in. */
+static void
+auth_audit(struct server_conn *conn, struct store *st, const struct user *u,
+    const char *method)
+{
+	struct actor actor;
+
+	memset(&actor, 0, sizeof actor);
+	actor.user_id = u->id;
+	snprintf(actor.login, sizeof actor.login, "%s", u->login);
+	actor.role = u->role;
+	snprintf(actor.session, sizeof actor.session, "%s", conn->session_id);
+	store_set_actor(st, &actor);
+	if (store_audit_note(st, "login", conn->addr, method) != STORE_OK)
+		server_log("%s: cannot audit the login of %s: %s", conn->session_id, u->login,
+		    store_error(st));
+}
+
+static int
+auth_accept(struct server_conn *conn, ssh_message msg, struct store *st,
+    const struct user *u, const char *method)
+{
+	if (ssh_message_auth_reply_success(msg, 0) != SSH_OK) {
+		server_log("%s: cannot confirm the login of %s", conn->session_id, u->login);
+		return 0;
+	}
+	snprintf(conn->login, sizeof conn->login, "%s", u->login);
+	conn->authenticated = 1;
+	server_log("%s: login %s from %s by %s", conn->session_id, u->login, conn->addr,
+	    method);
+	auth_audit(conn, st, u, method);
+	return 0;
+}
+
+/* The same failure for every reason; `slow` costs the client a second. */
+static int
+auth_refuse(struct server_conn *conn, ssh_session session, ssh_message msg,
+    const char *user, const char *method, const char *why, int slow)
+{
+	conn->attempts++;
+	server_log("%s: refused %s from %s by %s (%s)", conn->session_id,
+	    user != NULL ? user : "?", conn->addr, method, why);
+	if (slow)
+		sleep(1);
+	ssh_message_reply_default(msg);
+	if (conn->attempts >= SERVER_AUTH_TRIES) {
+		server_log("%s: too many failures from %s, closing", conn->session_id,
+		    conn->addr);
+		ssh_disconnect(session);
+	}
+	return 0;
+}
+
+/* A printable, short copy of a name the client sent, for the log. */
+static void
+auth_name(const char *in, char *out, size_t outsize)
+{
+	size_t i;
+
+	if (in == NULL)
+		in = "";
+	for (i = 0; in[i] != '\0' && i + 1 < outsize; i++)
+		out[i] = (unsigned char)in[i] < 0x20 || in[i] == 0x7f ? '?' : in[i];
+	out[i] = '\0';
+}
+
+static int
+auth_password(struct server_conn *conn, ssh_session session, ssh_message msg,
+    const char *user, const char *password, const char *method)
+{
+	struct store *st = NULL;
+	struct user u;
+	int rc;
+
+	if (password == NULL || (st = auth_store(conn)) == NULL)
+		return auth_refuse(conn, session, msg, user, method, "no check", 1);
+	if (store_user_check_password(st, user, password, &u) != STORE_OK)
+		rc = auth_refuse(conn, session, msg, user, method, "bad login or password", 1);
+	else
+		rc = auth_accept(conn, msg, st, &u, method);
+	store_close(st);
+	return rc;
+}
+
+static int
+auth_publickey(struct server_conn *conn, ssh_session session, ssh_message msg, const char *user)
+{
+	struct store *st = NULL;
+	struct user u;
+	ssh_key key = ssh_message_auth_pubkey(msg);
+	enum ssh_publickey_state_e state = ssh_message_auth_publickey_state(msg);
+	const char *type = NULL;
+	char *b64 = NULL;
+	int rc, known;
+
+	if (key == NULL || (type = ssh_key_type_to_char(ssh_key_type(key))) == NULL ||
+	    ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
+		return auth_refuse(conn, session, msg, user, "publickey", "unreadable key", 0);
+	if ((st = auth_store(conn)) == NULL) {
+		rc = auth_refuse(conn, session, msg, user, "publickey", "no check", 0);
+		goto out;
+	}
+	/* The key must belong to the very user the client names. */
+	known = store_user_by_key(st, type, b64, &u) == STORE_OK && strcmp(u.login, user) == 0;
+	if (!known)
+		rc = auth_refuse(conn, session, msg, user, "publickey", "unknown key", 0);
+	else if (state == SSH_PUBLICKEY_STATE_NONE) {
+		/* A probe: say the key would do, and wait for its signature. */
+		if (ssh_message_auth_reply_pk_ok_simple(msg) != SSH_OK)
+			server_log("%s: cannot answer a key probe", conn->session_id);
+		rc = 0;
+	} else if (state == SSH_PUBLICKEY_STATE_VALID)
+		rc = auth_accept(conn, msg, st, &u, "publickey");
+	else
+		rc = auth_refuse(conn, session, msg, user, "publickey", "bad signature", 1);
+out:
+	store_close(st);
+	if (b64 != NULL)
+		ssh_string_free_char(b64);
+	return rc;
+}
+
+static int
+auth_kbdint(struct server_conn *conn, ssh_session session, ssh_message msg, const char *user)
+{
+	const char *prompts[1] = { "Password: " };
+	char echo[1] = { 0 };
+	const char *answer = NULL;
+
+	if (!ssh_message_auth_kbdint_is_response(msg)) {
+		/* The first request: ask for the password, remember who asks. */
+		snprintf(conn->kbdint_user, sizeof conn->kbdint_user, "%s", user);
+		if (ssh_message_auth_interactive_request(msg, "", "", 1, prompts, echo) !=
+		    SSH_OK)
+			server_log("%s: cannot send the password prompt", conn->session_id);
+		return 0;
+	}
+	if (conn->kbdint_user[0] == '\0' || ssh_userauth_kbdint_getnanswers(session) != 1 ||
+	    (answer = ssh_userauth_kbdint_getanswer(session, 0)) == NULL)
+		return auth_refuse(conn, session, msg, conn->kbdint_user, "keyboard-interactive",
+		    "no answer", 1);
+	return auth_password(conn, session, msg, conn->kbdint_user, answer,
+	    "keyboard-interactive");
+}
+
+int
+server_auth_message(struct server_conn *conn, ssh_session session, ssh_message msg)
+{
+	char user[64];
+
+	auth_name(ssh_message_auth_user(msg), user, sizeof user);
+	if (conn->authenticated) {
+		ssh_message_reply_default(msg);
+		return 0;
+	}
+	switch (ssh_message_subtype(msg)) {
+	case SSH_AUTH_METHOD_PASSWORD:
+		return auth_password(conn, session, msg, user, ssh_message_auth_password(msg),
+		    "password");
+	case SSH_AUTH_METHOD_PUBLICKEY:
+		return auth_publickey(conn, session, msg, user);
+	case SSH_AUTH_METHOD_INTERACTIVE:
+		return auth_kbdint(conn, session, msg, user);
+	default:
+		/* "none" and the rest: list the methods we take, as a failure. */
+		ssh_message_reply_default(msg);
+		return 0;
+	}
+}

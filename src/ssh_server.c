@@ -1,0 +1,356 @@
+/*
+ * ssh_server: the listener of `dapter serve`. See server.h.
+ *
+ * It makes or loads the host keys, listens, and forks one process per
+ * connection; the parent never reads a byte from a client, only counts and
+ * reaps its children. The algorithms are today's safe ones (ssh-audit finds
+ * nothing to fail) that OpenSSH 7.x and PuTTY 0.7x speak.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "server.h"
+#include "store.h"
+
+#define SERVER_KEX	"curve25519-sha256,curve25519-sha256@libssh.org," \
+	"diffie-hellman-group16-sha512,diffie-hellman-group18-sha512"
+#define SERVER_CIPHERS	"chacha20-poly1305@openssh.com,aes256-gcm@openssh.com," \
+	"aes128-gcm@openssh.com,aes256-ctr,aes192-ctr,aes128-ctr"
+#define SERVER_MACS	"hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com"
+#define SERVER_HOSTKEYS	"ssh-ed25519,rsa-sha2-512,rsa-sha2-256"
+
+static volatile sig_atomic_t server_children;
+static volatile sig_atomic_t server_stopping;
+
+static void
+server_sigchld(int sig)
+{
+	int saved = errno;
+
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		server_children--;
+	errno = saved;
+}
+
+static void
+server_sigstop(int sig)
+{
+	server_stopping = 1;
+}
+
+void
+server_log(const char *fmt, ...)
+{
+	char line[1024];
+	struct tm tm;
+	time_t now = time(NULL);
+	va_list ap;
+	int n;
+
+	gmtime_r(&now, &tm);
+	n = snprintf(line, sizeof line, "%04d-%02d-%02dT%02d:%02d:%02dZ dapter[%ld]: ",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	    (long)getpid());
+	if (n < 0 || (size_t)n >= sizeof line)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
+	va_end(ap);
+	/* One write per line, so lines of several processes never mix. */
+	n = (int)strlen(line);
+	line[n++] = '\n';
+	if (write(STDERR_FILENO, line, (size_t)n) < 0)
+		return;
+}
+
+/* Prints "TYPE SHA256:..." for the key. */
+static int
+server_fingerprint(ssh_key key, const char *name, FILE *out)
+{
+	unsigned char *hash = NULL;
+	char *fp = NULL;
+	size_t len = 0;
+
+	if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &len) != 0)
+		return -1;
+	if ((fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, len)) != NULL)
+		fprintf(out, "  %-12s %s\n", name, fp);
+	ssh_clean_pubkey_hash(&hash);
+	ssh_string_free_char(fp);
+	return 0;
+}
+
+int
+server_hostkeys(ssh_bind bind, const char *dir, FILE *out, FILE *err)
+{
+	static const struct {
+		const char *file, *name;
+		enum ssh_keytypes_e type;
+		int bits;
+	} keys[] = {
+		{ "ssh_host_ed25519_key", "ssh-ed25519", SSH_KEYTYPE_ED25519, 0 },
+		{ "ssh_host_rsa_key", "ssh-rsa", SSH_KEYTYPE_RSA, 3072 },
+	};
+	char path[4096];
+	ssh_key key = NULL;
+	struct stat sb;
+	mode_t old_mask;
+	size_t i;
+	int rc = -1, made;
+
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(err, _("dapter: cannot make %s: %s\n"), dir, strerror(errno));
+		return -1;
+	}
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		fprintf(err, _("dapter: %s is not a directory.\n"), dir);
+		return -1;
+	}
+	fprintf(out, _("Host key fingerprints:\n"));
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, keys[i].file) >= sizeof path)
+			goto out;
+		made = 0;
+		if (access(path, F_OK) != 0) {
+			if (ssh_pki_generate(keys[i].type, keys[i].bits, &key) != SSH_OK) {
+				fprintf(err, _("dapter: cannot make a %s host key.\n"),
+				    keys[i].name);
+				goto out;
+			}
+			old_mask = umask(077);
+			rc = ssh_pki_export_privkey_file(key, NULL, NULL, NULL, path);
+			umask(old_mask);
+			if (rc != SSH_OK || chmod(path, 0600) != 0) {
+				fprintf(err, _("dapter: cannot write %s.\n"), path);
+				rc = -1;
+				goto out;
+			}
+			rc = -1;
+			made = 1;
+		} else if (ssh_pki_import_privkey_file(path, NULL, NULL, NULL, &key) != SSH_OK) {
+			fprintf(err, _("dapter: cannot read the host key %s.\n"), path);
+			goto out;
+		}
+		if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HOSTKEY, path) != SSH_OK) {
+			fprintf(err, "dapter: %s: %s\n", path, ssh_get_error(bind));
+			goto out;
+		}
+		if (server_fingerprint(key, keys[i].name, out) != 0)
+			goto out;
+		if (made)
+			fprintf(out, _("    (new, written to %s)\n"), path);
+		ssh_key_free(key);
+		key = NULL;
+	}
+	rc = 0;
+out:
+	if (key != NULL)
+		ssh_key_free(key);
+	return rc;
+}
+
+/* Sets the listen address, port and algorithms. */
+static int
+server_bind_options(ssh_bind bind, const struct server_opts *o, FILE *err)
+{
+	static const struct {
+		enum ssh_bind_options_e opt;
+		const char *value;
+	} algos[] = {
+		{ SSH_BIND_OPTIONS_KEY_EXCHANGE, SERVER_KEX },
+		{ SSH_BIND_OPTIONS_CIPHERS_C_S, SERVER_CIPHERS },
+		{ SSH_BIND_OPTIONS_CIPHERS_S_C, SERVER_CIPHERS },
+		{ SSH_BIND_OPTIONS_HMAC_C_S, SERVER_MACS },
+		{ SSH_BIND_OPTIONS_HMAC_S_C, SERVER_MACS },
+		{ SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, SERVER_HOSTKEYS },
+	};
+	size_t i;
+	int no = 0;
+
+	/* libssh must not read /etc/ssh/libssh_server_config behind our back. */
+	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no) != SSH_OK ||
+	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BINDADDR, o->listen) != SSH_OK ||
+	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BINDPORT_STR, o->port) != SSH_OK ||
+	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BANNER, "dapter_" PACKAGE_VERSION) !=
+	    SSH_OK)
+		goto fail;
+	for (i = 0; i < sizeof algos / sizeof algos[0]; i++)
+		if (ssh_bind_options_set(bind, algos[i].opt, algos[i].value) != SSH_OK)
+			goto fail;
+	return 0;
+fail:
+	fprintf(err, "dapter: %s\n", ssh_get_error(bind));
+	return -1;
+}
+
+/* The connection process: never returns. */
+static void
+server_child(const struct server_opts *o, const char *self, const char *sessdir, ssh_bind bind,
+    ssh_session session)
+{
+	struct server_conn conn;
+	struct sigaction sa;
+	int rc;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	/* The listening socket is the listener's alone. */
+	ssh_bind_free(bind);
+	memset(&conn, 0, sizeof conn);
+	conn.db_path = o->db_path;
+	conn.self = self;
+	conn.login_grace = o->login_grace > 0 ? o->login_grace : SERVER_LOGIN_GRACE;
+	conn.session_dir = sessdir;
+	conn.detached_max = o->detached_max > 0 ? o->detached_max : SERVER_DETACHED_MAX;
+	snprintf(conn.session_id, sizeof conn.session_id, "ssh-%ld", (long)getpid());
+	rc = server_connection(&conn, session);
+	ssh_free(session);
+	ssh_finalize();
+	_exit(rc);
+}
+
+int
+server_run(const struct server_opts *o)
+{
+	char self[4096], keydir[4096], sessdir[4096];
+	struct store *st = NULL;
+	ssh_bind bind = NULL;
+	ssh_session session = NULL;
+	struct sigaction sa;
+	sigset_t block, old;
+	ssize_t n;
+	pid_t pid;
+	struct pollfd pfd;
+	int fl, blocked = 0, rc = CMD_FAIL;
+	int max = o->max_sessions > 0 ? o->max_sessions : SERVER_MAX_SESSIONS;
+
+	/* Commands and the UI run as this very program. */
+	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) <= 0) {
+		fprintf(o->err, _("dapter: cannot find my own program: %s\n"), strerror(errno));
+		return CMD_FAIL;
+	}
+	self[n] = '\0';
+	if ((size_t)snprintf(keydir, sizeof keydir, "%s%s", o->hostkey_dir != NULL ?
+	    o->hostkey_dir : o->db_path, o->hostkey_dir != NULL ? "" : ".keys") >=
+	    sizeof keydir)
+		return CMD_USAGE;
+	if ((size_t)snprintf(sessdir, sizeof sessdir, "%s.sessions", o->db_path) >=
+	    sizeof sessdir)
+		return CMD_USAGE;
+	/* Check the database once, and close it before any fork. */
+	if (store_open(o->db_path, 0, &st) != STORE_OK) {
+		fprintf(o->err, "dapter: %s\n", store_error(st));
+		store_close(st);
+		return CMD_FAIL;
+	}
+	store_close(st);
+	if (ssh_init() != SSH_OK || (bind = ssh_bind_new()) == NULL) {
+		fprintf(o->err, _("dapter: cannot start libssh.\n"));
+		return CMD_FAIL;
+	}
+	if (server_bind_options(bind, o, o->err) != 0 ||
+	    server_hostkeys(bind, keydir, o->out, o->err) != 0)
+		goto out;
+	if (ssh_bind_listen(bind) != SSH_OK) {
+		fprintf(o->err, _("dapter: cannot listen on %s port %s: %s\n"), o->listen, o->port,
+		    ssh_get_error(bind));
+		goto out;
+	}
+
+	/*
+	 * The signals we handle stay blocked except inside ppoll(), so a stop
+	 * request can never fall between the check of the flag and the wait.
+	 */
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	blocked = 1;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sa.sa_handler = server_sigchld;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+	sa.sa_handler = server_sigstop;
+	sa.sa_flags = 0;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	pfd.fd = ssh_bind_get_fd(bind);
+	pfd.events = POLLIN;
+	/* Readable is not a promise: a client may reset before accept(). */
+	if ((fl = fcntl(pfd.fd, F_GETFL)) == -1 || fcntl(pfd.fd, F_SETFL, fl | O_NONBLOCK) == -1) {
+		fprintf(o->err, "dapter: fcntl: %s\n", strerror(errno));
+		goto out;
+	}
+
+	fprintf(o->out, _("Serving %s on %s port %s.\n"), o->db_path, o->listen, o->port);
+	fflush(o->out);
+	if (o->ready != NULL)
+		o->ready(o->ready_arg);
+	server_log("listening on %s port %s, database %s", o->listen, o->port, o->db_path);
+	while (!server_stopping) {
+		if (ppoll(&pfd, 1, NULL, &old) <= 0 || server_stopping)
+			continue;
+		if ((session = ssh_new()) == NULL) {
+			sleep(1);
+			continue;
+		}
+		if (ssh_bind_accept(bind, session) != SSH_OK) {
+			if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ECONNABORTED) {
+				server_log("accept: %s", ssh_get_error(bind));
+				usleep(100000);
+			}
+			ssh_free(session);
+			session = NULL;
+			continue;
+		}
+		if (server_children >= max) {
+			server_log("refused a connection: %d sessions already",
+			    (int)server_children);
+			ssh_free(session);
+			session = NULL;
+			continue;
+		}
+		if ((pid = fork()) == 0) {
+			sigprocmask(SIG_SETMASK, &old, NULL);
+			server_child(o, self, sessdir, bind, session);
+		}
+		if (pid > 0)
+			server_children++;
+		else
+			server_log("fork: %s", strerror(errno));
+		/* Closes our copy of the socket; the child keeps its own. */
+		ssh_free(session);
+		session = NULL;
+	}
+	server_log("stopping; open sessions go on until they end");
+	rc = CMD_OK;
+out:
+	ssh_bind_free(bind);
+	ssh_finalize();
+	if (blocked)
+		sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}

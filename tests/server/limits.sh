@@ -1,0 +1,98 @@
+#!/bin/sh
+# dapter serve: the limits that keep a school's server alive. A client
+# that never logs in is cut off after --login-grace; connections beyond
+# --max-sessions are closed at once; many logins at the same moment all
+# get their answer.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+for tool in ssh sshpass python3; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP no $tool"; exit 0; }
+done
+unset LC_ALL LANGUAGE
+export LANG=C.UTF-8
+
+srv=
+trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
+# start_server ARGS...: serve the demo school with ARGS; wait until it listens.
+start_server() {
+	: >"$tmp/serve.out"
+	"$DAPTER" --db "$db" serve --listen 127.0.0.1 --port "$port" "$@" \
+	    >"$tmp/serve.out" 2>"$tmp/serve.log" &
+	srv=$!
+	i=0
+	until grep -q "^Serving" "$tmp/serve.out" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 300 ] && kill -0 "$srv" 2>/dev/null || {
+			echo "Bail out! the server did not start"; cat "$tmp/serve.log"; exit 1; }
+		sleep 0.1
+	done
+}
+stop_server() {
+	kill "$srv" 2>/dev/null
+	wait "$srv" 2>/dev/null
+	srv=
+}
+
+# idle.py N HOLD: opens N connections that never speak; prints, for each,
+# the seconds until the server closed it (or "open" after HOLD seconds).
+cat >"$tmp/idle.py" <<'PY'
+import selectors, socket, sys, time
+port, n, hold = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+sel = selectors.DefaultSelector()
+began, took = {}, {}
+for i in range(n):
+    s = socket.create_connection(("127.0.0.1", port))
+    began[s] = time.time()
+    sel.register(s, selectors.EVENT_READ, i)
+    time.sleep(0.3)
+end = time.time() + hold
+while len(took) < n and time.time() < end:
+    for key, _ in sel.select(timeout=0.1):
+        s = key.fileobj
+        if not s.recv(4096):
+            took[key.data] = time.time() - began[s]
+            sel.unregister(s)
+for i in range(n):
+    print("%.1f" % took[i] if i in took else "open")
+PY
+start_server --login-grace 2 --max-sessions 2
+python3 "$tmp/idle.py" "$port" 3 6 >"$tmp/idle"
+first=$(sed -n 1p "$tmp/idle") third=$(sed -n 3p "$tmp/idle")
+python3 -c "import sys; sys.exit(0 if 1.5 <= float('$first') <= 4.5 else 1)" 2>/dev/null
+tap_result $? "a client that does not log in is cut off after the grace time ($first s)"
+python3 -c "import sys; sys.exit(0 if float('$third') < 1.0 else 1)" 2>/dev/null
+tap_result $? "a connection beyond --max-sessions is closed at once ($third s)"
+has "$tmp/serve.log" "no login from 127.0.0.1 in 2 s" "the cut-off is logged"
+has "$tmp/serve.log" "refused a connection: 2 sessions already" "the refusal is logged"
+sleep 1
+SSHPASS=marat-demo sshpass -e ssh -p "$port" -F /dev/null -o StrictHostKeyChecking=no \
+    -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o PubkeyAuthentication=no \
+    marat@127.0.0.1 journal list >"$tmp/out" 2>"$tmp/err" </dev/null
+st=$?
+status 0 "slots are free again once those connections ended"
+stop_server
+
+start_server
+n=12
+i=0
+wait_start=$(date +%s)
+while [ $i -lt $n ]; do
+	SSHPASS=zaure-demo sshpass -e ssh -p "$port" -F /dev/null -o StrictHostKeyChecking=no \
+	    -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o PubkeyAuthentication=no \
+	    zaure@127.0.0.1 marks export "'8 Б'" Алгебра >"$tmp/par.$i" 2>&1 </dev/null &
+	pids="${pids:-} $!"
+	i=$((i + 1))
+done
+for p in $pids; do
+	wait "$p"
+done
+i=0 good=0
+"$DAPTER" --db "$db" --as zaure marks export "8 Б" Алгебра >"$tmp/want"
+while [ $i -lt $n ]; do
+	cmp -s "$tmp/par.$i" "$tmp/want" && good=$((good + 1))
+	i=$((i + 1))
+done
+[ $good -eq $n ]; tap_result $? "$n logins at once all get the same CSV ($good of $n)"
+[ $(($(date +%s) - wait_start)) -lt 25 ]; tap_result $? "and none of them hangs"
+done_testing
