@@ -22,7 +22,7 @@
 #define SERVER_PORT_DEFAULT	"2222"
 #define SERVER_MAX_SESSIONS	100
 #define SERVER_LOGIN_GRACE	30	/* seconds from connect to authenticated */
-#define SERVER_DETACHED_MAX	1800	/* seconds a journal waits for its dropped user */
+#define SERVER_DETACHED_MAX	(8 * 3600)	/* seconds a journal waits for its dropped user */
 
 struct server_opts {
 	const char *db_path;

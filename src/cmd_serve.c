@@ -85,7 +85,8 @@ const struct cmd cmd_serve = {
 	"(PATH.keys); their fingerprints are printed at every start. At most N connections "
 	"(default 100) are served at once, and a client has SECONDS (default 30) to log in. "
 	"A journal whose link drops stays open (PATH.sessions) for --detach-timeout seconds "
-	"(default 1800); the user's next login offers to resume it. "
+	"(default 28800, a school day); it locks at once, and the user's next login offers "
+	"to resume it behind the password. "
 	"Logins and failures are logged to standard error."),
 	CMD_OPERATOR, CMD_NO_DB, run_serve,
 };

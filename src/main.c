@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "ssh_argv.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
@@ -26,6 +29,70 @@ safe_word(const char *s, char *buf, size_t size)
 	snprintf(buf, size, "%s", safe != NULL ? safe : "?");
 	free(safe);
 	return buf;
+}
+
+/*
+ * The OpenSSH door: `ForceCommand dapter --db PATH --forced` in sshd_config.
+ * sshd has authenticated the OS account; the dapter user of the same login
+ * acts. The client's command (SSH_ORIGINAL_COMMAND) runs as a dapter command
+ * exactly as the embedded server runs it, mosh-server is let through with
+ * the journal as its program, and no command opens the journal.
+ */
+static int
+run_forced(const char *db)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	const char *cmd = getenv("SSH_ORIGINAL_COMMAND");
+	char self[PATH_MAX], login[STORE_LOGIN_MAX + 1], **words = NULL;
+	char *args[SSH_ARGV_MAX + 16];
+	ssize_t len;
+	int n = 0, k = 0, i;
+
+	if (pw == NULL || strlen(pw->pw_name) > STORE_LOGIN_MAX) {
+		fprintf(stderr, _("dapter: this account has no dapter login.\n"));
+		return CMD_DENIED;
+	}
+	snprintf(login, sizeof login, "%s", pw->pw_name);
+	if ((len = readlink("/proc/self/exe", self, sizeof self - 1)) < 0)
+		return CMD_FAIL;
+	self[len] = '\0';
+	if (cmd != NULL && *cmd != '\0' && ssh_argv_split(cmd, &words, &n) != 0) {
+		fprintf(stderr, _("dapter: cannot read the command (unclosed quote?).\n"));
+		return CMD_USAGE;
+	}
+	/* Whatever runs next must not take the client's command for its own. */
+	unsetenv("SSH_ORIGINAL_COMMAND");
+	if (n > 1 && strcmp(words[0], "mosh-server") == 0 && strcmp(words[1], "new") == 0) {
+		for (i = 0; i < n && strcmp(words[i], "--") != 0; i++)
+			args[k++] = words[i];
+		args[k++] = "--";
+		args[k++] = self;
+		args[k++] = "--db";
+		args[k++] = (char *)db;
+		args[k++] = "--forced";
+		args[k] = NULL;
+		execvp("mosh-server", args);
+		fprintf(stderr, _("dapter: mosh-server is not installed here.\n"));
+		return CMD_FAIL;
+	}
+	args[k++] = self;
+	args[k++] = "--db";
+	args[k++] = (char *)db;
+	args[k++] = "--as";
+	args[k++] = login;
+	if (n == 0 && !isatty(STDIN_FILENO)) {
+		fprintf(stderr, _("dapter needs a terminal: use ssh -t\n"));
+		return CMD_FAIL;
+	}
+	if (n > 0) {
+		args[k++] = "--remote";
+		args[k++] = "--";
+		for (i = 0; i < n; i++)
+			args[k++] = words[i];
+	}
+	args[k] = NULL;
+	execv(self, args);
+	return CMD_FAIL;
 }
 
 static void
@@ -60,6 +127,8 @@ main(int argc, char **argv)
 			as = argv[++i];
 		else if (strncmp(argv[i], "--as=", 5) == 0)
 			as = argv[i] + 5;
+		else if (strcmp(argv[i], "--forced") == 0)
+			return run_forced(db);
 		else if (strcmp(argv[i], "--remote") == 0)
 			remote = 1;	/* run by the SSH server: no paths on this disk */
 		else if (strcmp(argv[i], "--") == 0) {

@@ -136,6 +136,8 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 				client = -1;
 				nout = 0;
 				alone_since = time(NULL);
+				/* A journal left alone locks itself at once (ui_main.c). */
+				kill(ui, SIGUSR1);
 			} else if (n > 1 && rec[0] == HOLDER_DATA &&
 			    (size_t)(n - 1) <= sizeof in - nin) {
 				memcpy(in + nin, rec + 1, (size_t)n - 1);

@@ -31,6 +31,14 @@
 #include "ui_internal.h"
 
 static volatile sig_atomic_t ui_signalled;
+/* SIGUSR1: the SSH server's holder lost the connection; lock the screen now. */
+static volatile sig_atomic_t ui_lock_now;
+
+static void
+ui_on_lock_signal(int sig)
+{
+	ui_lock_now = 1;
+}
 static struct ui *log_ui;
 
 static void
@@ -59,6 +67,8 @@ ui_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = ui_on_lock_signal;
+	sigaction(SIGUSR1, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 }
@@ -150,8 +160,9 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 			ui->session_seen = time(NULL);
 			store_session_touch(ui->st, SESSION_ACTIVE);
 		}
-		if (ui->idle_lock > 0 && ui->user.id != 0 && !ui->locked &&
-		    time(NULL) - ui->last_input >= ui->idle_lock) {
+		if (ui->user.id != 0 && !ui->locked && (ui_lock_now || (ui->idle_lock > 0 &&
+		    time(NULL) - ui->last_input >= ui->idle_lock))) {
+			ui_lock_now = 0;
 			if (ui_lock_screen(ui) != UI_KEY)
 				return UI_QUIT;
 			snprintf(k->name, sizeof k->name, "Redraw");

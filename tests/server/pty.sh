@@ -30,7 +30,7 @@ opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o Lo
 opts="$opts -o ConnectTimeout=10 -F /dev/null -o PubkeyAuthentication=no"
 
 # wait_for FILE PATTERN: up to 10 s for PATTERN to appear in FILE (or the pane).
-pane() { tmux -L "$sock" capture-pane -p -t t >"$tmp/pane" 2>/dev/null; }
+pane() { tmux -L "$sock" capture-pane -p -t =t: >"$tmp/pane" 2>/dev/null; }
 wait_pane() {
 	i=0
 	while [ $i -lt 100 ]; do
@@ -72,7 +72,7 @@ sed 's/^/#   | /' "$tmp/pane" | head -n 6
 ui=$(pgrep -f -- "--db $db --as aigerim --remote" | head -n 1)
 [ -n "$ui" ]; tap_result $? "the UI runs as its own process (dapter --as LOGIN --remote)"
 if [ -n "$ui" ]; then
-	tmux -L "$sock" resize-window -t t -x 60 -y 20 2>/dev/null
+	tmux -L "$sock" resize-window -t =t: -x 60 -y 20 2>/dev/null
 	i=0
 	while [ $i -lt 50 ]; do
 		[ "$(stty -F /proc/"$ui"/fd/0 size 2>/dev/null)" = "20 60" ] && break
@@ -103,7 +103,7 @@ done
 w=$(pgrep -f -- "--db $db --as marat --remote" | head -n 1)
 tr '\0' '\n' </proc/"$w"/environ >"$tmp/environ" 2>/dev/null
 grep -q "^TERM=xterm" "$tmp/environ"; tap_result $? "and replaced by one terminfo knows (xterm)"
-tmux -L "$sock" kill-session -t w
+tmux -L "$sock" kill-session -t =w
 
 # PuTTY: plink -t, which says "Press Return" after keyboard-interactive.
 if command -v plink >/dev/null 2>&1; then
@@ -113,22 +113,22 @@ if command -v plink >/dev/null 2>&1; then
 	# PuTTY waits for Return before it asks for the shell.
 	i=0
 	until grep -q "zaure opens the journal" "$tmp/serve.log" || [ $i -ge 20 ]; do
-		tmux -L "$sock" capture-pane -p -t p | grep -q "Press Return" &&
-		    tmux -L "$sock" send-keys -t p Enter
+		tmux -L "$sock" capture-pane -p -t =p: | grep -q "Press Return" &&
+		    tmux -L "$sock" send-keys -t =p: Enter
 		i=$((i + 1))
 		sleep 0.5
 	done
 	grep -q "zaure opens the journal" "$tmp/serve.log"
 	tap_result $? "plink -t starts the journal"
 	sleep 1
-	tmux -L "$sock" capture-pane -p -t p >"$tmp/pane"
+	tmux -L "$sock" capture-pane -p -t =p: >"$tmp/pane"
 	lacks "$tmp/pane" "needs a terminal" "plink's shell request had a pty"
 	lacks "$tmp/pane" "FATAL" "plink reports no error"
-	tmux -L "$sock" kill-session -t p
+	tmux -L "$sock" kill-session -t =p
 fi
 
 # The link drops without a word: the journal waits for its user.
-tmux -L "$sock" kill-session -t t 2>/dev/null
+tmux -L "$sock" kill-session -t =t 2>/dev/null
 wait_log "aigerim: the link dropped"
 tap_result $? "a dropped link is noticed and logged"
 sleep 0.5
@@ -145,7 +145,7 @@ tmux -L "$sock" -f /dev/null new-session -d -s t -x 70 -y 20 \
 wait_pane "Resume it?"
 tap_result $? "the next login offers to resume the journal"
 : >"$tmp/pane"
-tmux -L "$sock" send-keys -t t y
+tmux -L "$sock" send-keys -t =t: y
 wait_log "aigerim resumes the journal (70x20)"
 tap_result $? "answering y resumes it"
 i=0
@@ -160,6 +160,10 @@ sleep 1
 pane
 [ "$(grep -c . "$tmp/pane")" -gt 2 ]; tap_result $? "the resumed journal is drawn again"
 sed 's/^/#   | /' "$tmp/pane" | head -n 4
+has "$tmp/pane" "This session is locked" "a journal left alone by a dropped link locked itself"
+tmux -L "$sock" send-keys -t =t: aigerim-demo Enter
+wait_pane "My journals"
+tap_result $? "the password opens it again on the screen it was left on"
 [ "$(pgrep -f -- "--db $db --as aigerim --remote" | head -n 1)" = "$ui" ]
 tap_result $? "it is the same UI process, not a new one"
 
@@ -168,11 +172,11 @@ tap_result $? "it is the same UI process, not a new one"
 tmux -L "$sock" -f /dev/null new-session -d -s u -x 80 -y 24 \
     "SSHPASS=aigerim-demo sshpass -e ssh -t $opts aigerim@127.0.0.1; echo SSH-EXIT=\$?; sleep 60"
 i=0
-until tmux -L "$sock" capture-pane -p -t u | grep -q "Resume it?" || [ $i -ge 100 ]; do
+until tmux -L "$sock" capture-pane -p -t =u: | grep -q "Resume it?" || [ $i -ge 100 ]; do
 	i=$((i + 1))
 	sleep 0.1
 done
-tmux -L "$sock" send-keys -t u Enter
+tmux -L "$sock" send-keys -t =u: Enter
 i=0
 until [ "$(stty -F /proc/"$ui"/fd/0 size 2>/dev/null)" = "24 80" ] || [ $i -ge 50 ]; do
 	i=$((i + 1))
@@ -182,24 +186,24 @@ done
 tap_result $? "a second login takes the attached journal over (Enter means yes)"
 wait_pane "SSH-EXIT="
 tap_result $? "and the first connection ends"
-tmux -L "$sock" kill-session -t t 2>/dev/null
-tmux -L "$sock" kill-session -t u 2>/dev/null
+tmux -L "$sock" kill-session -t =t 2>/dev/null
+tmux -L "$sock" kill-session -t =u 2>/dev/null
 wait_log "aigerim: the link dropped"
 
 # "n" leaves the old journal waiting and opens a new one.
 tmux -L "$sock" -f /dev/null new-session -d -s t -x 80 -y 24 \
     "SSHPASS=aigerim-demo sshpass -e ssh -t $opts aigerim@127.0.0.1; sleep 60"
 wait_pane "Resume it?"
-tmux -L "$sock" send-keys -t t n
+tmux -L "$sock" send-keys -t =t: n
 wait_log "aigerim opens a new journal"
 tap_result $? "answering n opens a new journal"
 sleep 1
 [ "$(pgrep -f -- "--db $db --as aigerim --remote" | wc -l)" -eq 2 ]
 tap_result $? "beside the waiting one"
-tmux -L "$sock" kill-session -t t 2>/dev/null
+tmux -L "$sock" kill-session -t =t 2>/dev/null
 
 # Nobody comes back: after --detach-timeout the journal is closed.
-tmux -L "$sock" kill-session -t t 2>/dev/null
+tmux -L "$sock" kill-session -t =t 2>/dev/null
 i=0
 while [ $i -lt 100 ] && kill -0 "$ui" 2>/dev/null; do
 	i=$((i + 1))

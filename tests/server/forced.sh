@@ -1,0 +1,75 @@
+#!/bin/sh
+# The OpenSSH door: sshd's ForceCommand runs dapter for the account sshd
+# authenticated, mapped to the dapter user of the same login; the client's
+# command runs as that user's command, and a terminal gets the journal.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+sshd=$(command -v sshd || echo /usr/sbin/sshd)
+for tool in "$sshd" ssh ssh-keygen python3 tmux; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP no $tool"; exit 0; }
+done
+[ "$(id -u)" -eq 0 ] || { echo "1..0 # SKIP sshd must run as root to log users in"; exit 0; }
+me=$(id -un)
+
+srv=
+trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; tmux -L "forced-$$" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+"$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
+# The OS account running the test becomes a teacher of 8 Б's algebra.
+"$DAPTER" --db "$db" user add "$me" --name "Test Teacher" --role teacher >/dev/null
+"$DAPTER" --db "$db" assign "$me" "8 Б" Алгебра >/dev/null
+
+ssh-keygen -q -t ed25519 -N '' -f "$tmp/hostkey" && ssh-keygen -q -t ed25519 -N '' -f "$tmp/id"
+cp "$tmp/id.pub" "$tmp/authorized_keys"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >"$tmp/sshd_config" <<CONF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $tmp/hostkey
+PidFile $tmp/sshd.pid
+AuthorizedKeysFile $tmp/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+StrictModes no
+UsePAM no
+SetEnv DAPTER_TODAY=2026-11-23 DAPTER_LOCALEDIR=${DAPTER_LOCALEDIR:-} DAPTER_KEYMAPDIR=${DAPTER_KEYMAPDIR:-}
+ForceCommand $DAPTER --db $db --forced
+CONF
+mkdir -p /run/sshd
+"$sshd" -D -e -f "$tmp/sshd_config" 2>"$tmp/sshd.log" &
+srv=$!
+i=0
+while ! python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; do
+	i=$((i + 1)); [ "$i" -lt 50 ] || { echo "Bail out! sshd did not start"; cat "$tmp/sshd.log"; exit 1; }
+	sleep 0.1
+done
+o="-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes -i $tmp/id -p $port"
+
+ssh $o "$me@127.0.0.1" journal list >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "a command through sshd's ForceCommand runs"
+has "$tmp/out" "8 Б	Алгебра	0	$me" "as the dapter user of the OS account"
+lacks "$tmp/out" "7 Ә	Алгебра" "and sees only that user's journals"
+ssh $o "$me@127.0.0.1" user list >"$tmp/out" 2>"$tmp/err"; st=$?
+status 3 "with that user's role: a teacher may not list users"
+ssh $o "$me@127.0.0.1" --as admin user list >"$tmp/out" 2>"$tmp/err"; st=$?
+[ "$st" -ne 0 ] && ! grep -q "aigerim" "$tmp/out"; tap_result $? "a client's --as is a command word, not an option"
+ssh $o "$me@127.0.0.1" marks export "'8 Б'" Алгебра >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "quoted words arrive whole"
+has "$tmp/out" "Class,8 Б,Subject,Алгебра" "marks export over the OpenSSH door"
+ssh $o "$me@127.0.0.1" roster import "'8 Б'" /etc/passwd >"$tmp/out" 2>"$tmp/err"; st=$?
+[ "$st" -ne 0 ]; tap_result $? "paths on the server are refused over the OpenSSH door too"
+ssh $o "$me@127.0.0.1" >"$tmp/out" 2>"$tmp/err" </dev/null; st=$?
+status 1 "no command and no terminal: a clear refusal"
+has "$tmp/err" "use ssh -t" "saying how to get a terminal"
+
+tmux -L "forced-$$" -f /dev/null new-session -d -s f -x 80 -y 24 \
+    "ssh -t $o $me@127.0.0.1; echo EXITED \$?; sleep 60"
+i=0
+until tmux -L "forced-$$" capture-pane -p -t =f: | grep -q "My journals"; do
+	i=$((i + 1)); [ "$i" -lt 100 ] || break
+	sleep 0.1
+done
+tmux -L "forced-$$" capture-pane -p -t =f: >"$tmp/screen"
+has "$tmp/screen" "My journals" "ssh -t opens the journal editor for the OS account's user"
+has "$tmp/screen" "8 Б" "with that user's journals"
+tmux -L "forced-$$" send-keys -t =f: q
+done_testing
