@@ -196,14 +196,17 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 			while (((unsigned char)*shown & 0xc0) == 0x80)
 				shown++;
 		}
-		ui_put(y, x, cols, secret ? "" : shown, UI_PAD | UI_UNDERLINE);
+		ui_put(y, x, cols, secret ? "" : shown, UI_PAD);
 		ui_cursor(1, y, x + (secret ? 0 : (int)text_width(shown)));
 		if (ui->message[0] != '\0')
 			ui_put(LINES - 2, 0, COLS, ui->message, UI_PAD | UI_BOLD);
-		ui_flush();
-		do {
-			r = ui_key_read(ui, &k, 1);
-		} while (r == UI_IDLE);
+		/* One screen update per batch of input: flush when no key is waiting. */
+		if ((r = ui_key_read(ui, &k, 0)) == UI_IDLE) {
+			ui_flush();
+			do {
+				r = ui_key_read(ui, &k, 1);
+			} while (r == UI_IDLE);
+		}
 		if (r == UI_QUIT)
 			return UI_QUIT;
 		if (k.text[0] != '\0') {
