@@ -501,36 +501,92 @@ grid_attendance(struct grid *g, enum attendance att)
 		grid_down(g);
 }
 
+/* "1"/"2"/"3" or a kind's label in any language: ФО СОр СОч, ҚБ БЖБ ТЖБ, FA SA-S SA-T. */
 static int
-grid_lesson_edit(struct grid *g)
+grid_kind_parse(const char *s, enum lesson_kind *kind)
+{
+	static const char *const words[][4] = {
+		{ "1", "fa", "фо", "қб" }, { "2", "sa-s", "сор", "бжб" }, { "3", "sa-t", "соч", "тжб" },
+	};
+	char *folded = text_casefold(s);
+	int k, w, found = -1;
+
+	for (k = 0; folded != NULL && found < 0 && k < 3; k++)
+		for (w = 0; w < 4; w++)
+			if (strcmp(folded, words[k][w]) == 0)
+				found = k;
+	free(folded);
+	if (found < 0)
+		return -1;
+	*kind = found == 0 ? LESSON_REGULAR : found == 1 ? LESSON_SOR : LESSON_SOCH;
+	return 0;
+}
+
+/*
+ * The lesson under the cursor: topic and homework (`full` == 0, the daily
+ * path), or also its date, kind and maximum points. Enter or Tab goes on,
+ * Esc leaves without saving; the store checks it all when it is saved.
+ */
+static int
+grid_lesson_edit(struct grid *g, int full)
 {
 	struct ui *ui = g->ui;
 	struct lesson l;
-	char label[64];
-	int r, w, step;
+	char label[64], kind[16], max[8];
+	int r, w, step, steps = full ? 5 : 2, bad_kind = 0;
+	int64_t id;
+	size_t i;
 
 	if (!grid_editable(g))
 		return 0;
 	l = g->lessons[g->col];
-	for (step = 0; step < 2;) {
+	snprintf(kind, sizeof kind, "%s", lesson_kind_label(l.kind));
+	snprintf(max, sizeof max, "%d", l.max_points);
+	for (step = 0; step < steps;) {
+		char *buf = step == 0 ? l.topic : step == 1 ? l.homework : step == 2 ? l.date :
+		    step == 3 ? kind : max;
+		size_t size = step == 0 ? sizeof l.topic : step == 1 ? sizeof l.homework :
+		    step == 2 ? sizeof l.date : step == 3 ? sizeof kind : sizeof max;
+		const char *name = step == 0 ? _("Topic") : step == 1 ? _("Homework") :
+		    step == 2 ? _("Date") : step == 3 ? _("Kind (1 FA, 2 SA-S, 3 SA-T)") :
+		    _("Maximum points");
+
+		/* The editor is on the status line: no old message may cover it. */
+		ui->message[0] = '\0';
 		grid_draw(g);
-		snprintf(label, sizeof label, "%s: ", step == 0 ? _("Topic") : _("Homework"));
+		if (step == 3 && bad_kind)
+			name = _("Type 1 (FA), 2 (SA-S) or 3 (SA-T)");
+		snprintf(label, sizeof label, "%s: ", name);
 		w = ui_put(LINES - 2, 0, COLS, label, UI_BOLD);
-		r = ui_line_edit(ui, LINES - 2, w, COLS - w, step == 0 ? l.topic : l.homework,
-		    step == 0 ? sizeof l.topic : sizeof l.homework, 0);
+		r = ui_line_edit(ui, LINES - 2, w, COLS - w, buf, size, 0);
 		if (r == UI_QUIT)
 			return UI_QUIT;
 		if (r == 0)
 			return 0;
-		if (r == 1 || r == 2)
-			step++;
+		if (r != 1 && r != 2)
+			continue;
+		if (step == 3) {
+			if ((bad_kind = grid_kind_parse(kind, &l.kind) != 0))
+				continue;
+			/* A formative lesson has no maximum: nothing more to ask. */
+			if (l.kind == LESSON_REGULAR)
+				step++;
+		}
+		step++;
 	}
+	if (full)
+		l.max_points = l.kind == LESSON_REGULAR ? 0 : atoi(max);
 	if (store_lesson_update(ui->st, &l) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		return 0;
 	}
-	if (store_lesson_get(ui->st, l.id, &g->lessons[g->col]) != STORE_OK)
-		ui_status(ui, "%s", store_error(ui->st));
+	/* A new date may move the column, or out of this term: reload and follow it. */
+	id = l.id;
+	if (grid_load(g) != 0)
+		return 0;
+	for (i = 0; i < g->nl; i++)
+		if (g->lessons[i].id == id)
+			g->col = (int)i;
 	return 0;
 }
 
@@ -565,7 +621,7 @@ grid_lesson_add(struct grid *g)
 		if (g->lessons[i].id == l.id)
 			g->col = (int)i;
 	g->row = 0;
-	return grid_lesson_edit(g);
+	return grid_lesson_edit(g, 0);
 }
 
 static void
@@ -798,7 +854,7 @@ grid_key(struct grid *g, const struct ui_key *k)
 		if (g->pending[0] != '\0')
 			grid_commit_pending(g, 1);
 		else
-			return grid_lesson_edit(g) == UI_QUIT ? UI_QUIT : 1;
+			return grid_lesson_edit(g, 1) == UI_QUIT ? UI_QUIT : 1;
 		return 1;
 	}
 	/* Any other key first saves the points being typed. */
@@ -839,7 +895,7 @@ grid_key(struct grid *g, const struct ui_key *k)
 		if (grid_editable(g))
 			grid_set(g, -1, ATT_NONE);
 	} else if (strcmp(action, "lesson-edit") == 0)
-		return grid_lesson_edit(g) == UI_QUIT ? UI_QUIT : 1;
+		return grid_lesson_edit(g, 0) == UI_QUIT ? UI_QUIT : 1;
 	else if (strcmp(action, "lesson-add") == 0)
 		return grid_lesson_add(g) == UI_QUIT ? UI_QUIT : 1;
 	else if (strcmp(action, "summary") == 0)

@@ -35,6 +35,18 @@ keys a "Жаңа сабақ" Enter "12-жаттығу" Enter
 check "the new lesson's topic and homework show" wait_for a "23.11 FA: Жаңа сабақ · Homework: 12-жаттығу"
 keys a 7
 check "a mark in the new lesson" wait_re a "^.Ахметов Нұрсұлтан .* 7 "
+keys a Enter
+check "Enter opens the whole lesson: topic first" wait_for a "Topic: Жаңа сабақ"
+keys a Enter Enter
+check "then homework, then the date" wait_for a "Date: 2026-11-23"
+keys a Enter C-u 5 Enter
+check "a kind that is no kind is refused with a hint" wait_for a "Type 1 (FA), 2 (SA-S) or 3 (SA-T): 5"
+keys a C-u 2 Enter
+check "a summative kind asks for its maximum" wait_for a "Maximum points:"
+keys a C-u 20 Enter
+check "the lesson becomes a section summative of 20 points" wait_for a "SA-S/20"
+"$DAPTER" --db "$db" lesson list "7 Ә" Алгебра >"$tmp/lessons" 2>&1
+check "the store has it: SA-S/20 with its topic" grep -q "2026-11-23	SA-S/20	Жаңа сабақ" "$tmp/lessons"
 "$DAPTER" --db "$db" period close q2 >/dev/null 2>&1
 keys a Up 3
 check "a closed term refuses the mark with the store's reason" wait_for a "Period 2026-q2 is closed"
