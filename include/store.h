@@ -208,6 +208,14 @@ struct user_key {
 
 int store_user_key_list(struct store *st, const char *login, struct user_key **rows, size_t *n);
 int store_user_key_remove(struct store *st, const char *login, int64_t key_id);
+/*
+ * Failed logins under a key ("user:LOGIN", "addr:ADDRESS") within `window`
+ * seconds, shared by every connection process: the server slows guessing
+ * with them. Not audited: they change nothing in the journal.
+ */
+int store_login_failures(struct store *st, const char *key, int window);
+int store_login_failure_note(struct store *st, const char *key, int window);
+int store_login_failure_clear(struct store *st, const char *key);
 /* `line` is an OpenSSH public key line: "TYPE BASE64 [COMMENT]". */
 int store_user_key_add(struct store *st, const char *login, const char *line);
 /* The enabled user owning this key (type and base64 blob). */

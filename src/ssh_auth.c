@@ -106,20 +106,59 @@ auth_name(const char *in, char *out, size_t outsize)
 	out[i] = '\0';
 }
 
+/*
+ * Guessing is slowed per account and per address, across connections (the
+ * counts live in the store): after 3 failures on an account in 15 minutes
+ * each try on it waits 2, 4, 8... up to 30 s; an address waits only past 30
+ * failures, since a whole school may sit behind one NAT address, then a
+ * second more per failure, up to 30 s. Unknown logins count like real ones.
+ */
+#define AUTH_WINDOW	(15 * 60)
+#define AUTH_USER_FREE	3
+#define AUTH_ADDR_FREE	30
+#define AUTH_DELAY_MAX	30
+
+static unsigned int
+auth_delay(struct store *st, const char *user_key, const char *addr_key)
+{
+	int nu = store_login_failures(st, user_key, AUTH_WINDOW) - AUTH_USER_FREE;
+	int na = store_login_failures(st, addr_key, AUTH_WINDOW) - AUTH_ADDR_FREE;
+	unsigned int du = nu > 0 ? (nu >= 5 ? AUTH_DELAY_MAX : 1u << nu) : 0;
+	unsigned int da = na > 0 ? (unsigned int)na : 0;
+
+	du = du > AUTH_DELAY_MAX ? AUTH_DELAY_MAX : du;
+	da = da > AUTH_DELAY_MAX ? AUTH_DELAY_MAX : da;
+	return du > da ? du : da;
+}
+
 static int
 auth_password(struct server_conn *conn, ssh_session session, ssh_message msg,
     const char *user, const char *password, const char *method)
 {
 	struct store *st = NULL;
 	struct user u;
+	char user_key[80], addr_key[80], shown[64];
+	unsigned int delay;
 	int rc;
 
 	if (password == NULL || (st = auth_store(conn)) == NULL)
 		return auth_refuse(conn, session, msg, user, method, "no check", 1);
-	if (store_user_check_password(st, user, password, &u) != STORE_OK)
+	snprintf(user_key, sizeof user_key, "user:%.64s", user);
+	snprintf(addr_key, sizeof addr_key, "addr:%.64s", conn->addr);
+	if ((delay = auth_delay(st, user_key, addr_key)) > 0) {
+		auth_name(user, shown, sizeof shown);
+		server_log("%s: slowing a login as %s from %s by %u s", conn->session_id, shown,
+		    conn->addr, delay);
+		sleep(delay);
+	}
+	if (store_user_check_password(st, user, password, &u) != STORE_OK) {
+		store_login_failure_note(st, user_key, AUTH_WINDOW);
+		store_login_failure_note(st, addr_key, AUTH_WINDOW);
 		rc = auth_refuse(conn, session, msg, user, method, "bad login or password", 1);
-	else
+	} else {
+		store_login_failure_clear(st, user_key);
 		rc = auth_accept(conn, msg, st, &u, method);
+	}
 	store_close(st);
 	return rc;
 }

@@ -131,6 +131,10 @@ static const char *const migrations[] = {
 	"  pid INTEGER NOT NULL, host TEXT NOT NULL, origin TEXT NOT NULL,"
 	"  started TEXT NOT NULL, seen INTEGER NOT NULL,"
 	"  state TEXT NOT NULL CHECK (state IN ('active', 'locked', 'detached')));",
+
+	/* 2 -> 3: failed logins, to slow guessing across connections */
+	"CREATE TABLE login_failure(key TEXT PRIMARY KEY, count INTEGER NOT NULL,"
+	"  first INTEGER NOT NULL);",
 };
 
 static int

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -723,4 +724,57 @@ store_user_key_remove(struct store *st, const char *login, int64_t key_id)
 	rc = store_audit_append(st, "user.key.remove", object, NULL, NULL);
 out:
 	return store_write_end(st, rc);
+}
+
+int
+store_login_failures(struct store *st, const char *key, int window)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT count FROM login_failure WHERE key = ?"
+	    " AND first > ?");
+	int n = 0;
+
+	if (s == NULL)
+		return 0;
+	store_bind_text(s, 1, key);
+	sqlite3_bind_int64(s, 2, (long long)time(NULL) - window);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return n;
+}
+
+int
+store_login_failure_note(struct store *st, const char *key, int window)
+{
+	sqlite3_stmt *s = NULL;
+	long long now = (long long)time(NULL);
+	int rc;
+
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	/* A count older than the window starts again from one. */
+	if ((s = store_stmt(st, "INSERT INTO login_failure(key, count, first) VALUES (?1, 1, ?2)"
+	    " ON CONFLICT DO UPDATE SET count = CASE WHEN first > ?2 - ?3 THEN count + 1"
+	    " ELSE 1 END, first = CASE WHEN first > ?2 - ?3 THEN first ELSE ?2 END")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, key);
+	sqlite3_bind_int64(s, 2, now);
+	sqlite3_bind_int(s, 3, window);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_fail_db(st);
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_login_failure_clear(struct store *st, const char *key)
+{
+	sqlite3_stmt *s = store_stmt(st, "DELETE FROM login_failure WHERE key = ?");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, key);
+	return sqlite3_step(s) == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }

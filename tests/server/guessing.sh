@@ -1,0 +1,65 @@
+#!/bin/sh
+# dapter serve: password guessing is slowed per account and per address,
+# across connections, without locking out a school behind one address.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+for tool in ssh sshpass ssh-keygen python3; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP no $tool"; exit 0; }
+done
+unset LC_ALL LANGUAGE
+export LANG=C.UTF-8
+
+# --- a demo school served on a free port; stopped at exit ---
+srv=
+trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
+"$DAPTER" --db "$db" serve --listen 127.0.0.1 --port "$port" >"$tmp/serve.out" 2>"$tmp/serve.log" &
+srv=$!
+i=0
+until grep -q "^Serving" "$tmp/serve.out" 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -lt 300 ] && kill -0 "$srv" 2>/dev/null || {
+		echo "Bail out! the server did not start"; cat "$tmp/serve.log"; exit 1; }
+	sleep 0.1
+done
+opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
+    -o ConnectTimeout=10 -F /dev/null"
+# s PASSWORD USER ARGS...: ssh with a password; output in $tmp/out, $tmp/err; status in $st.
+s() {
+	pw=$1 u=$2
+	shift 2
+	SSHPASS=$pw sshpass -e ssh $opts -o PubkeyAuthentication=no "$u@127.0.0.1" "$@" \
+	    >"$tmp/out" 2>"$tmp/err" </dev/null
+	st=$?
+}
+o1="-o NumberOfPasswordPrompts=1 -o PreferredAuthentications=password,keyboard-interactive"
+for n in 1 2 3 4; do
+	SSHPASS=wrong-$n sshpass -e ssh $opts $o1 -o PubkeyAuthentication=no olga@127.0.0.1 version \
+	    >/dev/null 2>&1 </dev/null
+done
+grep -c "refused olga" "$tmp/serve.log" >"$tmp/n"
+[ "$(cat "$tmp/n")" -ge 4 ]; tap_result $? "four wrong passwords for olga, each on its own connection"
+t0=$(date +%s)
+s olga-demo olga version
+t1=$(date +%s)
+status 0 "the right password still opens the account (slowed, not locked)"
+[ $((t1 - t0)) -ge 2 ]; tap_result $? "but only after a wait (took $((t1 - t0)) s)"
+has "$tmp/serve.log" "slowing a login as olga from 127.0.0.1" "the slowing is logged"
+t0=$(date +%s)
+s marat-demo marat version
+t1=$(date +%s)
+status 0 "another teacher from the same address logs in"
+[ $((t1 - t0)) -lt 2 ]; tap_result $? "without waiting: a school shares one address (took $((t1 - t0)) s)"
+t0=$(date +%s)
+s olga-demo olga version
+t1=$(date +%s)
+[ $((t1 - t0)) -lt 2 ]; tap_result $? "a good login clears the account's count (took $((t1 - t0)) s)"
+for n in 1 2 3 4; do
+	SSHPASS=wrong-$n sshpass -e ssh $opts $o1 -o PubkeyAuthentication=no nosuchuser@127.0.0.1 version \
+	    >/dev/null 2>&1 </dev/null
+done
+t0=$(date +%s)
+s whatever nosuchuser version
+t1=$(date +%s)
+[ "$st" -ne 0 ] && [ $((t1 - t0)) -ge 2 ]; tap_result $? "an unknown login is slowed like a real one (no enumeration by timing)"
+done_testing
