@@ -30,7 +30,7 @@ opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o Lo
 opts="$opts -o ConnectTimeout=10 -F /dev/null -o PubkeyAuthentication=no"
 
 # wait_for FILE PATTERN: up to 10 s for PATTERN to appear in FILE (or the pane).
-pane() { tmux -L "$sock" capture-pane -p -t =t: >"$tmp/pane" 2>/dev/null; }
+pane() { tmux -L "$sock" capture-pane -p -J -t =t: >"$tmp/pane" 2>/dev/null; }
 wait_pane() {
 	i=0
 	while [ $i -lt 100 ]; do
@@ -127,6 +127,19 @@ if command -v plink >/dev/null 2>&1; then
 	tmux -L "$sock" kill-session -t =p
 fi
 
+# A mark typed just before the link drops is kept.
+tmux -L "$sock" send-keys -t =t: Enter
+wait_pane "7 Ә · Алгебра"
+tap_result $? "the journal page opens over ssh -t"
+tmux -L "$sock" send-keys -t =t: 6
+i=0
+until grep -q "^.Ахметов .* 6 " "$tmp/pane" || [ $i -ge 100 ]; do
+	pane
+	i=$((i + 1))
+	sleep 0.1
+done
+grep -q "^.Ахметов .* 6 " "$tmp/pane"; tap_result $? "a mark is typed over the link"
+
 # The link drops without a word: the journal waits for its user.
 tmux -L "$sock" kill-session -t =t 2>/dev/null
 wait_log "aigerim: the link dropped"
@@ -162,8 +175,11 @@ pane
 sed 's/^/#   | /' "$tmp/pane" | head -n 4
 has "$tmp/pane" "This session is locked" "a journal left alone by a dropped link locked itself"
 tmux -L "$sock" send-keys -t =t: aigerim-demo Enter
-wait_pane "My journals"
-tap_result $? "the password opens it again on the screen it was left on"
+wait_pane "7 Ә · Алгебра"
+tap_result $? "the password opens it again on the page it was left on"
+grep -q "^.Ахметов .* 6 " "$tmp/pane"; tap_result $? "with the mark typed before the drop"
+"$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/export" 2>&1
+grep "Ахметов Нұрсұлтан" "$tmp/export" | grep -q ',6$'; tap_result $? "and the mark is in the journal"
 [ "$(pgrep -f -- "--db $db --as aigerim --remote" | head -n 1)" = "$ui" ]
 tap_result $? "it is the same UI process, not a new one"
 
