@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "demo.h"
 #include "i18n.h"
+#include "text.h"
 
 static int
 run_help(struct cmd_ctx *ctx, int argc, char **argv)
@@ -73,7 +74,7 @@ run_init(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *school = NULL;
 	const struct cmd_opt opts[] = { { "--school", &school, NULL }, { NULL, NULL, NULL } };
 	struct store *st = NULL;
-	char today[11];
+	char today[11], *safe = NULL;
 	int rc;
 
 	if ((rc = cmd_args(ctx, &cmd_init, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
@@ -93,7 +94,11 @@ run_init(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_FAIL;
 	}
 	store_close(st);
-	fprintf(ctx->out, _("Created %s with the current school year.\n"), ctx->db_path);
+	/* The path is the operator's own words: no escape sequence in it may act. */
+	if ((safe = text_safe(ctx->db_path)) == NULL)
+		return CMD_FAIL;
+	fprintf(ctx->out, _("Created %s with the current school year.\n"), safe);
+	free(safe);
 	fprintf(ctx->out, _("Next: dapter user add LOGIN --name NAME --role admin "
 	    "--password-stdin\n"));
 	return CMD_OK;

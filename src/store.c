@@ -145,6 +145,14 @@ store_migrate(struct store *st)
 	int rc = STORE_OK;
 	char sql[64];
 
+	/* Up to date: no write lock, so a read-only file opens too. */
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == target) {
+		sqlite3_finalize(s);
+		return STORE_OK;
+	}
+	sqlite3_finalize(s);
+	s = NULL;
 	if (store_exec(st, "BEGIN IMMEDIATE") != STORE_OK)
 		return STORE_FAILED;
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
@@ -172,6 +180,61 @@ out:
 		rc = store_exec(st, "COMMIT");
 	else
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/*
+ * Opens a file this user may only read (a read-only backup volume, another
+ * owner after a restore): reads work, and SQLite refuses every write as
+ * SQLITE_READONLY, which store_fail_db() words. Reading a WAL database needs
+ * its -shm file, which a read-only directory cannot hold; then nobody can
+ * be writing there, and the file is opened immutable.
+ */
+static int
+store_open_readonly(struct store *st, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = NULL, *w = NULL, *dir = NULL, *slash = NULL;
+	const unsigned char *p = NULL;
+	int rc = STORE_FAILED;
+
+	if ((uri = malloc(3 * strlen(path) + 32)) == NULL || (dir = strdup(path)) == NULL) {
+		rc = store_fail(st, STORE_FAILED, _("Out of memory."));
+		goto out;
+	}
+	w = uri + sprintf(uri, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p > 0x7e) {
+			*w++ = '%';
+			*w++ = hex[*p >> 4];
+			*w++ = hex[*p & 0xf];
+		} else
+			*w++ = (char)*p;
+	}
+	snprintf(w, 16, "?mode=ro");
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	if (sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		if (access(slash != NULL ? (*dir != '\0' ? dir : "/") : ".", W_OK) == 0) {
+			rc = store_fail_db(st);
+			goto out;
+		}
+		sqlite3_close(st->db);
+		st->db = NULL;
+		snprintf(w, 16, "?immutable=1");
+		if (sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+		    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+			rc = store_fail_db(st);
+			goto out;
+		}
+	}
+	rc = STORE_OK;
+out:
+	free(uri);
+	free(dir);
 	return rc;
 }
 
@@ -204,13 +267,18 @@ store_open(const char *path, int flags, struct store **out)
 		    "or name it with --db or DAPTER_DB."), path);
 		goto out;
 	}
-	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+	if (!(flags & STORE_CREATE) && access(path, W_OK) != 0 &&
+	    (errno == EACCES || errno == EROFS)) {
+		if ((rc = store_open_readonly(st, path)) != STORE_OK)
+			goto out;
+	} else if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		rc = store_fail_db(st);
 		goto out;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-	if ((rc = store_exec(st, "PRAGMA journal_mode = WAL")) != STORE_OK ||
+	if ((!sqlite3_db_readonly(st->db, "main") &&
+	    (rc = store_exec(st, "PRAGMA journal_mode = WAL")) != STORE_OK) ||
 	    (rc = store_exec(st, "PRAGMA synchronous = FULL")) != STORE_OK ||
 	    (rc = store_exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK ||
 	    (rc = store_migrate(st)) != STORE_OK)
@@ -330,6 +398,11 @@ store_fail_db(struct store *st)
 	case SQLITE_LOCKED:
 		return store_fail(st, STORE_LOCKED,
 		    _("The journal is busy; nothing was changed. Try again."));
+	case SQLITE_IOERR:
+		/* A WAL or -shm file that cannot grow fails as an I/O error. */
+		if (sqlite3_system_errno(st->db) != ENOSPC)
+			return store_fail(st, STORE_FAILED, _("Database error: %s."), msg);
+		/* FALLTHROUGH */
 	case SQLITE_FULL:
 		return store_fail(st, STORE_FAILED,
 		    _("The disk is full; nothing was changed. Free some space on the server."));
