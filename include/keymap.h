@@ -2,7 +2,7 @@
  * keymap: key bindings read from keymaps/NAME.keys files.
  *
  * A keymap file holds lines "CONTEXT KEY ACTION" ('#' starts a comment).
- * Contexts are global, login, home, grid and help; a screen looks up its
+ * Contexts are global, login, home, grid, help and admin; a screen looks up its
  * own context first and then global. Keys are named as the UI names them:
  * "Up", "Enter", "F1", "C-l", "Space", or one printable character ("q",
  * "й", "?"). Actions are names from keymap_actions(), never functions.
@@ -53,6 +53,9 @@ void keymap_free(struct keymap *km);
  * Returns -1 when the result does not fit.
  */
 int keymap_path(const char *spec, char *out, size_t outsize);
+
+/* keymaps/default.keys, compiled in: the keymap when none is installed. */
+extern const char keymap_builtin_default[];
 
 /*
  * The action for a key in a context: the context's own binding, then

@@ -49,10 +49,21 @@ static const struct keymap_action actions[] = {
 	{ "class", N_("Class view: every subject's term mark") },
 	{ "period-prev", N_("Previous term") },
 	{ "period-next", N_("Next term") },
+	{ "admin", N_("Administration: users, classes, terms, sessions, audit") },
+	{ "password", N_("Change my password") },
+	{ "add", N_("Add (a user, a class, an assignment)") },
+	{ "toggle", N_("Disable or enable the user; close or reopen the term") },
+	{ "reset", N_("Reset the user's password") },
+	{ "role", N_("Change the user's role") },
+	{ "import", N_("Import the class list from a CSV file") },
+	{ "break", N_("Break the lock the session holds") },
+	{ "filter", N_("Filter the audit records") },
+	{ "verify", N_("Verify the audit chain") },
 	{ NULL, NULL }
 };
 
-static const char *const contexts[] = { "global", "login", "home", "grid", "help", NULL };
+static const char *const contexts[] = { "global", "login", "home", "grid", "help", "admin",
+    NULL };
 
 static const char *const named_keys[] = {
 	"Up", "Down", "Left", "Right", "PageUp", "PageDown", "Home", "End", "Enter",
@@ -228,7 +239,7 @@ keymap_parse(const char *name, const char *text, struct keymap **out, char *err,
 		}
 		if (!context_valid(ctx) || strlen(ctx) >= sizeof km->b[0].context) {
 			snprintf(err, errsize, _("%s:%zu: unknown context \"%s\" (global, login, "
-			    "home, grid, help)"), name, lineno, ctx);
+			    "home, grid, help, admin)"), name, lineno, ctx);
 			goto out;
 		}
 		if (!key_valid(key) || strlen(key) >= sizeof km->b[0].key) {

@@ -468,6 +468,22 @@ sess_resize(struct sess *s)
 }
 
 /* One request on our channel: 0 when answered here, 1 for the default refusal. */
+
+/*
+ * The terminal size a client asks for. A client without a terminal of its
+ * own (ssh -tt from a script, some phone apps at first) says 0x0, which no
+ * screen can be drawn on: such a size, or an absurd one, means 80x24.
+ */
+static void
+sess_size(struct sess *s, ssh_message msg)
+{
+	int cols = ssh_message_channel_request_pty_width(msg);
+	int rows = ssh_message_channel_request_pty_height(msg);
+
+	s->cols = cols > 0 && cols <= 1000 ? cols : 80;
+	s->rows = rows > 0 && rows <= 1000 ? rows : 24;
+}
+
 static int
 sess_channel_request(struct sess *s, ssh_message msg)
 {
@@ -483,13 +499,11 @@ sess_channel_request(struct sess *s, ssh_message msg)
 		s->pty = 1;
 		if (term != NULL && sess_word_ok(term, sizeof s->term - 1))
 			snprintf(s->term, sizeof s->term, "%s", term);
-		s->cols = ssh_message_channel_request_pty_width(msg);
-		s->rows = ssh_message_channel_request_pty_height(msg);
+		sess_size(s, msg);
 		ssh_message_channel_request_reply_success(msg);
 		return 0;
 	case SSH_CHANNEL_REQUEST_WINDOW_CHANGE:
-		s->cols = ssh_message_channel_request_pty_width(msg);
-		s->rows = ssh_message_channel_request_pty_height(msg);
+		sess_size(s, msg);
 		sess_resize(s);
 		ssh_message_channel_request_reply_success(msg);
 		return 0;

@@ -186,6 +186,13 @@ home_draw(struct ui *ui, struct home *h)
 {
 	static const char *const hints[] = { "open", N_("Open"), "help", N_("Help"),
 	    "quit", N_("Quit"), "class", N_("Class"), "language", N_("Language"), NULL };
+	/*
+	 * The administration key only for those it opens for. A teacher finds
+	 * "password" in the help: her screen stays as it was, byte for byte.
+	 */
+	static const char *const admin_hints[] = { "open", N_("Open"), "help", N_("Help"),
+	    "quit", N_("Quit"), "class", N_("Class"), "admin", N_("Administration"),
+	    "language", N_("Language"), "password", N_("Password"), NULL };
 	char title[256], line[512], sub[64];
 	const struct journal *j;
 	int height = LINES - 4, y, i, cw = COLS >= 60 ? 8 : 6;
@@ -199,7 +206,8 @@ home_draw(struct ui *ui, struct home *h)
 	ui_erase();
 	snprintf(title, sizeof title, "%s: %s", _("My journals"), ui->user.name);
 	ui_frame(ui, title, h->n == 0 ? _("You have no journals yet: ask the admin to assign "
-	    "you a class and subject.") : NULL, "home", hints);
+	    "you a class and subject.") : NULL, "home",
+	    ui->user.role == ROLE_TEACHER ? hints : admin_hints);
 	for (y = 0, i = h->top; y < height && i < (int)h->n; y++, i++) {
 		j = &h->rows[i];
 		sub[0] = '\0';
@@ -266,6 +274,15 @@ ui_home_run(struct ui *ui)
 					goto out;
 				}
 			}
+			else if (strcmp(action, "admin") == 0) {
+				if (ui_admin_run(ui) == UI_QUIT) {
+					rc = UI_QUIT;
+					goto out;
+				}
+				home_load(ui, &h);
+				break;
+			} else if (strcmp(action, "password") == 0)
+				ui_admin_password(ui);
 			else if (strcmp(action, "open") == 0 && h.n > 0) {
 				if (ui_grid_run(ui, &h.rows[h.sel]) == UI_QUIT) {
 					rc = UI_QUIT;

@@ -22,7 +22,8 @@
 #define UI_HEARTBEAT	30	/* seconds between heartbeats of our locks */
 #define UI_IDLE_LOCK	600	/* default seconds before the session locks itself */
 
-enum { UI_KEY, UI_IDLE, UI_QUIT };
+/* UI_QUIT is negative: ui_line_edit() returns 0..3 for its own outcomes (2: Tab). */
+enum { UI_QUIT = -1, UI_KEY, UI_IDLE };
 
 /* Styles for ui_put(). */
 #define UI_BOLD		0x01
@@ -82,5 +83,22 @@ int ui_lock_screen(struct ui *ui);
 void ui_help(struct ui *ui, const char *context);
 int ui_home_run(struct ui *ui);
 int ui_grid_run(struct ui *ui, const struct journal *j);
+/* The administration screens (admin; head sees terms, sessions, audit). */
+int ui_admin_run(struct ui *ui);
+/* Changes the user's own password: old one, new one twice. */
+int ui_admin_password(struct ui *ui);
+
+/* What the ui_admin*.c screens share (ui_admin.c). */
+int admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle);
+int admin_move(const char *action, int *sel, size_t n, int height);
+int admin_height(void);
+void admin_scroll(int *sel, int *top, size_t n, int height);
+int admin_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret);
+int admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size,
+    char **items, size_t n);
+int admin_confirm(struct ui *ui, const char *question);
+/* ui_admin_classes.c */
+int admin_classes(struct ui *ui);
+int admin_assignments(struct ui *ui);
 
 #endif

@@ -361,13 +361,20 @@ ui_keymap_init(struct ui *ui, int to_stderr)
 	if (keymap_path(spec, path, sizeof path) == 0 &&
 	    keymap_load(path, &ui->km, ui->keymap_error, sizeof ui->keymap_error) == 0)
 		return 0;
-	if (ui->keymap_error[0] == '\0')
-		snprintf(ui->keymap_error, sizeof ui->keymap_error, _("%s: the path is too long"),
-		    spec);
-	if (to_stderr)
-		fprintf(stderr, "dapter: %s\n", ui->keymap_error);
-	if (keymap_path("default", path, sizeof path) != 0 ||
-	    keymap_load(path, &ui->km, err, sizeof err) != 0) {
+	/*
+	 * dapter run where it was built has no keymaps installed: the default
+	 * one is also built in, and is no error. Any other failure is told.
+	 */
+	if (strcmp(spec, "default") == 0 && access(path, F_OK) != 0)
+		ui->keymap_error[0] = '\0';
+	else {
+		if (ui->keymap_error[0] == '\0')
+			snprintf(ui->keymap_error, sizeof ui->keymap_error,
+			    _("%s: the path is too long"), spec);
+		if (to_stderr)
+			fprintf(stderr, "dapter: %s\n", ui->keymap_error);
+	}
+	if (keymap_parse("default", keymap_builtin_default, &ui->km, err, sizeof err) != 0) {
 		if (to_stderr)
 			fprintf(stderr, "dapter: %s\n", err);
 		else

@@ -34,4 +34,9 @@ check "the column of marks is in the store" test "$got" = "$want"
 [ "$got" = "$want" ] || echo "#   got \"$got\""
 "$DAPTER" --db "$db" lesson list "7 Ә" Алгебра >"$tmp/lessons" 2>&1
 check "the topic is in the store" grep -q "2026-11-23.*Көпмүшелерді көбейту" "$tmp/lessons"
+# Tab moves between the fields; it never leaves the login screen.
+start t 80 24 --
+check "a second login screen" wait_for t "Password:"
+keys t marat Tab marat-demo Enter
+check "login, Tab, password, Enter: logged in" wait_for t "My journals"
 tap_done
