@@ -1,24 +1,9 @@
 #!/bin/sh
 # dapter serve: ssh-audit finds no failing algorithm, and no SHA-1, CBC or
 # small DH group is offered.
-. "${top_srcdir:-.}/tests/cli/lib.sh"
-for tool in ssh-audit python3; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP no $tool"; exit 0; }
-done
-
-srv=
-trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
-"$DAPTER" --db "$db" serve --listen 127.0.0.1 --port "$port" >"$tmp/serve.out" 2>"$tmp/serve.log" &
-srv=$!
-i=0
-until grep -q "^Serving" "$tmp/serve.out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 300 ] && kill -0 "$srv" 2>/dev/null || {
-		echo "Bail out! the server did not start"; cat "$tmp/serve.log"; exit 1; }
-	sleep 0.1
-done
+. "${top_srcdir:-.}/tests/server/lib.sh"
+need ssh-audit
+start_server
 
 timeout 60 ssh-audit -n -p "$port" 127.0.0.1 >"$tmp/audit" 2>&1
 st=$?

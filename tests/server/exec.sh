@@ -2,27 +2,9 @@
 # dapter serve: exec requests with OpenSSH and PuTTY's plink, roles,
 # refusals (bad passwords, disabled users, forwarding, a shell without a
 # pty), public keys, and the log.
-. "${top_srcdir:-.}/tests/cli/lib.sh"
-for tool in ssh sshpass ssh-keygen python3; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP no $tool"; exit 0; }
-done
-unset LC_ALL LANGUAGE
-export LANG=C.UTF-8
-
-# --- a demo school served on a free port; stopped at exit ---
-srv=
-trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
-"$DAPTER" --db "$db" serve --listen 127.0.0.1 --port "$port" >"$tmp/serve.out" 2>"$tmp/serve.log" &
-srv=$!
-i=0
-until grep -q "^Serving" "$tmp/serve.out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 300 ] && kill -0 "$srv" 2>/dev/null || {
-		echo "Bail out! the server did not start"; cat "$tmp/serve.log"; exit 1; }
-	sleep 0.1
-done
+. "${top_srcdir:-.}/tests/server/lib.sh"
+need ssh sshpass ssh-keygen
+start_server
 opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
     -o ConnectTimeout=10 -F /dev/null"
 # s PASSWORD USER ARGS...: ssh with a password; output in $tmp/out, $tmp/err; status in $st.
