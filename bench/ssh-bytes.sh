@@ -2,7 +2,9 @@
 # ssh-bytes: bytes on the wire, both ways, for one exec of
 # `marks export "7 Ә" Алгебра` (and `journal list`) over `dapter serve`,
 # counted by a small TCP relay between OpenSSH and the server; with tmux,
-# also a journal session: log in, the first screen, quit with q.
+# also the everyday task in the journal over ssh -t at 80x24: log in, open
+# 7 Ә Алгебра, 25 marks down today's column, a topic, quit (as
+# bench/ui-bytes.sh does on a local terminal).
 #
 #   bench/ssh-bytes.sh [path/to/dapter]
 #
@@ -24,6 +26,9 @@ free_port() {
 }
 port=$(free_port)
 "$dapter" --db "$tmp/db" demo --no-serve >/dev/null || exit 1
+# Five more pupils make the 25 rows of a full class.
+printf 'Тегі;Аты\nЯхина;Алина\nЯкупов;Арман\nЯсинова;Дана\nЯковлев;Илья\nЯхияев;Ерлан\n' |
+    "$dapter" --db "$tmp/db" roster import "7 Ә" - >/dev/null || exit 1
 "$dapter" --db "$tmp/db" serve --listen 127.0.0.1 --port "$port" >"$tmp/out" 2>"$tmp/log" &
 srv=$!
 until grep -q "^Serving" "$tmp/out" 2>/dev/null; do sleep 0.1; done
@@ -91,14 +96,38 @@ rport=$(free_port)
 python3 "$tmp/relay.py" "$rport" "$port" >"$tmp/relay.out" &
 rp=$!
 until grep -q ready "$tmp/relay.out" 2>/dev/null; do sleep 0.05; done
-tmux -L "bench$$" -f /dev/null new-session -d -x 80 -y 24 \
+tm() {
+	tmux -L "bench$$" -f /dev/null "$@"
+}
+wait_for() {
+	i=0
+	while [ "$i" -lt 150 ]; do
+		tm capture-pane -p -J -t =b: | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "ssh-bytes: timed out waiting for \"$1\"" >&2
+	tm kill-server 2>/dev/null
+	exit 1
+}
+tm new-session -d -s b -x 80 -y 24 \
     "SSHPASS=aigerim-demo sshpass -e ssh -t -p $rport -F /dev/null \
     -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
-    -o PubkeyAuthentication=no -o PreferredAuthentications=password aigerim@127.0.0.1"
-sleep 3
-tmux -L "bench$$" send-keys q
-sleep 2
-tmux -L "bench$$" kill-server 2>/dev/null
+    -o PubkeyAuthentication=no -o PreferredAuthentications=password aigerim@127.0.0.1; sleep 60"
+wait_for "My journals"
+tm send-keys -t =b: Enter
+wait_for "7 Ә · Алгебра"
+for m in 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5; do
+	tm send-keys -t =b: "$m"
+	sleep 0.05
+done
+wait_for "Яхияев Ерлан"
+tm send-keys -t =b: t C-u "Көпмүшелерді көбейту" Enter Enter
+wait_for "FA: Көпмүшелерді көбейту"
+tm send-keys -t =b: q
+wait_for "My journals"
+tm send-keys -t =b: q
 wait "$rp"
+tm kill-server 2>/dev/null
 set -- $(tail -n 1 "$tmp/relay.out")
-printf '%-34s up %6s B  down %6s B\n' "journal UI 80x24: open, q" "$1" "$2"
+printf '%-34s up %6s B  down %6s B\n' "journal 80x24: 25 marks, topic" "$1" "$2"
