@@ -227,7 +227,7 @@ roster_import(struct store *st, int64_t class_id, const char *buf, size_t len, i
 		}
 		if (cols[COL_GENDER] >= 0 &&
 		    (p->gender = gender_parse(csv_field(csv, r, (size_t)cols[COL_GENDER]))) == '?') {
-			problem(rep, line, _("Gender \"%s\": write M or F (М/Ж, Е/Ә)."),
+			problem(rep, line, _("Gender \"%s\": write M or F (М/Ж, ер/әйел, ұл/қыз)."),
 			    csv_field(csv, r, (size_t)cols[COL_GENDER]));
 			bad = 1;
 		}

@@ -639,7 +639,10 @@ sess_kill(struct sess *s)
 static void
 sess_answer(struct sess *s)
 {
-	int no = s->in[0] == 'n' || s->in[0] == 'N';
+	/* "n", or the first letter of "нет" / "жоқ" on a Cyrillic keyboard. */
+	int no = s->in[0] == 'n' || s->in[0] == 'N' || (s->nin >= 2 &&
+	    (memcmp(s->in, "\xd0\xbd", 2) == 0 || memcmp(s->in, "\xd0\x9d", 2) == 0 ||
+	    memcmp(s->in, "\xd0\xb6", 2) == 0 || memcmp(s->in, "\xd0\x96", 2) == 0));
 
 	s->nin = 0;
 	if (!no) {

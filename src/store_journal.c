@@ -249,7 +249,10 @@ lesson_kind_name(enum lesson_kind kind)
 const char *
 lesson_kind_label(enum lesson_kind kind)
 {
-	/* L10N: formative assessment; ҚБ in Kazakh, ФО in Russian. */
+	/*
+	 * L10N: lesson kinds. FA: formative (ҚБ, ФО); SA-S: summative for a
+	 * section (БЖБ, СОр); SA-T: summative for the term (ТЖБ, СОч).
+	 */
 	return kind == LESSON_SOR ? _("SA-S") : kind == LESSON_SOCH ? _("SA-T") : _("FA");
 }
 
