@@ -126,6 +126,25 @@ key_name_special(int code, char *out, size_t size)
 	snprintf(out, size, "Key%d", code);
 }
 
+/*
+ * Every screen leaves when told UI_QUIT; one that did not would spin for
+ * ever on a terminal that is gone. Past a hundred quits nobody heeded, the
+ * session lets go of its pages, leaves the registry and ends.
+ */
+static int
+ui_quit(struct ui *ui)
+{
+	static int unheeded;
+
+	if (++unheeded > 100) {
+		if (ui->st != NULL && ui->actor.session[0] != '\0')
+			store_session_end(ui->st);
+		endwin();
+		_exit(1);
+	}
+	return UI_QUIT;
+}
+
 int
 ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 {
@@ -137,12 +156,12 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 
 	memset(k, 0, sizeof *k);
 	if (ui_signalled)
-		return UI_QUIT;
+		return ui_quit(ui);
 	wtimeout(stdscr, wait ? UI_TICK_MS : 0);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	r = wget_wch(stdscr, &wc);
 	if (ui_signalled)
-		return UI_QUIT;
+		return ui_quit(ui);
 	if (r == ERR) {
 		if (!wait)
 			return UI_IDLE;
@@ -151,7 +170,7 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 		ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 		if (ms < UI_TICK_MS / 4) {
 			if (++fast_errors > 20)
-				return UI_QUIT;
+				return ui_quit(ui);
 		} else
 			fast_errors = 0;
 		/* `session list` shows idle time by input, written at most once a minute. */
@@ -164,7 +183,7 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 		    time(NULL) - ui->last_input >= ui->idle_lock))) {
 			ui_lock_now = 0;
 			if (ui_lock_screen(ui) != UI_KEY)
-				return UI_QUIT;
+				return ui_quit(ui);
 			snprintf(k->name, sizeof k->name, "Redraw");
 			return UI_KEY;
 		}
