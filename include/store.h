@@ -283,6 +283,11 @@ const char *attendance_label(enum attendance att);
 /* Accepts the letters of all three languages and the English words. */
 int attendance_parse(const char *s, enum attendance *att);
 const char *attendance_name(enum attendance att);	/* "absent", ... */
+/* The mark of a pupil in a lesson among rows, or NULL. */
+const struct mark *mark_find(const struct mark *rows, size_t n, int64_t lesson_id,
+    int64_t pupil_id);
+/* A cell as a journal shows it: "8", "н", "о 7", or "" for no mark (m may be NULL). */
+void mark_text(const struct mark *m, char *out, size_t outsize);
 
 /* ---- audit ---- */
 

@@ -31,31 +31,6 @@ lesson_header(const struct lesson *ls, size_t i, char *out, size_t outsize)
 		snprintf(out + strlen(out), outsize - strlen(out), " #%d", ordinal);
 }
 
-static void
-cell_text(const struct mark *m, char *out, size_t outsize)
-{
-	out[0] = '\0';
-	if (m == NULL)
-		return;
-	if (m->att != ATT_NONE && m->value >= 0)
-		snprintf(out, outsize, "%s %d", attendance_label(m->att), m->value);
-	else if (m->att != ATT_NONE)
-		snprintf(out, outsize, "%s", attendance_label(m->att));
-	else if (m->value >= 0)
-		snprintf(out, outsize, "%d", m->value);
-}
-
-static const struct mark *
-find_mark(const struct mark *ms, size_t n, int64_t lesson, int64_t pupil)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (ms[i].lesson_id == lesson && ms[i].pupil_id == pupil)
-			return &ms[i];
-	return NULL;
-}
-
 int
 marks_csv_export(struct store *st, const struct class *c, const struct subject *subj,
     int subgroup, const struct period *p, FILE *out, char sep)
@@ -96,7 +71,7 @@ marks_csv_export(struct store *st, const struct class *c, const struct subject *
 		row[0] = id;
 		row[1] = name;
 		for (j = 0; j < nl; j++) {
-			cell_text(find_mark(ms, nm, ls[j].id, ps[i].id), cells[j], sizeof cells[j]);
+			mark_text(mark_find(ms, nm, ls[j].id, ps[i].id), cells[j], sizeof cells[j]);
 			row[2 + j] = cells[j];
 		}
 		csv_write_row(out, row, 2 + nl, sep);
@@ -292,7 +267,7 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 			goto out;
 		}
 		for (j = 0; j < ncols; j++) {
-			const struct mark *old = find_mark(ms, nm, cols[j].id, p->id);
+			const struct mark *old = mark_find(ms, nm, cols[j].id, p->id);
 			enum attendance att;
 			int value;
 

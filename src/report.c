@@ -361,32 +361,6 @@ pct_text(double v, char *out, size_t outsize)
 		snprintf(out, outsize, "%.2f", v);
 }
 
-static const struct mark *
-mark_find(const struct mark *m, size_t n, int64_t lesson_id, int64_t pupil_id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (m[i].lesson_id == lesson_id && m[i].pupil_id == pupil_id)
-			return &m[i];
-	return NULL;
-}
-
-/* The cell of one pupil in one lesson: "8", "н", "о 7" or "". */
-static void
-mark_text(const struct mark *m, char *out, size_t outsize)
-{
-	out[0] = '\0';
-	if (m == NULL)
-		return;
-	if (m->att != ATT_NONE && m->value >= 0)
-		snprintf(out, outsize, "%s %d", attendance_label(m->att), m->value);
-	else if (m->att != ATT_NONE)
-		snprintf(out, outsize, "%s", attendance_label(m->att));
-	else if (m->value >= 0)
-		snprintf(out, outsize, "%d", m->value);
-}
-
 static int
 notes_legend(struct report *r)
 {

@@ -485,6 +485,31 @@ attendance_from_name(const char *t)
 	return att;
 }
 
+const struct mark *
+mark_find(const struct mark *rows, size_t n, int64_t lesson_id, int64_t pupil_id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (rows[i].lesson_id == lesson_id && rows[i].pupil_id == pupil_id)
+			return &rows[i];
+	return NULL;
+}
+
+void
+mark_text(const struct mark *m, char *out, size_t outsize)
+{
+	out[0] = '\0';
+	if (m == NULL)
+		return;
+	if (m->att != ATT_NONE && m->value >= 0)
+		snprintf(out, outsize, "%s %d", attendance_label(m->att), m->value);
+	else if (m->att != ATT_NONE)
+		snprintf(out, outsize, "%s", attendance_label(m->att));
+	else if (m->value >= 0)
+		snprintf(out, outsize, "%d", m->value);
+}
+
 const char *
 attendance_name(enum attendance att)
 {
