@@ -101,6 +101,33 @@ int store_period_set_closed(struct store *st, int64_t period_id, int closed);
 /* 1 when `date` falls in a holiday of its school year. */
 int store_holiday_on(struct store *st, const char *date);
 void period_label(const struct period *p, char *out, size_t outsize);
+/*
+ * Moves a period's first and last day (admin; audited old -> new). Refused
+ * for a closed period, dates outside the school year, reversed dates, overlap
+ * with the neighbouring period of the same kind, and when lessons already
+ * recorded in the period would fall outside it (the error says how many).
+ */
+int store_period_set_dates(struct store *st, int64_t period_id, const char *starts,
+    const char *ends);
+
+struct holiday {
+	int64_t id;
+	int start_year;			/* school year 2026 = 2026-2027 */
+	char starts[11], ends[11];	/* YYYY-MM-DD, inclusive */
+	char name[STORE_NAME_MAX + 1];	/* the standard ones come back translated */
+};
+
+/* Holidays of a school year, by first day; STORE_NOT_FOUND when there is no such year. */
+int store_holiday_list(struct store *st, int start_year, struct holiday **rows, size_t *n);
+/*
+ * Adds a holiday inside the school year (admin; audited); STORE_INVALID for
+ * bad or reversed dates, dates outside the year, or an overlap with another
+ * holiday. Lessons are not refused on holidays: a holiday only tells the
+ * calendar (and the demo) which days are free.
+ */
+int store_holiday_add(struct store *st, int start_year, const char *starts, const char *ends,
+    const char *name, int64_t *id);
+int store_holiday_remove(struct store *st, int64_t id);	/* admin; audited; STORE_NOT_FOUND */
 
 /* ---- classes, subjects, pupils ---- */
 
@@ -237,6 +264,19 @@ int store_assign(struct store *st, const char *login, int64_t class_id, int64_t 
 /* A substitute teacher writes the journal from `starts` to `ends` (inclusive). */
 int store_substitute_add(struct store *st, const char *login, int64_t class_id,
     int64_t subject_id, int subgroup, const char *starts, const char *ends);
+struct substitution {
+	int64_t id;
+	char login[STORE_LOGIN_MAX + 1];
+	int64_t class_id, subject_id;
+	int subgroup;
+	char class_name[STORE_CLASS_MAX + 1];
+	char subject_name[STORE_NAME_MAX + 1];
+	char starts[11], ends[11];
+};
+
+/* Substitutions by first day (newest last); head and admin see all, a teacher their own. */
+int store_substitution_list(struct store *st, struct substitution **rows, size_t *n);
+int store_substitution_remove(struct store *st, int64_t id);	/* admin; audited */
 /* Journals the actor may open: own assignments, own class, or all for head/admin. */
 int store_journal_list(struct store *st, struct journal **rows, size_t *n);
 /* 1 when the actor may write this journal (assigned, or the operator). */

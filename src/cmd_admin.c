@@ -240,8 +240,75 @@ run_substitute(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_substitute = {
 	"substitute", "LOGIN CLASS SUBJECT --from DATE --to DATE [--subgroup N]",
-	N_("Let a substitute teacher write a journal for some days."), NULL,
+	N_("Let a substitute teacher write a journal for some days."),
+	N_("The substitute writes the journal from the first to the last day, inclusive. "
+	"`dapter substitute list` shows the substitutions; `dapter substitute remove NUMBER` "
+	"ends one."),
 	CMD_ADMIN, 0, run_substitute,
+};
+
+/*
+ * `substitute list` and `substitute remove N` are commands of their own; a
+ * substitute whose login is "list" or "remove" still gets the add form: its
+ * words reach run_substitute() with the login in front (cmd_main() passes
+ * argv after the command's words, so argv[-1] is that word).
+ */
+static int
+run_substitute_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct substitution *x = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if (argc > 0)
+		return run_substitute(ctx, argc + 1, argv - 1);
+	if ((rc = store_substitution_list(ctx->st, &x, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		fprintf(ctx->out, "%lld\t%s\t%s\t", (long long)x[i].id, x[i].login,
+		    x[i].class_name);
+		cmd_put(ctx, x[i].subject_name);
+		fprintf(ctx->out, "\t%d\t%s\t%s\n", x[i].subgroup, x[i].starts, x[i].ends);
+	}
+	free(x);
+	return CMD_OK;
+}
+
+const struct cmd cmd_substitute_list = {
+	"substitute list", "",
+	N_("List substitutions: number, substitute, class, subject, subgroup, first and last "
+	"day."),
+	N_("The head and administrators see every substitution; a teacher sees her own."),
+	CMD_ANYONE, 0, run_substitute_list,
+};
+
+static int
+run_substitute_remove(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char *pos[1], *end = NULL;
+	long long id;
+	int rc;
+
+	if (argc >= 3)
+		return run_substitute(ctx, argc + 1, argv - 1);
+	if ((rc = cmd_args(ctx, &cmd_substitute_remove, argc, argv, NULL, pos, 1, 1, NULL)) !=
+	    CMD_OK)
+		return rc;
+	id = strtoll(pos[0], &end, 10);
+	if (end == pos[0] || *end != '\0' || id < 1) {
+		cmd_error(ctx, _("\"%s\" is not a number from `dapter %s`."), pos[0],
+		    cmd_substitute_list.name);
+		return CMD_USAGE;
+	}
+	if ((rc = store_substitution_remove(ctx->st, id)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_substitute_remove = {
+	"substitute remove", "NUMBER",
+	N_("End a substitution (its number from `substitute list`; audited)."), NULL,
+	CMD_ADMIN, 0, run_substitute_remove,
 };
 
 static int

@@ -144,6 +144,139 @@ const struct cmd cmd_period_reopen = {
 };
 
 static int
+run_period_dates(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct period p;
+	char *pos[3], today[11];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_period_dates, argc, argv, NULL, pos, 3, 3, NULL)) != CMD_OK)
+		return rc;
+	store_today(today);
+	if ((rc = store_period_find(ctx->st, pos[0], today, &p)) != STORE_OK ||
+	    (rc = store_period_set_dates(ctx->st, p.id, pos[1], pos[2])) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_period_dates = {
+	"period dates", "PERIOD FIRST LAST",
+	N_("Move the first and last day of a period (audited)."),
+	N_("PERIOD is q1..q4 or h1, h2, optionally after the year (2026-q2). The days must lie "
+	"in the school year and not overlap the period before or after; a closed period, or "
+	"one whose recorded lessons would fall outside the new days, is not changed."),
+	CMD_ADMIN, 0, run_period_dates,
+};
+
+/* A number from a list's first column, such as a holiday's. */
+static int
+parse_id(struct cmd_ctx *ctx, const struct cmd *c, const char *arg, int64_t *id)
+{
+	char *end = NULL;
+	long long v = strtoll(arg, &end, 10);
+
+	if (end == arg || *end != '\0' || v < 1) {
+		cmd_error(ctx, _("\"%s\" is not a number from `dapter %s`."), arg, c->name);
+		return CMD_USAGE;
+	}
+	*id = v;
+	return CMD_OK;
+}
+
+static int
+run_holiday_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct holiday *h = NULL;
+	char *pos[1], today[11], *end = NULL;
+	size_t n = 0, i;
+	int rc, year = 0, npos = 0;
+
+	if ((rc = cmd_args(ctx, &cmd_holiday_list, argc, argv, NULL, pos, 0, 1, &npos)) != CMD_OK)
+		return rc;
+	store_today(today);
+	if (npos == 1) {
+		year = (int)strtol(pos[0], &end, 10);
+		if (*end != '\0' || year < 2000 || year > 2999) {
+			cmd_error(ctx, _("Name the school year by the year it starts, such as 2027."));
+			return CMD_USAGE;
+		}
+	} else if ((rc = store_year_current(ctx->st, today, &year)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	if ((rc = store_holiday_list(ctx->st, year, &h, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n; i++) {
+		fprintf(ctx->out, "%lld\t%s\t%s\t", (long long)h[i].id, h[i].starts, h[i].ends);
+		cmd_put(ctx, h[i].name);
+		fputc('\n', ctx->out);
+	}
+	free(h);
+	return CMD_OK;
+}
+
+const struct cmd cmd_holiday_list = {
+	"holiday list", "[START_YEAR]",
+	N_("List the holidays of a school year: number, first day, last day, name."), NULL,
+	CMD_ANYONE, 0, run_holiday_list,
+};
+
+static int
+run_holiday_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char *pos[32], first[11], name[4 * STORE_NAME_MAX] = "";
+	int64_t id = 0;
+	int rc, npos = 0, year, i;
+
+	if ((rc = cmd_args(ctx, &cmd_holiday_add, argc, argv, NULL, pos, 3,
+	    (int)(sizeof pos / sizeof pos[0]), &npos)) != CMD_OK)
+		return rc;
+	if (!date_parse(pos[0], first)) {
+		cmd_error(ctx, _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
+		return CMD_FAIL;
+	}
+	/* The school year starts in September: July and August belong to the next one. */
+	year = atoi(first);
+	if (atoi(first + 5) < 7)
+		year--;
+	/* The name's words need no quotes: holiday add 2027-03-08 2027-03-08 Women's Day. */
+	for (i = 2; i < npos; i++)
+		snprintf(name + strlen(name), sizeof name - strlen(name), "%s%s",
+		    i > 2 ? " " : "", pos[i]);
+	if ((rc = store_holiday_add(ctx->st, year, first, pos[1], name, &id)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	fprintf(ctx->out, "%lld\n", (long long)id);
+	return CMD_OK;
+}
+
+const struct cmd cmd_holiday_add = {
+	"holiday add", "FIRST LAST NAME...",
+	N_("Add a holiday to the school year holding its first day (audited)."),
+	N_("FIRST and LAST are its first and last day, inclusive; both must lie in the school "
+	"year, and it may not overlap another holiday. Prints the new holiday's number."),
+	CMD_ADMIN, 0, run_holiday_add,
+};
+
+static int
+run_holiday_remove(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char *pos[1];
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_holiday_remove, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK ||
+	    (rc = parse_id(ctx, &cmd_holiday_list, pos[0], &id)) != CMD_OK)
+		return rc;
+	if ((rc = store_holiday_remove(ctx->st, id)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_holiday_remove = {
+	"holiday remove", "NUMBER",
+	N_("Remove a holiday (its number from `holiday list`; audited)."), NULL,
+	CMD_ADMIN, 0, run_holiday_remove,
+};
+
+static int
 run_class_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *teacher = NULL;

@@ -105,6 +105,94 @@ out:
 	return store_write_end(st, rc);
 }
 
+#define SUBSTITUTION_COLUMNS "x.id, u.login, x.class_id, x.subject_id, x.subgroup, c.name," \
+	" s.name, x.starts, x.ends"
+#define SUBSTITUTION_FROM " FROM substitution x JOIN user u ON u.id = x.user_id" \
+	" JOIN class c ON c.id = x.class_id JOIN subject s ON s.id = x.subject_id"
+
+static void
+substitution_row(sqlite3_stmt *s, struct substitution *x)
+{
+	x->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, x->login, sizeof x->login);
+	x->class_id = sqlite3_column_int64(s, 2);
+	x->subject_id = sqlite3_column_int64(s, 3);
+	x->subgroup = sqlite3_column_int(s, 4);
+	store_col_text(s, 5, x->class_name, sizeof x->class_name);
+	store_col_text(s, 6, x->subject_name, sizeof x->subject_name);
+	store_col_text(s, 7, x->starts, sizeof x->starts);
+	store_col_text(s, 8, x->ends, sizeof x->ends);
+}
+
+int
+store_substitution_list(struct store *st, struct substitution **rows, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " SUBSTITUTION_COLUMNS SUBSTITUTION_FROM
+	    " WHERE ?1 OR x.user_id = ?2 ORDER BY x.starts, x.id");
+	struct substitution *x = NULL;
+	int step;
+
+	*rows = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_FAILED;
+	/* A teacher sees her own substitutions; the head and admins plan them all. */
+	sqlite3_bind_int(s, 1, st->actor.role != ROLE_TEACHER);
+	sqlite3_bind_int64(s, 2, st->actor.user_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((x = store_grow(st, (void **)rows, n, sizeof *x)) == NULL) {
+			sqlite3_reset(s);
+			return STORE_FAILED;
+		}
+		substitution_row(s, x);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_substitution_remove(struct store *st, int64_t id)
+{
+	char object[STORE_CLASS_MAX + 64], value[64];
+	struct substitution x;
+	sqlite3_stmt *s = NULL;
+	int rc, step;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT " SUBSTITUTION_COLUMNS SUBSTITUTION_FROM
+	    " WHERE x.id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if ((step = sqlite3_step(s)) != SQLITE_ROW) {
+		rc = step == SQLITE_DONE ? store_fail(st, STORE_NOT_FOUND,
+		    _("There is no substitution %lld. `dapter substitute list` shows their numbers."),
+		    (long long)id) : store_fail_db(st);
+		goto out;
+	}
+	substitution_row(s, &x);
+	sqlite3_reset(s);
+	if ((s = store_stmt(st, "DELETE FROM substitution WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	/* The same object and value as store_substitute_add() wrote: one search finds both. */
+	snprintf(object, sizeof object, "%s subject:%lld/%d", x.class_name,
+	    (long long)x.subject_id, x.subgroup);
+	snprintf(value, sizeof value, "%s %s..%s", x.login, x.starts, x.ends);
+	rc = store_audit_append(st, "substitute.remove", object, value, NULL);
+out:
+	return store_write_end(st, rc);
+}
+
 int
 store_journal_list(struct store *st, struct journal **rows, size_t *n)
 {

@@ -348,6 +348,309 @@ period_label(const struct period *p, char *out, size_t outsize)
 	snprintf(out, outsize, "%d-%c%d", p->start_year, p->kind, p->num);
 }
 
+/* The bounds of a school year; STORE_NOT_FOUND (error set) when it was never added. */
+static int
+year_bounds(struct store *st, int start_year, int64_t *year_id, char starts[11], char ends[11])
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id, starts, ends FROM year WHERE start_year = ?");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int(s, 1, start_year);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, STORE_NOT_FOUND,
+		    _("There is no school year %d-%d. `dapter year add %d` adds it."), start_year,
+		    start_year + 1, start_year);
+	*year_id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, starts, 11);
+	store_col_text(s, 2, ends, 11);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+/* Parses both days and refuses a reversed pair or one outside the school year. */
+static int
+dates_in_year(struct store *st, const char *starts, const char *ends, int start_year,
+    const char *year_starts, const char *year_ends, char from[11], char to[11])
+{
+	if (!date_parse(starts, from) || !date_parse(ends, to))
+		return store_fail(st, STORE_INVALID, _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
+	if (strcmp(from, to) > 0)
+		return store_fail(st, STORE_INVALID,
+		    _("The first day (%s) is after the last (%s)."), from, to);
+	if (strcmp(from, year_starts) < 0 || strcmp(to, year_ends) > 0)
+		return store_fail(st, STORE_INVALID,
+		    _("%s to %s is not inside the school year %d-%d, which runs from %s to %s."),
+		    from, to, start_year, start_year + 1, year_starts, year_ends);
+	return STORE_OK;
+}
+
+/*
+ * The neighbours of the same kind keep their days (q2 stays between q1 and
+ * q3), and no lesson recorded in the period may be left outside it.
+ */
+static int
+period_dates_check(struct store *st, const struct period *p, const char *from,
+    const char *to, const char *label)
+{
+	char other[32];
+	sqlite3_stmt *s;
+	struct period q;
+	int step, lessons;
+
+	if ((s = store_stmt(st, "SELECT " PERIOD_COLUMNS " FROM period p JOIN year y"
+	    " ON y.id = p.year_id WHERE p.year_id = ?1 AND p.kind = ?2 AND p.id <> ?3"
+	    " AND ((p.num < ?4 AND p.ends >= ?5) OR (p.num > ?4 AND p.starts <= ?6))"
+	    " ORDER BY p.num LIMIT 1")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, p->year_id);
+	sqlite3_bind_text(s, 2, &p->kind, 1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, p->id);
+	sqlite3_bind_int(s, 4, p->num);
+	store_bind_text(s, 5, from);
+	store_bind_text(s, 6, to);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		period_row(s, &q);
+		sqlite3_reset(s);
+		period_label(&q, other, sizeof other);
+		return store_fail(st, STORE_INVALID,
+		    _("%s would overlap %s, which runs from %s to %s. Move that period first."),
+		    label, other, q.starts, q.ends);
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		return store_fail_db(st);
+	/* A lesson is in the period holding its date: quarters, or half-years (one hour a week). */
+	if ((s = store_stmt(st, "SELECT count(*) FROM lesson l JOIN subject s"
+	    " ON s.id = l.subject_id WHERE l.date >= ?1 AND l.date <= ?2"
+	    " AND (l.date < ?3 OR l.date > ?4) AND (s.hours = 1) = (?5 = 'h')")) == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, p->starts);
+	store_bind_text(s, 2, p->ends);
+	store_bind_text(s, 3, from);
+	store_bind_text(s, 4, to);
+	sqlite3_bind_text(s, 5, &p->kind, 1, SQLITE_TRANSIENT);
+	lessons = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_reset(s);
+	if (lessons < 0)
+		return store_fail_db(st);
+	if (lessons > 0)
+		return store_fail(st, STORE_INVALID,
+		    _("Lessons already recorded in %s would fall outside %s to %s (%d of them). "
+		    "Move those lessons first, or choose days that keep them."),
+		    label, from, to, lessons);
+	return STORE_OK;
+}
+
+int
+store_period_set_dates(struct store *st, int64_t period_id, const char *starts,
+    const char *ends)
+{
+	char from[11], to[11], year_from[11], year_to[11], label[32];
+	char object[64], before[32], after[32];
+	sqlite3_stmt *s = NULL;
+	struct period p;
+	int64_t year_id = 0;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	/* Checked inside the write: no lesson may slip in between check and move. */
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_row_by_id(st, "SELECT " PERIOD_COLUMNS " FROM period p"
+	    " JOIN year y ON y.id = p.year_id WHERE p.id = ?", period_id,
+	    _("No such period."))) == NULL) {
+		rc = STORE_NOT_FOUND;
+		goto out;
+	}
+	period_row(s, &p);
+	sqlite3_reset(s);
+	period_label(&p, label, sizeof label);
+	if (p.closed) {
+		rc = store_fail(st, STORE_CLOSED,
+		    _("Period %s is closed: reopen it before moving its days."), label);
+		goto out;
+	}
+	if ((rc = year_bounds(st, p.start_year, &year_id, year_from, year_to)) != STORE_OK ||
+	    (rc = dates_in_year(st, starts, ends, p.start_year, year_from, year_to, from, to)) !=
+	    STORE_OK)
+		goto out;
+	if (strcmp(from, p.starts) == 0 && strcmp(to, p.ends) == 0)
+		goto out;	/* nothing moves: nothing to audit */
+	if ((rc = period_dates_check(st, &p, from, to, label)) != STORE_OK)
+		goto out;
+	if ((s = store_stmt(st, "UPDATE period SET starts = ?, ends = ? WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	store_bind_text(s, 1, from);
+	store_bind_text(s, 2, to);
+	sqlite3_bind_int64(s, 3, period_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	snprintf(object, sizeof object, "period:%lld %s", (long long)period_id, label);
+	snprintf(before, sizeof before, "%s..%s", p.starts, p.ends);
+	snprintf(after, sizeof after, "%s..%s", from, to);
+	rc = store_audit_append(st, "period.dates", object, before, after);
+out:
+	return store_write_end(st, rc);
+}
+
+/* ---- holidays ---- */
+
+/* The standard names are msgids (store_year_add writes them): show them translated. */
+static void
+holiday_name(const char *stored, char *out, size_t outsize)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof standard_holidays / sizeof standard_holidays[0]; i++) {
+		if (strcmp(stored, standard_holidays[i].name) == 0) {
+			snprintf(out, outsize, "%s", _(standard_holidays[i].name));
+			return;
+		}
+	}
+	snprintf(out, outsize, "%s", stored);
+}
+
+int
+store_holiday_list(struct store *st, int start_year, struct holiday **rows, size_t *n)
+{
+	char year_from[11], year_to[11], name[STORE_NAME_MAX + 1];
+	struct holiday *h = NULL;
+	sqlite3_stmt *s = NULL;
+	int64_t year_id = 0;
+	int rc, step;
+
+	*rows = NULL;
+	*n = 0;
+	if ((rc = year_bounds(st, start_year, &year_id, year_from, year_to)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT id, starts, ends, name FROM holiday WHERE year_id = ?"
+	    " ORDER BY starts, id")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, year_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((h = store_grow(st, (void **)rows, n, sizeof *h)) == NULL) {
+			sqlite3_reset(s);
+			return STORE_FAILED;
+		}
+		h->id = sqlite3_column_int64(s, 0);
+		h->start_year = start_year;
+		store_col_text(s, 1, h->starts, sizeof h->starts);
+		store_col_text(s, 2, h->ends, sizeof h->ends);
+		store_col_text(s, 3, name, sizeof name);
+		holiday_name(name, h->name, sizeof h->name);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_holiday_add(struct store *st, int start_year, const char *starts, const char *ends,
+    const char *name, int64_t *id)
+{
+	char clean[STORE_NAME_MAX + 1], other[STORE_NAME_MAX + 1], stored[STORE_NAME_MAX + 1];
+	char from[11], to[11], year_from[11], year_to[11], o_from[11], o_to[11];
+	char object[32], value[STORE_NAME_MAX + 32];
+	sqlite3_stmt *s = NULL;
+	int64_t year_id = 0, new_id = 0;
+	int rc, step;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Holiday name"), name, STORE_NAME_MAX, 0, clean,
+	    sizeof clean)) != STORE_OK ||
+	    (rc = year_bounds(st, start_year, &year_id, year_from, year_to)) != STORE_OK ||
+	    (rc = dates_in_year(st, starts, ends, start_year, year_from, year_to, from, to)) !=
+	    STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT starts, ends, name FROM holiday"
+	    " WHERE starts <= ?2 AND ends >= ?1 ORDER BY starts LIMIT 1")) == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, from);
+	store_bind_text(s, 2, to);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		store_col_text(s, 0, o_from, sizeof o_from);
+		store_col_text(s, 1, o_to, sizeof o_to);
+		store_col_text(s, 2, stored, sizeof stored);
+		sqlite3_reset(s);
+		holiday_name(stored, other, sizeof other);
+		return store_fail(st, STORE_INVALID,
+		    _("%s to %s overlaps the holiday \"%s\" (%s to %s)."), from, to, other, o_from,
+		    o_to);
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		return store_fail_db(st);
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "INSERT INTO holiday(year_id, starts, ends, name)"
+	    " VALUES (?,?,?,?)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, year_id);
+	store_bind_text(s, 2, from);
+	store_bind_text(s, 3, to);
+	store_bind_text(s, 4, clean);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	new_id = sqlite3_last_insert_rowid(st->db);
+	snprintf(object, sizeof object, "holiday:%lld", (long long)new_id);
+	snprintf(value, sizeof value, "%s..%s %s", from, to, clean);
+	if ((rc = store_audit_append(st, "holiday.add", object, NULL, value)) == STORE_OK &&
+	    id != NULL)
+		*id = new_id;
+out:
+	return store_write_end(st, rc);
+}
+
+int
+store_holiday_remove(struct store *st, int64_t id)
+{
+	char object[32], value[STORE_NAME_MAX + 32], from[11], to[11], name[STORE_NAME_MAX + 1];
+	sqlite3_stmt *s = NULL;
+	int rc, step;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT starts, ends, name FROM holiday WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if ((step = sqlite3_step(s)) != SQLITE_ROW) {
+		rc = step == SQLITE_DONE ? store_fail(st, STORE_NOT_FOUND,
+		    _("There is no holiday %lld. `dapter holiday list` shows their numbers."),
+		    (long long)id) : store_fail_db(st);
+		goto out;
+	}
+	store_col_text(s, 0, from, sizeof from);
+	store_col_text(s, 1, to, sizeof to);
+	store_col_text(s, 2, name, sizeof name);
+	sqlite3_reset(s);
+	if ((s = store_stmt(st, "DELETE FROM holiday WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	snprintf(object, sizeof object, "holiday:%lld", (long long)id);
+	snprintf(value, sizeof value, "%s..%s %s", from, to, name);
+	rc = store_audit_append(st, "holiday.remove", object, value, NULL);
+out:
+	return store_write_end(st, rc);
+}
+
 /* ---- classes ---- */
 
 int

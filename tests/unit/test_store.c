@@ -32,6 +32,46 @@ open_as(const char *path, int64_t uid, const char *login, const char *session)
 	return st;
 }
 
+/* The same with another role (head, admin) for the role checks. */
+static struct store *
+open_role(const char *path, int64_t uid, const char *login, enum role role)
+{
+	struct store *st = open_as(path, uid, login, login);
+	struct actor a = *store_actor(st);
+
+	a.role = role;
+	store_set_actor(st, &a);
+	return st;
+}
+
+struct last_audit {
+	char action[32], object[160], old_value[256], new_value[256];
+};
+
+static int
+last_audit_cb(const struct audit_record *r, void *arg)
+{
+	struct last_audit *la = arg;
+
+	snprintf(la->action, sizeof la->action, "%s", r->action);
+	snprintf(la->object, sizeof la->object, "%s", r->object);
+	snprintf(la->old_value, sizeof la->old_value, "%s", r->old_value ? r->old_value : "");
+	snprintf(la->new_value, sizeof la->new_value, "%s", r->new_value ? r->new_value : "");
+	return 1;
+}
+
+/* The newest audit record. */
+static struct last_audit
+last_audit(struct store *st)
+{
+	struct audit_filter f = { NULL, NULL, NULL, NULL, 1 };
+	struct last_audit la;
+
+	memset(&la, 0, sizeof la);
+	store_audit_each(st, &f, last_audit_cb, &la);
+	return la;
+}
+
 static int64_t
 audit_count(struct store *st)
 {
@@ -148,6 +188,194 @@ main(void)
 		    "and the mark is what it was");
 		free(m);
 	}
+	/* ---- holidays ---- */
+	{
+		struct store *head = open_role(path, ub.id, "ben", ROLE_HEAD);
+		struct holiday *hs = NULL;
+		struct last_audit la;
+		size_t n = 0;
+		int64_t hid = 0;
+
+		tap_is_int(store_holiday_list(a1, 2026, &hs, &n), STORE_OK,
+		    "anyone lists the holidays of a year");
+		tap_ok(n == 3 && strcmp(hs[0].name, "Autumn holidays") == 0 &&
+		    strcmp(hs[0].starts, "2026-10-27") == 0 && strcmp(hs[2].ends, "2027-03-29") == 0 &&
+		    hs[1].start_year == 2026, "a new year has its autumn, winter and spring holidays");
+		free(hs);
+		tap_is_int(store_holiday_list(op, 2030, &hs, &n), STORE_NOT_FOUND,
+		    "the holidays of a year never added are not found");
+		free(hs);
+
+		before = audit_count(op);
+		tap_is_int(store_holiday_add(a1, 2026, "2027-03-08", "2027-03-08", "8 Наурыз", &hid),
+		    STORE_DENIED, "a teacher may not add a holiday");
+		tap_is_int(store_holiday_add(head, 2026, "2027-03-08", "2027-03-08", "8 Наурыз", &hid),
+		    STORE_DENIED, "nor the head of studies: the calendar is the admin's");
+		tap_is_int(store_holiday_add(op, 2026, "2027-03-09", "2027-03-08", "8 Наурыз", &hid),
+		    STORE_INVALID, "a holiday ending before it starts is refused");
+		tap_is_int(store_holiday_add(op, 2026, "2027-02-30", "2027-03-08", "8 Наурыз", &hid),
+		    STORE_INVALID, "a day that does not exist is refused");
+		tap_is_int(store_holiday_add(op, 2026, "2027-06-01", "2027-06-05", "Summer", &hid),
+		    STORE_INVALID, "a holiday outside the school year is refused");
+		tap_ok(strstr(store_error(op), "2026-09-01") != NULL,
+		    "and the message gives the year's days");
+		tap_is_int(store_holiday_add(op, 2026, "2027-03-15", "2027-03-20", "Наурыз", &hid),
+		    STORE_INVALID, "a holiday overlapping another is refused");
+		tap_ok(strstr(store_error(op), "Spring holidays") != NULL,
+		    "and the message names the other holiday");
+		tap_is_int(store_holiday_add(op, 2026, "2027-03-08", "2027-03-08", "", &hid),
+		    STORE_INVALID, "a holiday needs a name");
+		tap_is_int(store_holiday_add(op, 2030, "2030-10-01", "2030-10-02", "X", &hid),
+		    STORE_NOT_FOUND, "a holiday in a year never added is not found");
+		tap_is_int(audit_count(op), before, "refused holidays leave no audit record");
+
+		tap_is_int(store_holiday_add(op, 2026, "08.03.2027", "2027-03-08", "8 Наурыз", &hid),
+		    STORE_OK, "an admin adds a one-day holiday");
+		tap_ok(hid > 0, "and learns its id");
+		tap_is_int(audit_count(op), before + 1, "the holiday is audited");
+		la = last_audit(op);
+		tap_is_str(la.action, "holiday.add", "as holiday.add");
+		tap_is_str(la.new_value, "2027-03-08..2027-03-08 8 Наурыз", "with its days and name");
+		tap_ok(store_holiday_on(op, "2027-03-08"), "the day is now a holiday");
+		tap_is_int(store_holiday_list(op, 2026, &hs, &n), STORE_OK, "the list again");
+		tap_ok(n == 4 && hs[2].id == hid && strcmp(hs[2].name, "8 Наурыз") == 0,
+		    "holidays are listed by first day");
+		free(hs);
+
+		before = audit_count(op);
+		tap_is_int(store_holiday_remove(a1, hid), STORE_DENIED,
+		    "a teacher may not remove a holiday");
+		tap_is_int(store_holiday_remove(head, hid), STORE_DENIED, "nor the head");
+		tap_is_int(audit_count(op), before, "refused removals leave no audit record");
+		tap_is_int(store_holiday_remove(op, hid), STORE_OK, "an admin removes the holiday");
+		la = last_audit(op);
+		tap_ok(strcmp(la.action, "holiday.remove") == 0 &&
+		    strcmp(la.old_value, "2027-03-08..2027-03-08 8 Наурыз") == 0 &&
+		    la.new_value[0] == '\0', "the removal is audited with the old value");
+		tap_ok(!store_holiday_on(op, "2027-03-08"), "the day is a school day again");
+		tap_is_int(store_holiday_remove(op, hid), STORE_NOT_FOUND,
+		    "removing it twice says it is not found");
+		store_close(head);
+	}
+
+	/* ---- moving a period's days ---- */
+	{
+		struct store *head = open_role(path, ub.id, "ben", ROLE_HEAD);
+		struct period q1, q2, h1, got;
+		struct last_audit la;
+
+		if (store_period_find(op, "2026-q1", "2026-11-23", &q1) != STORE_OK ||
+		    store_period_find(op, "2026-q2", "2026-11-23", &q2) != STORE_OK ||
+		    store_period_find(op, "2026-h1", "2026-11-23", &h1) != STORE_OK) {
+			printf("Bail out! no periods: %s\n", store_error(op));
+			return 1;
+		}
+		before = audit_count(op);
+		tap_is_int(store_period_set_dates(a1, q1.id, "2026-09-02", "2026-10-30"), STORE_DENIED,
+		    "a teacher may not move a period");
+		tap_is_int(store_period_set_dates(head, q1.id, "2026-09-02", "2026-10-30"),
+		    STORE_DENIED, "nor the head: the calendar is the admin's");
+		tap_is_int(store_period_set_dates(op, q1.id, "2026-10-30", "2026-09-02"), STORE_INVALID,
+		    "reversed days are refused");
+		tap_is_int(store_period_set_dates(op, q1.id, "2026-09-02", "31.10"), STORE_INVALID,
+		    "a malformed day is refused");
+		tap_is_int(store_period_set_dates(op, q1.id, "2026-08-25", "2026-10-30"), STORE_INVALID,
+		    "a period may not start before its school year");
+		tap_is_int(store_period_set_dates(op, q1.id, "2026-09-01", "2026-11-10"), STORE_INVALID,
+		    "nor overlap the next quarter");
+		tap_ok(strstr(store_error(op), "2026-q2") != NULL, "and the message names it");
+		tap_is_int(store_period_set_dates(op, q2.id, "2026-10-20", "2027-01-07"), STORE_INVALID,
+		    "nor the quarter before");
+		/* ana's lesson of 2026-11-23 is in q2 (Алгебра has 3 hours a week). */
+		tap_is_int(store_period_set_dates(op, q2.id, "2026-11-24", "2027-01-07"), STORE_INVALID,
+		    "a quarter may not leave a recorded lesson outside");
+		tap_ok(strstr(store_error(op), "(1 of them)") != NULL, "and says how many lessons");
+		tap_is_int(store_period_set_dates(op, 999999, "2026-09-02", "2026-10-30"),
+		    STORE_NOT_FOUND, "an unknown period is not found");
+		tap_is_int(audit_count(op), before, "refused moves leave no audit record");
+
+		tap_is_int(store_period_set_dates(op, q1.id, "02.09.2026", "2026-10-30"), STORE_OK,
+		    "an admin moves the first quarter");
+		store_period_find(op, "2026-q1", "2026-11-23", &got);
+		tap_ok(strcmp(got.starts, "2026-09-02") == 0 && strcmp(got.ends, "2026-10-30") == 0,
+		    "the period has its new days");
+		tap_is_int(audit_count(op), before + 1, "the move is audited");
+		la = last_audit(op);
+		tap_ok(strcmp(la.action, "period.dates") == 0 &&
+		    strcmp(la.old_value, "2026-09-01..2026-11-02") == 0 &&
+		    strcmp(la.new_value, "2026-09-02..2026-10-30") == 0 &&
+		    strstr(la.object, "2026-q1") != NULL, "as period.dates, old -> new");
+		tap_is_int(store_period_set_dates(op, q1.id, "2026-09-02", "2026-10-30"), STORE_OK,
+		    "the same days again are fine");
+		tap_is_int(audit_count(op), before + 1, "and not audited again");
+		tap_is_int(store_period_set_dates(op, h1.id, "2026-09-01", "2026-11-20"), STORE_OK,
+		    "a half-year may move past a quarter subject's lesson: it is not that lesson's");
+		store_period_set_dates(op, h1.id, h1.starts, h1.ends);
+
+		tap_is_int(store_period_set_closed(head, q1.id, 1), STORE_OK, "the head closes q1");
+		tap_is_int(store_period_set_dates(op, q1.id, "2026-09-01", "2026-11-02"), STORE_CLOSED,
+		    "a closed period keeps its days");
+		store_period_set_closed(head, q1.id, 0);
+		tap_is_int(store_period_set_dates(op, q1.id, "2026-09-01", "2026-11-02"), STORE_OK,
+		    "reopened, it moves back");
+		store_close(head);
+	}
+
+	/* ---- substitutions ---- */
+	{
+		struct store *head = open_role(path, ub.id, "ben", ROLE_HEAD);
+		struct substitution *x = NULL;
+		struct last_audit la;
+		size_t n = 0;
+		int64_t ben_sub = 0;
+
+		if (store_substitute_add(op, "ben", c.id, s.id, 0, "2026-11-20", "2026-11-27") !=
+		    STORE_OK || store_substitute_add(op, "ana", c.id, s.id, 0, "2026-10-01",
+		    "2026-10-02") != STORE_OK) {
+			printf("Bail out! cannot add substitutions: %s\n", store_error(op));
+			return 1;
+		}
+		tap_is_int(store_substitution_list(op, &x, &n), STORE_OK, "an admin lists substitutions");
+		tap_ok(n == 2 && strcmp(x[0].login, "ana") == 0 && strcmp(x[1].login, "ben") == 0,
+		    "by first day, the newest last");
+		if (n == 2) {
+			ben_sub = x[1].id;
+			tap_ok(x[1].class_id == c.id && x[1].subject_id == s.id && x[1].subgroup == 0 &&
+			    strcmp(x[1].class_name, "7 Ә") == 0 &&
+			    strcmp(x[1].subject_name, "Алгебра") == 0 &&
+			    strcmp(x[1].starts, "2026-11-20") == 0 && strcmp(x[1].ends, "2026-11-27") == 0,
+			    "each with its journal and days");
+		}
+		free(x);
+		tap_is_int(store_substitution_list(head, &x, &n), STORE_OK, "the head lists them");
+		tap_is_int(n, 2, "all of them");
+		free(x);
+		tap_is_int(store_substitution_list(b, &x, &n), STORE_OK, "a teacher lists them");
+		tap_ok(n == 1 && strcmp(x[0].login, "ben") == 0, "and sees only his own");
+		free(x);
+
+		tap_ok(store_journal_writable(b, c.id, s.id, 0), "the substitute writes the journal");
+		before = audit_count(op);
+		tap_is_int(store_substitution_remove(b, ben_sub), STORE_DENIED,
+		    "a teacher may not end a substitution");
+		tap_is_int(store_substitution_remove(head, ben_sub), STORE_DENIED, "nor the head");
+		tap_is_int(audit_count(op), before, "refused removals leave no audit record");
+		tap_is_int(store_substitution_remove(op, ben_sub), STORE_OK,
+		    "an admin ends the substitution");
+		la = last_audit(op);
+		tap_ok(strcmp(la.action, "substitute.remove") == 0 &&
+		    strcmp(la.old_value, "ben 2026-11-20..2026-11-27") == 0 &&
+		    strstr(la.object, "7 Ә") != NULL, "the removal is audited with the old value");
+		tap_ok(!store_journal_writable(b, c.id, s.id, 0), "and he may write no longer");
+		tap_is_int(store_substitution_remove(op, ben_sub), STORE_NOT_FOUND,
+		    "ending it twice says it is not found");
+		tap_is_int(store_substitution_list(op, &x, &n), STORE_OK, "the list again");
+		tap_ok(n == 1 && strcmp(x[0].login, "ana") == 0, "holds the other one");
+		free(x);
+		store_close(head);
+	}
+	tap_ok(store_audit_verify(op, &v, &before) == STORE_OK, "the audit chain holds");
+
 	tap_is_int(store_integrity_check(op), STORE_OK, "the database passes integrity_check");
 
 	store_close(a1);
