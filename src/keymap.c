@@ -55,10 +55,19 @@ static const struct keymap_action actions[] = {
 	{ "toggle", N_("Disable or enable the user; close or reopen the term") },
 	{ "reset", N_("Reset the user's password") },
 	{ "role", N_("Change the user's role") },
-	{ "import", N_("Import the class list from a CSV file") },
+	{ "import", N_("Import the class list from a CSV file or a paste") },
 	{ "break", N_("Break the lock the session holds") },
 	{ "filter", N_("Filter the audit records") },
 	{ "verify", N_("Verify the audit chain") },
+	{ "keys", N_("The user's SSH keys") },
+	{ "remove", N_("Remove (a key, a substitution, a holiday)") },
+	{ "rename", N_("Rename the class") },
+	{ "promote", N_("Move the class up into the next school year") },
+	{ "teacher", N_("Choose the class teacher") },
+	{ "move", N_("Move the pupil to another class") },
+	{ "subgroup", N_("Put the pupil into a subgroup of a subject") },
+	{ "dates", N_("Change the term's first and last day") },
+	{ "year", N_("Show another school year") },
 	{ NULL, NULL }
 };
 

@@ -23,177 +23,7 @@
 #include "ui_internal.h"
 
 #define ADMIN_AUDIT_MAX	200
-
-/* Waits for a key (idle ticks return UI_IDLE only when `idle` asks for them). */
-int
-admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle)
-{
-	int r;
-
-	*action = NULL;
-	do {
-		r = ui_key_read(ui, k, 1);
-	} while (r == UI_IDLE && !idle);
-	if (r != UI_KEY)
-		return r;
-	ui->message[0] = '\0';
-	*action = ui_action(ui, "admin", k);
-	return UI_KEY;
-}
-
-/* Moves the selection for up/down/page keys; 1 when the action was one of them. */
-int
-admin_move(const char *action, int *sel, size_t n, int height)
-{
-	if (strcmp(action, "up") == 0) {
-		if (*sel > 0)
-			(*sel)--;
-	} else if (strcmp(action, "down") == 0) {
-		if (*sel + 1 < (int)n)
-			(*sel)++;
-	} else if (strcmp(action, "page-up") == 0)
-		*sel = *sel > height ? *sel - height : 0;
-	else if (strcmp(action, "page-down") == 0) {
-		if (n > 0)
-			*sel = *sel + height < (int)n ? *sel + height : (int)n - 1;
-	} else
-		return 0;
-	return 1;
-}
-
-int
-admin_height(void)
-{
-	return ui_rows() - 5 > 1 ? ui_rows() - 5 : 1;
-}
-
-/* Keeps the selected row in the window of `height` rows starting at *top. */
-void
-admin_scroll(int *sel, int *top, size_t n, int height)
-{
-	if (*sel >= (int)n)
-		*sel = n > 0 ? (int)n - 1 : 0;
-	if (*sel < 0)
-		*sel = 0;
-	if (*sel < *top)
-		*top = *sel;
-	if (*sel >= *top + height)
-		*top = *sel - height + 1;
-}
-
-/*
- * Asks for one line on the status line. Returns 1 with the text in buf, 0
- * when cancelled (Escape, Tab, or the session ending: the caller's next
- * key read says UI_QUIT then).
- */
-int
-admin_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret)
-{
-	int w, r;
-
-	for (;;) {
-		ui->message[0] = '\0';
-		ui_put(ui_rows() - 2, 0, ui_cols(), "", UI_PAD);
-		w = ui_put(ui_rows() - 2, 0, ui_cols() / 2, label, UI_BOLD);
-		r = ui_line_edit(ui, ui_rows() - 2, w + 1, ui_cols() - w - 2, buf, size, secret);
-		if (r == 1)
-			return 1;
-		if (r != 3)
-			return 0;
-	}
-}
-
-/*
- * A list to choose one of `items` from; Enter copies the chosen one into
- * buf and returns 1. The screen behind is left blank for the next prompt.
- */
-static int
-admin_pick(struct ui *ui, const char *title, char **items, size_t n, char *buf,
-    size_t size)
-{
-	static const char *const hints[] = { "open", N_("Choose"), "back", N_("Back"), NULL };
-	struct ui_key k;
-	const char *action;
-	int sel = 0, top = 0, height, y, i, rc = 0;
-
-	for (i = 0; i < (int)n; i++)
-		if (strcmp(items[i], buf) == 0)
-			sel = i;
-	for (;;) {
-		height = admin_height() + 1;
-		admin_scroll(&sel, &top, n, height);
-		ui_erase();
-		ui_frame(ui, title, NULL, "admin", hints);
-		for (y = 0, i = top; y < height && i < (int)n; y++, i++) {
-			ui_put(2 + y, 0, ui_cols(), "", UI_PAD | (i == sel ? UI_REVERSE : 0));
-			ui_put(2 + y, 2, ui_cols() - 4, items[i], i == sel ? UI_REVERSE : 0);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		if (admin_key(ui, &k, &action, 0) == UI_QUIT)
-			break;
-		if (action == NULL || admin_move(action, &sel, n, height))
-			continue;
-		if (strcmp(action, "open") == 0 && n > 0) {
-			snprintf(buf, size, "%s", items[sel]);
-			rc = 1;
-			break;
-		}
-		if (strcmp(action, "back") == 0 || ui_global_action(ui, "admin", action) < 0)
-			break;
-	}
-	ui_erase();
-	ui_frame(ui, title, NULL, "admin", NULL);
-	return rc;
-}
-
-/* admin_prompt() where Tab opens a list of `items`: a choice there answers the prompt. */
-int
-admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char **items,
-    size_t n)
-{
-	int w, r;
-
-	for (;;) {
-		ui->message[0] = '\0';
-		ui_put(ui_rows() - 2, 0, ui_cols(), "", UI_PAD);
-		w = ui_put(ui_rows() - 2, 0, ui_cols() / 2, label, UI_BOLD);
-		r = ui_line_edit(ui, ui_rows() - 2, w + 1, ui_cols() - w - 2, buf, size, 0);
-		if (r == 1)
-			return 1;
-		/* 2 is Tab, or the session's end: the list's first key read says so. */
-		if (r == 2 && n > 0) {
-			if (admin_pick(ui, label, items, n, buf, size))
-				return 1;
-			continue;
-		}
-		if (r != 3)
-			return 0;
-	}
-}
-
-/* Asks a yes/no question on the status line: 1 for y (or its Cyrillic twin). */
-int
-admin_confirm(struct ui *ui, const char *question)
-{
-	struct ui_key k;
-	const char *latin;
-	char line[640];
-	int r;
-
-	snprintf(line, sizeof line, "%s %s", question, _("(y/n)"));
-	ui_put(ui_rows() - 2, 0, ui_cols(), line, UI_PAD | UI_BOLD);
-	ui_cursor(0, 0, 0);
-	ui_flush();
-	do {
-		r = ui_key_read(ui, &k, 1);
-	} while (r == UI_IDLE);
-	if (r != UI_KEY)
-		return 0;
-	latin = keymap_physical(k.name);
-	return strcmp(k.name, "y") == 0 || strcmp(k.name, "Y") == 0 ||
-	    (latin != NULL && (strcmp(latin, "y") == 0 || strcmp(latin, "Y") == 0));
-}
+#define ADMIN_KEY_LINE	4096	/* an OpenSSH public key line, pasted */
 
 static const char *
 admin_role_label(enum role role)
@@ -253,109 +83,206 @@ users_add(struct ui *ui)
 	explicit_bzero(pw, sizeof pw);
 }
 
-static void
-users_draw(struct ui *ui, const struct user *rows, size_t n, int sel, int top)
-{
-	static const char *const hints[] = { "add", N_("Add"), "toggle", N_("Disable/enable"),
-	    "reset", N_("New password"), "role", N_("Role"), "back", N_("Back"), NULL };
-	int height = admin_height(), y, i, cols = ui_cols(), st;
-	int nw = cols - 40 > 8 ? cols - 40 : 8;
+/* ---- a user's SSH keys ---- */
 
-	ui_erase();
-	ui_frame(ui, _("Users"), NULL, "admin", hints);
-	ui_put(2, 1, 16, _("Login"), UI_BOLD);
-	ui_put(2, 18, 8, _("Role"), UI_BOLD);
-	ui_put(2, 27, nw, _("Name"), UI_BOLD);
-	for (y = 0, i = top; y < height && i < (int)n; y++, i++) {
-		st = i == sel ? UI_REVERSE : 0;
-		ui_put(3 + y, 0, cols, "", UI_PAD | st);
-		ui_put(3 + y, 1, 16, rows[i].login, st | UI_BOLD);
-		ui_put(3 + y, 18, 8, admin_role_label(rows[i].role), st);
-		ui_put(3 + y, 27, nw, rows[i].name, st);
-		if (rows[i].disabled)
-			ui_put(3 + y, cols - 12, 11, _("disabled"), st | UI_RIGHT);
+struct keys_screen {
+	const char *login;
+	struct user_key *rows;
+};
+
+static int
+keys_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct keys_screen *s = l->ctx;
+
+	free(s->rows);
+	s->rows = NULL;
+	snprintf(l->title, sizeof l->title, _("SSH keys of %s"), s->login);
+	if (store_user_key_list(ui->st, s->login, &s->rows, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
 	}
-	ui_cursor(0, 0, 0);
-	ui_flush();
+	return 0;
+}
+
+static const char *
+keys_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct user_key *k = &((struct keys_screen *)l->ctx)->rows[row];
+
+	(void)style;
+	switch (col) {
+	case 0:
+		snprintf(buf, size, "%lld", (long long)k->id);
+		return buf;
+	case 1:
+		return k->type;
+	case 2:
+		return k->fingerprint;
+	}
+	return k->comment;
+}
+
+static int
+keys_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	struct keys_screen *s = l->ctx;
+	char *line, ask[256];
+
+	if (strcmp(action, "add") == 0) {
+		if ((line = calloc(1, ADMIN_KEY_LINE)) == NULL)
+			return ADMIN_STAY;
+		if (admin_prompt(ui, _("Paste the public key line (ssh-ed25519 AAAA... name):"),
+		    line, ADMIN_KEY_LINE, 0) && line[0] != '\0') {
+			if (store_user_key_add(ui->st, s->login, line) != STORE_OK)
+				ui_status(ui, "%s", store_error(ui->st));
+			else
+				ui_status(ui, _("Key added: %s can log in with it."), s->login);
+		}
+		free(line);
+		return ADMIN_RELOAD;
+	}
+	if (n == 0 || strcmp(action, "remove") != 0)
+		return ADMIN_STAY;
+	snprintf(ask, sizeof ask, _("Remove key %s of %s?"), s->rows[sel].fingerprint, s->login);
+	if (!admin_confirm(ui, ask))
+		return ADMIN_STAY;
+	if (store_user_key_remove(ui->st, s->login, s->rows[sel].id) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	else
+		ui_status(ui, "%s", _("The key is removed."));
+	return ADMIN_RELOAD;
+}
+
+static int
+admin_keys(struct ui *ui, const char *login)
+{
+	static const char *const hints[] = { "add", N_("Add"), "remove", N_("Remove"),
+	    "back", N_("Back"), NULL };
+	static const struct admin_column columns[] = {
+		{ N_("No."), 4, UI_RIGHT, 0, 0 },
+		{ N_("Type"), 20, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Fingerprint"), 50, 0, 0, 0 },
+		{ N_("Comment"), 0, 0, 0, 0 },
+		ADMIN_COLUMNS_END
+	};
+	struct keys_screen s = { login, NULL };
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &s,
+	    .empty = N_("No keys: this user logs in with a password."),
+	    .load = keys_load, .cell = keys_cell, .act = keys_act };
+	int rc;
+
+	rc = admin_list_run(ui, &l);
+	free(s.rows);
+	return rc;
+}
+
+/* ---- users ---- */
+
+static int
+users_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct user **rows = l->ctx;
+
+	free(*rows);
+	*rows = NULL;
+	snprintf(l->title, sizeof l->title, "%s", _("Users"));
+	if (store_user_list(ui->st, rows, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+users_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct user *u = &(*(struct user **)l->ctx)[row];
+
+	(void)buf, (void)size;
+	if (u->disabled)
+		*style |= UI_DIM;
+	switch (col) {
+	case 0:
+		return u->login;
+	case 1:
+		return admin_role_label(u->role);
+	case 2:
+		return u->name;
+	}
+	return u->disabled ? _("disabled") : "";
+}
+
+static int
+users_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	const struct user *u = n > 0 ? &(*(struct user **)l->ctx)[sel] : NULL;
+	char buf[64], pw[64];
+	enum role role;
+
+	if (strcmp(action, "add") == 0) {
+		users_add(ui);
+		return ADMIN_RELOAD;
+	}
+	if (n == 0)
+		return ADMIN_STAY;
+	if (strcmp(action, "open") == 0 || strcmp(action, "keys") == 0)
+		return admin_keys(ui, u->login) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
+	if (strcmp(action, "toggle") == 0) {
+		if (store_user_set_disabled(ui->st, u->login, !u->disabled) != STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, u->disabled ? _("User %s enabled.") :
+			    _("User %s disabled."), u->login);
+		return ADMIN_RELOAD;
+	}
+	if (strcmp(action, "reset") == 0) {
+		snprintf(buf, sizeof buf, _("New password for %s?"), u->login);
+		if (!admin_confirm(ui, buf))
+			return ADMIN_STAY;
+		if (store_user_reset_password(ui->st, u->login, pw, sizeof pw) != STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, _("New password of %s, shown once: %s"), u->login, pw);
+		explicit_bzero(pw, sizeof pw);
+		return ADMIN_STAY;
+	}
+	if (strcmp(action, "role") == 0) {
+		snprintf(buf, sizeof buf, "%s", role_name(u->role));
+		if (!admin_prompt(ui, _("Role (teacher, head, admin):"), buf, sizeof buf, 0))
+			return ADMIN_STAY;
+		if (admin_role_parse(buf, &role) != 0)
+			ui_status(ui, "%s", _("The roles are teacher, head and admin."));
+		else if (store_user_set_role(ui->st, u->login, role) != STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, _("%s is now %s."), u->login, admin_role_label(role));
+		return ADMIN_RELOAD;
+	}
+	return ADMIN_STAY;
 }
 
 static int
 admin_users(struct ui *ui)
 {
+	static const char *const hints[] = { "add", N_("Add"), "toggle", N_("Disable/enable"),
+	    "reset", N_("New password"), "role", N_("Role"), "open", N_("SSH keys"),
+	    "back", N_("Back"), NULL };
+	static const struct admin_column columns[] = {
+		{ N_("Login"), 16, UI_BOLD, 0, 0 },
+		{ N_("Role"), 14, 0, 0, 0 },
+		{ N_("Name"), 0, 0, 0, 0 },
+		{ NULL, 12, 0, ADMIN_COL_NARROW, 0 },
+		ADMIN_COLUMNS_END
+	};
 	struct user *rows = NULL;
-	struct ui_key k;
-	const char *action;
-	char buf[64], pw[64];
-	size_t n = 0;
-	enum role role;
-	int sel = 0, top = 0, reload = 1, rc = 0, g;
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows,
+	    .load = users_load, .cell = users_cell, .act = users_act };
+	int rc;
 
-	for (;;) {
-		if (reload) {
-			free(rows);
-			rows = NULL;
-			n = 0;
-			if (store_user_list(ui->st, &rows, &n) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			reload = 0;
-		}
-		admin_scroll(&sel, &top, n, admin_height());
-		users_draw(ui, rows, n, sel, top);
-		if ((rc = admin_key(ui, &k, &action, 0)) == UI_QUIT)
-			goto out;
-		rc = 0;
-		if (action == NULL || admin_move(action, &sel, n, admin_height()))
-			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (g > 0)
-			continue;
-		if (strcmp(action, "back") == 0)
-			goto out;
-		if (strcmp(action, "add") == 0) {
-			users_add(ui);
-			reload = 1;
-			continue;
-		}
-		if (n == 0)
-			continue;
-		if (strcmp(action, "toggle") == 0) {
-			if (store_user_set_disabled(ui->st, rows[sel].login,
-			    !rows[sel].disabled) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			else
-				ui_status(ui, rows[sel].disabled ? _("User %s enabled.") :
-				    _("User %s disabled."), rows[sel].login);
-			reload = 1;
-		} else if (strcmp(action, "reset") == 0) {
-			snprintf(buf, sizeof buf, _("New password for %s?"), rows[sel].login);
-			if (!admin_confirm(ui, buf))
-				continue;
-			if (store_user_reset_password(ui->st, rows[sel].login, pw, sizeof pw) !=
-			    STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			else
-				ui_status(ui, _("New password of %s, shown once: %s"),
-				    rows[sel].login, pw);
-			explicit_bzero(pw, sizeof pw);
-		} else if (strcmp(action, "role") == 0) {
-			snprintf(buf, sizeof buf, "%s", role_name(rows[sel].role));
-			if (!admin_prompt(ui, _("Role (teacher, head, admin):"), buf, sizeof buf,
-			    0))
-				continue;
-			if (admin_role_parse(buf, &role) != 0)
-				ui_status(ui, "%s", _("The roles are teacher, head and admin."));
-			else if (store_user_set_role(ui->st, rows[sel].login, role) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			else
-				ui_status(ui, _("%s is now %s."), rows[sel].login,
-				    admin_role_label(role));
-			reload = 1;
-		}
-	}
-out:
+	rc = admin_list_run(ui, &l);
 	free(rows);
 	return rc;
 }
@@ -401,78 +328,6 @@ out:
 	return rc;
 }
 
-/* ---- terms ---- */
-
-static int
-admin_periods(struct ui *ui)
-{
-	static const char *const hints[] = { "toggle", N_("Close/reopen"), "back", N_("Back"),
-	    NULL };
-	struct period *rows = NULL;
-	struct ui_key k;
-	const char *action;
-	char label[32], dates[32], ask[128];
-	size_t n = 0;
-	int sel = 0, top = 0, reload = 1, rc = 0, g, y, i, st, height, year = 0;
-
-	for (;;) {
-		if (reload) {
-			free(rows);
-			rows = NULL;
-			n = 0;
-			if (store_year_current(ui->st, ui->today, &year) != STORE_OK ||
-			    store_period_list(ui->st, year, &rows, &n) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			reload = 0;
-		}
-		height = admin_height();
-		admin_scroll(&sel, &top, n, height);
-		ui_erase();
-		ui_frame(ui, _("Terms"), NULL, "admin", hints);
-		for (y = 0, i = top; y < height && i < (int)n; y++, i++) {
-			st = i == sel ? UI_REVERSE : 0;
-			period_label(&rows[i], label, sizeof label);
-			snprintf(dates, sizeof dates, "%s - %s", rows[i].starts, rows[i].ends);
-			ui_put(2 + y, 0, ui_cols(), "", UI_PAD | st);
-			ui_put(2 + y, 1, 10, label, st | UI_BOLD);
-			ui_put(2 + y, 12, 24, dates, st);
-			ui_put(2 + y, 37, 12, rows[i].closed ? _("closed") : _("open"), st);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		if ((rc = admin_key(ui, &k, &action, 0)) == UI_QUIT)
-			goto out;
-		rc = 0;
-		if (action == NULL || admin_move(action, &sel, n, height))
-			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (g > 0)
-			continue;
-		if (strcmp(action, "back") == 0)
-			goto out;
-		if (n > 0 && (strcmp(action, "toggle") == 0 || strcmp(action, "open") == 0)) {
-			period_label(&rows[sel], label, sizeof label);
-			snprintf(ask, sizeof ask, rows[sel].closed ? _("Reopen term %s?") :
-			    _("Close term %s?"), label);
-			if (!admin_confirm(ui, ask))
-				continue;
-			if (store_period_set_closed(ui->st, rows[sel].id, !rows[sel].closed) !=
-			    STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			else
-				ui_status(ui, rows[sel].closed ? _("Term %s is open again.") :
-				    _("Term %s is closed."), label);
-			reload = 1;
-		}
-	}
-out:
-	free(rows);
-	return rc;
-}
-
 /* ---- sessions and locks ---- */
 
 static const char *
@@ -502,87 +357,89 @@ session_cmp(const void *a, const void *b)
 }
 
 static int
+sessions_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct session_info **rows = l->ctx;
+
+	free(*rows);
+	*rows = NULL;
+	snprintf(l->title, sizeof l->title, "%s", _("Sessions"));
+	if (store_session_list(ui->st, rows, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	if (*n > 1)
+		qsort(*rows, *n, sizeof **rows, session_cmp);
+	return 0;
+}
+
+static const char *
+sessions_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct session_info *s = &(*(struct session_info **)l->ctx)[row];
+
+	(void)style;
+	switch (col) {
+	case 0:
+		return s->login;
+	case 1:
+		return s->origin;
+	case 2:
+		return s->started;
+	case 3:
+		return admin_state_label(s->state);
+	case 4:
+		snprintf(buf, size, "%lldm", s->idle_seconds / 60);
+		return buf;
+	}
+	return s->resource;
+}
+
+static int
+sessions_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	const struct session_info *s;
+	char ask[256];
+
+	if (n == 0 || strcmp(action, "break") != 0)
+		return ADMIN_STAY;
+	s = &(*(struct session_info **)l->ctx)[sel];
+	if (s->resource[0] == '\0') {
+		ui_status(ui, "%s", _("This session holds no journal page."));
+		return ADMIN_STAY;
+	}
+	snprintf(ask, sizeof ask, _("Break the lock of %s on %s?"), s->login, s->resource);
+	if (!admin_confirm(ui, ask))
+		return ADMIN_STAY;
+	if (store_lock_break(ui->st, s->resource) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	else
+		ui_status(ui, _("The lock on %s is broken."), s->resource);
+	return ADMIN_RELOAD;
+}
+
+static int
 admin_sessions(struct ui *ui)
 {
 	static const char *const hints[] = { "break", N_("Break the lock"), "back", N_("Back"),
 	    NULL };
+	static const struct admin_column columns[] = {
+		{ N_("Login"), 16, UI_BOLD, 0, 0 },
+		{ N_("From"), 22, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Since"), 19, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("State"), 12, 0, 0, 0 },
+		{ N_("Idle"), 6, UI_RIGHT, ADMIN_COL_NARROW, 0 },
+		{ N_("Page held"), 0, 0, 0, 16 },
+		ADMIN_COLUMNS_END
+	};
 	struct session_info *rows = NULL;
-	struct ui_key k;
-	const char *action;
-	char idle[32], ask[256];
-	size_t n = 0;
-	int sel = 0, top = 0, reload = 1, rc = 0, g, y, i, st, height, r;
+	/* Who is online changes without writes to the journal: read on every tick. */
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows, .live = 1,
+	    .load = sessions_load, .cell = sessions_cell, .act = sessions_act };
+	int rc;
 
-	for (;;) {
-		if (reload) {
-			free(rows);
-			rows = NULL;
-			n = 0;
-			if (store_session_list(ui->st, &rows, &n) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			else if (n > 1)
-				qsort(rows, n, sizeof *rows, session_cmp);
-			reload = 0;
-		}
-		height = admin_height();
-		admin_scroll(&sel, &top, n, height);
-		ui_erase();
-		ui_frame(ui, _("Sessions"), NULL, "admin", hints);
-		ui_put(2, 1, 12, _("Login"), UI_BOLD);
-		ui_put(2, 14, 16, _("From"), UI_BOLD);
-		ui_put(2, 31, 19, _("Since"), UI_BOLD);
-		ui_put(2, 51, 9, _("State"), UI_BOLD);
-		ui_put(2, 61, 7, _("Idle"), UI_BOLD);
-		ui_put(2, 69, ui_cols() - 70, _("Page held"), UI_BOLD);
-		for (y = 0, i = top; y < height && i < (int)n; y++, i++) {
-			st = i == sel ? UI_REVERSE : 0;
-			snprintf(idle, sizeof idle, "%lldm", rows[i].idle_seconds / 60);
-			ui_put(3 + y, 0, ui_cols(), "", UI_PAD | st);
-			ui_put(3 + y, 1, 12, rows[i].login, st | UI_BOLD);
-			ui_put(3 + y, 14, 16, rows[i].origin, st);
-			ui_put(3 + y, 31, 19, rows[i].started, st);
-			ui_put(3 + y, 51, 9, admin_state_label(rows[i].state), st);
-			ui_put(3 + y, 61, 7, idle, st);
-			ui_put(3 + y, 69, ui_cols() - 70, rows[i].resource, st);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		/* Who is online changes by itself: look again on every quiet tick. */
-		if ((r = admin_key(ui, &k, &action, 1)) == UI_QUIT) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (r == UI_IDLE) {
-			reload = 1;
-			continue;
-		}
-		if (action == NULL || admin_move(action, &sel, n, height))
-			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (g > 0)
-			continue;
-		if (strcmp(action, "back") == 0)
-			goto out;
-		if (n > 0 && strcmp(action, "break") == 0) {
-			if (rows[sel].resource[0] == '\0') {
-				ui_status(ui, "%s", _("This session holds no journal page."));
-				continue;
-			}
-			snprintf(ask, sizeof ask, _("Break the lock of %s on %s?"), rows[sel].login,
-			    rows[sel].resource);
-			if (!admin_confirm(ui, ask))
-				continue;
-			if (store_lock_break(ui->st, rows[sel].resource) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			else
-				ui_status(ui, _("The lock on %s is broken."), rows[sel].resource);
-			reload = 1;
-		}
-	}
-out:
+	rc = admin_list_run(ui, &l);
 	free(rows);
 	return rc;
 }
@@ -595,15 +452,19 @@ struct audit_row {
 	char what[480];
 };
 
-struct audit_rows {
+struct audit_screen {
 	struct audit_row *rows;
 	size_t n, size;
+	/* the filter: a user, text in the object (a class, a subject), dates */
+	char login[STORE_LOGIN_MAX + 1];
+	char about[128];
+	char since[11], until[11];
 };
 
 static int
 audit_collect(const struct audit_record *r, void *arg)
 {
-	struct audit_rows *a = arg;
+	struct audit_screen *a = arg;
 	struct audit_row *nr = NULL;
 
 	if (a->n == a->size) {
@@ -621,88 +482,102 @@ audit_collect(const struct audit_record *r, void *arg)
 }
 
 static int
+audit_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct audit_screen *a = l->ctx;
+	struct audit_filter f = { .limit = ADMIN_AUDIT_MAX };
+	size_t len;
+
+	a->n = 0;
+	f.login = a->login[0] != '\0' ? a->login : NULL;
+	f.text = a->about[0] != '\0' ? a->about : NULL;
+	f.since = a->since[0] != '\0' ? a->since : NULL;
+	f.until = a->until[0] != '\0' ? a->until : NULL;
+	if (store_audit_each(ui->st, &f, audit_collect, a) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	*n = a->n;
+	snprintf(l->title, sizeof l->title, _("Audit: %zu newest records"), a->n);
+	/* The filter in force, as the title's tail. */
+	len = strlen(l->title);
+	if (f.login != NULL || f.text != NULL || f.since != NULL || f.until != NULL)
+		snprintf(l->title + len, sizeof l->title - len, " | %s %s %s%s%s", a->login,
+		    a->about, a->since, f.since != NULL || f.until != NULL ? ".." : "",
+		    a->until);
+	return 0;
+}
+
+static const char *
+audit_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct audit_row *r = &((struct audit_screen *)l->ctx)->rows[row];
+
+	(void)buf, (void)size, (void)style;
+	return col == 0 ? r->at : col == 1 ? r->login : r->what;
+}
+
+/* Asks for each part of the filter in turn; an empty answer matches everything. */
+static int
+audit_filter_ask(struct ui *ui, struct audit_screen *a)
+{
+	if (!admin_prompt(ui, _("Filter by user (login, empty: all):"), a->login,
+	    sizeof a->login, 0) ||
+	    !admin_prompt(ui, _("Class, subject or other text (empty: all):"), a->about,
+	    sizeof a->about, 0))
+		return ADMIN_STAY;
+	if (!admin_prompt(ui, _("From date (DD.MM.YYYY, empty: any):"), a->since,
+	    sizeof a->since, 0) ||
+	    !admin_prompt(ui, _("To date (DD.MM.YYYY, empty: any):"), a->until,
+	    sizeof a->until, 0))
+		return ADMIN_STAY;
+	if ((a->since[0] != '\0' && !date_parse(a->since, a->since)) ||
+	    (a->until[0] != '\0' && !date_parse(a->until, a->until))) {
+		a->since[0] = a->until[0] = '\0';
+		ui_status(ui, "%s", _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
+	}
+	return ADMIN_RELOAD;
+}
+
+static int
+audit_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	int64_t bad = 0, count = 0;
+
+	(void)sel, (void)n;
+	if (strcmp(action, "filter") == 0)
+		return audit_filter_ask(ui, l->ctx);
+	if (strcmp(action, "verify") != 0)
+		return ADMIN_STAY;
+	if (store_audit_verify(ui->st, &bad, &count) == STORE_OK)
+		ui_status(ui, _("The audit chain is whole: %lld records verified."),
+		    (long long)count);
+	else if (bad > 0)
+		ui_status(ui, _("The audit chain is broken at record %lld."), (long long)bad);
+	else
+		ui_status(ui, "%s", store_error(ui->st));
+	return ADMIN_STAY;
+}
+
+static int
 admin_audit(struct ui *ui)
 {
 	static const char *const hints[] = { "filter", N_("Filter"), "verify", N_("Verify"),
 	    "back", N_("Back"), NULL };
-	struct audit_rows a;
-	struct audit_filter f;
-	struct ui_key k;
-	const char *action;
-	char filter[128] = "", arg[128] = "", title[256];
-	int64_t bad = 0, count = 0;
-	int sel = 0, top = 0, reload = 1, rc = 0, g, y, i, st, height;
+	static const struct admin_column columns[] = {
+		{ NULL, 19, 0, ADMIN_COL_NARROW, 0 },
+		{ NULL, 12, UI_BOLD, 0, 0 },
+		{ NULL, 0, 0, 0, 0 },
+		ADMIN_COLUMNS_END
+	};
+	struct audit_screen a;
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &a,
+	    .load = audit_load, .cell = audit_cell, .act = audit_act };
+	int rc;
 
 	memset(&a, 0, sizeof a);
-	for (;;) {
-		if (reload) {
-			a.n = 0;
-			memset(&f, 0, sizeof f);
-			f.limit = ADMIN_AUDIT_MAX;
-			/* "--user LOGIN", "--about TEXT", or plain text about the object. */
-			if (strncmp(filter, "--user ", 7) == 0) {
-				snprintf(arg, sizeof arg, "%s", filter + 7);
-				f.login = arg;
-			} else if (strncmp(filter, "--about ", 8) == 0) {
-				snprintf(arg, sizeof arg, "%s", filter + 8);
-				f.text = arg;
-			} else if (filter[0] != '\0') {
-				snprintf(arg, sizeof arg, "%s", filter);
-				f.text = arg;
-			}
-			if (store_audit_each(ui->st, &f, audit_collect, &a) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			reload = 0;
-		}
-		height = admin_height() + 1;
-		admin_scroll(&sel, &top, a.n, height);
-		if (filter[0] != '\0')
-			snprintf(title, sizeof title, _("Audit: %zu newest records, %s"), a.n,
-			    filter);
-		else
-			snprintf(title, sizeof title, _("Audit: %zu newest records"), a.n);
-		ui_erase();
-		ui_frame(ui, title, NULL, "admin", hints);
-		for (y = 0, i = top; y < height && i < (int)a.n; y++, i++) {
-			st = i == sel ? UI_REVERSE : 0;
-			ui_put(2 + y, 0, ui_cols(), "", UI_PAD | st);
-			ui_put(2 + y, 0, 19, a.rows[i].at, st);
-			ui_put(2 + y, 20, 10, a.rows[i].login, st | UI_BOLD);
-			ui_put(2 + y, 31, ui_cols() - 31, a.rows[i].what, st);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		if ((rc = admin_key(ui, &k, &action, 0)) == UI_QUIT)
-			goto out;
-		rc = 0;
-		if (action == NULL || admin_move(action, &sel, a.n, height))
-			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (g > 0)
-			continue;
-		if (strcmp(action, "back") == 0)
-			goto out;
-		if (strcmp(action, "filter") == 0) {
-			if (admin_prompt(ui, _("Filter (text, --user LOGIN, --about TEXT):"),
-			    filter, sizeof filter, 0)) {
-				reload = 1;
-				sel = top = 0;
-			}
-		} else if (strcmp(action, "verify") == 0) {
-			if (store_audit_verify(ui->st, &bad, &count) == STORE_OK)
-				ui_status(ui, _("The audit chain is whole: %lld records "
-				    "verified."), (long long)count);
-			else if (bad > 0)
-				ui_status(ui, _("The audit chain is broken at record %lld."),
-				    (long long)bad);
-			else
-				ui_status(ui, "%s", store_error(ui->st));
-		}
-	}
-out:
+	rc = admin_list_run(ui, &l);
 	free(a.rows);
 	return rc;
 }
@@ -715,24 +590,59 @@ struct admin_item {
 	int (*run)(struct ui *);
 };
 
+struct admin_menu {
+	const struct admin_item *items[16];
+	size_t n;
+};
+
+static int
+menu_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	(void)ui;
+	snprintf(l->title, sizeof l->title, "%s", _("Administration"));
+	*n = ((struct admin_menu *)l->ctx)->n;
+	return 0;
+}
+
+static const char *
+menu_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	(void)col, (void)buf, (void)size, (void)style;
+	return _(((struct admin_menu *)l->ctx)->items[row]->label);
+}
+
+static int
+menu_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	const struct admin_menu *m = l->ctx;
+
+	if (n == 0 || strcmp(action, "open") != 0)
+		return ADMIN_STAY;
+	return m->items[sel]->run(ui) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+}
+
 int
 ui_admin_run(struct ui *ui)
 {
 	static const char *const hints[] = { "open", N_("Open"), "help", N_("Help"),
 	    "back", N_("Back"), NULL };
+	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
 	static const struct admin_item all[] = {
 		{ N_("Users"), 1, admin_users },
 		{ N_("Classes and rosters"), 1, admin_classes },
+		{ N_("Subjects"), 1, admin_subjects },
 		{ N_("Assignments"), 1, admin_assignments },
-		{ N_("Terms"), 0, admin_periods },
+		{ N_("Substitute teachers"), 1, admin_substitutes },
+		{ N_("Terms"), 0, admin_terms },
+		{ N_("Holidays"), 0, admin_holidays },
 		{ N_("Sessions and locks"), 0, admin_sessions },
 		{ N_("Audit"), 0, admin_audit },
 	};
-	const struct admin_item *items[sizeof all / sizeof all[0]];
-	struct ui_key k;
-	const char *action;
-	size_t n = 0, i;
-	int sel = 0, rc = 0, g, y, st;
+	struct admin_menu m = { .n = 0 };
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &m,
+	    .load = menu_load, .cell = menu_cell, .act = menu_act };
+	size_t i;
 
 	if (ui->user.role == ROLE_TEACHER) {
 		ui_status(ui, "%s", _("Only the admin and the head may open the "
@@ -741,35 +651,6 @@ ui_admin_run(struct ui *ui)
 	}
 	for (i = 0; i < sizeof all / sizeof all[0]; i++)
 		if (!all[i].admin_only || ui->user.role == ROLE_ADMIN)
-			items[n++] = &all[i];
-	for (;;) {
-		ui_erase();
-		ui_frame(ui, _("Administration"), NULL, "admin", hints);
-		for (y = 0; y < (int)n; y++) {
-			st = y == sel ? UI_REVERSE : 0;
-			ui_put(2 + y, 0, ui_cols(), "", UI_PAD | st);
-			ui_put(2 + y, 2, ui_cols() - 4, _(items[y]->label), st);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		if ((rc = admin_key(ui, &k, &action, 0)) == UI_QUIT)
-			goto out;
-		rc = 0;
-		if (action == NULL || admin_move(action, &sel, n, (int)n))
-			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (g > 0)
-			continue;
-		if (strcmp(action, "back") == 0)
-			goto out;
-		if (strcmp(action, "open") == 0 && items[sel]->run(ui) == UI_QUIT) {
-			rc = UI_QUIT;
-			goto out;
-		}
-	}
-out:
-	return rc;
+			m.items[m.n++] = &all[i];
+	return admin_list_run(ui, &l);
 }

@@ -1,9 +1,10 @@
 /*
- * ui_admin_classes: the admin's screens for classes, their rosters and who
- * teaches what. A roster comes from a CSV file on the server and is always
- * checked first (roster_import with dry_run): every problem is listed with
- * its line and nothing is written until the file is clean and the admin
- * says yes. The helpers (lists, prompts, questions) are ui_admin.c's.
+ * ui_admin_classes: the admin's screens for classes and their rosters: add,
+ * rename, promote into the next school year, the class teacher; a pupil
+ * moved to another class or into a subgroup. A roster comes from a CSV
+ * file on the server or is pasted into the terminal, and is always checked
+ * first (roster_import with dry_run): every problem is listed with its line
+ * and nothing is written until the list is clean and the admin says yes.
  */
 #include "config.h"
 
@@ -50,53 +51,158 @@ out:
 	return buf;
 }
 
-/* The problems of a dry run, one a line, scrollable; returns UI_QUIT or 0. */
+/* The problems of a dry run, one a line: a text to scroll; returns UI_QUIT or 0. */
+struct problems {
+	const struct roster_report *rep;
+};
+
+static int
+problems_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	(void)ui;
+	*n = ((struct problems *)l->ctx)->rep->nproblems;
+	return 0;
+}
+
+static const char *
+problems_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct roster_problem *p = &((struct problems *)l->ctx)->rep->problems[row];
+
+	(void)col, (void)style;
+	if (p->line > 0)
+		snprintf(buf, size, _("line %zu: %s"), p->line, p->msg);
+	else
+		snprintf(buf, size, _("the file: %s"), p->msg);
+	return buf;
+}
+
+static int
+problems_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	(void)ui, (void)l, (void)sel, (void)n;
+	return strcmp(action, "open") == 0 ? ADMIN_BACK : ADMIN_STAY;
+}
+
 static int
 import_problems(struct ui *ui, const struct class *c, const struct roster_report *rep)
 {
 	static const char *const hints[] = { "down", N_("scroll"), "back", N_("Back"), NULL };
-	struct ui_key k;
-	const char *action;
-	char title[128], status[256], line[400];
-	int top = 0, height, y, i;
+	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
+	struct problems p = { rep };
+	char status[256];
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &p, .status = status,
+	    .no_selection = 1, .load = problems_load, .cell = problems_cell,
+	    .act = problems_act };
 
-	snprintf(title, sizeof title, _("Import into %s: preview"), c->name);
+	snprintf(l.title, sizeof l.title, _("Import into %s: preview"), c->name);
 	snprintf(status, sizeof status, _("%zu problems: nothing was written. Fix the file "
 	    "and import again."), rep->nproblems);
-	for (;;) {
-		height = admin_height() + 1;
-		if (top + height > (int)rep->nproblems)
-			top = (int)rep->nproblems > height ? (int)rep->nproblems - height : 0;
-		ui_erase();
-		ui_frame(ui, title, status, "admin", hints);
-		for (y = 0, i = top; y < height && i < (int)rep->nproblems; y++, i++) {
-			if (rep->problems[i].line > 0)
-				snprintf(line, sizeof line, _("line %zu: %s"),
-				    rep->problems[i].line, rep->problems[i].msg);
-			else
-				snprintf(line, sizeof line, _("the file: %s"),
-				    rep->problems[i].msg);
-			ui_put(2 + y, 1, ui_cols() - 2, line, 0);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		if (admin_key(ui, &k, &action, 0) == UI_QUIT)
-			return UI_QUIT;
-		if (action == NULL)
-			continue;
-		if (strcmp(action, "down") == 0)
-			top++;
-		else if (strcmp(action, "up") == 0 && top > 0)
-			top--;
-		else if (strcmp(action, "page-down") == 0)
-			top += height;
-		else if (strcmp(action, "page-up") == 0)
-			top = top > height ? top - height : 0;
-		else if (strcmp(action, "back") == 0 || strcmp(action, "open") == 0)
-			return 0;
-		else if (ui_global_action(ui, "admin", action) < 0)
-			return UI_QUIT;
+	return admin_list_run(ui, &l);
+}
+
+/* One key of a paste into buf: 0 to go on, 1 at C-d, -1 to cancel. */
+static int
+paste_key(struct ui *ui, const struct ui_key *k, char *buf, size_t *len, size_t *lines)
+{
+	const char *text = k->text;
+	size_t n;
+
+	if (strcmp(k->name, "Escape") == 0 || strcmp(k->name, "C-c") == 0)
+		return -1;
+	if (strcmp(k->name, "C-d") == 0)
+		return 1;
+	if (strcmp(k->name, "Backspace") == 0) {
+		if (*len > 0 && buf[*len - 1] == '\n')
+			(*lines)--;
+		while (*len > 0 && ((unsigned char)buf[*len - 1] & 0xc0) == 0x80)
+			(*len)--;
+		if (*len > 0)
+			(*len)--;
+		return 0;
 	}
+	if (strcmp(k->name, "Enter") == 0) {
+		text = "\n";
+		(*lines)++;
+	} else if (strcmp(k->name, "Tab") == 0)
+		text = "\t";	/* cells copied from Excel */
+	n = strlen(text);
+	if (*len + n > ROSTER_MAX_BYTES) {
+		ui_status(ui, "%s", _("The paste is too long; import a file instead."));
+		return 0;
+	}
+	memcpy(buf + *len, text, n);
+	*len += n;
+	buf[*len] = '\0';
+	return 0;
+}
+
+/* Shows the last lines of the paste, so one sees it arrive. */
+static void
+paste_draw(struct ui *ui, const char *title, const char *buf, size_t len, size_t lines)
+{
+	static const char *const hints[] = { "", N_("C-d: done"), "", N_("Esc: cancel"), NULL };
+	char status[128];
+	const char *p = buf + len, *eol;
+	int height = admin_height() + 1, y, n;
+
+	snprintf(status, sizeof status, _("%zu lines, %zu bytes"), lines, len);
+	ui_erase();
+	ui_frame(ui, title, status, "admin", hints);
+	for (n = 0; p > buf && n < height; n++)
+		for (p--; p > buf && p[-1] != '\n'; p--)
+			;
+	for (y = 0; *p != '\0' && y < height; y++) {
+		char line[512];
+
+		eol = strchr(p, '\n');
+		snprintf(line, sizeof line, "%.*s", (int)(eol != NULL ? eol - p : (long)strlen(p)),
+		    p);
+		ui_put(2 + y, 1, ui_cols() - 2, line, 0);
+		p = eol != NULL ? eol + 1 : p + strlen(p);
+	}
+	ui_cursor(0, 0, 0);
+	ui_flush();
+}
+
+/*
+ * The class list pasted into the terminal (cells copied from Excel come
+ * tab-separated), until C-d. Returns the text, or NULL when cancelled.
+ */
+static char *
+admin_paste(struct ui *ui, const struct class *c, size_t *len)
+{
+	struct ui_key k;
+	char title[128], *buf;
+	size_t lines = 0;
+	int r, done = 0;
+
+	if ((buf = malloc(ROSTER_MAX_BYTES + 8)) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		return NULL;
+	}
+	*len = 0;
+	buf[0] = '\0';
+	snprintf(title, sizeof title, _("Paste the class list of %s"), c->name);
+	while (!done) {
+		paste_draw(ui, title, buf, *len, lines);
+		do {
+			r = ui_key_read(ui, &k, 1);
+		} while (r == UI_IDLE);
+		ui->message[0] = '\0';
+		/* A paste comes as hundreds of keys: take all that are here, then draw. */
+		while (r == UI_KEY && done == 0) {
+			done = paste_key(ui, &k, buf, len, &lines);
+			if (done == 0)
+				r = ui_key_read(ui, &k, 0);
+		}
+		if (r == UI_QUIT || done < 0) {
+			free(buf);
+			return NULL;
+		}
+	}
+	return buf;
 }
 
 static int
@@ -110,10 +216,11 @@ admin_import(struct ui *ui, const struct class *c)
 	int rc = 0, r;
 
 	memset(&rep, 0, sizeof rep);
-	if (!admin_prompt(ui, _("CSV file on the server:"), path, sizeof path, 0) ||
-	    path[0] == '\0')
+	if (!admin_prompt(ui, _("CSV file on the server (empty: paste it here):"), path,
+	    sizeof path, 0))
 		goto out;
-	if ((buf = admin_read_file(ui, path, &len)) == NULL)
+	if ((buf = path[0] != '\0' ? admin_read_file(ui, path, &len) :
+	    admin_paste(ui, c, &len)) == NULL)
 		goto out;
 	r = roster_import(ui->st, c->id, buf, len, 1, &rep);
 	if (rep.nproblems > 0) {
@@ -129,7 +236,7 @@ admin_import(struct ui *ui, const struct class *c)
 	    "class)."), rep.added, rep.existing);
 	ui_erase();
 	ui_frame(ui, title, status, "admin", hints);
-	ui_put(2, 1, ui_cols() - 2, path, 0);
+	ui_put(2, 1, ui_cols() - 2, path[0] != '\0' ? path : _("(pasted)"), 0);
 	ui_put(4, 1, ui_cols() - 2, status, UI_BOLD);
 	snprintf(ask, sizeof ask, _("Import into %s?"), c->name);
 	if (!admin_confirm(ui, ask)) {
@@ -152,288 +259,270 @@ out:
 	return rc;
 }
 
-/* ---- classes and rosters ---- */
+/* ---- a class's roster ---- */
+
+struct roster_screen {
+	const struct class *c;
+	struct pupil *rows;
+	struct pick_lists pick;
+};
+
+static int
+roster_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct roster_screen *s = l->ctx;
+
+	free(s->rows);
+	s->rows = NULL;
+	if (store_pupil_list(ui->st, s->c->id, 0, 0, &s->rows, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	snprintf(l->title, sizeof l->title, _("Class %s: %zu pupils"), s->c->name, *n);
+	return 0;
+}
+
+static const char *
+roster_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct pupil *p = &((struct roster_screen *)l->ctx)->rows[row];
+
+	if (p->left[0] != '\0')
+		*style |= UI_DIM;
+	switch (col) {
+	case 0:
+		snprintf(buf, size, "%zu", row + 1);
+		return buf;
+	case 1:
+		pupil_full_name(p, buf, size);
+		return buf;
+	case 2:
+		return p->birth;
+	}
+	if (p->left[0] == '\0')
+		return "";
+	snprintf(buf, size, _("left %s"), p->left);
+	return buf;
+}
+
+/* Moves the pupil to another class from a date on; the old journal keeps the history. */
+static int
+roster_move(struct ui *ui, struct roster_screen *s, const struct pupil *p)
+{
+	char cname[64] = "", date[11], name[STORE_NAME_MAX * 3 + 8], ask[320];
+	struct class to;
+
+	pick_lists_load(ui, &s->pick);
+	pupil_full_name(p, name, sizeof name);
+	snprintf(date, sizeof date, "%s", ui->today);
+	if (!admin_prompt_pick(ui, _("Move to class (Tab: list):"), cname, sizeof cname,
+	    s->pick.classes, s->pick.nclasses) || cname[0] == '\0' ||
+	    !admin_prompt_date(ui, _("From the date:"), date))
+		return ADMIN_STAY;
+	if (store_class_find(ui->st, cname, &to) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return ADMIN_STAY;
+	}
+	snprintf(ask, sizeof ask, _("Move %s from %s to %s from %s?"), name, s->c->name,
+	    to.name, date);
+	if (!admin_confirm(ui, ask))
+		return ADMIN_STAY;
+	if (store_pupil_move(ui->st, p->id, to.id, date) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	else
+		ui_status(ui, _("%s moved to %s."), name, to.name);
+	return ADMIN_RELOAD;
+}
+
+/* Puts the pupil into a subgroup of a subject (0: out of the subgroups). */
+static int
+roster_subgroup(struct ui *ui, struct roster_screen *s, const struct pupil *p)
+{
+	char sname[STORE_NAME_MAX + 1] = "", group[8] = "1", *end = NULL;
+	struct subject subj;
+	long sub;
+
+	pick_lists_load(ui, &s->pick);
+	if (!admin_prompt_pick(ui, _("Subject (Tab: list):"), sname, sizeof sname,
+	    s->pick.subjects, s->pick.nsubjects) || sname[0] == '\0' ||
+	    !admin_prompt(ui, _("Subgroup (0: the whole class):"), group, sizeof group, 0))
+		return ADMIN_STAY;
+	sub = strtol(group, &end, 10);
+	if (group[0] == '\0' || *end != '\0' || sub < 0 || sub > 9) {
+		ui_status(ui, "%s", _("A subgroup is 0 (the whole class), 1, 2..."));
+		return ADMIN_STAY;
+	}
+	if (store_subject_find(ui->st, sname, &subj) != STORE_OK ||
+	    store_pupil_set_subgroup(ui->st, p->id, subj.id, (int)sub) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	else
+		ui_status(ui, _("%s: subgroup %ld in %s."), p->surname, sub, subj.name);
+	return ADMIN_STAY;
+}
+
+static int
+roster_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	struct roster_screen *s = l->ctx;
+
+	if (strcmp(action, "import") == 0)
+		return admin_import(ui, s->c) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
+	if (n == 0)
+		return ADMIN_STAY;
+	if (strcmp(action, "move") == 0)
+		return roster_move(ui, s, &s->rows[sel]);
+	if (strcmp(action, "subgroup") == 0)
+		return roster_subgroup(ui, s, &s->rows[sel]);
+	return ADMIN_STAY;
+}
 
 static int
 admin_roster(struct ui *ui, const struct class *c)
 {
-	static const char *const hints[] = { "import", N_("Import CSV"), "down", N_("scroll"),
-	    "back", N_("Back"), NULL };
-	struct pupil *rows = NULL;
-	struct ui_key k;
-	const char *action;
-	char title[128], name[STORE_NAME_MAX * 3 + 8], num[16];
-	size_t n = 0;
-	int sel = 0, top = 0, reload = 1, rc = 0, g, y, i, st, height;
+	static const char *const hints[] = { "import", N_("Import CSV"), "move", N_("Move"),
+	    "subgroup", N_("Subgroup"), "back", N_("Back"), NULL };
+	static const struct admin_column columns[] = {
+		{ NULL, 4, UI_RIGHT, 0, 0 },
+		{ NULL, 0, 0, 0, 0 },
+		{ NULL, 10, 0, ADMIN_COL_NARROW, 0 },
+		{ NULL, 18, 0, 0, 0 },
+		ADMIN_COLUMNS_END
+	};
+	struct roster_screen s = { .c = c };
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &s,
+	    .empty = N_("No pupils yet: import a class list."),
+	    .load = roster_load, .cell = roster_cell, .act = roster_act };
+	int rc;
 
-	for (;;) {
-		if (reload) {
-			free(rows);
-			rows = NULL;
-			n = 0;
-			if (store_pupil_list(ui->st, c->id, 0, 0, &rows, &n) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			reload = 0;
-		}
-		height = admin_height();
-		admin_scroll(&sel, &top, n, height);
-		snprintf(title, sizeof title, _("Class %s: %zu pupils"), c->name, n);
-		ui_erase();
-		ui_frame(ui, title, n == 0 ? _("No pupils yet: import a class list.") : NULL,
-		    "admin", hints);
-		for (y = 0, i = top; y < height && i < (int)n; y++, i++) {
-			st = i == sel ? UI_REVERSE : 0;
-			pupil_full_name(&rows[i], name, sizeof name);
-			snprintf(num, sizeof num, "%d", i + 1);
-			ui_put(2 + y, 0, ui_cols(), "", UI_PAD | st);
-			ui_put(2 + y, 1, 4, num, st | UI_RIGHT);
-			ui_put(2 + y, 6, ui_cols() - 32, name, st);
-			ui_put(2 + y, ui_cols() - 25, 10, rows[i].birth, st);
-			if (rows[i].left[0] != '\0')
-				ui_put(2 + y, ui_cols() - 14, 13, _("left"), st | UI_DIM);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		if ((rc = admin_key(ui, &k, &action, 0)) == UI_QUIT)
-			goto out;
-		rc = 0;
-		if (action == NULL || admin_move(action, &sel, n, height))
-			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (g > 0)
-			continue;
-		if (strcmp(action, "back") == 0)
-			goto out;
-		if (strcmp(action, "import") == 0) {
-			if ((rc = admin_import(ui, c)) == UI_QUIT)
-				goto out;
-			reload = 1;
-		}
-	}
-out:
-	free(rows);
+	rc = admin_list_run(ui, &l);
+	free(s.rows);
+	pick_lists_free(&s.pick);
 	return rc;
+}
+
+/* ---- classes ---- */
+
+struct classes_screen {
+	struct class *rows;
+	struct pick_lists pick;	/* the users, for the class teachers' logins */
+};
+
+static int
+classes_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct classes_screen *s = l->ctx;
+
+	free(s->rows);
+	s->rows = NULL;
+	snprintf(l->title, sizeof l->title, "%s", _("Classes"));
+	pick_lists_load(ui, &s->pick);
+	if (store_class_list(ui->st, &s->rows, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+classes_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct classes_screen *s = l->ctx;
+	const struct class *c = &s->rows[row];
+
+	(void)style;
+	switch (col) {
+	case 0:
+		return c->name;
+	case 1:
+		snprintf(buf, size, "%d-%d", c->start_year, c->start_year + 1);
+		return buf;
+	}
+	return pick_lists_login(&s->pick, c->teacher_id);
+}
+
+static int
+classes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	struct classes_screen *s = l->ctx;
+	struct class *c = n > 0 ? &s->rows[sel] : NULL;
+	char name[64] = "", ask[256];
+	int64_t id;
+
+	if (strcmp(action, "add") == 0) {
+		if (!admin_prompt(ui, _("New class (e.g. 9 А):"), name, sizeof name, 0) ||
+		    name[0] == '\0')
+			return ADMIN_STAY;
+		if (store_class_add(ui->st, name, &id) != STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, _("Class %s added."), name);
+		return ADMIN_RELOAD;
+	}
+	if (c == NULL)
+		return ADMIN_STAY;
+	if (strcmp(action, "open") == 0)
+		return admin_roster(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
+	if (strcmp(action, "import") == 0)
+		return admin_import(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+	if (strcmp(action, "rename") == 0) {
+		snprintf(name, sizeof name, "%s", c->name);
+		if (!admin_prompt(ui, _("New name of the class:"), name, sizeof name, 0) ||
+		    name[0] == '\0')
+			return ADMIN_STAY;
+		if (store_class_rename(ui->st, c->id, name) != STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, _("Class %s is now %s."), c->name, name);
+		return ADMIN_RELOAD;
+	}
+	if (strcmp(action, "promote") == 0) {
+		snprintf(ask, sizeof ask, _("Move %s and its pupils up into the school year "
+		    "%d-%d?"), c->name, c->start_year + 1, c->start_year + 2);
+		if (!admin_confirm(ui, ask))
+			return ADMIN_STAY;
+		if (store_class_promote(ui->st, c->id, &id) != STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, _("%s is promoted to the school year %d-%d."), c->name,
+			    c->start_year + 1, c->start_year + 2);
+		return ADMIN_RELOAD;
+	}
+	if (strcmp(action, "teacher") == 0) {
+		snprintf(name, sizeof name, "%s", pick_lists_login(&s->pick, c->teacher_id));
+		if (!admin_prompt_pick(ui, _("Class teacher's login (Tab: list):"), name,
+		    sizeof name, s->pick.logins, s->pick.nlogins) || name[0] == '\0')
+			return ADMIN_STAY;
+		if (store_class_set_teacher(ui->st, c->id, name) != STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, _("%s is the class teacher of %s."), name, c->name);
+		return ADMIN_RELOAD;
+	}
+	return ADMIN_STAY;
 }
 
 int
 admin_classes(struct ui *ui)
 {
 	static const char *const hints[] = { "open", N_("Roster"), "add", N_("Add"),
-	    "import", N_("Import CSV"), "back", N_("Back"), NULL };
-	struct class *rows = NULL;
-	struct ui_key k;
-	const char *action;
-	char name[64], years[16];
-	size_t n = 0;
-	int64_t id;
-	int sel = 0, top = 0, reload = 1, rc = 0, g, y, i, st, height;
+	    "import", N_("Import CSV"), "rename", N_("Rename"), "teacher", N_("Class teacher"),
+	    "promote", N_("Promote"), "back", N_("Back"), NULL };
+	static const struct admin_column columns[] = {
+		{ N_("Class"), 10, UI_BOLD, 0, 0 },
+		{ N_("Year"), 9, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Class teacher"), 0, 0, 0, 0 },
+		ADMIN_COLUMNS_END
+	};
+	struct classes_screen s;
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &s,
+	    .load = classes_load, .cell = classes_cell, .act = classes_act };
+	int rc;
 
-	for (;;) {
-		if (reload) {
-			free(rows);
-			rows = NULL;
-			n = 0;
-			if (store_class_list(ui->st, &rows, &n) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			reload = 0;
-		}
-		height = admin_height();
-		admin_scroll(&sel, &top, n, height);
-		ui_erase();
-		ui_frame(ui, _("Classes"), NULL, "admin", hints);
-		for (y = 0, i = top; y < height && i < (int)n; y++, i++) {
-			st = i == sel ? UI_REVERSE : 0;
-			snprintf(years, sizeof years, "%d-%d", rows[i].start_year,
-			    rows[i].start_year + 1);
-			ui_put(2 + y, 0, ui_cols(), "", UI_PAD | st);
-			ui_put(2 + y, 1, 12, rows[i].name, st | UI_BOLD);
-			ui_put(2 + y, 14, 10, years, st);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		if ((rc = admin_key(ui, &k, &action, 0)) == UI_QUIT)
-			goto out;
-		rc = 0;
-		if (action == NULL || admin_move(action, &sel, n, height))
-			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (g > 0)
-			continue;
-		if (strcmp(action, "back") == 0)
-			goto out;
-		if (strcmp(action, "add") == 0) {
-			name[0] = '\0';
-			if (!admin_prompt(ui, _("New class (e.g. 9 А):"), name, sizeof name,
-			    0) || name[0] == '\0')
-				continue;
-			if (store_class_add(ui->st, name, &id) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			else
-				ui_status(ui, _("Class %s added."), name);
-			reload = 1;
-		} else if (n > 0 && strcmp(action, "open") == 0) {
-			if ((rc = admin_roster(ui, &rows[sel])) == UI_QUIT)
-				goto out;
-		} else if (n > 0 && strcmp(action, "import") == 0) {
-			if ((rc = admin_import(ui, &rows[sel])) == UI_QUIT)
-				goto out;
-		}
-	}
-out:
-	free(rows);
-	return rc;
-}
-
-/* ---- assignments ---- */
-
-/* The names to pick from when assigning: teachers' logins, classes, subjects. */
-struct assign_lists {
-	char **logins, **classes, **subjects;
-	size_t nlogins, nclasses, nsubjects;
-	struct user *users;
-	struct class *cls;
-	struct subject *subj;
-};
-
-static void
-assign_lists_free(struct assign_lists *l)
-{
-	free(l->logins);
-	free(l->classes);
-	free(l->subjects);
-	free(l->users);
-	free(l->cls);
-	free(l->subj);
-	memset(l, 0, sizeof *l);
-}
-
-/* Fills the lists; a list that cannot be read stays empty (names can still be typed). */
-static void
-assign_lists_load(struct ui *ui, struct assign_lists *l)
-{
-	size_t nu = 0, nc = 0, ns = 0, i;
-
-	memset(l, 0, sizeof *l);
-	if (store_user_list(ui->st, &l->users, &nu) == STORE_OK && nu > 0 &&
-	    (l->logins = calloc(nu, sizeof *l->logins)) != NULL)
-		for (i = 0; i < nu; i++)
-			if (!l->users[i].disabled)
-				l->logins[l->nlogins++] = l->users[i].login;
-	if (store_class_list(ui->st, &l->cls, &nc) == STORE_OK && nc > 0 &&
-	    (l->classes = calloc(nc, sizeof *l->classes)) != NULL)
-		for (i = 0; i < nc; i++)
-			l->classes[l->nclasses++] = l->cls[i].name;
-	if (store_subject_list(ui->st, &l->subj, &ns) == STORE_OK && ns > 0 &&
-	    (l->subjects = calloc(ns, sizeof *l->subjects)) != NULL)
-		for (i = 0; i < ns; i++)
-			l->subjects[l->nsubjects++] = l->subj[i].name;
-}
-
-static void
-assign_add(struct ui *ui, const struct journal *sel)
-{
-	char login[STORE_LOGIN_MAX + 1] = "", cname[64] = "", sname[STORE_NAME_MAX + 1] = "";
-	char group[8] = "0", *end = NULL;
-	struct assign_lists l;
-	struct class c;
-	struct subject s;
-	long sub;
-
-	assign_lists_load(ui, &l);
-	if (sel != NULL) {
-		snprintf(cname, sizeof cname, "%s", sel->class_name);
-		snprintf(sname, sizeof sname, "%s", sel->subject_name);
-	}
-	if (!admin_prompt_pick(ui, _("Teacher's login (Tab: list):"), login, sizeof login,
-	    l.logins, l.nlogins) || login[0] == '\0' ||
-	    !admin_prompt_pick(ui, _("Class (Tab: list):"), cname, sizeof cname, l.classes,
-	    l.nclasses) ||
-	    !admin_prompt_pick(ui, _("Subject (Tab: list):"), sname, sizeof sname, l.subjects,
-	    l.nsubjects) ||
-	    !admin_prompt(ui, _("Subgroup (0: the whole class):"), group, sizeof group, 0))
-		goto out;
-	sub = strtol(group, &end, 10);
-	if (group[0] == '\0' || *end != '\0' || sub < 0 || sub > 9) {
-		ui_status(ui, "%s", _("A subgroup is 0 (the whole class), 1, 2..."));
-		goto out;
-	}
-	if (store_class_find(ui->st, cname, &c) != STORE_OK ||
-	    store_subject_find(ui->st, sname, &s) != STORE_OK ||
-	    store_assign(ui->st, login, c.id, s.id, (int)sub) != STORE_OK) {
-		ui_status(ui, "%s", store_error(ui->st));
-		goto out;
-	}
-	ui_status(ui, _("%s now teaches %s in %s."), login, s.name, c.name);
-out:
-	assign_lists_free(&l);
-}
-
-int
-admin_assignments(struct ui *ui)
-{
-	static const char *const hints[] = { "add", N_("Assign a teacher"), "back", N_("Back"),
-	    NULL };
-	struct journal *rows = NULL;
-	struct ui_key k;
-	const char *action;
-	char sub[32];
-	size_t n = 0;
-	int sel = 0, top = 0, reload = 1, rc = 0, g, y, i, st, height, sw;
-
-	for (;;) {
-		if (reload) {
-			free(rows);
-			rows = NULL;
-			n = 0;
-			if (store_journal_list(ui->st, &rows, &n) != STORE_OK)
-				ui_status(ui, "%s", store_error(ui->st));
-			reload = 0;
-		}
-		height = admin_height();
-		admin_scroll(&sel, &top, n, height);
-		sw = ui_cols() - 40 > 10 ? ui_cols() - 40 : 10;
-		ui_erase();
-		ui_frame(ui, _("Assignments"), NULL, "admin", hints);
-		ui_put(2, 1, 8, _("Class"), UI_BOLD);
-		ui_put(2, 10, sw, _("Subject"), UI_BOLD);
-		ui_put(2, 11 + sw, 8, _("Group"), UI_BOLD);
-		ui_put(2, 20 + sw, 18, _("Teacher"), UI_BOLD);
-		for (y = 0, i = top; y < height && i < (int)n; y++, i++) {
-			st = i == sel ? UI_REVERSE : 0;
-			ui_put(3 + y, 0, ui_cols(), "", UI_PAD | st);
-			ui_put(3 + y, 1, 8, rows[i].class_name, st | UI_BOLD);
-			ui_put(3 + y, 10, sw, rows[i].subject_name, st);
-			snprintf(sub, sizeof sub, "%d", rows[i].subgroup);
-			ui_put(3 + y, 11 + sw, 8, rows[i].subgroup > 0 ? sub : "", st);
-			ui_put(3 + y, 20 + sw, 18, rows[i].teacher_login, st);
-		}
-		ui_cursor(0, 0, 0);
-		ui_flush();
-		if ((rc = admin_key(ui, &k, &action, 0)) == UI_QUIT)
-			goto out;
-		rc = 0;
-		if (action == NULL || admin_move(action, &sel, n, height))
-			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (g > 0)
-			continue;
-		if (strcmp(action, "back") == 0)
-			goto out;
-		if (strcmp(action, "add") == 0 || strcmp(action, "open") == 0) {
-			assign_add(ui, n > 0 ? &rows[sel] : NULL);
-			reload = 1;
-		}
-	}
-out:
-	free(rows);
+	memset(&s, 0, sizeof s);
+	rc = admin_list_run(ui, &l);
+	free(s.rows);
+	pick_lists_free(&s.pick);
 	return rc;
 }

@@ -88,17 +88,72 @@ int ui_admin_run(struct ui *ui);
 /* Changes the user's own password: old one, new one twice. */
 int ui_admin_password(struct ui *ui);
 
-/* What the ui_admin*.c screens share (ui_admin.c). */
+/* ---- what the administration screens share (ui_admin_list.c) ---- */
+
+/* One column of a list; a list's columns end with ADMIN_COLUMNS_END. */
+struct admin_column {
+	const char *heading;	/* N_() text, or NULL */
+	int max;		/* grows to fit its text up to this; 0: takes the rest */
+	int style;		/* UI_BOLD, UI_RIGHT... for its cells */
+	int flags;
+	int min;		/* the rest column: at least this wide (0: 8) */
+};
+#define ADMIN_COL_NARROW	0x01	/* left out first when the terminal is narrow */
+#define ADMIN_COLUMNS_END	{ NULL, -1, 0, 0, 0 }
+
+/* What an action on a list asks for next (or UI_QUIT). */
+enum { ADMIN_STAY, ADMIN_RELOAD, ADMIN_BACK };
+
+struct admin_list {
+	char title[256];
+	const char *status;	/* status line under the rows, or NULL */
+	const char *empty;	/* N_() text for the status line when there are no rows */
+	const char *const *hints;
+	const struct admin_column *columns;
+	int live;		/* read again on every quiet tick, not only on changes */
+	int no_selection;	/* a text to scroll, not rows to act on */
+	size_t first;		/* the row selected at first */
+	void *ctx;		/* the screen's own rows and state */
+	/* Reads the rows again (and may set the title); 0, or -1 after ui_status(). */
+	int (*load)(struct ui *ui, struct admin_list *l, size_t *n);
+	/* The text of a cell: into buf, or a string of its own; may add to *style. */
+	const char *(*cell)(const struct admin_list *l, size_t row, int col, char *buf,
+	    size_t size, int *style);
+	/* An action on row `sel` of `n` (n may be 0): ADMIN_*, or UI_QUIT. */
+	int (*act)(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
+	    size_t n);
+};
+
+/* Runs a list until "back" (0) or the session's end (UI_QUIT). */
+int admin_list_run(struct ui *ui, struct admin_list *l);
+/* Waits for a key (idle ticks return UI_IDLE only when `idle` asks for them). */
 int admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle);
-int admin_move(const char *action, int *sel, size_t n, int height);
 int admin_height(void);
-void admin_scroll(int *sel, int *top, size_t n, int height);
 int admin_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret);
+int admin_prompt_date(struct ui *ui, const char *label, char out[11]);
 int admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size,
     char **items, size_t n);
 int admin_confirm(struct ui *ui, const char *question);
+/* Names to pick from with Tab: enabled users' logins, classes, subjects. */
+struct pick_lists {
+	char **logins, **classes, **subjects;
+	size_t nlogins, nclasses, nsubjects;
+	struct user *users;
+	struct class *cls;
+	struct subject *subj;
+	size_t nusers;
+};
+void pick_lists_load(struct ui *ui, struct pick_lists *l);	/* a list unread stays empty */
+void pick_lists_free(struct pick_lists *l);
+const char *pick_lists_login(const struct pick_lists *l, int64_t user_id);	/* "" if none */
 /* ui_admin_classes.c */
 int admin_classes(struct ui *ui);
+/* ui_admin_teaching.c */
+int admin_subjects(struct ui *ui);
 int admin_assignments(struct ui *ui);
+int admin_substitutes(struct ui *ui);
+/* ui_admin_terms.c */
+int admin_terms(struct ui *ui);
+int admin_holidays(struct ui *ui);
 
 #endif

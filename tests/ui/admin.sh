@@ -76,7 +76,7 @@ keys a q q
 
 # Assignments: dana teaches Алгебра in 9 А.
 wait_for a "Classes and rosters" >/dev/null
-keys a Down
+keys a Down Down
 keys a Enter
 check "the Assignments screen lists the teachers" wait_for a "aigerim"
 keys a a
@@ -100,7 +100,7 @@ wait_for b "My journals" >/dev/null
 keys b Enter
 wait_for b "23.11 FA:" >/dev/null
 wait_for a "Classes and rosters" >/dev/null
-keys a Down
+keys a Down Down
 keys a Enter
 check "the Terms screen lists the quarters" wait_for a "2026-q2"
 keys a Down
@@ -118,7 +118,7 @@ keys a q
 
 # Sessions: aigerim is online.
 wait_for a "Classes and rosters" >/dev/null
-keys a Down
+keys a Down Down
 keys a Enter
 check "the Sessions screen shows aigerim online" wait_re a "aigerim +local"
 check "with the journal page she holds" wait_re a "aigerim +local.*journal:"
@@ -134,8 +134,14 @@ keys a Down
 keys a Enter
 check "the Audit screen shows the closing" wait_for a "period.close"
 keys a f
-wait_for a "Filter (text, --user LOGIN, --about TEXT):" >/dev/null
-keys a -- "--about 9 А" Enter
+wait_for a "Filter by user" >/dev/null
+keys a Enter
+wait_for a "Class, subject or other text" >/dev/null
+keys a "9 А" Enter
+wait_for a "From date" >/dev/null
+keys a Enter
+wait_for a "To date" >/dev/null
+keys a Enter
 check "the filter keeps the records about 9 А" wait_for a "class.add 9 А"
 check "and drops the others" wait_gone a "period.close"
 keys a v
@@ -176,7 +182,7 @@ wait_for h "My journals" >/dev/null
 keys h A
 check "the head's menu starts with Terms" wait_re h "^ +Terms"
 check "without Users" wait_gone h "Users"
-keys h Down Enter
+keys h Down Down Enter
 wait_for h "zaure" >/dev/null
 keys h NPage b
 check "a session without a page has no lock to break" wait_for h "This session holds no journal page."

@@ -1,0 +1,441 @@
+/*
+ * ui_admin_list: what every administration screen is made of. A screen is
+ * a list (struct admin_list: how to read its rows, the text of a cell,
+ * what its keys do) run by admin_list_run(), plus the one-line prompts,
+ * the pick list and the yes/no question below.
+ *
+ * Columns take the width their text needs, up to a maximum, so a Kazakh
+ * role name or a long login is not cut where it fits; one column takes
+ * what is left. On a narrow terminal the columns marked ADMIN_COL_NARROW
+ * go first, from the right, so 40 columns still show what matters.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "keymap.h"
+#include "text.h"
+#include "ui_internal.h"
+
+#define ADMIN_COLUMNS_MAX	8
+#define ADMIN_FLEX_MIN		8	/* the rest column's width when it names none */
+
+int
+admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle)
+{
+	int r;
+
+	*action = NULL;
+	do {
+		r = ui_key_read(ui, k, 1);
+	} while (r == UI_IDLE && !idle);
+	if (r != UI_KEY)
+		return r;
+	ui->message[0] = '\0';
+	*action = ui_action(ui, "admin", k);
+	return UI_KEY;
+}
+
+/* Moves the selection for up/down/page/first/last; 1 when the action was one of them. */
+static int
+admin_move(const char *action, int *sel, size_t n, int height)
+{
+	if (strcmp(action, "up") == 0) {
+		if (*sel > 0)
+			(*sel)--;
+	} else if (strcmp(action, "down") == 0) {
+		if (*sel + 1 < (int)n)
+			(*sel)++;
+	} else if (strcmp(action, "first") == 0)
+		*sel = 0;
+	else if (strcmp(action, "last") == 0)
+		*sel = n > 0 ? (int)n - 1 : 0;
+	else if (strcmp(action, "page-up") == 0)
+		*sel = *sel > height ? *sel - height : 0;
+	else if (strcmp(action, "page-down") == 0) {
+		if (n > 0)
+			*sel = *sel + height < (int)n ? *sel + height : (int)n - 1;
+	} else
+		return 0;
+	return 1;
+}
+
+/* Keeps the selected row in the window of `height` rows starting at *top. */
+static void
+admin_scroll(int *sel, int *top, size_t n, int height)
+{
+	if (*sel >= (int)n)
+		*sel = n > 0 ? (int)n - 1 : 0;
+	if (*sel < 0)
+		*sel = 0;
+	if (*top > *sel)
+		*top = *sel;
+	if (*sel >= *top + height)
+		*top = *sel - height + 1;
+}
+
+/* ---- lists ---- */
+
+static const char *
+list_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const char *s;
+
+	buf[0] = '\0';
+	*style = l->columns[col].style;
+	s = l->cell(l, row, col, buf, size, style);
+	return s != NULL ? s : "";
+}
+
+/*
+ * Chooses the columns shown and their widths for `cols` terminal columns:
+ * each fixed column as wide as its widest text (at most its max), the rest
+ * column what is left; narrow columns are dropped from the right until the
+ * rest column has its minimum.
+ */
+static void
+list_layout(const struct admin_list *l, size_t n, int cols, int width[], int x[])
+{
+	char buf[512];
+	int ncol, c, need, flex = -1, style, w;
+	size_t i;
+
+	for (ncol = 0; ncol < ADMIN_COLUMNS_MAX && l->columns[ncol].max >= 0; ncol++) {
+		const struct admin_column *col = &l->columns[ncol];
+
+		if (col->max == 0) {
+			flex = ncol;
+			width[ncol] = col->min > 0 ? col->min : ADMIN_FLEX_MIN;
+			continue;
+		}
+		width[ncol] = col->heading != NULL ? (int)text_width(_(col->heading)) : 0;
+		for (i = 0; i < n && width[ncol] < col->max; i++) {
+			w = (int)text_width(list_cell(l, i, ncol, buf, sizeof buf, &style));
+			if (w > width[ncol])
+				width[ncol] = w;
+		}
+		if (width[ncol] > col->max)
+			width[ncol] = col->max;
+	}
+	for (;;) {
+		need = 1;
+		for (c = 0; c < ncol; c++)
+			if (width[c] > 0)
+				need += width[c] + 1;
+		if (need <= cols)
+			break;
+		for (c = ncol - 1; c >= 0; c--)
+			if (width[c] > 0 && (l->columns[c].flags & ADMIN_COL_NARROW))
+				break;
+		if (c < 0)
+			break;
+		width[c] = 0;
+	}
+	if (flex >= 0 && need < cols)
+		width[flex] += cols - need;
+	for (c = 0, w = 1; c < ncol; c++) {
+		x[c] = w;
+		if (width[c] > 0)
+			w += width[c] + 1;
+		if (x[c] + width[c] > cols)	/* what still does not fit is cut */
+			width[c] = cols - x[c] > 0 ? cols - x[c] : 0;
+	}
+	for (; c < ADMIN_COLUMNS_MAX; c++)
+		width[c] = 0;
+}
+
+static int
+list_has_headings(const struct admin_list *l)
+{
+	int c;
+
+	for (c = 0; c < ADMIN_COLUMNS_MAX && l->columns[c].max >= 0; c++)
+		if (l->columns[c].heading != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
+    int height)
+{
+	char buf[512];
+	int width[ADMIN_COLUMNS_MAX], x[ADMIN_COLUMNS_MAX];
+	int y0 = 2, y, c, st, style;
+	size_t i;
+
+	list_layout(l, n, ui_cols(), width, x);
+	ui_erase();
+	ui_frame(ui, l->title, n == 0 && l->empty != NULL ? _(l->empty) : l->status, "admin", l->hints);
+	if (list_has_headings(l)) {
+		for (c = 0; c < ADMIN_COLUMNS_MAX; c++)
+			if (width[c] > 0 && l->columns[c].heading != NULL)
+				ui_put(y0, x[c], width[c], _(l->columns[c].heading),
+				    UI_BOLD | (l->columns[c].style & UI_RIGHT));
+		y0++;
+	}
+	for (y = 0, i = (size_t)top; y < height && i < n; y++, i++) {
+		st = (int)i == sel && !l->no_selection ? UI_REVERSE : 0;
+		if (st)
+			ui_put(y0 + y, 0, ui_cols(), "", UI_PAD | st);
+		for (c = 0; c < ADMIN_COLUMNS_MAX; c++)
+			if (width[c] > 0)
+				ui_put(y0 + y, x[c], width[c],
+				    list_cell(l, i, c, buf, sizeof buf, &style), style | st);
+	}
+	ui_cursor(0, 0, 0);
+	ui_flush();
+}
+
+int
+admin_list_run(struct ui *ui, struct admin_list *l)
+{
+	struct ui_key k;
+	const char *action;
+	size_t n = 0;
+	int64_t seen = -1, now;
+	int sel = (int)l->first, top = 0, reload = 1, height, r, g;
+
+	for (;;) {
+		if (reload) {
+			n = 0;
+			seen = store_data_version(ui->st);
+			if (l->load(ui, l, &n) != 0)
+				n = 0;
+			reload = 0;
+		}
+		height = admin_height() + (list_has_headings(l) ? 0 : 1);
+		admin_scroll(&sel, &top, n, height);
+		list_draw(ui, l, n, sel, top, height);
+		/* Rows change under other sessions' hands: look again on a quiet tick. */
+		if ((r = admin_key(ui, &k, &action, 1)) == UI_QUIT)
+			return UI_QUIT;
+		if (r == UI_IDLE) {
+			now = store_data_version(ui->st);
+			reload = l->live || now != seen;
+			continue;
+		}
+		if (action == NULL)
+			continue;
+		if (l->no_selection) {	/* a text: the keys scroll it */
+			if (admin_move(action, &top, n > (size_t)height ? n - height + 1 : 1,
+			    height)) {
+				sel = top;
+				continue;
+			}
+		} else if (admin_move(action, &sel, n, height))
+			continue;
+		if ((g = ui_global_action(ui, "admin", action)) < 0)
+			return UI_QUIT;
+		if (g > 0)
+			continue;
+		if (strcmp(action, "back") == 0)
+			return 0;
+		r = l->act(ui, l, action, (size_t)sel, n);
+		if (r == UI_QUIT)
+			return UI_QUIT;
+		if (r == ADMIN_BACK)
+			return 0;
+		if (r == ADMIN_RELOAD)
+			reload = 1;
+	}
+}
+
+int
+admin_height(void)
+{
+	return ui_rows() - 5 > 1 ? ui_rows() - 5 : 1;
+}
+
+/* ---- names to pick from ---- */
+
+void
+pick_lists_free(struct pick_lists *l)
+{
+	free(l->logins);
+	free(l->classes);
+	free(l->subjects);
+	free(l->users);
+	free(l->cls);
+	free(l->subj);
+	memset(l, 0, sizeof *l);
+}
+
+/* Fills the lists; a list that cannot be read stays empty (names can still be typed). */
+void
+pick_lists_load(struct ui *ui, struct pick_lists *l)
+{
+	size_t nc = 0, ns = 0, i;
+
+	pick_lists_free(l);
+	if (store_user_list(ui->st, &l->users, &l->nusers) == STORE_OK && l->nusers > 0 &&
+	    (l->logins = calloc(l->nusers, sizeof *l->logins)) != NULL)
+		for (i = 0; i < l->nusers; i++)
+			if (!l->users[i].disabled)
+				l->logins[l->nlogins++] = l->users[i].login;
+	if (store_class_list(ui->st, &l->cls, &nc) == STORE_OK && nc > 0 &&
+	    (l->classes = calloc(nc, sizeof *l->classes)) != NULL)
+		for (i = 0; i < nc; i++)
+			l->classes[l->nclasses++] = l->cls[i].name;
+	if (store_subject_list(ui->st, &l->subj, &ns) == STORE_OK && ns > 0 &&
+	    (l->subjects = calloc(ns, sizeof *l->subjects)) != NULL)
+		for (i = 0; i < ns; i++)
+			l->subjects[l->nsubjects++] = l->subj[i].name;
+}
+
+const char *
+pick_lists_login(const struct pick_lists *l, int64_t user_id)
+{
+	size_t i;
+
+	for (i = 0; i < l->nusers; i++)
+		if (l->users[i].id == user_id)
+			return l->users[i].login;
+	return "";
+}
+
+/* ---- prompts ---- */
+
+/* The label and field on the status line; ui_line_edit's answer. */
+static int
+admin_line(struct ui *ui, const char *label, char *buf, size_t size, int secret)
+{
+	int w;
+
+	ui->message[0] = '\0';
+	ui_put(ui_rows() - 2, 0, ui_cols(), "", UI_PAD);
+	w = ui_put(ui_rows() - 2, 0, ui_cols() / 2, label, UI_BOLD);
+	return ui_line_edit(ui, ui_rows() - 2, w + 1, ui_cols() - w - 2, buf, size, secret);
+}
+
+/*
+ * Asks for one line on the status line. Returns 1 with the text in buf, 0
+ * when cancelled (Escape, Tab, or the session ending: the caller's next
+ * key read says UI_QUIT then).
+ */
+int
+admin_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret)
+{
+	int r;
+
+	while ((r = admin_line(ui, label, buf, size, secret)) == 3)
+		;
+	return r == 1;
+}
+
+/* admin_prompt() for a date: DD.MM.YYYY or YYYY-MM-DD, kept as YYYY-MM-DD. */
+int
+admin_prompt_date(struct ui *ui, const char *label, char out[11])
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%s", out);
+	if (!admin_prompt(ui, label, buf, sizeof buf, 0))
+		return 0;
+	if (!date_parse(buf, out)) {
+		ui_status(ui, "%s", _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
+		return 0;
+	}
+	return 1;
+}
+
+struct pick {
+	char **items;
+	size_t n;
+	char *buf;
+	size_t size;
+	int chosen;
+};
+
+static int
+pick_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	(void)ui;
+	*n = ((struct pick *)l->ctx)->n;
+	return 0;
+}
+
+static const char *
+pick_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	(void)col, (void)buf, (void)size, (void)style;
+	return ((struct pick *)l->ctx)->items[row];
+}
+
+static int
+pick_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	struct pick *p = l->ctx;
+
+	(void)ui;
+	if (strcmp(action, "open") != 0 || n == 0)
+		return ADMIN_STAY;
+	snprintf(p->buf, p->size, "%s", p->items[sel]);
+	p->chosen = 1;
+	return ADMIN_BACK;
+}
+
+static const struct admin_column admin_one_column[] = { { NULL, 0, 0, 0, 0 },
+    ADMIN_COLUMNS_END };
+
+/* admin_prompt() where Tab opens a list of `items`: a choice there answers the prompt. */
+int
+admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char **items,
+    size_t n)
+{
+	static const char *const hints[] = { "open", N_("Choose"), "back", N_("Back"), NULL };
+	struct pick p = { items, n, buf, size, 0 };
+	struct admin_list l = { .columns = admin_one_column, .hints = hints, .ctx = &p,
+	    .load = pick_load, .cell = pick_cell, .act = pick_act };
+	int r;
+
+	snprintf(l.title, sizeof l.title, "%s", label);
+	for (;;) {
+		r = admin_line(ui, label, buf, size, 0);
+		if (r == 1)
+			return 1;
+		/* 2 is Tab, or the session's end: the list's first key read says so. */
+		if (r == 2 && n > 0) {
+			for (l.first = 0; l.first < n; l.first++)	/* start on what is typed */
+				if (strcmp(items[l.first], buf) == 0)
+					break;
+			if (admin_list_run(ui, &l) == UI_QUIT)
+				return 0;
+			ui_erase();
+			ui_frame(ui, label, NULL, "admin", NULL);
+			if (p.chosen)
+				return 1;
+			continue;
+		}
+		if (r != 3)
+			return 0;
+	}
+}
+
+/* Asks a yes/no question on the status line: 1 for y (or its Cyrillic twin). */
+int
+admin_confirm(struct ui *ui, const char *question)
+{
+	struct ui_key k;
+	const char *latin;
+	char line[640];
+	int r;
+
+	snprintf(line, sizeof line, "%s %s", question, _("(y/n)"));
+	ui_put(ui_rows() - 2, 0, ui_cols(), line, UI_PAD | UI_BOLD);
+	ui_cursor(0, 0, 0);
+	ui_flush();
+	do {
+		r = ui_key_read(ui, &k, 1);
+	} while (r == UI_IDLE);
+	if (r != UI_KEY)
+		return 0;
+	latin = keymap_physical(k.name);
+	return strcmp(k.name, "y") == 0 || strcmp(k.name, "Y") == 0 ||
+	    (latin != NULL && (strcmp(latin, "y") == 0 || strcmp(latin, "Y") == 0));
+}

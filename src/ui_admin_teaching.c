@@ -1,0 +1,335 @@
+/*
+ * ui_admin_teaching: who teaches what: the subjects, the assignments of
+ * teachers to journals, and substitute teachers for a range of days.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store.h"
+#include "ui_internal.h"
+
+/* Asks for a teacher, a class, a subject and a subgroup; 1 when all are answered. */
+static int
+ask_journal(struct ui *ui, const struct pick_lists *l, char *login, size_t loginsize,
+    struct class *c, struct subject *s, int *subgroup)
+{
+	char cname[64], sname[STORE_NAME_MAX + 1], group[8], *end = NULL;
+	long sub;
+
+	snprintf(cname, sizeof cname, "%s", c->name);
+	snprintf(sname, sizeof sname, "%s", s->name);
+	snprintf(group, sizeof group, "%d", *subgroup);
+	if (!admin_prompt_pick(ui, _("Teacher's login (Tab: list):"), login, loginsize,
+	    l->logins, l->nlogins) || login[0] == '\0' ||
+	    !admin_prompt_pick(ui, _("Class (Tab: list):"), cname, sizeof cname, l->classes,
+	    l->nclasses) ||
+	    !admin_prompt_pick(ui, _("Subject (Tab: list):"), sname, sizeof sname, l->subjects,
+	    l->nsubjects) ||
+	    !admin_prompt(ui, _("Subgroup (0: the whole class):"), group, sizeof group, 0))
+		return 0;
+	sub = strtol(group, &end, 10);
+	if (group[0] == '\0' || *end != '\0' || sub < 0 || sub > 9) {
+		ui_status(ui, "%s", _("A subgroup is 0 (the whole class), 1, 2..."));
+		return 0;
+	}
+	*subgroup = (int)sub;
+	if (store_class_find(ui->st, cname, c) != STORE_OK ||
+	    store_subject_find(ui->st, sname, s) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return 0;
+	}
+	return 1;
+}
+
+/* ---- subjects ---- */
+
+static const char *const scheme_names[] = { "criteria", "classic", "passfail" };
+
+static int
+subjects_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct subject **rows = l->ctx;
+
+	free(*rows);
+	*rows = NULL;
+	snprintf(l->title, sizeof l->title, "%s", _("Subjects"));
+	if (store_subject_list(ui->st, rows, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+subjects_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct subject *s = &(*(struct subject **)l->ctx)[row];
+
+	(void)style;
+	switch (col) {
+	case 0:
+		return s->name;
+	case 1:
+		snprintf(buf, size, "%d", s->hours);
+		return buf;
+	}
+	return s->scheme;
+}
+
+static int
+subjects_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	char name[STORE_NAME_MAX + 1] = "", hours[8] = "2", scheme[16] = "criteria", *end;
+	long h;
+	int64_t id;
+
+	(void)l, (void)sel, (void)n;
+	if (strcmp(action, "add") != 0)
+		return ADMIN_STAY;
+	if (!admin_prompt(ui, _("New subject:"), name, sizeof name, 0) || name[0] == '\0' ||
+	    !admin_prompt(ui, _("Hours a week (1: assessed by half-years):"), hours,
+	    sizeof hours, 0) ||
+	    !admin_prompt_pick(ui, _("Scheme (Tab: list):"), scheme, sizeof scheme,
+	    (char **)scheme_names, sizeof scheme_names / sizeof scheme_names[0]))
+		return ADMIN_STAY;
+	h = strtol(hours, &end, 10);
+	if (hours[0] == '\0' || *end != '\0' || h < 1 || h > 40) {
+		ui_status(ui, "%s", _("Hours a week are a number from 1 to 40."));
+		return ADMIN_STAY;
+	}
+	if (store_subject_add(ui->st, name, (int)h, scheme, &id) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	else
+		ui_status(ui, _("Subject %s added."), name);
+	return ADMIN_RELOAD;
+}
+
+int
+admin_subjects(struct ui *ui)
+{
+	static const char *const hints[] = { "add", N_("Add"), "back", N_("Back"), NULL };
+	static const struct admin_column columns[] = {
+		{ N_("Subject"), 0, UI_BOLD, 0, 0 },
+		{ N_("Hours"), 6, UI_RIGHT, 0, 0 },
+		{ N_("Scheme"), 10, 0, ADMIN_COL_NARROW, 0 },
+		ADMIN_COLUMNS_END
+	};
+	struct subject *rows = NULL;
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows,
+	    .load = subjects_load, .cell = subjects_cell, .act = subjects_act };
+	int rc;
+
+	rc = admin_list_run(ui, &l);
+	free(rows);
+	return rc;
+}
+
+/* ---- assignments ---- */
+
+static int
+assignments_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct journal **rows = l->ctx;
+
+	free(*rows);
+	*rows = NULL;
+	snprintf(l->title, sizeof l->title, "%s", _("Assignments"));
+	if (store_journal_list(ui->st, rows, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+assignments_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct journal *j = &(*(struct journal **)l->ctx)[row];
+
+	(void)style;
+	switch (col) {
+	case 0:
+		return j->class_name;
+	case 1:
+		return j->subject_name;
+	case 2:
+		if (j->subgroup == 0)
+			return "";
+		snprintf(buf, size, "%d", j->subgroup);
+		return buf;
+	}
+	return j->teacher_login;
+}
+
+static int
+assignments_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
+    size_t n)
+{
+	const struct journal *j = n > 0 ? &(*(struct journal **)l->ctx)[sel] : NULL;
+	char login[STORE_LOGIN_MAX + 1] = "";
+	struct pick_lists pick;
+	struct class c;
+	struct subject s;
+	int subgroup = 0;
+
+	if (strcmp(action, "add") != 0 && strcmp(action, "open") != 0)
+		return ADMIN_STAY;
+	memset(&pick, 0, sizeof pick);
+	memset(&c, 0, sizeof c);
+	memset(&s, 0, sizeof s);
+	if (j != NULL) {	/* the selected journal is the likely next one */
+		snprintf(c.name, sizeof c.name, "%s", j->class_name);
+		snprintf(s.name, sizeof s.name, "%s", j->subject_name);
+	}
+	pick_lists_load(ui, &pick);
+	if (ask_journal(ui, &pick, login, sizeof login, &c, &s, &subgroup)) {
+		if (store_assign(ui->st, login, c.id, s.id, subgroup) != STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, _("%s now teaches %s in %s."), login, s.name, c.name);
+	}
+	pick_lists_free(&pick);
+	return ADMIN_RELOAD;
+}
+
+int
+admin_assignments(struct ui *ui)
+{
+	static const char *const hints[] = { "add", N_("Assign a teacher"), "back", N_("Back"),
+	    NULL };
+	static const struct admin_column columns[] = {
+		{ N_("Class"), 8, UI_BOLD, 0, 0 },
+		{ N_("Subject"), 0, 0, 0, 0 },
+		{ N_("Group"), 6, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Teacher"), 16, 0, 0, 0 },
+		ADMIN_COLUMNS_END
+	};
+	struct journal *rows = NULL;
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows,
+	    .load = assignments_load, .cell = assignments_cell, .act = assignments_act };
+	int rc;
+
+	rc = admin_list_run(ui, &l);
+	free(rows);
+	return rc;
+}
+
+/* ---- substitute teachers ---- */
+
+static int
+substitutes_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct substitution **rows = l->ctx;
+
+	free(*rows);
+	*rows = NULL;
+	snprintf(l->title, sizeof l->title, "%s", _("Substitute teachers"));
+	if (store_substitution_list(ui->st, rows, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+substitutes_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct substitution *s = &(*(struct substitution **)l->ctx)[row];
+
+	(void)style;
+	switch (col) {
+	case 0:
+		return s->login;
+	case 1:
+		return s->class_name;
+	case 2:
+		if (s->subgroup == 0)
+			return s->subject_name;
+		snprintf(buf, size, "%s (%d)", s->subject_name, s->subgroup);
+		return buf;
+	}
+	snprintf(buf, size, "%s..%s", s->starts, s->ends);
+	return buf;
+}
+
+static int
+substitutes_add(struct ui *ui)
+{
+	char login[STORE_LOGIN_MAX + 1] = "", from[11], to[11];
+	struct pick_lists pick;
+	struct class c;
+	struct subject s;
+	int subgroup = 0;
+
+	memset(&pick, 0, sizeof pick);
+	memset(&c, 0, sizeof c);
+	memset(&s, 0, sizeof s);
+	snprintf(from, sizeof from, "%s", ui->today);
+	snprintf(to, sizeof to, "%s", ui->today);
+	pick_lists_load(ui, &pick);
+	if (ask_journal(ui, &pick, login, sizeof login, &c, &s, &subgroup) &&
+	    admin_prompt_date(ui, _("First day:"), from) &&
+	    admin_prompt_date(ui, _("Last day:"), to)) {
+		if (store_substitute_add(ui->st, login, c.id, s.id, subgroup, from, to) !=
+		    STORE_OK)
+			ui_status(ui, "%s", store_error(ui->st));
+		else
+			ui_status(ui, _("%s substitutes in %s, %s, from %s to %s."), login,
+			    c.name, s.name, from, to);
+	}
+	pick_lists_free(&pick);
+	return ADMIN_RELOAD;
+}
+
+static int
+substitutes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
+    size_t n)
+{
+	const struct substitution *s;
+	char ask[256];
+
+	if (strcmp(action, "add") == 0)
+		return substitutes_add(ui);
+	if (n == 0 || strcmp(action, "remove") != 0)
+		return ADMIN_STAY;
+	s = &(*(struct substitution **)l->ctx)[sel];
+	snprintf(ask, sizeof ask, _("End the substitution of %s in %s, %s?"), s->login,
+	    s->class_name, s->subject_name);
+	if (!admin_confirm(ui, ask))
+		return ADMIN_STAY;
+	if (store_substitution_remove(ui->st, s->id) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	else
+		ui_status(ui, "%s", _("The substitution is removed."));
+	return ADMIN_RELOAD;
+}
+
+int
+admin_substitutes(struct ui *ui)
+{
+	static const char *const hints[] = { "add", N_("Add"), "remove", N_("Remove"),
+	    "back", N_("Back"), NULL };
+	static const struct admin_column columns[] = {
+		{ N_("Teacher"), 16, UI_BOLD, 0, 0 },
+		{ N_("Class"), 8, 0, 0, 0 },
+		{ N_("Subject"), 0, 0, 0, 0 },
+		{ N_("Days"), 22, 0, ADMIN_COL_NARROW, 0 },
+		ADMIN_COLUMNS_END
+	};
+	struct substitution *rows = NULL;
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows,
+	    .empty = N_("No substitutions."),
+	    .load = substitutes_load, .cell = substitutes_cell, .act = substitutes_act };
+	int rc;
+
+	rc = admin_list_run(ui, &l);
+	free(rows);
+	return rc;
+}
