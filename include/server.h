@@ -23,6 +23,7 @@
 #define SERVER_MAX_SESSIONS	100
 #define SERVER_LOGIN_GRACE	30	/* seconds from connect to authenticated */
 #define SERVER_DETACHED_MAX	(8 * 3600)	/* seconds a journal waits for its dropped user */
+#define SERVER_LINK_TIMEOUT	120	/* seconds a silent or stuck link lives */
 
 struct server_opts {
 	const char *db_path;
@@ -32,6 +33,7 @@ struct server_opts {
 	int max_sessions;
 	int login_grace;	/* seconds; 0: SERVER_LOGIN_GRACE */
 	int detached_max;	/* seconds; 0: SERVER_DETACHED_MAX */
+	int link_timeout;	/* seconds; 0: SERVER_LINK_TIMEOUT */
 	FILE *out, *err;	/* where the start-up report goes */
 	void (*ready)(void *arg);	/* called once listening, or NULL */
 	void *ready_arg;
@@ -52,6 +54,7 @@ struct server_conn {
 	int login_grace;	/* seconds from connect to authenticated */
 	const char *session_dir;	/* "<db>.sessions": the holders' sockets */
 	int detached_max;	/* seconds a holder waits alone */
+	int link_timeout;	/* seconds before a dead link is given up */
 	char addr[64];		/* the client's address */
 	char session_id[32];	/* "ssh-PID", in the log and the audit */
 	char login[64];		/* set once authenticated */

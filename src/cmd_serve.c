@@ -15,11 +15,12 @@ static int
 run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = NULL, *port = NULL, *keydir = NULL, *max = NULL, *grace = NULL;
-	const char *detach = NULL;
+	const char *detach = NULL, *link = NULL;
 	const struct cmd_opt opts[] = {
 		{ "--listen", &listen, NULL }, { "--port", &port, NULL },
 		{ "--hostkey-dir", &keydir, NULL }, { "--max-sessions", &max, NULL },
 		{ "--login-grace", &grace, NULL }, { "--detach-timeout", &detach, NULL },
+		{ "--link-timeout", &link, NULL },
 		{ NULL, NULL, NULL },
 	};
 	struct server_opts o;
@@ -71,12 +72,20 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		o.detached_max = (int)n;
 	}
+	if (link != NULL) {
+		n = strtol(link, &end, 10);
+		if (*link == '\0' || *end != '\0' || n < 2 || n > 3600) {
+			cmd_error(ctx, _("--link-timeout is a number of seconds from 2 to 3600."));
+			return CMD_USAGE;
+		}
+		o.link_timeout = (int)n;
+	}
 	return server_run(&o);
 }
 
 const struct cmd cmd_serve = {
 	"serve", "[--listen ADDR] [--port N] [--hostkey-dir DIR] [--max-sessions N] "
-	"[--login-grace SECONDS] [--detach-timeout SECONDS]",
+	"[--login-grace SECONDS] [--detach-timeout SECONDS] [--link-timeout SECONDS]",
 	N_("Serve the journal over SSH (default 0.0.0.0 port 2222)."),
 	N_("Teachers connect with any SSH client: `ssh -t -p 2222 LOGIN@HOST` opens the "
 	"journal, `ssh -p 2222 LOGIN@HOST COMMAND` runs a command with the user's role. "
@@ -86,7 +95,8 @@ const struct cmd cmd_serve = {
 	"(default 100) are served at once, and a client has SECONDS (default 30) to log in. "
 	"A journal whose link drops stays open (PATH.sessions) for --detach-timeout seconds "
 	"(default 28800, a school day); it locks at once, and the user's next login offers "
-	"to resume it behind the password. "
+	"to resume it behind the password. A link that stays silent, or leaves what we "
+	"sent unacknowledged, for --link-timeout seconds (default 120) is taken for dead. "
 	"Logins and failures are logged to standard error."),
 	CMD_OPERATOR, CMD_NO_DB, run_serve,
 };

@@ -221,6 +221,7 @@ server_child(const struct server_opts *o, const char *self, const char *sessdir,
 	conn.login_grace = o->login_grace > 0 ? o->login_grace : SERVER_LOGIN_GRACE;
 	conn.session_dir = sessdir;
 	conn.detached_max = o->detached_max > 0 ? o->detached_max : SERVER_DETACHED_MAX;
+	conn.link_timeout = o->link_timeout > 0 ? o->link_timeout : SERVER_LINK_TIMEOUT;
 	snprintf(conn.session_id, sizeof conn.session_id, "ssh-%ld", (long)getpid());
 	rc = server_connection(&conn, session);
 	ssh_free(session);

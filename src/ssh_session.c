@@ -85,12 +85,18 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Keepalive, a user timeout and no Nagle delay: a dead phone never hangs us. */
+/*
+ * Keepalive, a user timeout and no Nagle delay: a dead phone never hangs us.
+ * A link silent for `timeout` seconds (keepalive: half of it idle, then four
+ * probes an eighth apart), or whose sent data stays unacknowledged that
+ * long (TCP_USER_TIMEOUT), is dead; 120 s gives 60 + 4 x 15.
+ */
 static void
-sess_socket_options(int fd)
+sess_socket_options(int fd, int timeout)
 {
-	int on = 1, idle = 60, intvl = 15, cnt = 4;
-	unsigned int user_timeout = 120000;
+	int on = 1, idle = timeout / 2 > 0 ? timeout / 2 : 1;
+	int intvl = timeout / 8 > 0 ? timeout / 8 : 1, cnt = 4;
+	unsigned int user_timeout = (unsigned int)timeout * 1000;
 
 	if (setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on) != 0 ||
 	    setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle) != 0 ||
@@ -735,9 +741,9 @@ sess_turn(struct sess *s, ssh_event event)
 	if (poll(pfd, (nfds_t)nfd, timeout) == -1 && errno != EINTR)
 		return -1;
 
+	/* An error here is a dead link (a TCP timeout): said and handled just below. */
 	if (pfd[ix_sock].revents != 0 || pending)
-		if (ssh_event_dopoll(event, 0) == SSH_ERROR && !ssh_is_connected(s->session))
-			return -1;
+		ssh_event_dopoll(event, 0);
 	if (!ssh_is_connected(s->session)) {
 		if (s->hold != -1)
 			server_log("%s: %s: the link dropped; the journal waits %d s",
@@ -861,7 +867,7 @@ server_connection(struct server_conn *conn, ssh_session session)
 		socklen_t len = sizeof ss;
 		char host[64] = "?";
 
-		sess_socket_options(fd);
+		sess_socket_options(fd, conn->link_timeout);
 		if (getpeername(fd, (struct sockaddr *)&ss, &len) == 0) {
 			if (ss.ss_family == AF_INET)
 				inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host,

@@ -3,8 +3,9 @@
  *
  * A lock row names the session, its process and host, and a heartbeat the
  * holder refreshes. A lock is free again when its process is gone (checked
- * with kill(pid, 0) when it lives on this host) or its heartbeat is older
- * than the caller's staleness limit: a crashed session never blocks a page.
+ * with kill(pid, 0) and /proc when it lives on this host) or its heartbeat
+ * is older than the caller's staleness limit: a crashed session never
+ * blocks a page.
  */
 #include "config.h"
 
@@ -32,6 +33,34 @@ this_host(char *out, size_t outsize)
 	if (gethostname(out, outsize) != 0)
 		snprintf(out, outsize, "?");
 	out[outsize - 1] = '\0';
+}
+
+/*
+ * 1 when process `pid` of this host has ended: there is no such process, or
+ * it is a zombie. A zombie has exited and holds nothing, but kill(pid, 0)
+ * still finds it until its parent waits; a UI whose holder was killed is
+ * left to init, which may reap it late (or, in a container, never).
+ */
+static int
+pid_gone(int pid)
+{
+	char path[64], buf[512], *p = NULL;
+	FILE *f = NULL;
+	int gone = 0;
+
+	if (pid <= 0)
+		return 0;
+	if (kill(pid, 0) != 0)
+		return errno == ESRCH;
+	snprintf(path, sizeof path, "/proc/%d/stat", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	/* "PID (COMM) STATE ...": COMM may hold spaces and parentheses. */
+	if (fgets(buf, sizeof buf, f) != NULL && (p = strrchr(buf, ')')) != NULL &&
+	    p[1] == ' ' && p[2] == 'Z')
+		gone = 1;
+	fclose(f);
+	return gone;
 }
 
 /* Reads the holder of `resource`; 1 if held by a live session, 0 if free or stale. */
@@ -65,8 +94,7 @@ lock_read(struct store *st, const char *resource, int stale_seconds, struct lock
 	beat = sqlite3_column_int64(s, 6);
 	sqlite3_reset(s);
 	this_host(me, sizeof me);
-	if (strcmp(host, me) == 0 && holder->pid > 0 && kill(holder->pid, 0) != 0 &&
-	    errno == ESRCH)
+	if (strcmp(host, me) == 0 && pid_gone(holder->pid))
 		live = 0;
 	if (stale_seconds > 0 && (long long)time(NULL) - beat > stale_seconds)
 		live = 0;
@@ -287,7 +315,7 @@ store_session_list(struct store *st, struct session_info **rows, size_t *n)
 		pid = sqlite3_column_int(s, 4);
 		store_col_text(s, 7, host, sizeof host);
 		/* A session whose process is gone is not online, whatever its row says. */
-		if (strcmp(host, me) == 0 && pid > 0 && kill(pid, 0) != 0 && errno == ESRCH)
+		if (strcmp(host, me) == 0 && pid_gone(pid))
 			continue;
 		if ((si = store_grow(st, (void **)rows, n, sizeof *si)) == NULL)
 			return STORE_FAILED;

@@ -6,7 +6,7 @@ export DAPTER_TODAY=2026-11-23
 export DAPTER_LANG=en
 tap_n=0
 tap_failed=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/dapter-test.XXXXXX")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dapter-test.XXXXXX") || { echo "Bail out! cannot make a temp dir"; exit 1; }
 trap 'rm -rf "$tmp"' EXIT
 db="$tmp/school.db"
 shared="${DAPTER_SHARED_DATA:-${top_srcdir:-.}/../shared/data}"

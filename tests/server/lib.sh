@@ -32,6 +32,17 @@ start_server() {
 	done
 }
 
+# grid_cells PANE DAY: the column of DAY (its heading, "23") of the journal
+# page in PANE (tmux capture-pane), a line per pupil: the cursor mark (">"
+# or " ") and the cell ("-" when empty). The headings are ASCII, the names
+# are not: sed counts characters (this is a UTF-8 locale).
+grid_cells() {
+	skip=$(awk -v d=" $2 " '/^ Pupil/ { i = index($0 " ", d); if (i) print i - 1; exit }' "$1")
+	[ -n "$skip" ] || return 1
+	sed -n '/^ Pupil/,$p' "$1" | sed -n '2,$p' | sed -n '/^[> ][^ ]/!q;p' |
+	    sed -E "s/^(.).{$((skip - 1))}(.{0,3}).*/\1\2/; s/^(.) */\1/; s/ *$//; s/^(.)$/\1-/"
+}
+
 stop_server() {
 	kill "$srv" 2>/dev/null
 	wait "$srv" 2>/dev/null
