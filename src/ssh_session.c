@@ -206,7 +206,8 @@ sess_environment(struct sess *s)
 	for (i = 0; environ[i] != NULL && n < max - SESS_ENV_MAX - 4; i++)
 		if ((strncmp(environ[i], "DAPTER_", 7) == 0 &&
 		    strncmp(environ[i], "DAPTER_DB=", 10) != 0 &&
-		    strncmp(environ[i], "DAPTER_LANG=", 12) != 0) ||
+		    strncmp(environ[i], "DAPTER_LANG=", 12) != 0 &&
+		    strncmp(environ[i], "DAPTER_ORIGIN=", 14) != 0) ||
 		    strncmp(environ[i], "PATH=", 5) == 0 || strncmp(environ[i], "TZ=", 3) == 0)
 			envp[n++] = environ[i];
 	for (i = 0; i < s->nenv; i++)
@@ -228,6 +229,13 @@ sess_environment(struct sess *s)
 
 		snprintf(dl, sizeof dl, "DAPTER_LANG=%s", lang);
 		envp[n++] = dl;
+	}
+	{
+		/* `session list` names the client's address, not the holder's pty. */
+		static char origin[96];
+
+		snprintf(origin, sizeof origin, "DAPTER_ORIGIN=ssh %s", s->conn->addr);
+		envp[n++] = origin;
 	}
 	envp[n] = NULL;
 	return envp;

@@ -177,11 +177,14 @@ int
 store_lock_release_session(struct store *st, const char *session)
 {
 	sqlite3_stmt *s = store_stmt(st, "DELETE FROM lock WHERE session = ?");
+	int rc;
 
 	if (s == NULL)
 		return STORE_FAILED;
 	store_bind_text(s, 1, session);
-	return sqlite3_step(s) == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+	rc = sqlite3_step(s) == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+	sqlite3_reset(s);	/* session_prune() calls it again at once */
+	return rc;
 }
 
 int
@@ -231,6 +234,39 @@ out:
 
 static const char *const session_states[] = { "active", "locked", "detached" };
 
+/*
+ * Forgets this host's sessions whose process has ended (killed, or lost in
+ * a restart) with their locks: a row left behind would look online again
+ * once its pid is reused. A few at a time; the next session takes the rest.
+ */
+static int
+session_prune(struct store *st, const char *host)
+{
+	char dead[16][STORE_SESSION_MAX + 1];
+	sqlite3_stmt *s = store_stmt(st, "SELECT id, pid FROM session WHERE host = ?");
+	size_t n = 0, i;
+	int rc = STORE_OK;
+
+	if (s == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, host);
+	while (n < sizeof dead / sizeof dead[0] && sqlite3_step(s) == SQLITE_ROW)
+		if (pid_gone(sqlite3_column_int(s, 1)))
+			store_col_text(s, 0, dead[n++], sizeof dead[0]);
+	sqlite3_reset(s);
+	for (i = 0; i < n && rc == STORE_OK; i++) {
+		if ((rc = store_lock_release_session(st, dead[i])) != STORE_OK)
+			break;
+		if ((s = store_stmt(st, "DELETE FROM session WHERE id = ?")) == NULL)
+			return STORE_FAILED;
+		store_bind_text(s, 1, dead[i]);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_fail_db(st);
+		sqlite3_reset(s);
+	}
+	return rc;
+}
+
 int
 store_session_begin(struct store *st, const char *origin)
 {
@@ -238,15 +274,22 @@ store_session_begin(struct store *st, const char *origin)
 	char host[256], started[32];
 	time_t now = time(NULL);
 	struct tm tm;
+	int rc;
 
 	if (st->actor.user_id == 0)
 		return STORE_OK;	/* the operator's commands are not sessions */
 	this_host(host, sizeof host);
 	localtime_r(&now, &tm);
 	strftime(started, sizeof started, "%Y-%m-%d %H:%M", &tm);
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((rc = session_prune(st, host)) != STORE_OK)
+		goto out;
 	if ((s = store_stmt(st, "INSERT OR REPLACE INTO session(id, user_id, pid, host, origin,"
-	    " started, seen, state) VALUES (?,?,?,?,?,?,?, 'active')")) == NULL)
-		return STORE_FAILED;
+	    " started, seen, state) VALUES (?,?,?,?,?,?,?, 'active')")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
 	store_bind_text(s, 1, st->actor.session);
 	sqlite3_bind_int64(s, 2, st->actor.user_id);
 	sqlite3_bind_int(s, 3, (int)getpid());
@@ -254,7 +297,10 @@ store_session_begin(struct store *st, const char *origin)
 	store_bind_text(s, 5, origin != NULL ? origin : "");
 	store_bind_text(s, 6, started);
 	sqlite3_bind_int64(s, 7, (long long)now);
-	return sqlite3_step(s) == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_fail_db(st);
+out:
+	return store_write_end(st, rc);
 }
 
 int

@@ -71,6 +71,13 @@ lacks "$tmp/pane" "needs a terminal" "the shell request had a pty"
 sed 's/^/#   | /' "$tmp/pane" | head -n 6
 ui=$(pgrep -f -- "--db $db --as aigerim --remote" | head -n 1)
 [ -n "$ui" ]; tap_result $? "the UI runs as its own process (dapter --as LOGIN --remote)"
+# The UI registers itself once its home screen is up: from the client's address.
+i=0
+until "$DAPTER" --db "$db" session list 2>/dev/null | grep -q "aigerim"; do
+	i=$((i + 1)); [ $i -lt 50 ] || break; sleep 0.1
+done
+"$DAPTER" --db "$db" session list >"$tmp/sessions" 2>&1
+has "$tmp/sessions" "ssh 127.0.0.1" "session list shows where the journal is used from"
 if [ -n "$ui" ]; then
 	tmux -L "$sock" resize-window -t =t: -x 60 -y 20 2>/dev/null
 	i=0
@@ -177,6 +184,11 @@ has "$tmp/pane" "This session is locked" "a journal left alone by a dropped link
 tmux -L "$sock" send-keys -t =t: aigerim-demo Enter
 wait_pane "7 Ә · Алгебра"
 tap_result $? "the password opens it again on the page it was left on"
+# The title comes before the rows: give the page a moment to be drawn whole.
+i=0
+until grep -q "^.Ахметов .* 6 " "$tmp/pane" || [ $i -ge 50 ]; do
+	i=$((i + 1)); sleep 0.1; pane
+done
 grep -q "^.Ахметов .* 6 " "$tmp/pane"; tap_result $? "with the mark typed before the drop"
 "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/export" 2>&1
 grep "Ахметов Нұрсұлтан" "$tmp/export" | grep -q ',6$'; tap_result $? "and the mark is in the journal"

@@ -8,7 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "store.h"
 #include "tap.h"
@@ -78,6 +81,22 @@ audit_count(struct store *st)
 	int64_t bad = 0, n = 0;
 
 	store_audit_verify(st, &bad, &n);
+	return n;
+}
+
+/* One number from the database, read beside the store. */
+static int
+raw_count(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	int n = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
 	return n;
 }
 
@@ -373,6 +392,32 @@ main(void)
 		tap_ok(n == 1 && strcmp(x[0].login, "ana") == 0, "holds the other one");
 		free(x);
 		store_close(head);
+	}
+	/* A killed session's row and lock go when the next session begins. */
+	{
+		char res2[96];
+		pid_t child;
+		int status = 0;
+
+		journal_resource(res2, sizeof res2, c.id, s.id, 0, 2);
+		if ((child = fork()) == 0) {
+			struct store *dead = open_as(path, ub.id, "ben", "s-killed");
+
+			_exit(store_session_begin(dead, "test") != STORE_OK ||
+			    store_lock_take(dead, res2, 0, 120, NULL) != STORE_OK);
+		}
+		waitpid(child, &status, 0);
+		tap_ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		    "a session that then dies took a lock");
+		tap_is_int(raw_count(path, "SELECT count(*) FROM session WHERE id = 's-killed'"), 1,
+		    "its row stays after the kill");
+		tap_is_int(store_session_begin(a1, "test"), STORE_OK, "another session begins");
+		tap_is_int(raw_count(path, "SELECT count(*) FROM session WHERE id = 's-killed'"), 0,
+		    "and the dead session's row is gone");
+		tap_is_int(raw_count(path, "SELECT count(*) FROM lock WHERE session = 's-killed'"), 0,
+		    "with its lock");
+		tap_is_int(raw_count(path, "SELECT count(*) FROM session WHERE id = 's-ana-1'"), 1,
+		    "the live session is registered");
 	}
 	tap_ok(store_audit_verify(op, &v, &before) == STORE_OK, "the audit chain holds");
 
