@@ -27,15 +27,15 @@ t1=$(date +%s)
 status 0 "the right password still opens the account (slowed, not locked)"
 [ $((t1 - t0)) -ge 2 ]; tap_result $? "but only after a wait (took $((t1 - t0)) s)"
 has "$tmp/serve.log" "slowing a login as olga from 127.0.0.1" "the slowing is logged"
-t0=$(date +%s)
+# Not slowed is read from the log, not the clock: a loaded machine is slow anyway.
+slowed() { grep -c "slowing a login as $1 " "$tmp/serve.log"; }
 s marat-demo marat version
-t1=$(date +%s)
 status 0 "another teacher from the same address logs in"
-[ $((t1 - t0)) -lt 2 ]; tap_result $? "without waiting: a school shares one address (took $((t1 - t0)) s)"
-t0=$(date +%s)
+[ "$(slowed marat)" -eq 0 ]; tap_result $? "without waiting: a school shares one address"
+before=$(slowed olga)
 s olga-demo olga version
-t1=$(date +%s)
-[ $((t1 - t0)) -lt 2 ]; tap_result $? "a good login clears the account's count (took $((t1 - t0)) s)"
+status 0 "olga logs in again"
+[ "$(slowed olga)" -eq "$before" ]; tap_result $? "at once: a good login cleared the account's count"
 for n in 1 2 3 4; do
 	SSHPASS=wrong-$n sshpass -e ssh $opts $o1 -o PubkeyAuthentication=no nosuchuser@127.0.0.1 version \
 	    >/dev/null 2>&1 </dev/null
