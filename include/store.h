@@ -369,6 +369,9 @@ struct lock_info {
 	int pid;
 };
 
+/* A lock whose holder sent no heartbeat for this many seconds is free. */
+#define STORE_LOCK_STALE 120
+
 /* Resource name for a journal page. */
 void journal_resource(char *out, size_t outsize, int64_t class_id, int64_t subject_id,
     int subgroup, int64_t period_id);

@@ -201,6 +201,14 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 		    _("This journal is not yours: you may read it but not change it."));
 		goto out;
 	}
+	/*
+	 * The page is read inside the write transaction: read before it, two
+	 * imports at once would both add a new date's lesson, and a cell another
+	 * session changed meanwhile would pass for unchanged and keep its value.
+	 */
+	if ((rc = store_tx_begin(st)) != STORE_OK)
+		goto out;
+	tx = 1;
 	if ((rc = store_pupil_list(st, c.id, subj.id, subgroup, &ps, &np)) != STORE_OK ||
 	    (rc = store_lesson_list(st, c.id, subj.id, subgroup, NULL, &ls, &nl)) != STORE_OK ||
 	    (rc = store_mark_list(st, c.id, subj.id, subgroup, NULL, &ms, &nm)) != STORE_OK)
@@ -210,9 +218,6 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 		rc = store_fail(st, STORE_FAILED, _("Out of memory."));
 		goto out;
 	}
-	if ((rc = store_tx_begin(st)) != STORE_OK)
-		goto out;
-	tx = 1;
 	/* Match each column to its lesson, or create the lesson it names. */
 	for (j = 0; j < ncols; j++) {
 		const char *h = csv_field(csv, 1, 2 + j);

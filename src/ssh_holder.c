@@ -84,21 +84,21 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 {
 	char rec[HOLDER_RECORD + 1], in[2 * HOLDER_RECORD], out[HOLDER_RECORD + 1];
 	size_t nin = 0, nout = 0;
-	int client = -1, fresh = 0, status, hangup = 0;
+	int client = -1, pending = -1, fresh = 0, status, hangup = 0;
 	time_t alone_since = time(NULL);
-	struct pollfd pfd[3];
+	struct pollfd pfd[4];
 	ssize_t n;
 
 	for (;;) {
-		int timeout = -1, ix_c = -1, ix_m;
+		int timeout = -1, ix_c = -1, ix_p = -1, ix_m, nfd = 1;
 
 		pfd[0].fd = lfd;
 		pfd[0].events = POLLIN;
 		if (client != -1) {
-			pfd[1].fd = client;
-			pfd[1].events = (nin <= sizeof in - HOLDER_RECORD ? POLLIN : 0) |
+			pfd[nfd].fd = client;
+			pfd[nfd].events = (nin <= sizeof in - HOLDER_RECORD ? POLLIN : 0) |
 			    (nout > 0 ? POLLOUT : 0);
-			ix_c = 1;
+			ix_c = nfd++;
 		} else {
 			timeout = (int)(alone_since + detached_max - time(NULL)) * 1000;
 			if (timeout <= 0) {
@@ -106,11 +106,16 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 				break;
 			}
 		}
-		ix_m = ix_c == -1 ? 1 : 2;
+		if (pending != -1) {
+			pfd[nfd].fd = pending;
+			pfd[nfd].events = POLLIN;
+			ix_p = nfd++;
+		}
+		ix_m = nfd++;
 		pfd[ix_m].fd = master;
 		/* Backpressure: a record not yet sent stops the reading of the pty. */
 		pfd[ix_m].events = (nout == 0 ? POLLIN : 0) | (nin > 0 ? POLLOUT : 0);
-		if (poll(pfd, (nfds_t)ix_m + 1, timeout) == -1) {
+		if (poll(pfd, (nfds_t)nfd, timeout) == -1) {
 			if (errno == EINTR)
 				continue;
 			hangup = 1;
@@ -119,14 +124,39 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 		if (pfd[0].revents & POLLIN) {
 			int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
 
-			if (fd != -1) {
-				/* The newest connection of the user wins. */
-				if (client != -1)
-					close(client);
+			if (fd != -1 && client == -1) {
 				client = fd;
 				nout = 0;
 				fresh = 1;
 				continue;
+			}
+			/*
+			 * A login offered this attached journal: it waits until it
+			 * answers. Its first record (yes) takes the journal over, as
+			 * the newest connection of the user wins; its close (no)
+			 * leaves the attached one alone.
+			 */
+			if (fd != -1) {
+				if (pending != -1)
+					close(pending);
+				pending = fd;
+				continue;
+			}
+		}
+		if (ix_p != -1 && (pfd[ix_p].revents & (POLLIN | POLLHUP | POLLERR))) {
+			n = recv(pending, rec, 1, MSG_PEEK | MSG_DONTWAIT);
+			if (n > 0) {
+				if (client != -1)
+					close(client);
+				client = pending;
+				pending = -1;
+				nout = 0;
+				fresh = 1;
+				continue;
+			}
+			if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
+				close(pending);
+				pending = -1;
 			}
 		}
 		if (ix_c != -1 && (pfd[ix_c].revents & (POLLIN | POLLHUP | POLLERR))) {

@@ -5,6 +5,7 @@
 #define DAPTER_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "store.h"
 
@@ -20,6 +21,7 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STORE_STMT_CACHE];
 	size_t ncache;
+	struct timespec busy_since;	/* when the current wait for a lock began */
 };
 
 /* The cached, reset statement for a string literal; NULL (error set) on failure. */

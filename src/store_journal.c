@@ -291,12 +291,10 @@ require_writable(struct store *st, int64_t class_id, int64_t subject_id, int sub
 
 /* The subject's hours decide whether quarters or half-years hold the date. */
 static int
-require_open_period(struct store *st, int64_t subject_id, const char *date)
+lesson_period(struct store *st, int64_t subject_id, const char *date, struct period *p)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT hours FROM subject WHERE id = ?");
-	struct period p;
-	char label[32];
-	int hours, rc;
+	int hours;
 
 	if (s == NULL)
 		return STORE_FAILED;
@@ -305,7 +303,17 @@ require_open_period(struct store *st, int64_t subject_id, const char *date)
 		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
 	hours = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
-	if ((rc = store_period_for_date(st, date, hours == 1 ? 'h' : 'q', &p)) != STORE_OK)
+	return store_period_for_date(st, date, hours == 1 ? 'h' : 'q', p);
+}
+
+static int
+require_open_period(struct store *st, int64_t subject_id, const char *date)
+{
+	struct period p;
+	char label[32];
+	int rc;
+
+	if ((rc = lesson_period(st, subject_id, date, &p)) != STORE_OK)
 		return rc == STORE_NOT_FOUND ? STORE_INVALID : rc;
 	if (p.closed) {
 		period_label(&p, label, sizeof label);
@@ -314,6 +322,37 @@ require_open_period(struct store *st, int64_t subject_id, const char *date)
 		    "The head of studies can reopen it."), label);
 	}
 	return STORE_OK;
+}
+
+/*
+ * One session edits a page (DESIGN.md, Locks): a write from any other door
+ * (an exec `marks import`, a second login) is refused while a live session of
+ * another user holds the page's lock. The user's own sessions may write, as
+ * she may take her own lock over; her open page follows by data_version.
+ * Called inside the write transaction, so no lock can be taken between the
+ * check and the write.
+ */
+static int
+require_page_free(struct store *st, const struct lesson *l)
+{
+	struct lock_info h;
+	struct period p;
+	char resource[128];
+	int rc;
+
+	if ((rc = lesson_period(st, l->subject_id, l->date, &p)) != STORE_OK)
+		return rc == STORE_NOT_FOUND ? STORE_OK : rc;
+	journal_resource(resource, sizeof resource, l->class_id, l->subject_id, l->subgroup,
+	    p.id);
+	rc = store_lock_holder(st, resource, STORE_LOCK_STALE, &h);
+	if (rc == STORE_NOT_FOUND)
+		return STORE_OK;
+	if (rc != STORE_OK)
+		return rc;
+	if (strcmp(h.session, st->actor.session) == 0 || strcmp(h.login, st->actor.login) == 0)
+		return STORE_OK;
+	return store_fail(st, STORE_LOCKED,
+	    _("%s is editing this page since %s."), h.name, h.since);
 }
 
 /* Binds ?1..?5 of a journal page query: class, subject, subgroup, first and last day. */
@@ -733,6 +772,8 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
+	if ((rc = require_page_free(st, &l)) != STORE_OK)
+		goto out;
 	if ((s = store_stmt(st, "SELECT value, attendance FROM mark WHERE lesson_id = ?"
 	    " AND pupil_id = ?")) == NULL) {
 		rc = STORE_FAILED;

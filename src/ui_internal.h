@@ -18,7 +18,7 @@
 #include "store.h"
 
 #define UI_TICK_MS	2000	/* poll for other sessions' changes this often */
-#define UI_LOCK_STALE	120	/* a journal lock without heartbeat is free after this */
+#define UI_LOCK_STALE	STORE_LOCK_STALE	/* a lock without heartbeat is free after this */
 #define UI_HEARTBEAT	30	/* seconds between heartbeats of our locks */
 #define UI_IDLE_LOCK	600	/* default seconds before the session locks itself */
 
