@@ -82,6 +82,26 @@ store_substitute_add(struct store *st, const char *login, int64_t class_id,
 		    _("Give the first and last day of the substitution, the first not after the last."));
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
+	/* The days lie in the class's school year: a typo of a year would grant years. */
+	if ((s = store_stmt(st, "SELECT starts, ends FROM year WHERE start_year = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int(s, 1, c.start_year);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		char ys[11], ye[11];
+
+		store_col_text(s, 0, ys, sizeof ys);
+		store_col_text(s, 1, ye, sizeof ye);
+		sqlite3_reset(s);
+		if (strcmp(from, ys) < 0 || strcmp(to, ye) > 0) {
+			rc = store_fail(st, STORE_INVALID,
+			    _("%s to %s is not inside the school year %d-%d, which runs from %s to %s."),
+			    from, to, c.start_year, c.start_year + 1, ys, ye);
+			goto out;
+		}
+	}
+	sqlite3_reset(s);
 	if ((s = store_stmt(st, "INSERT INTO substitution(user_id, class_id, subject_id, subgroup,"
 	    " starts, ends) VALUES (?,?,?,?,?,?)")) == NULL) {
 		rc = STORE_FAILED;

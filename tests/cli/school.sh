@@ -182,6 +182,9 @@ d substitute pavel "7 Ә" Алгебра --from 2026-11-28 --to 2026-11-27
 status 1 "substitute refuses reversed days"
 d substitute pavel "7 Ә" Алгебра --from 2026-11-28
 status 2 "substitute without --to is a usage error"
+d substitute pavel "7 Ә" Алгебра --from 2026-11-28 --to 2035-01-01
+status 1 "substitute refuses days beyond the class's school year"
+has "$tmp/err" "is not inside the school year 2026-2027" "and says which year"
 d substitute list
 status 0 "substitute list"
 has "$tmp/out" "pavel${t}7 Ә${t}Алгебра${t}0${t}2026-11-20${t}2026-11-27" \
