@@ -13,10 +13,10 @@
 need ssh ssh-keygen tmux sqlite3
 # A private copy: a rebuild of src/dapter meanwhile cannot fail a round.
 cp "$DAPTER" "$tmp/dapter" && DAPTER="$tmp/dapter"
-# Up to KILL_ROUNDS rounds, but no new one after KILL_SECONDS: 2 busy cores
+# Up to DAPTER_KILL_ROUNDS rounds, but no new one after DAPTER_KILL_SECONDS: 2 busy cores
 # must not turn this into minutes.
-rounds=${KILL_ROUNDS:-30}
-budget=${KILL_SECONDS:-80}
+rounds=${DAPTER_KILL_ROUNDS:-30}
+budget=${DAPTER_KILL_SECONDS:-80}
 sock="dapter-kill-$$"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 # Everything this test started that still runs: the tmux server, and every

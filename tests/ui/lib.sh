@@ -30,6 +30,24 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 
+# DAPTER_VALGRIND=1: the journal process runs under valgrind memcheck, one
+# log per process in $tmp/vg-NAME.PID.log; tap_done fails the test when a log
+# reports an error or a definite leak. Waits are stretched (slow=5), since
+# memcheck runs the program some 20 times slower. tests/valgrind.supp holds
+# what ncurses and the C library keep until exit, not our leaks.
+slow=1
+vg=""
+if [ -n "${DAPTER_VALGRIND:-}" ] && [ "$DAPTER_VALGRIND" != 0 ]; then
+	if ! command -v valgrind >/dev/null 2>&1; then
+		echo "1..0 # SKIP valgrind is not installed"
+		exit 0
+	fi
+	slow=${DAPTER_VALGRIND_SLOW:-5}
+	vg="valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+	    --errors-for-leak-kinds=definite --track-origins=yes \
+	    --suppressions=${top_srcdir:-.}/tests/valgrind.supp --log-file=$tmp/vg-%q{vg_name}.%p.log"
+fi
+
 tap_result() {
 	tap_n=$((tap_n + 1))
 	if [ "$1" -eq 0 ]; then
@@ -41,8 +59,33 @@ tap_result() {
 }
 
 tap_done() {
+	vg_check
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
+}
+
+# vg_check: one TAP line per valgrind log (DAPTER_VALGRIND=1): no errors, no
+# definite leaks. The sessions still open are hung up first (the journal then
+# ends as with a dropped terminal) and valgrind is given time to sum up.
+vg_check() {
+	[ -n "$vg" ] || return 0
+	tm kill-server >/dev/null 2>&1
+	for log in "$tmp"/vg-*.log; do
+		[ -e "$log" ] || continue
+		i=0
+		while ! grep -q "ERROR SUMMARY" "$log" && [ $i -lt 300 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		name=$(basename "$log" .log)
+		if grep -q "ERROR SUMMARY: 0 errors" "$log"; then
+			tap_result 0 "valgrind finds no memory error in ${name#vg-}"
+		else
+			tap_result 1 "valgrind finds no memory error in ${name#vg-}"
+			sed -n '/^==[0-9]*== [A-Z]/,$p' "$log" | grep -v "^==[0-9]*== *$" |
+			    sed 's/^/#   /' | head -n 80
+		fi
+	done
 }
 
 # demo_db: a demo school in $db.
@@ -67,7 +110,8 @@ start() {
 	done
 	tm new-session -d -s "$name" -x "$cols" -y "$rows" \
 	    "env TERM=xterm-256color DAPTER_LOCALEDIR='${DAPTER_LOCALEDIR:-}' $envs \
-	    '$DAPTER' --db '$db' $args 2>'$tmp/$name.err'; echo EXITED \$?; sleep 600"
+	    vg_name='$name' $vg '$DAPTER' --db '$db' $args 2>'$tmp/$name.err'; \
+	    echo EXITED \$?; sleep 600"
 }
 
 screen() {
@@ -85,7 +129,7 @@ keys() {
 # wait_for NAME TEXT [TENTHS]: 0 once TEXT is on the pane (default 10 s).
 wait_for() {
 	i=0
-	while [ "$i" -lt "${3:-100}" ]; do
+	while [ "$i" -lt $((${3:-100} * slow)) ]; do
 		if screen "$1" | grep -qF -- "$2"; then
 			return 0
 		fi
@@ -100,7 +144,7 @@ wait_for() {
 # wait_re NAME REGEX [TENTHS]: like wait_for with an extended regex.
 wait_re() {
 	i=0
-	while [ "$i" -lt "${3:-100}" ]; do
+	while [ "$i" -lt $((${3:-100} * slow)) ]; do
 		if screen "$1" | grep -qE -- "$2"; then
 			return 0
 		fi
@@ -115,7 +159,7 @@ wait_re() {
 # wait_gone NAME TEXT [TENTHS]: 0 once TEXT has left the pane.
 wait_gone() {
 	i=0
-	while [ "$i" -lt "${3:-100}" ]; do
+	while [ "$i" -lt $((${3:-100} * slow)) ]; do
 		if ! screen "$1" | grep -qF -- "$2"; then
 			return 0
 		fi
