@@ -170,7 +170,8 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
 
 	list_layout(l, n, ui_cols(), width, x);
 	ui_erase();
-	ui_frame(ui, l->title, n == 0 && l->empty != NULL ? _(l->empty) : l->status, "admin", l->hints);
+	ui_frame(ui, l->title, n == 0 && l->empty != NULL ? _(l->empty) : l->status, "admin",
+	    l->hints);
 	if (list_has_headings(l)) {
 		for (c = 0; c < ADMIN_COLUMNS_MAX; c++)
 			if (width[c] > 0 && l->columns[c].heading != NULL)

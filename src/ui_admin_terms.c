@@ -26,7 +26,8 @@ ask_year(struct ui *ui, int *year)
 		return 0;
 	y = strtol(buf, &end, 10);
 	if (*end != '\0' || y < 1900 || y > 2998) {
-		ui_status(ui, "%s", _("A school year is named by the year it starts, such as 2026."));
+		ui_status(ui, "%s",
+		    _("A school year is named by the year it starts, such as 2026."));
 		return 0;
 	}
 	*year = (int)y;
