@@ -164,6 +164,7 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
     int height)
 {
 	char buf[512];
+	const char *text;
 	int width[ADMIN_COLUMNS_MAX], x[ADMIN_COLUMNS_MAX];
 	int y0 = 2, y, c, st, style;
 	size_t i;
@@ -183,10 +184,13 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
 		st = (int)i == sel && !l->no_selection ? UI_REVERSE : 0;
 		if (st)
 			ui_put(y0 + y, 0, ui_cols(), "", UI_PAD | st);
-		for (c = 0; c < ADMIN_COLUMNS_MAX; c++)
-			if (width[c] > 0)
-				ui_put(y0 + y, x[c], width[c],
-				    list_cell(l, i, c, buf, sizeof buf, &style), style | st);
+		for (c = 0; c < ADMIN_COLUMNS_MAX; c++) {
+			if (width[c] == 0)
+				continue;
+			/* The cell first: it sets the style the put then uses. */
+			text = list_cell(l, i, c, buf, sizeof buf, &style);
+			ui_put(y0 + y, x[c], width[c], text, style | st);
+		}
 	}
 	ui_cursor(0, 0, 0);
 	ui_flush();
