@@ -385,73 +385,136 @@ dates_in_year(struct store *st, const char *starts, const char *ends, int start_
 	return STORE_OK;
 }
 
-/*
- * The neighbours of the same kind keep their days (q2 stays between q1 and
- * q3), and no lesson recorded in the period may be left outside it.
- */
+/* Lessons of subjects assessed by `kind` periods that lie in none of them. */
 static int
-period_dates_check(struct store *st, const struct period *p, const char *from,
-    const char *to, const char *label)
+lessons_uncovered(struct store *st, int64_t year_id, char kind, const char *year_starts,
+    const char *year_ends)
 {
-	char other[32];
-	sqlite3_stmt *s;
-	struct period q;
-	int step, lessons;
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM lesson l JOIN subject s"
+	    " ON s.id = l.subject_id WHERE (s.hours = 1) = (?2 = 'h')"
+	    " AND l.date >= ?3 AND l.date <= ?4 AND NOT EXISTS (SELECT 1 FROM period p"
+	    " WHERE p.year_id = ?1 AND p.kind = ?2 AND l.date >= p.starts AND l.date <= p.ends)");
+	int n;
 
-	if ((s = store_stmt(st, "SELECT " PERIOD_COLUMNS " FROM period p JOIN year y"
-	    " ON y.id = p.year_id WHERE p.year_id = ?1 AND p.kind = ?2 AND p.id <> ?3"
-	    " AND ((p.num < ?4 AND p.ends >= ?5) OR (p.num > ?4 AND p.starts <= ?6))"
-	    " ORDER BY p.num LIMIT 1")) == NULL)
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, year_id);
+	sqlite3_bind_text(s, 2, &kind, 1, SQLITE_TRANSIENT);
+	store_bind_text(s, 3, year_starts);
+	store_bind_text(s, 4, year_ends);
+	n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_reset(s);
+	if (n < 0)
+		store_fail_db(st);
+	return n;
+}
+
+/* The period `num` of p's year and kind; STORE_NOT_FOUND when there is none. */
+static int
+period_sibling(struct store *st, const struct period *p, int num, struct period *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " PERIOD_COLUMNS " FROM period p JOIN year y"
+	    " ON y.id = p.year_id WHERE p.year_id = ? AND p.kind = ? AND p.num = ?");
+	int step;
+
+	if (s == NULL)
 		return STORE_FAILED;
 	sqlite3_bind_int64(s, 1, p->year_id);
 	sqlite3_bind_text(s, 2, &p->kind, 1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 3, num);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW)
+		period_row(s, out);
+	sqlite3_reset(s);
+	if (step == SQLITE_ROW)
+		return STORE_OK;
+	return step == SQLITE_DONE ? STORE_NOT_FOUND : store_fail_db(st);
+}
+
+/* `date` moved by `days` ("-1", "+1"), by SQLite's calendar. */
+static int
+date_shift(struct store *st, const char *date, const char *days, char out[11])
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT date(?, ? || ' day')");
+	int ok;
+
+	if (s == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, date);
+	store_bind_text(s, 2, days);
+	if ((ok = sqlite3_step(s) == SQLITE_ROW))
+		store_col_text(s, 0, out, 11);
+	sqlite3_reset(s);
+	return ok ? STORE_OK : store_fail_db(st);
+}
+
+/* Writes a period's new days with its audit record (old -> new). */
+static int
+period_write_dates(struct store *st, const struct period *p, const char *from, const char *to)
+{
+	char label[32], object[64], before[32], after[32];
+	sqlite3_stmt *s = store_stmt(st, "UPDATE period SET starts = ?, ends = ? WHERE id = ?");
+
+	if (s == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, from);
+	store_bind_text(s, 2, to);
 	sqlite3_bind_int64(s, 3, p->id);
-	sqlite3_bind_int(s, 4, p->num);
-	store_bind_text(s, 5, from);
-	store_bind_text(s, 6, to);
-	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		period_row(s, &q);
-		sqlite3_reset(s);
-		period_label(&q, other, sizeof other);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return store_fail_db(st);
+	sqlite3_reset(s);
+	period_label(p, label, sizeof label);
+	snprintf(object, sizeof object, "period:%lld %s", (long long)p->id, label);
+	snprintf(before, sizeof before, "%s..%s", p->starts, p->ends);
+	snprintf(after, sizeof after, "%s..%s", from, to);
+	return store_audit_append(st, "period.dates", object, before, after);
+}
+
+/*
+ * A neighbour that touched p (no day between them) keeps touching it: its
+ * edge follows p's, so moving the end of q2 moves the start of q3 and no day
+ * falls between terms. `dir` is -1 for the term before, +1 for the one after.
+ */
+static int
+period_follow(struct store *st, const struct period *p, int dir, const char *from,
+    const char *to)
+{
+	char edge[11], moved[11], label[32], mine[32];
+	struct period q;
+	int rc;
+
+	if ((rc = period_sibling(st, p, p->num + dir, &q)) != STORE_OK)
+		return rc == STORE_NOT_FOUND ? STORE_OK : rc;
+	if ((rc = date_shift(st, dir < 0 ? p->starts : p->ends, dir < 0 ? "-1" : "+1", edge)) !=
+	    STORE_OK)
+		return rc;
+	if (strcmp(dir < 0 ? q.ends : q.starts, edge) != 0)
+		return STORE_OK;	/* a gap already: the overlap check speaks for it */
+	if (strcmp(dir < 0 ? from : to, dir < 0 ? p->starts : p->ends) == 0)
+		return STORE_OK;	/* this edge stays */
+	period_label(&q, label, sizeof label);
+	if (q.closed)
+		return store_fail(st, STORE_CLOSED,
+		    _("Period %s is closed: reopen it before moving its days."), label);
+	if ((rc = date_shift(st, dir < 0 ? from : to, dir < 0 ? "-1" : "+1", moved)) != STORE_OK)
+		return rc;
+	if (dir < 0 ? strcmp(moved, q.starts) < 0 : strcmp(moved, q.ends) > 0) {
+		period_label(p, mine, sizeof mine);
 		return store_fail(st, STORE_INVALID,
 		    _("%s would overlap %s, which runs from %s to %s. Move that period first."),
-		    label, other, q.starts, q.ends);
+		    mine, label, q.starts, q.ends);
 	}
-	sqlite3_reset(s);
-	if (step != SQLITE_DONE)
-		return store_fail_db(st);
-	/* A lesson is in the period holding its date: quarters, or half-years (one hour a week). */
-	if ((s = store_stmt(st, "SELECT count(*) FROM lesson l JOIN subject s"
-	    " ON s.id = l.subject_id WHERE l.date >= ?1 AND l.date <= ?2"
-	    " AND (l.date < ?3 OR l.date > ?4) AND (s.hours = 1) = (?5 = 'h')")) == NULL)
-		return STORE_FAILED;
-	store_bind_text(s, 1, p->starts);
-	store_bind_text(s, 2, p->ends);
-	store_bind_text(s, 3, from);
-	store_bind_text(s, 4, to);
-	sqlite3_bind_text(s, 5, &p->kind, 1, SQLITE_TRANSIENT);
-	lessons = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
-	sqlite3_reset(s);
-	if (lessons < 0)
-		return store_fail_db(st);
-	if (lessons > 0)
-		return store_fail(st, STORE_INVALID,
-		    _("Lessons already recorded in %s would fall outside %s to %s (%d of them). "
-		    "Move those lessons first, or choose days that keep them."),
-		    label, from, to, lessons);
-	return STORE_OK;
+	return period_write_dates(st, &q, dir < 0 ? q.starts : moved, dir < 0 ? moved : q.ends);
 }
 
 int
 store_period_set_dates(struct store *st, int64_t period_id, const char *starts,
     const char *ends)
 {
-	char from[11], to[11], year_from[11], year_to[11], label[32];
-	char object[64], before[32], after[32];
+	char from[11], to[11], year_from[11], year_to[11], label[32], other[32];
 	sqlite3_stmt *s = NULL;
-	struct period p;
+	struct period p, q;
 	int64_t year_id = 0;
-	int rc;
+	int rc, step, lost, now;
 
 	if ((rc = store_require_admin(st)) != STORE_OK)
 		return rc;
@@ -478,23 +541,49 @@ store_period_set_dates(struct store *st, int64_t period_id, const char *starts,
 		goto out;
 	if (strcmp(from, p.starts) == 0 && strcmp(to, p.ends) == 0)
 		goto out;	/* nothing moves: nothing to audit */
-	if ((rc = period_dates_check(st, &p, from, to, label)) != STORE_OK)
-		goto out;
-	if ((s = store_stmt(st, "UPDATE period SET starts = ?, ends = ? WHERE id = ?")) == NULL) {
+	if ((lost = lessons_uncovered(st, year_id, p.kind, year_from, year_to)) < 0) {
 		rc = STORE_FAILED;
 		goto out;
 	}
-	store_bind_text(s, 1, from);
-	store_bind_text(s, 2, to);
-	sqlite3_bind_int64(s, 3, period_id);
-	if (sqlite3_step(s) != SQLITE_DONE) {
+	if ((rc = period_follow(st, &p, -1, from, to)) != STORE_OK ||
+	    (rc = period_follow(st, &p, +1, from, to)) != STORE_OK)
+		goto out;
+	/* Any other term of the kind keeps its days: q2 stays between q1 and q3. */
+	if ((s = store_stmt(st, "SELECT " PERIOD_COLUMNS " FROM period p JOIN year y"
+	    " ON y.id = p.year_id WHERE p.year_id = ?1 AND p.kind = ?2 AND p.id <> ?3"
+	    " AND p.starts <= ?5 AND p.ends >= ?4 ORDER BY p.num LIMIT 1")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, p.year_id);
+	sqlite3_bind_text(s, 2, &p.kind, 1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, p.id);
+	store_bind_text(s, 4, from);
+	store_bind_text(s, 5, to);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		period_row(s, &q);
+		sqlite3_reset(s);
+		period_label(&q, other, sizeof other);
+		rc = store_fail(st, STORE_INVALID,
+		    _("%s would overlap %s, which runs from %s to %s. Move that period first."),
+		    label, other, q.starts, q.ends);
+		goto out;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE) {
 		rc = store_fail_db(st);
 		goto out;
 	}
-	snprintf(object, sizeof object, "period:%lld %s", (long long)period_id, label);
-	snprintf(before, sizeof before, "%s..%s", p.starts, p.ends);
-	snprintf(after, sizeof after, "%s..%s", from, to);
-	rc = store_audit_append(st, "period.dates", object, before, after);
+	if ((rc = period_write_dates(st, &p, from, to)) != STORE_OK)
+		goto out;
+	/* A lesson is in the term holding its date; none may be left in no term. */
+	if ((now = lessons_uncovered(st, year_id, p.kind, year_from, year_to)) < 0)
+		rc = STORE_FAILED;
+	else if ((lost = now - lost) > 0)
+		rc = store_fail(st, STORE_INVALID,
+		    _("Lessons already recorded in %s would fall outside %s to %s (%d of them). "
+		    "Move those lessons first, or choose days that keep them."),
+		    label, from, to, lost);
 out:
 	return store_write_end(st, rc);
 }

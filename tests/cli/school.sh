@@ -110,39 +110,44 @@ status 0 "the removed holiday's days are free again"
 
 # ---- period dates ----
 
-d lesson add "7 Ә" Алгебра 2026-12-20
 d period dates q2 2026-11-03 2026-12-25
 status 0 "period dates"
 d period list
 has "$tmp/out" "2026-q2${t}2026-11-03${t}2026-12-25${t}open" "the period has its new days"
+has "$tmp/out" "2026-q3${t}2026-12-26${t}" "and the next quarter starts the day after: no day between"
 d audit log --last 1
 has "$tmp/out" "period.dates${t}period:" "period dates is audited"
 has "$tmp/out" "2026-q2${t}2026-11-03..2027-01-07 -> 2026-11-03..2026-12-25" \
     "with the old days and the new"
+d audit log --last 2
+has "$tmp/out" "2026-q3${t}2027-01-08..2027-03-29 -> 2026-12-26..2027-03-29" \
+    "the quarter that followed is audited too"
 n0=$(audit_count)
 d period dates 2026-q2 2026-11-03 2026-12-25
 status 0 "period dates to the days it already has, the year written in front"
 [ "$(audit_count)" -eq "$n0" ]; tap_result $? "and nothing moved, so nothing is audited"
 
-d period dates q2 2026-11-03 2026-12-19
-status 1 "period dates refuses to leave a recorded lesson outside the period"
+# The first quarter has no quarter before it: its first days would be in none.
+d lesson add "7 Ә" Алгебра 2026-09-02
+d period dates q1 2026-09-03 2026-11-02
+status 1 "period dates refuses to leave a recorded lesson in no period"
 has "$tmp/err" \
-    "Lessons already recorded in 2026-q2 would fall outside 2026-11-03 to 2026-12-19 (1 of them)" \
+    "Lessons already recorded in 2026-q1 would fall outside 2026-09-03 to 2026-11-02 (1 of them)" \
     "saying how many lessons"
-d period dates q2 2026-11-03 2026-12-20
-status 0 "the period may end on the day of its last lesson"
-d period dates h1 2026-09-01 2026-12-15
-status 0 "a half-year moves past a quarter subject's lesson (it counts only one-hour subjects)"
-d lesson add "7 Ә" Музыка 2026-12-14
+d period dates q1 2026-09-02 2026-11-02
+status 0 "the period may start on the day of its first lesson"
+d period dates q1 2026-09-01 2026-11-02
+d lesson add "7 Ә" Музыка 2026-09-03
 n0=$(audit_count)
-d period dates h1 2026-09-01 2026-12-13
+d period dates h1 2026-09-04 2026-12-25
 status 1 "a half-year keeps the lessons of one-hour subjects"
-d period dates q2 2026-11-01 2026-12-25
-status 1 "period dates refuses an overlap with the period before"
+has "$tmp/err" "(1 of them)" "and counts only those (not the quarter subject's lesson)"
+d period dates q2 2026-09-01 2026-12-25
+status 1 "period dates refuses to swallow the period before"
 has "$tmp/err" "2026-q2 would overlap 2026-q1, which runs from 2026-09-01 to 2026-11-02" \
     "naming the neighbour and its days"
-d period dates q2 2026-11-03 2027-01-10
-status 1 "period dates refuses an overlap with the period after"
+d period dates q2 2026-11-03 2027-04-01
+status 1 "period dates refuses to swallow the period after"
 has "$tmp/err" "would overlap 2026-q3" "naming the period after"
 d period dates q2 2026-12-25 2026-11-03
 status 1 "period dates refuses reversed days"
@@ -167,11 +172,14 @@ d period close q1
 d period dates q1 2026-09-02 2026-11-02
 status 1 "period dates refuses a closed period"
 has "$tmp/err" "reopen it before moving its days" "saying to reopen it first"
+d period dates q2 2026-11-05 2026-12-25
+status 1 "nor moves the edge it shares with a closed period"
+has "$tmp/err" "2026-q1 is closed" "naming that period"
 d audit log --last 1
-lacks "$tmp/out" "period.dates" "the refused move of a closed period is not audited"
+lacks "$tmp/out" "period.dates" "the refused moves are not audited"
 d period reopen q1
 d period list
-has "$tmp/out" "2026-q2${t}2026-11-03${t}2026-12-20${t}open" "and leave the period as it was"
+has "$tmp/out" "2026-q2${t}2026-11-03${t}2026-12-25${t}open" "and leave the period as it was"
 
 # ---- substitutes ----
 
