@@ -163,8 +163,10 @@ const struct cmd cmd_period_dates = {
 	"period dates", "PERIOD FIRST LAST",
 	N_("Move the first and last day of a period (audited)."),
 	N_("PERIOD is q1..q4 or h1, h2, optionally after the year (2026-q2). The days must lie "
-	"in the school year and not overlap the period before or after; a closed period, or "
-	"one whose recorded lessons would fall outside the new days, is not changed."),
+	"in the school year. A neighbouring period that touched a moved day moves with it, so "
+	"no day falls between periods; it must be open and keep at least one day. Nothing "
+	"changes when a period is closed, or when a recorded lesson would be left in no "
+	"period."),
 	CMD_ADMIN, 0, run_period_dates,
 };
 
