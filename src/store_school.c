@@ -753,7 +753,8 @@ class_name_canonical(const char *in, char *out, size_t outsize, int *grade)
 
 	if ((clean = text_clean(in, STORE_CLASS_MAX, 0, &err)) == NULL)
 		goto out;
-	for (p = clean; isdigit((unsigned char)*p); p++)
+	/* Three digits at most: a longer run is refused, not added up past INT_MAX. */
+	for (p = clean; isdigit((unsigned char)*p) && p - clean <= 2; p++)
 		g = g * 10 + (*p - '0');
 	if (p == clean || p - clean > 2 || g < 0 || g > 12)
 		goto out;

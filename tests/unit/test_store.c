@@ -131,6 +131,17 @@ main(void)
 		printf("Bail out! set-up failed: %s\n", store_error(op));
 		return 1;
 	}
+	{
+		char name[64];
+		int grade = 0;
+
+		/* Found by fuzz_marks under UBSan: the digits were summed past INT_MAX. */
+		tap_is_int(class_name_canonical("888888888888888888887 Ә", name, sizeof name,
+		    &grade), STORE_INVALID, "a class number of many digits is no class");
+		tap_is_int(class_name_canonical("11а", name, sizeof name, &grade), STORE_OK,
+		    "two digits are");
+		tap_is_str(name, "11 А", "and come out canonical");
+	}
 	memset(&p, 0, sizeof p);
 	snprintf(p.surname, sizeof p.surname, "Әлиев");
 	snprintf(p.given, sizeof p.given, "Нұр");
