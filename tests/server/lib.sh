@@ -17,10 +17,11 @@ trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
 
-# start_server ARGS...: serve the demo school with ARGS; wait until it listens.
+# start_server ARGS...: serve the demo school with ARGS on $listen (default
+# 127.0.0.1); wait until it listens.
 start_server() {
 	: >"$tmp/serve.out"
-	"$DAPTER" --db "$db" serve --listen 127.0.0.1 --port "$port" "$@" \
+	"$DAPTER" --db "$db" serve --listen "${listen:-127.0.0.1}" --port "$port" "$@" \
 	    >"$tmp/serve.out" 2>"$tmp/serve.log" &
 	srv=$!
 	i=0

@@ -57,16 +57,8 @@ ssh-keygen -q -t ed25519 -N '' -f "$tmp/akey" &&
     { echo "Bail out! cannot add the keys"; exit 1; }
 # Short timeouts, so that the test sees them run out (defaults: 30 s, 120 s, 8 h).
 grace=4 linkt=6 detach=10
-"$DAPTER" --db "$db" serve --listen "$net.1" --port "$port" --login-grace $grace \
-    --link-timeout $linkt --detach-timeout $detach >"$tmp/serve.out" 2>"$tmp/serve.log" &
-srv=$!
-i=0
-until grep -q "^Serving" "$tmp/serve.out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 300 ] && kill -0 "$srv" 2>/dev/null || {
-		echo "Bail out! the server did not start"; cat "$tmp/serve.log"; exit 1; }
-	sleep 0.1
-done
+listen="$net.1"
+start_server --login-grace $grace --link-timeout $linkt --detach-timeout $detach
 t0=$(date +%s)
 opts="-p $port -F /dev/null -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null
     -o LogLevel=ERROR -o ConnectTimeout=5"

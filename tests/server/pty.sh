@@ -4,28 +4,11 @@
 # when the link drops the journal waits in its holder, the next login of
 # the user resumes it (repainted, at the new size), and a journal nobody
 # comes back to is closed after --detach-timeout.
-. "${top_srcdir:-.}/tests/cli/lib.sh"
-for tool in ssh sshpass tmux python3; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP no $tool"; exit 0; }
-done
-unset LC_ALL LANGUAGE
-export LANG=C.UTF-8
-
-srv=
+. "${top_srcdir:-.}/tests/server/lib.sh"
+need ssh sshpass tmux
 sock="dapter-test-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null; [ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
-"$DAPTER" --db "$db" serve --listen 127.0.0.1 --port "$port" --detach-timeout 4 \
-    >"$tmp/serve.out" 2>"$tmp/serve.log" &
-srv=$!
-i=0
-until grep -q "^Serving" "$tmp/serve.out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 300 ] && kill -0 "$srv" 2>/dev/null || {
-		echo "Bail out! the server did not start"; cat "$tmp/serve.log"; exit 1; }
-	sleep 0.1
-done
+start_server --detach-timeout 4
 opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 opts="$opts -o ConnectTimeout=10 -F /dev/null -o PubkeyAuthentication=no"
 
