@@ -106,7 +106,7 @@ extern const struct cmd cmd_user_reset, cmd_user_role, cmd_user_key_list, cmd_us
     cmd_lock_break;
 extern const struct cmd cmd_report_journal, cmd_report_summary, cmd_report_pupil,
     cmd_report_attendance, cmd_restore, cmd_archive, cmd_archive_verify;
-extern const struct cmd cmd_serve;
+extern const struct cmd cmd_serve, cmd_check;
 
 
 #endif

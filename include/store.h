@@ -70,6 +70,8 @@ void store_tx_rollback(struct store *st);
 int store_backup(struct store *st, const char *dest_path);
 /* PRAGMA integrity_check: STORE_OK when it says "ok". */
 int store_integrity_check(struct store *st);
+/* PRAGMA quick_check: the same without checking indexes against tables (a monitor's poll). */
+int store_quick_check(struct store *st);
 
 const char *role_name(enum role role);
 int role_parse(const char *name, enum role *role);

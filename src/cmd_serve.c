@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "conf.h"
 #include "i18n.h"
 #include "server.h"
 
@@ -26,8 +27,20 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	struct server_opts o;
 	char *end = NULL;
 	long n;
+	char err[512];
 	int rc;
 
+	/* The configuration file's settings, which the command line overrides. */
+	if (conf_load(err, sizeof err) != 0) {
+		cmd_error(ctx, "%s", err);
+		return CMD_FAIL;
+	}
+	listen = conf_get("listen");
+	port = conf_get("port");
+	max = conf_get("max-sessions");
+	grace = conf_get("login-grace");
+	detach = conf_get("detach-timeout");
+	link = conf_get("link-timeout");
 	if ((rc = cmd_args(ctx, &cmd_serve, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
 		return rc;
 	if (ctx->remote) {

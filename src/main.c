@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "conf.h"
 #include "i18n.h"
 #include "ssh_argv.h"
 #include "store.h"
@@ -95,6 +96,24 @@ run_forced(const char *db)
 	return CMD_FAIL;
 }
 
+/*
+ * The database when no --db names one: $DAPTER_DB, else the configuration
+ * file's (the installed server's), else ./dapter.db. NULL when the
+ * configuration file is broken (the reason in err).
+ */
+static const char *
+default_db(char *err, size_t errsize)
+{
+	const char *db = getenv("DAPTER_DB");
+
+	if (db != NULL && *db != '\0')
+		return db;
+	if (conf_load(err, errsize) != 0)
+		return NULL;
+	db = conf_get("db");
+	return db != NULL ? db : "dapter.db";
+}
+
 static void
 usage(void)
 {
@@ -105,18 +124,16 @@ usage(void)
 int
 main(int argc, char **argv)
 {
-	const char *db = getenv("DAPTER_DB"), *as = NULL;
+	const char *db = NULL, *as = NULL;
 	struct cmd_ctx ctx;
 	const struct cmd *c = NULL;
 	struct store *st = NULL;
 	struct actor actor;
 	struct user u;
 	int i, used = 0, rc, remote = 0;
-	char word[256];
+	char word[512];
 
 	i18n_init();
-	if (db == NULL || *db == '\0')
-		db = "dapter.db";
 	/* Global options come before the command; the command's own follow it. */
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
@@ -127,9 +144,13 @@ main(int argc, char **argv)
 			as = argv[++i];
 		else if (strncmp(argv[i], "--as=", 5) == 0)
 			as = argv[i] + 5;
-		else if (strcmp(argv[i], "--forced") == 0)
+		else if (strcmp(argv[i], "--forced") == 0) {
+			if (db == NULL && (db = default_db(word, sizeof word)) == NULL) {
+				fprintf(stderr, "dapter: %s\n", word);
+				return CMD_FAIL;
+			}
 			return run_forced(db);
-		else if (strcmp(argv[i], "--remote") == 0)
+		} else if (strcmp(argv[i], "--remote") == 0)
 			remote = 1;	/* run by the SSH server: no paths on this disk */
 		else if (strcmp(argv[i], "--") == 0) {
 			i++;
@@ -147,6 +168,14 @@ main(int argc, char **argv)
 			return CMD_USAGE;
 		}
 	}
+	if (i < argc)
+		c = cmd_find(argc - i, argv + i, &used);
+	/* help and version need no database, so a broken configuration does not stop them. */
+	if (db == NULL && (db = default_db(word, sizeof word)) == NULL &&
+	    c != &cmd_help && c != &cmd_version) {
+		fprintf(stderr, "dapter: %s\n", word);
+		return CMD_FAIL;
+	}
 	if (i == argc)
 		return ui_main(db, as);
 
@@ -156,7 +185,6 @@ main(int argc, char **argv)
 	ctx.in = stdin;
 	ctx.out = stdout;
 	ctx.err = stderr;
-	c = cmd_find(argc - i, argv + i, &used);
 	if (c != NULL && (c->flags & CMD_NO_DB)) {
 		if (as != NULL && strcmp(c->name, "help") != 0 && strcmp(c->name, "version") != 0) {
 			fprintf(stderr, _("dapter: `%s` is for the server's operator, not --as.\n"),

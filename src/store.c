@@ -638,10 +638,11 @@ out:
 	return rc;
 }
 
-int
-store_integrity_check(struct store *st)
+/* PRAGMA integrity_check or quick_check (O(N), without the index cross-checks). */
+static int
+integrity(struct store *st, const char *pragma)
 {
-	sqlite3_stmt *s = store_stmt(st, "PRAGMA integrity_check");
+	sqlite3_stmt *s = store_stmt(st, pragma);
 	char first[256] = "";
 
 	if (s == NULL)
@@ -652,6 +653,18 @@ store_integrity_check(struct store *st)
 	if (strcmp(first, "ok") == 0)
 		return STORE_OK;
 	return store_fail(st, STORE_FAILED, _("The database is damaged: %s"), first);
+}
+
+int
+store_integrity_check(struct store *st)
+{
+	return integrity(st, "PRAGMA integrity_check");
+}
+
+int
+store_quick_check(struct store *st)
+{
+	return integrity(st, "PRAGMA quick_check");
 }
 
 const char *
