@@ -114,6 +114,18 @@ default_db(char *err, size_t errsize)
 	return db != NULL ? db : "dapter.db";
 }
 
+/* Whether a command's own words ask for help: --help before any "--". */
+static int
+asks_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0)
+			return 1;
+	return 0;
+}
+
 static void
 usage(void)
 {
@@ -131,7 +143,7 @@ main(int argc, char **argv)
 	struct actor actor;
 	struct user u;
 	int i, used = 0, rc, remote = 0;
-	char word[512];
+	char word[512], *help_argv[8];
 
 	i18n_init();
 	/* Global options come before the command; the command's own follow it. */
@@ -170,6 +182,19 @@ main(int argc, char **argv)
 	}
 	if (i < argc)
 		c = cmd_find(argc - i, argv + i, &used);
+	if (c != NULL && c != &cmd_help && asks_help(argc - i - used, argv + i + used)) {
+		/* `dapter user add --help` is `dapter help user add`: no database needed. */
+		int k;
+
+		help_argv[0] = "help";	/* command names have at most three words */
+		for (k = 0; k < used; k++)
+			help_argv[k + 1] = argv[i + k];
+		help_argv[used + 1] = NULL;
+		argv = help_argv;
+		argc = used + 1;
+		i = 0;
+		c = &cmd_help;
+	}
 	/* help and version need no database, so a broken configuration does not stop them. */
 	if (db == NULL && (db = default_db(word, sizeof word)) == NULL &&
 	    c != &cmd_help && c != &cmd_version) {
@@ -185,7 +210,8 @@ main(int argc, char **argv)
 	ctx.in = stdin;
 	ctx.out = stdout;
 	ctx.err = stderr;
-	if (c != NULL && (c->flags & CMD_NO_DB)) {
+	/* help run by a user lists what her role may run, so it reads the store. */
+	if (c != NULL && (c->flags & CMD_NO_DB) && !(as != NULL && c == &cmd_help)) {
 		if (as != NULL && strcmp(c->name, "help") != 0 && strcmp(c->name, "version") != 0) {
 			fprintf(stderr, _("dapter: `%s` is for the server's operator, not --as.\n"),
 			    c->name);
@@ -211,6 +237,9 @@ main(int argc, char **argv)
 		actor.role = u.role;
 		snprintf(actor.session, sizeof actor.session, "cli-%ld", (long)getpid());
 		store_set_actor(st, &actor);
+		/* Her own language, as in the journal (over SSH the client's LANG came first). */
+		if (u.lang[0] != '\0')
+			i18n_set_language(u.lang);
 	}
 	ctx.st = st;
 	rc = cmd_main(&ctx, argc - i, argv + i);
