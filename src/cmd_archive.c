@@ -171,7 +171,7 @@ run_backup(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_opt opts[] = { { "--keep", &keep_arg, NULL }, { NULL, NULL, NULL } };
 	char *pos[1], path[4096], stamp[32], *end = NULL;
 	long keep = BACKUP_KEEP_DEFAULT;
-	int rc;
+	int rc, tries;
 
 	if ((rc = cmd_args(ctx, &cmd_backup, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
 		return rc;
@@ -183,8 +183,19 @@ run_backup(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(ctx, _("Cannot create %s: %s."), pos[0], strerror(errno));
 		return CMD_FAIL;
 	}
-	stamp_now(stamp, sizeof stamp);
-	snprintf(path, sizeof path, "%s/dapter-%s.db", pos[0], stamp);
+	/* Two backups in one second would share a name and the second would
+	 * overwrite the first: wait for the next second (names keep time order). */
+	for (tries = 0;; tries++) {
+		stamp_now(stamp, sizeof stamp);
+		snprintf(path, sizeof path, "%s/dapter-%s.db", pos[0], stamp);
+		if (access(path, F_OK) != 0)
+			break;
+		if (tries == 2) {
+			cmd_error(ctx, _("%s exists already; the clock may be stuck."), path);
+			return CMD_FAIL;
+		}
+		sleep(1);
+	}
 	if ((rc = store_backup(ctx->st, path)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	/* The copy holds password hashes: for the operator's eyes only. */

@@ -50,6 +50,9 @@ has "$tmp/out" "ok   audit: head " "the audit head is printed"
 head=$(sqlite3 "$db" "SELECT id || ':' || hash FROM audit ORDER BY id DESC LIMIT 1")
 has "$tmp/out" "audit: head $head" "it is the last record's id and hash"
 c backup "$tmp/backups"
+c backup "$tmp/backups"
+[ "$(ls "$tmp"/backups/dapter-*.db | wc -l)" -eq 2 ]
+tap_result $? "two backups in a row are two files (the second never overwrites the first)"
 c check
 status 0 "after a backup every finding is ok"
 [ "$(grep -c '^ok   ' "$tmp/out")" -eq 6 ]
