@@ -13,6 +13,23 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/*
+ * A message in a context, as pgettext(): the same English word may need a
+ * shorter translation in a 5-column cell than in a report ("pass" is
+ * «есепке алынды» in a report, «өтті» in a cell). xgettext reads it with
+ * --keyword=C_:1c,2.
+ */
+#define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
+
+/* The translation of "CONTEXT\004MSGID", or msgid when there is none. */
+const char *i18n_pgettext(const char *ctx_msgid, const char *msgid);
+
+/*
+ * The answer a key gives to a yes/no question, the same for every question:
+ * 1 for yes (y, and д, и: the first letters of да, иә), 0 for no (n, and
+ * н, ж: нет, жоқ), -1 for any other key. Ask with _("(y/n)").
+ */
+int i18n_answer(const char *key);
 
 /* Sets a UTF-8 locale and binds the catalogs ($DAPTER_LOCALEDIR overrides). */
 void i18n_init(void);

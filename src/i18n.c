@@ -74,3 +74,34 @@ i18n_language_from_locale(const char *value)
 		return "en";
 	return NULL;
 }
+
+const char *
+i18n_pgettext(const char *ctx_msgid, const char *msgid)
+{
+	const char *t = gettext(ctx_msgid);
+
+	/* gettext() returns its argument when there is no translation. */
+	return t == ctx_msgid ? msgid : t;
+}
+
+int
+i18n_answer(const char *key)
+{
+	/*
+	 * By the word, never by the key's place: н sits on the Y key of the
+	 * Russian layout, and a head typing «н» for нет must not say yes.
+	 */
+	static const char *const yes[] = { "y", "Y", "д", "Д", "и", "И", NULL };
+	static const char *const no[] = { "n", "N", "н", "Н", "ж", "Ж", NULL };
+	size_t i;
+
+	if (key == NULL)
+		return -1;
+	for (i = 0; yes[i] != NULL; i++)
+		if (strcmp(key, yes[i]) == 0)
+			return 1;
+	for (i = 0; no[i] != NULL; i++)
+		if (strcmp(key, no[i]) == 0)
+			return 0;
+	return -1;
+}

@@ -653,10 +653,14 @@ sess_kill(struct sess *s)
 static void
 sess_answer(struct sess *s)
 {
-	/* "n", or the first letter of "нет" / "жоқ" on a Cyrillic keyboard. */
-	int no = s->in[0] == 'n' || s->in[0] == 'N' || (s->nin >= 2 &&
-	    (memcmp(s->in, "\xd0\xbd", 2) == 0 || memcmp(s->in, "\xd0\x9d", 2) == 0 ||
-	    memcmp(s->in, "\xd0\xb6", 2) == 0 || memcmp(s->in, "\xd0\x96", 2) == 0));
+	/* No as every question takes it (n, нет, жоқ); anything else resumes. */
+	char first[3] = "";
+	int no;
+
+	if (s->nin > 0)
+		memcpy(first, s->in, s->nin >= 2 && ((unsigned char)s->in[0] & 0xe0) == 0xc0 ? 2 :
+		    1);
+	no = i18n_answer(first) == 0;
 
 	s->nin = 0;
 	if (!no) {

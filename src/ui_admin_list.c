@@ -422,12 +422,14 @@ admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char
 	}
 }
 
-/* Asks a yes/no question on the status line: 1 for y (or its Cyrillic twin). */
+/*
+ * Asks a yes/no question on the status line: 1 for yes (y, д, и), 0 for no
+ * and any other key. Every question answers the same way: i18n_answer().
+ */
 int
 admin_confirm(struct ui *ui, const char *question)
 {
 	struct ui_key k;
-	const char *latin;
 	char line[640];
 	int r;
 
@@ -440,7 +442,5 @@ admin_confirm(struct ui *ui, const char *question)
 	} while (r == UI_IDLE);
 	if (r != UI_KEY)
 		return 0;
-	latin = keymap_physical(k.name);
-	return strcmp(k.name, "y") == 0 || strcmp(k.name, "Y") == 0 ||
-	    (latin != NULL && (strcmp(latin, "y") == 0 || strcmp(latin, "Y") == 0));
+	return i18n_answer(k.name) == 1;
 }
