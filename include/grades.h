@@ -24,5 +24,7 @@ int grades_compute(struct store *st, const struct class *c, const struct subject
 
 /* "4", "н/а" (not attested, translated), "зачёт"/"незачёт", "" for no data. */
 const char *grades_mark_text(const struct grade_row *g, char *buf, size_t bufsize);
+/* The same for a 5-column cell on screen: short pass/fail words that stay distinct. */
+const char *grades_mark_cell(const struct grade_row *g, char *buf, size_t bufsize);
 
 #endif

@@ -67,6 +67,21 @@ const char *keymap_lookup(const struct keymap *km, const char *context, const ch
 const char *keymap_key_for(const struct keymap *km, const char *context, const char *action);
 /* Latin key at the place of a Cyrillic (Russian/Kazakh layout) key, or NULL. */
 const char *keymap_physical(const char *key);
+/*
+ * The digit a key types on the digit row of a Latin, Russian or Kazakh
+ * layout (Kazakh " ә і ң ғ , . ү ұ қ are 1..0), or -1. No shipped keymap
+ * binds those keys in the grid, where digits write marks.
+ */
+int keymap_digit(const char *key);
+/* The Latin or Cyrillic look-alike of a letter (a and а, x and х ...), or NULL. */
+const char *keymap_twin(const char *key);
+/*
+ * The key a hint line names for an action: for attendance the letter of the
+ * code in the language on screen (ж in Kazakh, н in Russian) when it is
+ * bound there; outside English never a letter whose look-alike means
+ * something else in the context. NULL when no key is safe to name.
+ */
+const char *keymap_hint_key(const struct keymap *km, const char *context, const char *action);
 
 size_t keymap_count(const struct keymap *km);
 const struct keymap_binding *keymap_binding(const struct keymap *km, size_t i);

@@ -126,3 +126,15 @@ grades_mark_text(const struct grade_row *g, char *buf, size_t bufsize)
 	}
 	return "";
 }
+
+const char *
+grades_mark_cell(const struct grade_row *g, char *buf, size_t bufsize)
+{
+	if (g->result.status == ASSESS_MARKED && g->kind == ASSESS_PASSFAIL)
+		/*
+		 * L10N: pass/fail in a 5-column cell: the two words must differ in
+		 * their first 5 letters (өтті / өтпеді, зач. / незач.).
+		 */
+		return g->result.mark ? C_("cell", "pass") : C_("cell", "fail");
+	return grades_mark_text(g, buf, bufsize);
+}

@@ -367,6 +367,24 @@ keymap_physical(const char *key)
 	return NULL;
 }
 
+/* The four attendance actions, with the letter each writes into a cell. */
+static const char *const attendance[][2] = {
+	/* The same msgids as the cell letters (store_journal.c): ж/н, д/п, а/б, к/о. */
+	{ "absent", N_("a") }, { "excused", N_("e") }, { "ill", N_("i") }, { "late", N_("l") },
+	{ NULL, NULL }
+};
+
+static int
+is_attendance(const char *action)
+{
+	size_t i;
+
+	for (i = 0; attendance[i][0] != NULL; i++)
+		if (strcmp(attendance[i][0], action) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 keymap_lookup(const struct keymap *km, const char *context, const char *key)
 {
@@ -378,9 +396,121 @@ keymap_lookup(const struct keymap *km, const char *context, const char *key)
 		return a;
 	if ((latin = keymap_physical(key)) == NULL)
 		return NULL;
+	/*
+	 * One rule a teacher can predict on a Cyrillic layout: attendance is
+	 * typed with the letters of its codes (н п б о, ж д а к), never by the
+	 * place of a Latin letter; ф у ш would otherwise mean a e i, and д
+	 * (excused) would sit where l (late) is.
+	 */
 	if ((a = find(km, context, latin)) != NULL || (a = find(km, "global", latin)) != NULL)
-		return a;
+		return is_attendance(a) ? NULL : a;
 	return NULL;
+}
+
+int
+keymap_digit(const char *key)
+{
+	/*
+	 * The digit rows: Latin and Russian layouts type the digits; the Kazakh
+	 * layout types " ә і ң ғ , . ү ұ қ (and ! Ә І Ң Ғ ; : Ү Ұ Қ with Shift).
+	 */
+	static const char *const kk[10][3] = {
+		{ "қ", "Қ", NULL }, { "\"", "!", NULL }, { "ә", "Ә", NULL }, { "і", "І", NULL },
+		{ "ң", "Ң", NULL }, { "ғ", "Ғ", NULL }, { ",", ";", NULL }, { ".", ":", NULL },
+		{ "ү", "Ү", NULL }, { "ұ", "Ұ", NULL },
+	};
+	int d;
+	size_t i;
+
+	if (key == NULL)
+		return -1;
+	if (key[0] >= '0' && key[0] <= '9' && key[1] == '\0')
+		return key[0] - '0';
+	for (d = 0; d < 10; d++)
+		for (i = 0; kk[d][i] != NULL; i++)
+			if (strcmp(kk[d][i], key) == 0)
+				return d;
+	return -1;
+}
+
+const char *
+keymap_twin(const char *key)
+{
+	/* Latin and Cyrillic letters a tired eye cannot tell apart. */
+	static const char *const twins[][2] = {
+		{ "a", "а" }, { "c", "с" }, { "e", "е" }, { "i", "і" }, { "o", "о" },
+		{ "p", "р" }, { "x", "х" }, { "y", "у" }, { "A", "А" }, { "B", "В" },
+		{ "C", "С" }, { "E", "Е" }, { "H", "Н" }, { "I", "І" }, { "K", "К" },
+		{ "M", "М" }, { "O", "О" }, { "P", "Р" }, { "T", "Т" }, { "X", "Х" },
+		{ "Y", "У" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof twins / sizeof twins[0]; i++) {
+		if (strcmp(twins[i][0], key) == 0)
+			return twins[i][1];
+		if (strcmp(twins[i][1], key) == 0)
+			return twins[i][0];
+	}
+	return NULL;
+}
+
+/* A key is safe to name on screen when its look-alike means the same or nothing. */
+static int
+hint_safe(const struct keymap *km, const char *context, const char *key, const char *action)
+{
+	const char *twin = keymap_twin(key), *a;
+
+	if (twin == NULL)
+		return 1;
+	a = keymap_lookup(km, context, twin);
+	return a == NULL || strcmp(a, action) == 0;
+}
+
+static const char *
+hint_key_in(const struct keymap *km, const char *ctx, const char *context, const char *action)
+{
+	const char *a;
+	size_t i;
+
+	for (i = 0; i < km->n; i++) {
+		if (strcmp(km->b[i].context, ctx) != 0 || strcmp(km->b[i].action, action) != 0)
+			continue;
+		/* A context's own binding hides global's for the same key. */
+		a = keymap_lookup(km, context, km->b[i].key);
+		if (a != NULL && strcmp(a, action) == 0 &&
+		    hint_safe(km, context, km->b[i].key, action))
+			return km->b[i].key;
+	}
+	return NULL;
+}
+
+const char *
+keymap_hint_key(const struct keymap *km, const char *context, const char *action)
+{
+	const char *key, *a;
+	size_t i;
+
+	if (km == NULL)
+		return NULL;
+	/* Attendance: the letter the cell will show, in the language on screen. */
+	for (i = 0; attendance[i][0] != NULL; i++)
+		if (strcmp(attendance[i][0], action) == 0) {
+			/*
+			 * No look-alike test: the Kazakh ill letter а looks like Latin a
+			 * (absent), but in a Kazakh UI а is what she reads and types.
+			 */
+			key = _(attendance[i][1]);
+			a = keymap_lookup(km, context, key);
+			if (a != NULL && strcmp(a, action) == 0)
+				return key;
+		}
+	/* In English the Latin letter is what the teacher types. */
+	if (strcmp(i18n_language(), "en") == 0)
+		return keymap_key_for(km, context, action);
+	if ((key = hint_key_in(km, context, context, action)) != NULL)
+		return key;
+	return hint_key_in(km, "global", context, action);
 }
 
 const char *

@@ -134,7 +134,7 @@ ui_hints(struct ui *ui, const char *context, const char *const *hints)
 	for (i = 0; hints != NULL && hints[i] != NULL && hints[i + 1] != NULL; i += 2) {
 		if (hints[i][0] == '\0')
 			snprintf(one, sizeof one, "%s", _(hints[i + 1]));
-		else if ((key = keymap_key_for(ui->km, context, hints[i])) != NULL)
+		else if ((key = keymap_hint_key(ui->km, context, hints[i])) != NULL)
 			snprintf(one, sizeof one, "%s %s", ui_key_short(key), _(hints[i + 1]));
 		else
 			continue;
@@ -284,6 +284,13 @@ ui_help(struct ui *ui, const char *context)
 			if (row - top >= 0 && row - top < height)
 				ui_put(1 + row - top, 0, COLS, _(names[c]), UI_BOLD);
 			row++;
+			/* The one rule for Cyrillic layouts (keymap_lookup), said where it applies. */
+			for (i = 0; strcmp(ctxs[c], "grid") == 0 && i < 2; i++, row++)
+				if (row - top >= 0 && row - top < height)
+					ui_put(1 + row - top, 2, COLS - 2, i == 0 ?
+					    _("On a Cyrillic layout attendance is н п б о or ж д а к,") :
+					    _("the letters of its codes; other letters are the Latin key "
+					    "in their place."), 0);
 			/* One line per action: all its keys, then what it does. */
 			for (act = keymap_actions(); act->name != NULL; act++) {
 				keys[0] = '\0';

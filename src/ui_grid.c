@@ -355,12 +355,15 @@ grid_draw(struct grid *g)
 		snprintf(buf, sizeof buf, "%.2s", g->lessons[li].date + 8);
 		ui_put(2, nw + x * CELL_W + 1, CELL_W - 1, buf, UI_RIGHT | style);
 	}
-	/* "Оценка" is wider than its column: then it heads both right columns. */
-	if ((int)text_width(_("Mark")) < RIGHT_W - 5) {
+	/*
+	 * The short column word (Баға, Итог), not the reports' «Оценка»; a
+	 * longer one heads both right columns rather than glue onto "%".
+	 */
+	if ((int)text_width(C_("column", "Mark")) < RIGHT_W - 5) {
 		ui_put(2, cols - RIGHT_W, 5, "%", UI_RIGHT | UI_BOLD);
-		ui_put(2, cols - RIGHT_W + 5, RIGHT_W - 5, _("Mark"), UI_RIGHT | UI_BOLD);
+		ui_put(2, cols - RIGHT_W + 5, RIGHT_W - 5, C_("column", "Mark"), UI_RIGHT | UI_BOLD);
 	} else
-		ui_put(2, cols - RIGHT_W, RIGHT_W, _("Mark"), UI_RIGHT | UI_BOLD);
+		ui_put(2, cols - RIGHT_W, RIGHT_W, C_("column", "Mark"), UI_RIGHT | UI_BOLD);
 
 	for (y = 0, pi = g->top; y < body && pi < (int)g->np; y++, pi++) {
 		/* A one-cell marker, not a bold name: moving down then costs a few bytes. */
@@ -392,7 +395,7 @@ grid_draw(struct grid *g)
 			snprintf(buf, sizeof buf, "%ld%%", assess_round(gr->result.percent));
 		ui_put(HEAD_H + y, cols - RIGHT_W, 5, buf, UI_RIGHT);
 		ui_put(HEAD_H + y, cols - RIGHT_W + 5, RIGHT_W - 5,
-		    grades_mark_text(gr, cell, sizeof cell), UI_RIGHT | UI_BOLD);
+		    grades_mark_cell(gr, cell, sizeof cell), UI_RIGHT | UI_BOLD);
 	}
 	if (g->np == 0)
 		ui_put(HEAD_H, 0, cols, _("No pupils in this journal."), 0);
@@ -718,7 +721,7 @@ grid_summary(struct grid *g)
 		ui_put(2, x + 6, 6, lesson_kind_label(LESSON_SOR), UI_RIGHT | UI_BOLD);
 		ui_put(2, x + 12, 6, lesson_kind_label(LESSON_SOCH), UI_RIGHT | UI_BOLD);
 		ui_put(2, x + 18, 6, "%", UI_RIGHT | UI_BOLD);
-		ui_put(2, x + 24, 6, _("Mark"), UI_RIGHT | UI_BOLD);
+		ui_put(2, x + 24, 6, C_("column", "Mark"), UI_RIGHT | UI_BOLD);
 		for (y = 0, i = top; y < body && i < n; y++, i++) {
 			gr = &g->grades[i];
 			grid_name(&gr->pupil, nw - 2, name, sizeof name);
@@ -733,7 +736,7 @@ grid_summary(struct grid *g)
 			    gr->result.status == ASSESS_NOT_ATTESTED ? gr->result.percent : -1,
 			    buf, sizeof buf);
 			ui_put(HEAD_H + y, x + 18, 6, buf, UI_RIGHT);
-			ui_put(HEAD_H + y, x + 24, 6, grades_mark_text(gr, mark, sizeof mark),
+			ui_put(HEAD_H + y, x + 24, 6, grades_mark_cell(gr, mark, sizeof mark),
 			    UI_RIGHT | UI_BOLD);
 		}
 		ui_cursor(0, 0, 0);
@@ -827,7 +830,7 @@ static int
 grid_key(struct grid *g, const struct ui_key *k)
 {
 	struct ui *ui = g->ui;
-	const char *action, *latin;
+	const char *action;
 	int gl, d = -1, body = LINES - HEAD_H - 2 > 1 ? LINES - HEAD_H - 2 : 1;
 
 	action = ui_action(ui, "grid", k);
@@ -841,12 +844,8 @@ grid_key(struct grid *g, const struct ui_key *k)
 		return 1;
 	}
 	if (action == NULL) {
-		if (k->name[0] >= '0' && k->name[0] <= '9' && k->name[1] == '\0')
-			d = k->name[0] - '0';
-		else if ((latin = keymap_physical(k->name)) != NULL && latin[0] >= '0' &&
-		    latin[0] <= '9')
-			d = latin[0] - '0';
-		if (d >= 0)
+		/* The whole digit row of every layout, Kazakh " , . included. */
+		if ((d = keymap_digit(k->name)) >= 0)
 			grid_digit(g, d);
 		return 1;
 	}

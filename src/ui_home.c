@@ -135,7 +135,7 @@ home_class_view(struct ui *ui, struct home *h)
 				mark = "";
 				for (r = 0; r < cols[i].n; r++)
 					if (cols[i].rows[r].pupil.id == pupils[pi].id)
-						mark = grades_mark_text(&cols[i].rows[r], buf,
+						mark = grades_mark_cell(&cols[i].rows[r], buf,
 						    sizeof buf);
 				ui_put(3 + y, nw + x * CLASS_COL_W, CLASS_COL_W - 1, mark,
 				    UI_RIGHT);

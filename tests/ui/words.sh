@@ -1,0 +1,81 @@
+#!/bin/sh
+# Every key the screen names means what the teacher thinks (issue 16):
+# following the journal page's attendance hint in Kazakh and Russian records
+# "absent"; the Kazakh layout's digit row (" ә і ң ғ , . ү ұ қ) writes marks
+# 1..0, none of its keys moves the cursor; «н» (нет) never confirms a
+# deletion, «д» (да) does, and the question says (д/н).
+. "$top_srcdir/tests/ui/lib.sh"
+
+demo_db
+q() { "$DAPTER" --db "$db" "$@" 2>&1; }
+
+# ---- point 1: the attendance hint, in Kazakh and Russian ----
+# The journal opens on today's lesson (2026-11-23), on the first pupil; one
+# session after the other, since the page is locked by the one that has it.
+for lang in kk ru; do
+	if [ "$lang" = kk ]; then
+		hint="ж жоқ" letter=ж pupil="Бекмұхамбетов Алихан" down="Down Down Down"
+	else
+		hint="н пропуск" letter=н pupil="Ғалымжанова Дильназ" down="Down Down Down Down"
+	fi
+	start "$lang" 80 24 DAPTER_LANG=$lang -- --as aigerim
+	wait_for "$lang" "[$(echo $lang | tr a-z A-Z)]" >/dev/null
+	keys "$lang" Enter
+	wait_for "$lang" "7 Ә · Алгебра" >/dev/null
+	check "$lang: the journal page's hint names the language's absent key ($hint)" \
+	    wait_for "$lang" "$hint"
+	check "$lang: the hint line names no Latin a" sh -c "! tmux -u -L '$sock' capture-pane \
+	    -p -t '=$lang:' | tail -n 1 | grep -q '\\(^\\| \\)a '"
+	# Follow the hint: the cell shows the language's absent code.
+	keys "$lang" $down "$letter"
+	check "$lang: the hinted key records absent" wait_re "$lang" "^.$pupil .* $letter "
+	keys "$lang" q q
+	wait_for "$lang" "EXITED" >/dev/null
+	# The 11th field of the export is today's lesson.
+	check "$lang: the store has it as absent (a), never ill (i)" sh -c '"$DAPTER" --db "$0" \
+	    marks export "7 Ә" Алгебра | awk -F, -v p="$1" "\$2 ~ p { print \$11 }" |
+	    grep -q "^a"' "$db" "${pupil%% *}"
+done
+
+# ---- point 3: the Kazakh layout's digit row in the grid ----
+start d 80 24 -- --as aigerim
+wait_for d "My journals" >/dev/null
+keys d Enter
+wait_for d "7 Ә · Алгебра" >/dev/null
+keys d '"'
+check "\" (the Kazakh layout's 1) writes 1" wait_re d "^.Ахметов Нұрсұлтан .* 1 "
+keys d ','
+check ", (the Kazakh layout's 6) writes 6" wait_re d "^.Әбілқасымова Аружан .* 6 "
+keys d '.'
+check ". (the Kazakh layout's 7) writes 7, it does not jump to today" \
+    wait_re d "^.Байжанова Әйгерім .* 7 "
+keys d ә
+check "ә (the Kazakh layout's 2) still writes 2" wait_re d "^.Бекмұхамбетов Алихан .* 2 "
+keys d q q
+wait_for d "EXITED" >/dev/null
+
+# ---- point 2: yes and no on every question, in Russian ----
+start a 100 30 DAPTER_LANG=ru -- --as admin
+wait_for a "[RU]" >/dev/null
+keys a A
+wait_for a "Управление" >/dev/null || wait_for a "Администрирование" >/dev/null
+# The admin menu: Users, Classes, Subjects, Teaching, Substitutions, Terms, Holidays.
+keys a PPage Down Down Down Down Down Down Enter
+wait_for a "2026-2027" >/dev/null
+before=$(q holiday list | wc -l)
+keys a x
+check "the question says yes and no in Russian: (д/н)" wait_for a "(д/н)"
+keys a н
+check "«н» (нет) answers no" wait_gone a "(д/н)"
+check "and the holidays stay" test "$(q holiday list | wc -l)" -eq "$before"
+keys a x
+wait_for a "(д/н)" >/dev/null
+keys a у
+wait_gone a "(д/н)" >/dev/null
+check "у (a y look-alike) is not yes either" test "$(q holiday list | wc -l)" -eq "$before"
+keys a x
+wait_for a "(д/н)" >/dev/null
+keys a д
+check "«д» (да) answers yes: the holiday is removed" wait_for a "Каникулы удалены"
+check "and the store no longer lists it" test "$(q holiday list | wc -l)" -eq $((before - 1))
+tap_done
