@@ -58,7 +58,7 @@ wait_for d "EXITED" >/dev/null
 start a 100 30 DAPTER_LANG=ru -- --as admin
 wait_for a "[RU]" >/dev/null
 keys a A
-wait_for a "Управление" >/dev/null || wait_for a "Администрирование" >/dev/null
+wait_for a "Управление" >/dev/null
 # The admin menu: Users, Classes, Subjects, Teaching, Substitutions, Terms, Holidays.
 keys a PPage Down Down Down Down Down Down Enter
 wait_for a "2026-2027" >/dev/null
