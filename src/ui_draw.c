@@ -123,27 +123,59 @@ ui_key_short(const char *key)
 	return key;
 }
 
-/* Hints are pairs: an action (its first key is shown) and a label; "" shows the label alone. */
+#define UI_HINTS_MAX	24
+
+/*
+ * Whether a hint stays when the line is too narrow for all: the way out
+ * (back, quit), the page's first hint (its main keys) and attendance.
+ */
+static int
+ui_hint_needed(size_t i, const char *action)
+{
+	return i == 0 || strcmp(action, "back") == 0 || strcmp(action, "quit") == 0 ||
+	    strcmp(action, "absent") == 0;
+}
+
+/*
+ * Hints are pairs: an action (keymap_hint_key() names its key) and a label;
+ * "" shows the label alone. They are shown in their order; when they do not
+ * all fit, the needed ones stay and the others fill what is left from the
+ * left, so a narrow screen loses the least important, never the way out.
+ */
 static void
 ui_hints(struct ui *ui, const char *context, const char *const *hints)
 {
-	char buf[1024] = "", one[128];
+	char buf[1024] = "", one[UI_HINTS_MAX][128];
 	const char *key;
-	size_t i, len = 0;
+	int keep[UI_HINTS_MAX] = { 0 }, pass;
+	size_t i, n = 0, w[UI_HINTS_MAX], used = 0, len;
 
-	for (i = 0; hints != NULL && hints[i] != NULL && hints[i + 1] != NULL; i += 2) {
+	for (i = 0; hints != NULL && hints[i] != NULL && hints[i + 1] != NULL &&
+	    n < UI_HINTS_MAX; i += 2) {
 		if (hints[i][0] == '\0')
-			snprintf(one, sizeof one, "%s", _(hints[i + 1]));
+			snprintf(one[n], sizeof one[n], "%s", _(hints[i + 1]));
 		else if ((key = keymap_hint_key(ui->km, context, hints[i])) != NULL)
-			snprintf(one, sizeof one, "%s %s", ui_key_short(key), _(hints[i + 1]));
+			snprintf(one[n], sizeof one[n], "%s %s", ui_key_short(key), _(hints[i + 1]));
 		else
 			continue;
-		len = strlen(buf);
-		/* Whole hints only: a hint cut in half helps nobody. */
-		if (len > 0 && text_width(buf) + 2 + text_width(one) > (size_t)COLS)
-			break;
-		snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", one);
+		w[n] = text_width(one[n]);
+		keep[n] = ui_hint_needed(n, hints[i]) ? 1 : 0;
+		n++;
 	}
+	/* Whole hints only: a hint cut in half helps nobody. */
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < n; i++) {
+			if (keep[i] != pass)
+				continue;
+			keep[i] = used + (used ? 2 : 0) + w[i] <= (size_t)COLS ? 2 : 0;
+			if (keep[i])
+				used += (used ? 2 : 0) + w[i];
+		}
+	for (i = 0; i < n; i++)
+		if (keep[i]) {
+			len = strlen(buf);
+			snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", one[i]);
+		}
 	ui_put(LINES - 1, 0, COLS, buf, UI_PAD | UI_DIM);
 }
 

@@ -119,7 +119,8 @@ home_class_view(struct ui *ui, struct home *h)
 			left = (int)ncols > fit ? (int)ncols - fit : 0;
 		ui_erase();
 		snprintf(title, sizeof title, "%s · %s", c.name, _("class view"));
-		ui_frame(ui, title, _("Term marks of every subject you may read."), "home",
+		/* Its keys are the grid's (read below), so are its hints. */
+		ui_frame(ui, title, _("Term marks of every subject you may read."), "grid",
 		    hints);
 		ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
 		for (x = 0, i = (size_t)left; x < fit && i < ncols; x++, i++)
