@@ -62,8 +62,11 @@ static void
 users_add(struct ui *ui)
 {
 	char login[STORE_LOGIN_MAX + 1] = "", name[STORE_NAME_MAX + 1] = "";
-	char rolebuf[32] = "teacher", pw[64] = "";
+	char rolebuf[32] = "", pw[64] = "";
 	enum role role;
+
+	/* Offered in the language on screen; admin_role_parse() takes both. */
+	snprintf(rolebuf, sizeof rolebuf, "%s", admin_role_label(ROLE_TEACHER));
 
 	if (!admin_prompt(ui, _("Login of the new user:"), login, sizeof login, 0) ||
 	    login[0] == '\0' ||
@@ -250,7 +253,7 @@ users_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 		return ADMIN_STAY;
 	}
 	if (strcmp(action, "role") == 0) {
-		snprintf(buf, sizeof buf, "%s", role_name(u->role));
+		snprintf(buf, sizeof buf, "%s", admin_role_label(u->role));
 		if (!admin_prompt(ui, _("Role (teacher, head, admin):"), buf, sizeof buf, 0))
 			return ADMIN_STAY;
 		if (admin_role_parse(buf, &role) != 0)

@@ -49,6 +49,20 @@ ask_journal(struct ui *ui, const struct pick_lists *l, char *login, size_t login
 
 static const char *const scheme_names[] = { "criteria", "classic", "passfail" };
 
+/* A scheme as the Subjects list shows it; the prompt keeps the names typed. */
+static const char *
+scheme_label(const char *scheme)
+{
+	/* L10N: assessment schemes in a 10-column cell: ФО/СОр/СОч criteria, 5-point, pass/fail. */
+	if (strcmp(scheme, "criteria") == 0)
+		return C_("scheme", "criteria");
+	if (strcmp(scheme, "classic") == 0)
+		return C_("scheme", "classic");
+	if (strcmp(scheme, "passfail") == 0)
+		return C_("scheme", "passfail");
+	return scheme;
+}
+
 static int
 subjects_load(struct ui *ui, struct admin_list *l, size_t *n)
 {
@@ -78,7 +92,7 @@ subjects_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 		snprintf(buf, size, "%d", s->hours);
 		return buf;
 	}
-	return s->scheme;
+	return scheme_label(s->scheme);
 }
 
 static int
@@ -98,8 +112,9 @@ subjects_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 	    (char **)scheme_names, sizeof scheme_names / sizeof scheme_names[0]))
 		return ADMIN_STAY;
 	h = strtol(hours, &end, 10);
-	if (hours[0] == '\0' || *end != '\0' || h < 1 || h > 40) {
-		ui_status(ui, "%s", _("Hours a week are a number from 1 to 40."));
+	/* The store's rule and words: one message, one limit. */
+	if (hours[0] == '\0' || *end != '\0' || h < 1 || h > 20) {
+		ui_status(ui, "%s", _("Hours per week must be 1 to 20."));
 		return ADMIN_STAY;
 	}
 	if (store_subject_add(ui->st, name, (int)h, scheme, &id) != STORE_OK)

@@ -3,7 +3,8 @@
 # following the journal page's attendance hint in Kazakh and Russian records
 # "absent"; the Kazakh layout's digit row (" ә і ң ғ , . ү ұ қ) writes marks
 # 1..0, none of its keys moves the cursor; «н» (нет) never confirms a
-# deletion, «д» (да) does, and the question says (д/н).
+# deletion, «д» (да) does, and the question says (д/н); the role prompt and
+# the scheme are in Russian.
 . "$top_srcdir/tests/ui/lib.sh"
 
 demo_db
@@ -78,4 +79,28 @@ wait_for a "(д/н)" >/dev/null
 keys a д
 check "«д» (да) answers yes: the holiday is removed" wait_for a "Каникулы удалены"
 check "and the store no longer lists it" test "$(q holiday list | wc -l)" -eq $((before - 1))
+
+# ---- point 8: no English on a Russian screen ----
+# menu N: from the top of the administration menu, open its Nth item.
+menu() {
+	keys a PPage
+	i=0
+	while [ "$i" -lt "$1" ]; do
+		keys a Down
+		i=$((i + 1))
+	done
+	keys a Enter
+}
+keys a q
+menu 0
+wait_for a "aigerim" >/dev/null
+keys a +
+wait_for a "Логин нового пользователя" >/dev/null
+keys a dana Enter "Дана Ким" Enter
+check "the role prompt offers учитель, not teacher" wait_re a "Роль \(учитель.*\): *учитель *$"
+keys a Escape q
+menu 2
+check "the Subjects list names the scheme in Russian" wait_re a "Алгебра +3 +критерии"
+keys a a "Физика" Enter C-u 50 Enter Enter
+check "one limit for the hours a week, the store's" wait_for a "от 1 до 20"
 tap_done
