@@ -102,7 +102,10 @@ int store_period_for_date(struct store *st, const char *date, char kind, struct 
 int store_period_set_closed(struct store *st, int64_t period_id, int closed);
 /* 1 when `date` falls in a holiday of its school year. */
 int store_holiday_on(struct store *st, const char *date);
+/* "2026-q2": a period's code, for commands, files and the audit. */
 void period_label(const struct period *p, char *out, size_t outsize);
+/* "2-тоқсан", "2 четверть", "quarter 2": a period as a person reads it. */
+const char *period_name(const struct period *p, char *out, size_t outsize);
 /*
  * Moves a period's first and last day (admin; audited old -> new). Refused
  * for a closed period, dates outside the school year, reversed dates, overlap

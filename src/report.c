@@ -290,16 +290,6 @@ long_date(const char *iso, char *out, size_t outsize)
 	snprintf(out, outsize, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
 }
 
-static const char *
-period_name(const struct period *p, char *out, size_t outsize)
-{
-	/* L10N: a quarter: "2-тоқсан", "2 четверть". %d is 1..4. */
-	snprintf(out, outsize, p->kind == 'q' ? _("quarter %d") :
-	/* L10N: a half-year: "1-жартыжылдық", "1 полугодие". %d is 1 or 2. */
-	    _("half-year %d"), p->num);
-	return out;
-}
-
 static int
 title_school(struct store *st, struct report *r, const struct class *c)
 {

@@ -336,7 +336,8 @@ require_open_period(struct store *st, int64_t subject_id, const char *date)
 	if ((rc = lesson_period(st, subject_id, date, &p)) != STORE_OK)
 		return rc == STORE_NOT_FOUND ? STORE_INVALID : rc;
 	if (p.closed) {
-		period_label(&p, label, sizeof label);
+		/* A teacher reads it on her page: the period's name, not its code. */
+		period_name(&p, label, sizeof label);
 		return store_fail(st, STORE_CLOSED,
 		    _("Period %s is closed: its marks can no longer change. "
 		    "The head of studies can reopen it."), label);

@@ -348,6 +348,16 @@ period_label(const struct period *p, char *out, size_t outsize)
 	snprintf(out, outsize, "%d-%c%d", p->start_year, p->kind, p->num);
 }
 
+const char *
+period_name(const struct period *p, char *out, size_t outsize)
+{
+	/* L10N: a quarter: "2-тоқсан", "2 четверть". %d is 1..4. */
+	snprintf(out, outsize, p->kind == 'q' ? _("quarter %d") :
+	/* L10N: a half-year: "1-жартыжылдық", "1 полугодие". %d is 1 or 2. */
+	    _("half-year %d"), p->num);
+	return out;
+}
+
 /* The bounds of a school year; STORE_NOT_FOUND (error set) when it was never added. */
 static int
 year_bounds(struct store *st, int start_year, int64_t *year_id, char starts[11], char ends[11])

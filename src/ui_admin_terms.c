@@ -65,7 +65,7 @@ terms_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t si
 
 	switch (col) {
 	case 0:
-		period_label(p, buf, size);
+		period_name(p, buf, size);
 		return buf;
 	case 1:
 		return p->starts;
@@ -82,7 +82,7 @@ terms_dates(struct ui *ui, const struct period *p)
 {
 	char from[11], to[11], label[32];
 
-	period_label(p, label, sizeof label);
+	period_name(p, label, sizeof label);
 	snprintf(from, sizeof from, "%s", p->starts);
 	snprintf(to, sizeof to, "%s", p->ends);
 	if (!admin_prompt_date(ui, _("First day:"), from) ||
@@ -122,7 +122,7 @@ terms_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 		return terms_dates(ui, p);
 	if (strcmp(action, "toggle") != 0 && strcmp(action, "open") != 0)
 		return ADMIN_STAY;
-	period_label(p, label, sizeof label);
+	period_name(p, label, sizeof label);
 	snprintf(ask, sizeof ask, p->closed ? _("Reopen term %s?") : _("Close term %s?"), label);
 	if (!admin_confirm(ui, ask))
 		return ADMIN_STAY;

@@ -263,7 +263,7 @@ grid_title(struct grid *g, char *out, size_t size)
 {
 	char per[32];
 
-	period_label(&g->p, per, sizeof per);
+	period_name(&g->p, per, sizeof per);
 	snprintf(out, size, "%s · %s%s · %s", g->c.name, g->j.subject_name,
 	    g->j.subgroup ? "*" : "", per);
 	if (g->p.closed)

@@ -49,7 +49,7 @@ check "the lesson becomes a section summative of 20 points" wait_for a "SA-S/20"
 check "the store has it: SA-S/20 with its topic" grep -q "2026-11-23	SA-S/20	Жаңа сабақ" "$tmp/lessons"
 "$DAPTER" --db "$db" period close q2 >/dev/null 2>&1
 keys a Up 3
-check "a closed term refuses the mark with the store's reason" wait_for a "Period 2026-q2 is closed"
+check "a closed term refuses the mark with the store's reason" wait_for a "Period quarter 2 is closed"
 check "the old mark stays on screen" wait_re a "^>Ахметов Нұрсұлтан .* 7 "
 keys a q q
 check "quit" wait_for a "EXITED 0"

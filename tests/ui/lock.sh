@@ -8,13 +8,13 @@ demo_db
 start a 80 24 -- --as aigerim
 wait_for a "My journals" >/dev/null
 keys a Enter
-check "aigerim opens 7 Ә Алгебра" wait_for a "7 Ә · Алгебра · 2026-q2  "
+check "aigerim opens 7 Ә Алгебра" wait_for a "7 Ә · Алгебра · quarter 2  "
 check "aigerim's page is not read-only" wait_gone a "read-only" 5
 
 start b 80 24 -- --as zaure
 check "zaure (head) sees the journals" wait_for b "My journals"
 keys b Enter
-check "zaure's page is read-only" wait_for b "7 Ә · Алгебра · 2026-q2 · read-only"
+check "zaure's page is read-only" wait_for b "7 Ә · Алгебра · quarter 2 · read-only"
 check "zaure sees who is editing it" wait_for b "Being edited by Айгерім Нұрланқызы Бекова since"
 keys b 5
 check "a digit on a read-only page says why" wait_for b "Read-only"
@@ -37,7 +37,7 @@ wait_for c "My journals" >/dev/null
 keys a Enter
 check "aigerim opens the page again" wait_gone a "read-only" 30
 keys c Enter
-check "aigerim's second session takes her own page over" wait_for c "7 Ә · Алгебра · 2026-q2  "
+check "aigerim's second session takes her own page over" wait_for c "7 Ә · Алгебра · quarter 2  "
 check "the first session turns read-only" wait_for a "read-only" 100
 keys c q q
 check "the second session quits" wait_for c "EXITED 0"

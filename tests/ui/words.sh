@@ -16,13 +16,17 @@ q() { "$DAPTER" --db "$db" "$@" 2>&1; }
 for lang in kk ru; do
 	if [ "$lang" = kk ]; then
 		hint="ж жоқ" letter=ж pupil="Бекмұхамбетов Алихан" down="Down Down Down"
+		period="2-тоқсан"
 	else
 		hint="н пропуск" letter=н pupil="Ғалымжанова Дильназ" down="Down Down Down Down"
+		period="2 четверть"
 	fi
 	start "$lang" 80 24 DAPTER_LANG=$lang -- --as aigerim
 	wait_for "$lang" "[$(echo $lang | tr a-z A-Z)]" >/dev/null
 	keys "$lang" Enter
 	wait_for "$lang" "7 Ә · Алгебра" >/dev/null
+	check "$lang: the title names the term as a person reads it (point 7)" \
+	    wait_for "$lang" "7 Ә · Алгебра · $period"
 	check "$lang: the journal page's hint names the language's absent key ($hint)" \
 	    wait_for "$lang" "$hint"
 	check "$lang: the hint line names no Latin a" sh -c "! tmux -u -L '$sock' capture-pane \
