@@ -411,6 +411,7 @@ struct session_info {
 	enum session_state state;
 	long long idle_seconds;
 	char resource[96];	/* the journal page it holds, or "" */
+	char page[192];		/* the same as a person reads it: "7 Ә · Алгебра · 2-тоқсан" */
 };
 
 /* Registers the actor's session (its id is actor.session). */

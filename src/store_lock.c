@@ -27,6 +27,46 @@ journal_resource(char *out, size_t outsize, int64_t class_id, int64_t subject_id
 	    (long long)subject_id, subgroup, (long long)period_id);
 }
 
+/*
+ * A journal page's lock resource as a person reads it ("7 Ә · Алгебра ·
+ * 2-тоқсан"; * marks a subgroup's page, as the page's own title does); any
+ * other resource, or one whose rows are gone, as it is.
+ */
+static int
+page_name(struct store *st, const char *resource, char *out, size_t outsize)
+{
+	sqlite3_stmt *s = NULL;
+	long long class_id, subject_id, period_id;
+	struct period p;
+	char cname[STORE_NAME_MAX + 1], sname[STORE_NAME_MAX + 1], kind[4], pname[48];
+	int subgroup, len = 0, step;
+
+	snprintf(out, outsize, "%s", resource);
+	if (sscanf(resource, "journal:%lld:%lld:%d:%lld%n", &class_id, &subject_id, &subgroup,
+	    &period_id, &len) != 4 || resource[len] != '\0')
+		return STORE_OK;
+	if ((s = store_stmt(st, "SELECT c.name, s.name, p.kind, p.num FROM class c, subject s,"
+	    " period p WHERE c.id = ?1 AND s.id = ?2 AND p.id = ?3")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, subject_id);
+	sqlite3_bind_int64(s, 3, period_id);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&p, 0, sizeof p);
+		store_col_text(s, 0, cname, sizeof cname);
+		store_col_text(s, 1, sname, sizeof sname);
+		store_col_text(s, 2, kind, sizeof kind);
+		p.kind = kind[0];
+		p.num = sqlite3_column_int(s, 3);
+		/* A name cut at the end still names the page: the screen cuts it anyway. */
+		if (snprintf(out, outsize, "%s · %s%s · %s", cname, sname, subgroup ? "*" : "",
+		    period_name(&p, pname, sizeof pname)) < 0)
+			snprintf(out, outsize, "%s", resource);
+	}
+	sqlite3_reset(s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
 static void
 this_host(char *out, size_t outsize)
 {
@@ -345,6 +385,7 @@ store_session_list(struct store *st, struct session_info **rows, size_t *n)
 	char host[256], me[256];
 	long long now = (long long)time(NULL);
 	int step, rc, pid;
+	size_t i;
 
 	*rows = NULL;
 	*n = 0;
@@ -375,5 +416,11 @@ store_session_list(struct store *st, struct session_info **rows, size_t *n)
 		si->idle_seconds = now - sqlite3_column_int64(s, 6);
 		store_col_text(s, 8, si->resource, sizeof si->resource);
 	}
-	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+	if (step != SQLITE_DONE)
+		return store_fail_db(st);
+	for (i = 0; i < *n; i++)
+		if ((rc = page_name(st, (*rows)[i].resource, (*rows)[i].page,
+		    sizeof (*rows)[i].page)) != STORE_OK)
+			return rc;
+	return STORE_OK;
 }

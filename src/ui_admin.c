@@ -396,7 +396,7 @@ sessions_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 		snprintf(buf, size, "%lldm", s->idle_seconds / 60);
 		return buf;
 	}
-	return s->resource;
+	return s->page;
 }
 
 static int
@@ -412,13 +412,13 @@ sessions_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 		ui_status(ui, "%s", _("This session holds no journal page."));
 		return ADMIN_STAY;
 	}
-	snprintf(ask, sizeof ask, _("Break the lock of %s on %s?"), s->login, s->resource);
+	snprintf(ask, sizeof ask, _("Break the lock of %s on %s?"), s->login, s->page);
 	if (!admin_confirm(ui, ask))
 		return ADMIN_STAY;
 	if (store_lock_break(ui->st, s->resource) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
-		ui_status(ui, _("The lock on %s is broken."), s->resource);
+		ui_status(ui, _("The lock on %s is broken."), s->page);
 	return ADMIN_RELOAD;
 }
 

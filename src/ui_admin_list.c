@@ -236,8 +236,11 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 			continue;
 		if ((g = ui_global_action(ui, "admin", action)) < 0)
 			return UI_QUIT;
-		if (g > 0)
+		/* The title and cells are made at load: a new language loads them anew. */
+		if (g > 0) {
+			reload = strcmp(action, "language") == 0;
 			continue;
+		}
 		if (strcmp(action, "back") == 0)
 			return 0;
 		r = l->act(ui, l, action, (size_t)sel, n);

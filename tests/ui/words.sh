@@ -107,4 +107,19 @@ menu 2
 check "the Subjects list names the scheme in Russian" wait_re a "Алгебра +3 +критерии"
 keys a a "Физика" Enter C-u 50 Enter Enter
 check "one limit for the hours a week, the store's" wait_for a "от 1 до 20"
+
+# ---- issue 10 point 10: the admin lists' titles follow w ----
+keys a w
+check "w retitles an admin list (Предметы -> Subjects)" wait_re a "^Subjects +\[EN\]"
+
+# ---- issue 10 point 10: Sessions names the page held, not its lock id ----
+start h 80 24 -- --as aigerim
+wait_for h "My journals" >/dev/null
+keys h Enter
+wait_for h "7 Ә · Алгебра" >/dev/null
+keys a q
+menu 7
+check "Sessions names the page aigerim holds" wait_re a "aigerim .*7 Ә · Алгебра · quarter 2"
+check "and shows no internal id" sh -c "! tmux -u -L '$sock' capture-pane -p -t '=a:' |
+    grep -q 'journal:[0-9]'"
 tap_done
