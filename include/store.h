@@ -361,6 +361,12 @@ struct audit_filter {
 int store_audit_each(struct store *st, const struct audit_filter *f, audit_cb cb, void *arg);
 /* STORE_OK when every record's hash chains; else STORE_INVALID and *bad = first broken id. */
 int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
+/*
+ * An audit object as a person reads it: "pupil:2" becomes the pupil's name,
+ * "subject:3" the subject's, and "lesson:130" goes (the class, subject and
+ * date beside it name the lesson). Ids whose rows are gone stay as they are.
+ */
+int store_audit_object_text(struct store *st, const char *object, char *out, size_t outsize);
 /* Appends a record for an action that changes nothing in the tables (a login, a break of a lock). */
 int store_audit_note(struct store *st, const char *action, const char *object, const char *value);
 

@@ -237,3 +237,69 @@ store_audit_verify(struct store *st, int64_t *bad, int64_t *count)
 	sqlite3_reset(s);
 	return rc;
 }
+
+/* The name for "pupil:N" or "subject:N" into out; 0 when there is none. */
+static int
+object_name(struct store *st, const char *kind, long long id, char *out, size_t outsize,
+    int *rc)
+{
+	sqlite3_stmt *s = NULL;
+	int step;
+
+	s = store_stmt(st, strcmp(kind, "pupil") == 0 ?
+	    "SELECT surname || ' ' || given FROM pupil WHERE id = ?" :
+	    "SELECT name FROM subject WHERE id = ?");
+	if (s == NULL) {
+		*rc = STORE_FAILED;
+		return 0;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW)
+		store_col_text(s, 0, out, outsize);
+	else if (step != SQLITE_DONE)
+		*rc = store_fail_db(st);
+	sqlite3_reset(s);
+	return step == SQLITE_ROW;
+}
+
+int
+store_audit_object_text(struct store *st, const char *object, char *out, size_t outsize)
+{
+	static const char *const kinds[] = { "pupil", "subject", "lesson", NULL };
+	const char *p = object;
+	char name[STORE_NAME_MAX * 2 + 2];
+	size_t len = 0, k, kl;
+	long long id;
+	int rc = STORE_OK, used, n, matched;
+
+	out[0] = '\0';
+	while (*p != '\0' && len + 1 < outsize) {
+		matched = 0;
+		/* Ids are words of their own: at the start, after a space or a slash. */
+		for (k = 0; kinds[k] != NULL && !matched &&
+		    (p == object || p[-1] == ' ' || p[-1] == '/'); k++) {
+			kl = strlen(kinds[k]);
+			n = 0;
+			if (strncmp(p, kinds[k], kl) != 0 || p[kl] != ':' ||
+			    sscanf(p + kl + 1, "%lld%n", &id, &n) != 1 || n == 0)
+				continue;
+			if (strcmp(kinds[k], "lesson") == 0) {
+				p += kl + 1 + n;
+				if (*p == ' ')
+					p++;
+				matched = 1;
+			} else if (object_name(st, kinds[k], id, name, sizeof name, &rc)) {
+				used = snprintf(out + len, outsize - len, "%s", name);
+				len += used < 0 ? 0 : (size_t)used < outsize - len ? (size_t)used :
+				    outsize - len - 1;
+				p += kl + 1 + n;
+				matched = 1;
+			}
+		}
+		if (matched)
+			continue;
+		out[len++] = *p++;
+		out[len] = '\0';
+	}
+	return rc;
+}

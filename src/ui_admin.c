@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "keymap.h"
@@ -456,6 +457,7 @@ struct audit_row {
 };
 
 struct audit_screen {
+	struct store *st;	/* names the objects while the records are read */
 	struct audit_row *rows;
 	size_t n, size;
 	/* the filter: a user, text in the object (a class, a subject), dates */
@@ -464,11 +466,31 @@ struct audit_screen {
 	char since[11], until[11];
 };
 
+/* The record's time (UTC, "2026-11-23T09:15:00Z") in the school's local time. */
+static void
+audit_local_time(const char *utc, char *out, size_t outsize)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	snprintf(out, outsize, "%.19s", utc);
+	if (sscanf(utc, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	    &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	if ((t = timegm(&tm)) == (time_t)-1 || localtime_r(&t, &tm) == NULL)
+		return;
+	strftime(out, outsize, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
 static int
 audit_collect(const struct audit_record *r, void *arg)
 {
 	struct audit_screen *a = arg;
 	struct audit_row *nr = NULL;
+	char object[400];
 
 	if (a->n == a->size) {
 		a->size = a->size ? a->size * 2 : 64;
@@ -477,9 +499,11 @@ audit_collect(const struct audit_record *r, void *arg)
 		a->rows = nr;
 	}
 	nr = &a->rows[a->n++];
-	snprintf(nr->at, sizeof nr->at, "%.19s", r->at);
+	audit_local_time(r->at, nr->at, sizeof nr->at);
 	snprintf(nr->login, sizeof nr->login, "%s", r->login);
-	snprintf(nr->what, sizeof nr->what, "%s %s: %s -> %s", r->action, r->object,
+	if (store_audit_object_text(a->st, r->object, object, sizeof object) != STORE_OK)
+		snprintf(object, sizeof object, "%s", r->object);
+	snprintf(nr->what, sizeof nr->what, "%s %s: %s -> %s", r->action, object,
 	    r->old_value != NULL ? r->old_value : "", r->new_value != NULL ? r->new_value : "");
 	return 0;
 }
@@ -525,11 +549,17 @@ audit_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t si
 static int
 audit_filter_ask(struct ui *ui, struct audit_screen *a)
 {
+	char canon[STORE_CLASS_MAX + 1];
+
 	if (!admin_prompt(ui, _("Filter by user (login, empty: all):"), a->login,
 	    sizeof a->login, 0) ||
 	    !admin_prompt(ui, _("Class, subject or other text (empty: all):"), a->about,
 	    sizeof a->about, 0))
 		return ADMIN_STAY;
+	/* A class however it is typed ("7Ә", "7ә"), as the records spell it ("7 Ә"). */
+	if (a->about[0] != '\0' && class_name_canonical(a->about, canon, sizeof canon, NULL) ==
+	    STORE_OK)
+		snprintf(a->about, sizeof a->about, "%s", canon);
 	if (!admin_prompt(ui, _("From date (DD.MM.YYYY, empty: any):"), a->since,
 	    sizeof a->since, 0) ||
 	    !admin_prompt(ui, _("To date (DD.MM.YYYY, empty: any):"), a->until,
@@ -580,6 +610,7 @@ admin_audit(struct ui *ui)
 	int rc;
 
 	memset(&a, 0, sizeof a);
+	a.st = ui->st;
 	rc = admin_list_run(ui, &l);
 	free(a.rows);
 	return rc;

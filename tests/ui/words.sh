@@ -122,4 +122,23 @@ menu 7
 check "Sessions names the page aigerim holds" wait_re a "aigerim .*7 Ә · Алгебра · quarter 2"
 check "and shows no internal id" sh -c "! tmux -u -L '$sock' capture-pane -p -t '=a:' |
     grep -q 'journal:[0-9]'"
+
+# ---- issue 10 point 10: the audit in names and local time, filtered by "7Ә" ----
+start z 120 30 TZ=Asia/Almaty -- --as admin
+wait_for z "My journals" >/dev/null
+keys z A
+wait_for z "Users" >/dev/null
+keys z PPage Down Down Down Down Down Down Down Down Enter
+wait_for z "mark.set" >/dev/null
+check "the audit names the pupil and drops the lesson's id" \
+    wait_re z "mark.set 7 Ә/Алгебра 2026-11-23 Бекмұхамбетов Алихан: "
+check "and shows no pupil:N or lesson:N" sh -c "! tmux -u -L '$sock' capture-pane -p \
+    -t '=z:' | grep -qE 'pupil:[0-9]|lesson:[0-9]'"
+# The newest mark.set in UTC, and as Almaty's clock read it.
+utc=$(q audit log --last 50 | awk -F'\t' '$5 == "mark.set" { print $2; exit }')
+local=$(TZ=Asia/Almaty date -d "$utc" '+%Y-%m-%d %H:%M:%S')
+check "its time is the school's local time ($local, not $utc)" wait_for z "$local"
+keys z f Enter "7Ә" Enter Enter Enter
+check "the filter takes 7Ә as 7 Ә" wait_re z "^Audit: .* \| +7 Ә "
+check "and finds the class's records" wait_re z "mark.set 7 Ә/Алгебра"
 tap_done
