@@ -64,6 +64,35 @@ struct class_col {
 };
 
 /*
+ * A subject's name over its 5-column mark: on two lines, so that «Қазақ
+ * тілі» and «Қазақ әдебиеті» do not both read «Қазақ». The first word goes
+ * above, the rest below; one long word runs on from the first line.
+ */
+static void
+class_view_head(int x, const char *name)
+{
+	const char *rest = strchr(name, ' ');
+	char first[128], *fit = NULL;
+	size_t w = 0;
+
+	if (text_width(name) <= CLASS_COL_W - 1) {
+		ui_put(2, x, CLASS_COL_W - 1, name, UI_BOLD);
+		return;
+	}
+	if (rest != NULL) {
+		snprintf(first, sizeof first, "%.*s", (int)(rest - name), name);
+		rest++;
+	} else if ((fit = text_fit(name, CLASS_COL_W - 1, &w)) != NULL) {
+		snprintf(first, sizeof first, "%s", fit);
+		rest = name + strlen(fit);
+		free(fit);
+	} else
+		return;
+	ui_put(1, x, CLASS_COL_W - 1, first, UI_BOLD);
+	ui_put(2, x, CLASS_COL_W - 1, rest, UI_BOLD);
+}
+
+/*
  * The class view: every journal of the class the user may read, one column
  * each, with the pupils' marks for the current term (a class teacher's and
  * the head's overview).
@@ -124,8 +153,7 @@ home_class_view(struct ui *ui, struct home *h)
 		    hints);
 		ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
 		for (x = 0, i = (size_t)left; x < fit && i < ncols; x++, i++)
-			ui_put(2, nw + x * CLASS_COL_W, CLASS_COL_W - 1, cols[i].j->subject_name,
-			    UI_BOLD);
+			class_view_head(nw + x * CLASS_COL_W, cols[i].j->subject_name);
 		for (y = 0, pi = (size_t)top; y < body && pi < np; y++, pi++) {
 			snprintf(name, sizeof name, "%s %s", pupils[pi].surname, pupils[pi].given);
 			if ((int)text_width(name) > nw - 2 &&

@@ -123,6 +123,15 @@ check "Sessions names the page aigerim holds" wait_re a "aigerim .*7 Ә · Ал�
 check "and shows no internal id" sh -c "! tmux -u -L '$sock' capture-pane -p -t '=a:' |
     grep -q 'journal:[0-9]'"
 
+# ---- issue 10 point 10: the class view names subjects on two lines ----
+start v 80 24 -- --as zaure
+wait_for v "My journals" >/dev/null
+keys v c
+wait_for v "class view" >/dev/null
+check "the class view shows «Қазақ» over «әдеби», not «Қазақ» alone" sh -c "
+    tmux -u -L '$sock' capture-pane -p -t '=v:' | sed -n 2p | grep -q 'Қазақ' &&
+    tmux -u -L '$sock' capture-pane -p -t '=v:' | sed -n 3p | grep -q 'әдеби'"
+
 # ---- issue 10 point 10: the audit in names and local time, filtered by "7Ә" ----
 start z 120 30 TZ=Asia/Almaty -- --as admin
 wait_for z "My journals" >/dev/null
