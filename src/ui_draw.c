@@ -127,13 +127,14 @@ ui_key_short(const char *key)
 
 /*
  * Whether a hint stays when the line is too narrow for all: the way out
- * (back, quit), the page's first hint (its main keys) and attendance.
+ * (back, quit), the page's first hint (its main keys), attendance, and the
+ * language key for one who cannot read the language on screen.
  */
 static int
 ui_hint_needed(size_t i, const char *action)
 {
 	return i == 0 || strcmp(action, "back") == 0 || strcmp(action, "quit") == 0 ||
-	    strcmp(action, "absent") == 0;
+	    strcmp(action, "absent") == 0 || strcmp(action, "language") == 0;
 }
 
 /*

@@ -87,6 +87,10 @@ for lang in kk ru; do
 		check "$lang $size: the journal page keeps q" hint_has "$n" "(^| )q "
 		check "$lang $size: the journal page keeps attendance ($absent)" \
 		    hint_has "$n" "(^| )$absent "
+		if [ "$c" -ge 80 ]; then
+			check "$lang $size: the journal page keeps the language key" \
+			    hint_has "$n" "(^| )w "
+		fi
 		check "$lang $size: the journal page's headers are whole" \
 		    heads "$n" "$c" "$pupil" "$pupil" "$mark"
 		keys "$n" s
