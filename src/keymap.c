@@ -412,11 +412,12 @@ keymap_digit(const char *key)
 {
 	/*
 	 * The digit rows: Latin and Russian layouts type the digits; the Kazakh
-	 * layout types " ә і ң ғ , . ү ұ қ (and ! Ә І Ң Ғ ; : Ү Ұ Қ with Shift).
+	 * layout types " ә і ң ғ , . ү ұ қ, its letters in capitals under Caps
+	 * Lock. Shift's punctuation (! ; :) is no digit on any layout.
 	 */
 	static const char *const kk[10][3] = {
-		{ "қ", "Қ", NULL }, { "\"", "!", NULL }, { "ә", "Ә", NULL }, { "і", "І", NULL },
-		{ "ң", "Ң", NULL }, { "ғ", "Ғ", NULL }, { ",", ";", NULL }, { ".", ":", NULL },
+		{ "қ", "Қ", NULL }, { "\"", NULL, NULL }, { "ә", "Ә", NULL }, { "і", "І", NULL },
+		{ "ң", "Ң", NULL }, { "ғ", "Ғ", NULL }, { ",", NULL, NULL }, { ".", NULL, NULL },
 		{ "ү", "Ү", NULL }, { "ұ", "Ұ", NULL },
 	};
 	int d;

@@ -170,6 +170,19 @@ wait_gone() {
 	return 1
 }
 
+# admin_menu NAME N: from the administration menu on NAME, open its Nth item
+# (0 Users, 1 Classes, 2 Subjects, 3 Assignments, 4 Substitutes, 5 Terms,
+# 6 Holidays, 7 Sessions, 8 Audit).
+admin_menu() {
+	keys "$1" PPage
+	i=0
+	while [ "$i" -lt "$2" ]; do
+		keys "$1" Down
+		i=$((i + 1))
+	done
+	keys "$1" Enter
+}
+
 # check DESCRIPTION COMMAND...: one TAP line for the command's status.
 check() {
 	desc=$1

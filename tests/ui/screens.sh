@@ -61,17 +61,6 @@ heads() {
 	return 0
 }
 
-# menu NAME N: from the administration menu, open its Nth item (0: Users).
-menu() {
-	keys "$1" PPage
-	i=0
-	while [ "$i" -lt "$2" ]; do
-		keys "$1" Down
-		i=$((i + 1))
-	done
-	keys "$1" Enter
-}
-
 for lang in kk ru; do
 	pupil=$(msg $lang "Pupil")
 	mark=$(msg $lang "Mark" column)
@@ -114,35 +103,34 @@ for lang in kk ru; do
 		keys "$n" A
 		wait_for "$n" "$(msg $lang "Users")" >/dev/null
 		check "$lang $size: the administration menu keeps q" hint_has "$n" "(^| )q "
-		# Users, Classes, Subjects, Assignments, Substitutes, Terms, Holidays, Sessions.
-		menu "$n" 0
+		admin_menu "$n" 0
 		wait_for "$n" "aigerim" >/dev/null
 		check "$lang $size: Users keeps q" hint_has "$n" "(^| )q "
 		check "$lang $size: the Users headers are whole" heads "$n" "$c" \
 		    "$(msg $lang Login)" "$(msg $lang Login)" "$(msg $lang Role)" "$(msg $lang Name)"
 		keys "$n" q
-		menu "$n" 1
+		admin_menu "$n" 1
 		wait_for "$n" "7 Ә" >/dev/null
 		check "$lang $size: Classes keeps q" hint_has "$n" "(^| )q "
 		check "$lang $size: the Classes headers are whole" heads "$n" "$c" \
 		    "$(msg $lang Class)" "$(msg $lang Class)" "$(msg $lang Year)" \
 		    "$(msg $lang "Class teacher")"
 		keys "$n" q
-		menu "$n" 3
+		admin_menu "$n" 3
 		wait_for "$n" "$(msg $lang Teacher)" >/dev/null
 		check "$lang $size: Assignments keeps q" hint_has "$n" "(^| )q "
 		check "$lang $size: the Assignments headers are whole" heads "$n" "$c" \
 		    "$(msg $lang Subject)" "$(msg $lang Class)" "$(msg $lang Subject)" \
 		    "$(msg $lang Group)" "$(msg $lang Teacher)"
 		keys "$n" q
-		menu "$n" 5
+		admin_menu "$n" 5
 		wait_for "$n" "$(msg $lang "First day")" >/dev/null
 		check "$lang $size: Terms keeps q" hint_has "$n" "(^| )q "
 		check "$lang $size: the Terms headers are whole" heads "$n" "$c" \
 		    "$(msg $lang "First day")" "$(msg $lang Term)" "$(msg $lang "First day")" \
 		    "$(msg $lang "Last day")"
 		keys "$n" q
-		menu "$n" 7
+		admin_menu "$n" 7
 		wait_for "$n" "$(msg $lang State)" >/dev/null
 		check "$lang $size: Sessions keeps q" hint_has "$n" "(^| )q "
 		check "$lang $size: the Sessions headers are whole" heads "$n" "$c" \

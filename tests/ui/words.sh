@@ -64,8 +64,7 @@ start a 100 30 DAPTER_LANG=ru -- --as admin
 wait_for a "[RU]" >/dev/null
 keys a A
 wait_for a "Управление" >/dev/null
-# The admin menu: Users, Classes, Subjects, Teaching, Substitutions, Terms, Holidays.
-keys a PPage Down Down Down Down Down Down Enter
+admin_menu a 6
 wait_for a "2026-2027" >/dev/null
 before=$(q holiday list | wc -l)
 keys a x
@@ -85,25 +84,15 @@ check "«д» (да) answers yes: the holiday is removed" wait_for a "Каник
 check "and the store no longer lists it" test "$(q holiday list | wc -l)" -eq $((before - 1))
 
 # ---- point 8: no English on a Russian screen ----
-# menu N: from the top of the administration menu, open its Nth item.
-menu() {
-	keys a PPage
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		keys a Down
-		i=$((i + 1))
-	done
-	keys a Enter
-}
 keys a q
-menu 0
+admin_menu a 0
 wait_for a "aigerim" >/dev/null
 keys a +
 wait_for a "Логин нового пользователя" >/dev/null
 keys a dana Enter "Дана Ким" Enter
 check "the role prompt offers учитель, not teacher" wait_re a "Роль \(учитель.*\): *учитель *$"
 keys a Escape q
-menu 2
+admin_menu a 2
 check "the Subjects list names the scheme in Russian" wait_re a "Алгебра +3 +критерии"
 keys a a "Физика" Enter C-u 50 Enter Enter
 check "one limit for the hours a week, the store's" wait_for a "от 1 до 20"
@@ -118,7 +107,7 @@ wait_for h "My journals" >/dev/null
 keys h Enter
 wait_for h "7 Ә · Алгебра" >/dev/null
 keys a q
-menu 7
+admin_menu a 7
 check "Sessions names the page aigerim holds" wait_re a "aigerim .*7 Ә · Алгебра · quarter 2"
 check "and shows no internal id" sh -c "! tmux -u -L '$sock' capture-pane -p -t '=a:' |
     grep -q 'journal:[0-9]'"
@@ -137,7 +126,7 @@ start z 120 30 TZ=Asia/Almaty -- --as admin
 wait_for z "My journals" >/dev/null
 keys z A
 wait_for z "Users" >/dev/null
-keys z PPage Down Down Down Down Down Down Down Down Enter
+admin_menu z 8
 wait_for z "mark.set" >/dev/null
 check "the audit names the pupil and drops the lesson's id" \
     wait_re z "mark.set 7 Ә/Алгебра 2026-11-23 Бекмұхамбетов Алихан: "
