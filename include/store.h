@@ -302,7 +302,16 @@ struct lesson {
 };
 
 int store_lesson_add(struct store *st, struct lesson *l);	/* sets l->id */
-int store_lesson_update(struct store *st, const struct lesson *l);
+/*
+ * Changes a lesson's date, kind, maximum, topic and homework. Refused when a
+ * mark of the lesson would not fit its new kind or maximum; a change between
+ * formative marks and points (ФО <-> СОр/СОч), which reads the same numbers
+ * anew, needs STORE_LESSON_REINTERPRET in flags.
+ */
+#define STORE_LESSON_REINTERPRET 1
+int store_lesson_update(struct store *st, const struct lesson *l, int flags);
+/* How many marks the change to `l` (by its id) would read anew: the editor asks first. */
+int store_lesson_reinterpreted(struct store *st, const struct lesson *l, size_t *n);
 int store_lesson_get(struct store *st, int64_t id, struct lesson *out);
 /* Lessons of a journal in the period (NULL: all), by date. */
 int store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,

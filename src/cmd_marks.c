@@ -15,6 +15,23 @@
 
 #define MARKS_MAX_BYTES (16 * 1024 * 1024)
 
+/* --kind's word: regular, sor or soch. */
+static int
+kind_arg(struct cmd_ctx *ctx, const char *kind, enum lesson_kind *out)
+{
+	if (kind == NULL || strcmp(kind, "regular") == 0)
+		*out = LESSON_REGULAR;
+	else if (strcmp(kind, "sor") == 0)
+		*out = LESSON_SOR;
+	else if (strcmp(kind, "soch") == 0)
+		*out = LESSON_SOCH;
+	else {
+		cmd_error(ctx, _("--kind is regular, sor or soch."));
+		return CMD_USAGE;
+	}
+	return CMD_OK;
+}
+
 static int
 run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -40,16 +57,8 @@ run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 	snprintf(l.date, sizeof l.date, "%.10s", pos[2]);
 	if (strlen(pos[2]) != 10)
 		l.date[0] = '\0';
-	if (kind == NULL || strcmp(kind, "regular") == 0)
-		l.kind = LESSON_REGULAR;
-	else if (strcmp(kind, "sor") == 0)
-		l.kind = LESSON_SOR;
-	else if (strcmp(kind, "soch") == 0)
-		l.kind = LESSON_SOCH;
-	else {
-		cmd_error(ctx, _("--kind is regular, sor or soch."));
-		return CMD_USAGE;
-	}
+	if ((rc = kind_arg(ctx, kind, &l.kind)) != CMD_OK)
+		return rc;
 	l.max_points = max != NULL ? atoi(max) : 0;
 	snprintf(l.topic, sizeof l.topic, "%s", topic != NULL ? topic : "");
 	snprintf(l.homework, sizeof l.homework, "%s", homework != NULL ? homework : "");
@@ -71,6 +80,63 @@ const struct cmd cmd_lesson_add = {
 	N_("--kind sor is a summative work for a section (СОр, БЖБ), soch for the term (СОч, "
 	"ТЖБ); both need --max, the maximum points."),
 	CMD_ANYONE, 0, run_lesson_add,
+};
+
+static int
+run_lesson_set(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *date = NULL, *kind = NULL, *max = NULL, *topic = NULL, *homework = NULL;
+	int reinterpret = 0;
+	const struct cmd_opt opts[] = {
+		{ "--date", &date, NULL }, { "--kind", &kind, NULL }, { "--max", &max, NULL },
+		{ "--topic", &topic, NULL }, { "--homework", &homework, NULL },
+		{ "--reinterpret-marks", NULL, &reinterpret }, { NULL, NULL, NULL },
+	};
+	struct lesson l;
+	char *pos[1], *end = NULL;
+	long long id;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_lesson_set, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	id = strtoll(pos[0], &end, 10);
+	if (end == pos[0] || *end != '\0' || id < 1) {
+		cmd_error(ctx, _("\"%s\" is not a lesson number (see `dapter lesson list`)."),
+		    pos[0]);
+		return CMD_USAGE;
+	}
+	if ((rc = store_lesson_get(ctx->st, id, &l)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	if (kind != NULL && (rc = kind_arg(ctx, kind, &l.kind)) != CMD_OK)
+		return rc;
+	if (max != NULL)
+		l.max_points = atoi(max);
+	if ((date != NULL && strlen(date) >= sizeof l.date) ||
+	    (topic != NULL && strlen(topic) >= sizeof l.topic) ||
+	    (homework != NULL && strlen(homework) >= sizeof l.homework)) {
+		cmd_error(ctx, _("The date, topic or homework is too long."));
+		return CMD_USAGE;
+	}
+	if (date != NULL)
+		snprintf(l.date, sizeof l.date, "%s", date);
+	if (topic != NULL)
+		snprintf(l.topic, sizeof l.topic, "%s", topic);
+	if (homework != NULL)
+		snprintf(l.homework, sizeof l.homework, "%s", homework);
+	if ((rc = store_lesson_update(ctx->st, &l, reinterpret ? STORE_LESSON_REINTERPRET : 0)) !=
+	    STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_lesson_set = {
+	"lesson set", "NUMBER [--date D] [--kind regular|sor|soch] [--max N] [--topic T] "
+	"[--homework H] [--reinterpret-marks]",
+	N_("Change a lesson (its number is in `dapter lesson list`)."),
+	N_("A change is refused while a mark of the lesson would not fit the new kind or "
+	"maximum. Turning a formative lesson with marks into a summative one (or back) reads "
+	"its marks anew, as points of the maximum: it needs --reinterpret-marks."),
+	CMD_ANYONE, 0, run_lesson_set,
 };
 
 static int

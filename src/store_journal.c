@@ -15,6 +15,8 @@
 #include "store_internal.h"
 #include "text.h"
 
+static int mark_range(struct store *st, const struct lesson *l, int *lo, int *hi, int *points);
+
 int
 store_assign(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
     int subgroup)
@@ -546,13 +548,72 @@ store_lesson_get(struct store *st, int64_t id, struct lesson *out)
 	return STORE_OK;
 }
 
+/*
+ * The marks of lesson `old` against the lesson as `l` would make it: each
+ * must fit (the check of store_mark_set and `marks import`), and a change
+ * between formative marks and points is counted in *reinterpreted. Run
+ * inside the write transaction, so no mark can slip in between.
+ */
+static int
+lesson_marks_fit(struct store *st, const struct lesson *old, const struct lesson *l,
+    size_t *reinterpreted)
+{
+	sqlite3_stmt *s = NULL;
+	int old_lo, old_hi, old_points, lo, hi, points, step, rc;
+
+	*reinterpreted = 0;
+	if ((rc = mark_range(st, old, &old_lo, &old_hi, &old_points)) != STORE_OK ||
+	    (rc = mark_range(st, l, &lo, &hi, &points)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT p.surname, p.given, m.value FROM mark m"
+	    " JOIN pupil p ON p.id = m.pupil_id WHERE m.lesson_id = ? AND m.value IS NOT NULL"
+	    " ORDER BY m.value DESC")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, old->id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		int value = sqlite3_column_int(s, 2);
+
+		if (value < lo || value > hi) {
+			rc = store_fail(st, STORE_INVALID, _("%s %s has %d here, and the lesson "
+			    "would take %d to %d: change or clear such marks first."),
+			    (const char *)sqlite3_column_text(s, 0),
+			    (const char *)sqlite3_column_text(s, 1), value, lo, hi);
+			break;
+		}
+		if (points != old_points)
+			(*reinterpreted)++;
+	}
+	if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_fail_db(st);
+	sqlite3_reset(s);
+	return rc;
+}
+
 int
-store_lesson_update(struct store *st, const struct lesson *in)
+store_lesson_reinterpreted(struct store *st, const struct lesson *in, size_t *n)
+{
+	struct lesson old, l = *in;
+	int rc;
+
+	*n = 0;
+	if ((rc = store_lesson_get(st, l.id, &old)) != STORE_OK)
+		return rc;
+	l.class_id = old.class_id;
+	l.subject_id = old.subject_id;
+	l.subgroup = old.subgroup;
+	rc = lesson_marks_fit(st, &old, &l, n);
+	/* A mark that does not fit is the update's to refuse; here only the count matters. */
+	return rc == STORE_INVALID ? STORE_OK : rc;
+}
+
+int
+store_lesson_update(struct store *st, const struct lesson *in, int flags)
 {
 	char before[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 128];
 	char after[sizeof before], object[STORE_CLASS_MAX + STORE_NAME_MAX + 64];
 	struct lesson old, l = *in;
 	sqlite3_stmt *s = NULL;
+	size_t reinterpreted = 0;
 	int rc;
 
 	if ((rc = store_lesson_get(st, l.id, &old)) != STORE_OK)
@@ -570,6 +631,19 @@ store_lesson_update(struct store *st, const struct lesson *in)
 		return STORE_OK;
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
+	/* Read again inside the transaction: the marks checked are the marks kept. */
+	if ((rc = store_lesson_get(st, l.id, &old)) != STORE_OK ||
+	    (rc = lesson_marks_fit(st, &old, &l, &reinterpreted)) != STORE_OK)
+		goto out;
+	if (reinterpreted > 0 && !(flags & STORE_LESSON_REINTERPRET)) {
+		rc = store_fail(st, STORE_INVALID, old.kind == LESSON_REGULAR ?
+		    _("%zu formative marks of this lesson would count as points of its maximum: "
+		    "confirm it (--reinterpret-marks), or clear them first.") :
+		    _("%zu points of this lesson would count as formative marks: confirm it "
+		    "(--reinterpret-marks), or clear them first."), reinterpreted);
+		goto out;
+	}
+	lesson_describe(&old, before, sizeof before);
 	if ((s = store_stmt(st, "UPDATE lesson SET date = ?, kind = ?, max_points = ?,"
 	    " topic = ?, homework = ? WHERE id = ?")) == NULL) {
 		rc = STORE_FAILED;
@@ -719,26 +793,29 @@ mark_describe(int value, enum attendance att, char *out, size_t outsize)
 		snprintf(out, outsize, "%s", attendance_name(att));
 }
 
-/* Checks the value against the lesson's kind and the journal's scheme. */
+/*
+ * The marks a lesson takes, lo..hi, from its kind and the journal's scheme;
+ * *points says whether they are points of the lesson's maximum.
+ */
 static int
-mark_check(struct store *st, const struct lesson *l, int value)
+mark_range(struct store *st, const struct lesson *l, int *lo, int *hi, int *points)
 {
 	struct assess_scheme scheme;
 	struct subject subj;
 	struct class c;
 	sqlite3_stmt *s = NULL;
-	int lo, hi, rc;
+	int rc;
 
-	if (value < 0)
-		return STORE_OK;
 	if ((rc = store_class_get(st, l->class_id, &c)) != STORE_OK)
 		return rc;
 	if ((s = store_stmt(st, "SELECT k.name FROM subject s JOIN scheme k"
 	    " ON k.id = s.scheme_id WHERE s.id = ?")) == NULL)
 		return STORE_FAILED;
 	sqlite3_bind_int64(s, 1, l->subject_id);
-	if (sqlite3_step(s) != SQLITE_ROW)
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
 		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
+	}
 	store_col_text(s, 0, subj.scheme, sizeof subj.scheme);
 	sqlite3_reset(s);
 	if ((rc = store_scheme_for(st, &c, &subj, &scheme)) != STORE_OK)
@@ -746,13 +823,22 @@ mark_check(struct store *st, const struct lesson *l, int value)
 	if (scheme.kind == ASSESS_UNGRADED)
 		return store_fail(st, STORE_INVALID,
 		    _("Grade 1 is not marked: record attendance and comments only."));
-	if (l->kind != LESSON_REGULAR && scheme.kind != ASSESS_CLASSIC) {
-		lo = 0;
-		hi = l->max_points;
-	} else {
-		lo = scheme.fo_min;
-		hi = scheme.fo_max;
-	}
+	*points = l->kind != LESSON_REGULAR && scheme.kind != ASSESS_CLASSIC;
+	*lo = *points ? 0 : scheme.fo_min;
+	*hi = *points ? l->max_points : scheme.fo_max;
+	return STORE_OK;
+}
+
+/* Checks the value against the lesson's kind and the journal's scheme. */
+static int
+mark_check(struct store *st, const struct lesson *l, int value)
+{
+	int lo, hi, points, rc;
+
+	if (value < 0)
+		return STORE_OK;
+	if ((rc = mark_range(st, l, &lo, &hi, &points)) != STORE_OK)
+		return rc;
 	if (value < lo || value > hi)
 		return store_fail(st, STORE_INVALID, _("A mark here is from %d to %d."), lo, hi);
 	return STORE_OK;

@@ -535,10 +535,10 @@ grid_lesson_edit(struct grid *g, int full)
 {
 	struct ui *ui = g->ui;
 	struct lesson l;
-	char label[64], kind[16], max[8];
+	char label[64], kind[16], max[8], ask[256];
 	int r, w, step, steps = full ? 5 : 2, bad_kind = 0;
 	int64_t id;
-	size_t i;
+	size_t i, n = 0;
 
 	if (!grid_editable(g))
 		return 0;
@@ -579,7 +579,25 @@ grid_lesson_edit(struct grid *g, int full)
 	}
 	if (full)
 		l.max_points = l.kind == LESSON_REGULAR ? 0 : atoi(max);
-	if (store_lesson_update(ui->st, &l) != STORE_OK) {
+	/* The same numbers read as another kind of mark: the teacher says so first. */
+	if (store_lesson_reinterpreted(ui->st, &l, &n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return 0;
+	}
+	if (n > 0) {
+		if (l.kind == LESSON_REGULAR)
+			snprintf(ask, sizeof ask,
+			    _("Read the %zu points of this lesson as formative marks?"), n);
+		else
+			snprintf(ask, sizeof ask, _("Read the %zu formative marks of this lesson as "
+			    "points out of %d?"), n, l.max_points);
+		if (!admin_confirm(ui, ask)) {
+			ui_status(ui, "%s", _("The lesson is left as it was."));
+			return 0;
+		}
+	}
+	/* A refused change keeps the old lesson: the grid still holds it. */
+	if (store_lesson_update(ui->st, &l, n > 0 ? STORE_LESSON_REINTERPRET : 0) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		return 0;
 	}

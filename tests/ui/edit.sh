@@ -44,6 +44,9 @@ check "a kind that is no kind is refused with a hint" wait_for a "Type 1 (FA), 2
 keys a C-u 2 Enter
 check "a summative kind asks for its maximum" wait_for a "Maximum points:"
 keys a C-u 20 Enter
+check "its formative mark would read as points: the editor asks" \
+    wait_for a "Read the 1 formative marks of this lesson as points out of 20? (y/n)"
+keys a y
 check "the lesson becomes a section summative of 20 points" wait_for a "SA-S/20"
 "$DAPTER" --db "$db" lesson list "7 Ә" Алгебра >"$tmp/lessons" 2>&1
 check "the store has it: SA-S/20 with its topic" grep -q "2026-11-23	SA-S/20	Жаңа сабақ" "$tmp/lessons"
