@@ -45,6 +45,13 @@ struct report {
 	size_t ntables;
 	char **notes;		/* lines below everything */
 	size_t nnotes;
+	/*
+	 * Pages that could not be computed (marks edited behind the store's
+	 * back): each is also a note of the report, and the rest is printed.
+	 * A caller says so (stderr, exit status): the record is incomplete.
+	 */
+	char **problems;
+	size_t nproblems;
 };
 
 enum report_format { REPORT_TXT, REPORT_CSV, REPORT_XLSX, REPORT_PDF };

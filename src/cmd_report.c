@@ -40,6 +40,7 @@ static int
 report_emit(struct cmd_ctx *ctx, const struct report *r, enum report_format fmt)
 {
 	char err[256];
+	size_t i;
 
 	/* A spreadsheet or a PDF on a terminal is noise that can drive it. */
 	if ((fmt == REPORT_XLSX || fmt == REPORT_PDF) && isatty(fileno(ctx->out))) {
@@ -52,7 +53,14 @@ report_emit(struct cmd_ctx *ctx, const struct report *r, enum report_format fmt)
 		cmd_error(ctx, "%s", err);
 		return CMD_FAIL;
 	}
-	return CMD_OK;
+	/*
+	 * A page that could not be computed: everything else is printed, but
+	 * the record is incomplete, and a script that files it must not take it
+	 * for a whole one. Exit 1 says so; the output is still worth reading.
+	 */
+	for (i = 0; i < r->nproblems; i++)
+		cmd_error(ctx, _("Not computed: %s"), r->problems[i]);
+	return r->nproblems > 0 ? CMD_FAIL : CMD_OK;
 }
 
 /* The class of that name in the school year starting `year` (0: this year). */

@@ -85,10 +85,41 @@ grades_compute(struct store *st, const struct class *c, const struct subject *su
 		out[i].pupil = pupils[i];
 		out[i].kind = scheme.kind;
 		if (assess_period(&scheme, &in, &out[i].result) != 0) {
-			/* The store validates every mark; this is data edited behind its back. */
-			rc = store_fail(st, STORE_INVALID,
-			    _("The marks of %s %s break the assessment scheme."),
-			    pupils[i].surname, pupils[i].given);
+			/*
+			 * The store validates every mark; this is data edited behind its
+			 * back. Name the page and the mark, so someone can mend it.
+			 */
+			char page[STORE_CLASS_MAX + STORE_NAME_MAX + 32];
+			const struct lesson *bad = NULL;
+			int value = -1;
+
+			if (subgroup > 0)
+				snprintf(page, sizeof page, "%s %s/%d %d-%c%d", c->name, subj->name,
+				    subgroup, p->start_year, p->kind, p->num);
+			else
+				snprintf(page, sizeof page, "%s %s %d-%c%d", c->name, subj->name,
+				    p->start_year, p->kind, p->num);
+			for (j = 0; j < nl && bad == NULL; j++) {
+				const struct mark *m = mark_find(marks, nm, lessons[j].id,
+				    pupils[i].id);
+				int points = lessons[j].kind != LESSON_REGULAR &&
+				    scheme.kind != ASSESS_CLASSIC;
+
+				if (m != NULL && m->value >= 0 && (points ?
+				    m->value > lessons[j].max_points :
+				    m->value < scheme.fo_min || m->value > scheme.fo_max)) {
+					bad = &lessons[j];
+					value = m->value;
+				}
+			}
+			if (bad != NULL)
+				rc = store_fail(st, STORE_INVALID, _("%s: the marks of %s %s break "
+				    "the assessment scheme (%d on the lesson of %s)."), page,
+				    pupils[i].surname, pupils[i].given, value, bad->date);
+			else
+				rc = store_fail(st, STORE_INVALID, _("%s: the marks of %s %s break "
+				    "the assessment scheme."), page, pupils[i].surname,
+				    pupils[i].given);
 			goto out;
 		}
 	}

@@ -83,6 +83,9 @@ report_free(struct report *r)
 	for (i = 0; i < r->nnotes; i++)
 		free(r->notes[i]);
 	free(r->notes);
+	for (i = 0; i < r->nproblems; i++)
+		free(r->problems[i]);
+	free(r->problems);
 	for (i = 0; i < r->ntables; i++) {
 		struct report_table *t = &r->tables[i];
 
@@ -276,6 +279,21 @@ note_add(struct report *r, const char *fmt, ...)
 	return add_line(&r->notes, &r->nnotes, cell_text(buf));
 }
 
+/*
+ * A page that could not be computed: the store's reason, kept for the caller
+ * and printed at the top of the report, where nobody reads past it.
+ */
+static int
+problem_add(struct report *r, const char *why)
+{
+	int rc;
+
+	if ((rc = add_line(&r->problems, &r->nproblems, cell_text(why))) != STORE_OK)
+		return rc;
+	/* L10N: at the top of a report that lacks a page's results. */
+	return title_add(r, _("Not computed: %s"), why);
+}
+
 /* "2026-09-02" -> "02.09" */
 static void
 short_date(const char *iso, char *out, size_t outsize)
@@ -399,11 +417,16 @@ report_journal_build(struct store *st, const struct class *c, const struct subje
 	size_t np = 0, nl = 0, nm = 0, ng = 0, i, j, col;
 	char buf[NAME_MAX_BYTES], day[16], pname[64], from[16], to[16];
 	long row;
+	char problem[1024] = "";	/* why the results are missing, or "" */
 	int rc = STORE_FAILED;
 
 	*out = NULL;
-	if ((rc = grades_compute(st, c, s, subgroup, p, &g, &ng)) != STORE_OK ||
-	    (rc = store_pupil_list(st, c->id, s->id, subgroup, &pupils, &np)) != STORE_OK ||
+	/* A page whose marks break the scheme is printed without its results. */
+	if ((rc = grades_compute(st, c, s, subgroup, p, &g, &ng)) == STORE_INVALID)
+		snprintf(problem, sizeof problem, "%s", store_error(st));
+	else if (rc != STORE_OK)
+		goto out;
+	if ((rc = store_pupil_list(st, c->id, s->id, subgroup, &pupils, &np)) != STORE_OK ||
 	    (rc = store_lesson_list(st, c->id, s->id, subgroup, p, &lessons, &nl)) != STORE_OK ||
 	    (rc = store_mark_list(st, c->id, s->id, subgroup, p, &marks, &nm)) != STORE_OK)
 		goto out;
@@ -425,6 +448,8 @@ report_journal_build(struct store *st, const struct class *c, const struct subje
 		goto out;
 	journal_teacher(st, c->id, s->id, subgroup, buf, sizeof buf);
 	if (buf[0] != '\0' && title_add(r, _("Teacher: %s"), buf) != STORE_OK)
+		goto out;
+	if (problem[0] != '\0' && problem_add(r, problem) != STORE_OK)
 		goto out;
 
 	/* Marks: number, pupil, one column per lesson, then the period's result. */
@@ -655,17 +680,21 @@ struct result_cell {
 	struct grade_row g;
 };
 
+/* A page whose marks break the scheme leaves its cells empty and is named in r. */
 static int
-subject_results(struct store *st, const struct class *c, const struct subject_journals *sj,
-    const struct period *p, const struct pupil *pupils, size_t np, struct result_cell *cells)
+subject_results(struct store *st, struct report *r, const struct class *c,
+    const struct subject_journals *sj, const struct period *p, const struct pupil *pupils,
+    size_t np, struct result_cell *cells)
 {
 	struct grade_row *g = NULL;
 	size_t ng = 0, k, i, x;
 	int rc = STORE_OK;
 
 	for (k = 0; k < sj->nsub; k++) {
-		if ((rc = grades_compute(st, c, &sj->subject, sj->subgroups[k], p, &g, &ng)) !=
-		    STORE_OK)
+		rc = grades_compute(st, c, &sj->subject, sj->subgroups[k], p, &g, &ng);
+		if (rc == STORE_INVALID && (rc = problem_add(r, store_error(st))) == STORE_OK)
+			continue;
+		if (rc != STORE_OK)
 			return rc;
 		for (x = 0; x < ng; x++)
 			for (i = 0; i < np; i++)
@@ -791,7 +820,7 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 				rc = STORE_FAILED;
 				goto out;
 			}
-			if ((rc = subject_results(st, c, &sj[k], &ps[x], pupils, np, one)) !=
+			if ((rc = subject_results(st, r, c, &sj[k], &ps[x], pupils, np, one)) !=
 			    STORE_OK) {
 				free(one);
 				goto out;
@@ -921,7 +950,7 @@ report_pupil_build(struct store *st, const struct class *c, const struct pupil *
 			goto out;
 		memset(res, 0, sizeof res);
 		for (x = 0; x < nps; x++) {
-			if ((rc = subject_results(st, c, &sj[k], &ps[x], pupil, 1, &res[x])) !=
+			if ((rc = subject_results(st, r, c, &sj[k], &ps[x], pupil, 1, &res[x])) !=
 			    STORE_OK)
 				goto out;
 		}
