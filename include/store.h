@@ -68,6 +68,8 @@ void store_tx_rollback(struct store *st);
 
 /* Online copy of the whole database (SQLite backup API). */
 int store_backup(struct store *st, const char *dest_path);
+/* A copy for an archive: the same, without password hashes, SSH keys and sessions. */
+int store_backup_for_reading(struct store *st, const char *dest_path);
 /* PRAGMA integrity_check: STORE_OK when it says "ok". */
 int store_integrity_check(struct store *st);
 /* PRAGMA quick_check: the same without checking indexes against tables (a monitor's poll). */

@@ -171,6 +171,7 @@ run_backup(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_opt opts[] = { { "--keep", &keep_arg, NULL }, { NULL, NULL, NULL } };
 	char *pos[1], path[4096], stamp[32], *end = NULL;
 	long keep = BACKUP_KEEP_DEFAULT;
+	mode_t mask;
 	int rc, tries;
 
 	if ((rc = cmd_args(ctx, &cmd_backup, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
@@ -179,9 +180,16 @@ run_backup(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(ctx, _("--keep is how many backups to keep: 1 or more."));
 		return CMD_USAGE;
 	}
+	/*
+	 * The copy holds password hashes: for the operator's eyes only, from its
+	 * first byte (a chmod after the copy leaves a moment in which anyone may
+	 * open it, and keeps nothing from a reader who opened it then).
+	 */
+	mask = umask(077);
 	if (mkdir(pos[0], 0700) != 0 && errno != EEXIST) {
 		cmd_error(ctx, _("Cannot create %s: %s."), pos[0], strerror(errno));
-		return CMD_FAIL;
+		rc = CMD_FAIL;
+		goto out;
 	}
 	/* Two backups in one second would share a name and the second would
 	 * overwrite the first: wait for the next second (names keep time order). */
@@ -192,31 +200,34 @@ run_backup(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		if (tries == 2) {
 			cmd_error(ctx, _("%s exists already; the clock may be stuck."), path);
-			return CMD_FAIL;
+			rc = CMD_FAIL;
+			goto out;
 		}
 		sleep(1);
 	}
-	if ((rc = store_backup(ctx->st, path)) != STORE_OK)
-		return cmd_store_error(ctx, rc);
-	/* The copy holds password hashes: for the operator's eyes only. */
-	if (chmod(path, 0600) != 0) {
-		cmd_error(ctx, _("Cannot protect %s: %s."), path, strerror(errno));
-		return CMD_FAIL;
+	if ((rc = store_backup(ctx->st, path)) != STORE_OK) {
+		rc = cmd_store_error(ctx, rc);
+		goto out;
 	}
 	if (check_copy(ctx, path, 0) != CMD_OK) {
 		unlink(path);
 		cmd_error(ctx, _("The backup failed its check and was removed; the database "
 		    "itself was not changed."));
-		return CMD_FAIL;
+		rc = CMD_FAIL;
+		goto out;
 	}
 	if (fsync_path(path) != 0 || fsync_path(pos[0]) != 0) {
 		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), path, strerror(errno));
-		return CMD_FAIL;
+		rc = CMD_FAIL;
+		goto out;
 	}
 	if ((rc = prune_backups(ctx, pos[0], keep)) != CMD_OK)
-		return rc;
+		goto out;
 	say(ctx, "%s", path);
-	return CMD_OK;
+	rc = CMD_OK;
+out:
+	umask(mask);
+	return rc;
 }
 
 const struct cmd cmd_backup = {
@@ -482,6 +493,8 @@ static const char archive_readme[] =
 "               \"DB Browser for SQLite\" бағдарламасымен ашылады.\n"
 "  SHA256SUMS - бақылау сомалары. Тексеру: sha256sum -c SHA256SUMS\n"
 "  Мұрағат жасалғанда жылдың барлық кезеңдері жабылды (өзгертуге болмайды).\n"
+"  Дерекқорда құпиясөздер мен SSH кілттері жоқ: мұрағатты адамдар оқиды,\n"
+"  оған ешкім кірмейді.\n"
 "\n"
 "[ru] Эта папка - архив учебного года. Её можно читать без программы dapter.\n"
 "  journals/  - каждая страница журнала (класс, предмет, четверть или\n"
@@ -492,6 +505,7 @@ static const char archive_readme[] =
 "               или \"DB Browser for SQLite\".\n"
 "  SHA256SUMS - контрольные суммы. Проверка: sha256sum -c SHA256SUMS\n"
 "  При создании архива все периоды года закрыты (изменять их нельзя).\n"
+"  В базе нет паролей и SSH-ключей: архив читают люди, в него не входят.\n"
 "\n"
 "[en] This folder is the archive of a school year. It reads without dapter.\n"
 "  journals/  - every journal page (class, subject, quarter or half-year):\n"
@@ -502,7 +516,9 @@ static const char archive_readme[] =
 "               \"DB Browser for SQLite\"; `dapter audit verify` checks its\n"
 "               audit chain, and the README of dapter says how to check it by hand.\n"
 "  SHA256SUMS - checksums. Check them with: sha256sum -c SHA256SUMS\n"
-"  Every period of the year was closed when this archive was made.\n";
+"  Every period of the year was closed when this archive was made.\n"
+"  The database holds no passwords and no SSH keys: an archive is read by\n"
+"  people, never logged into.\n";
 
 static int
 archive_text(struct cmd_ctx *ctx, const char *root, const char *rel, const char *text,
@@ -528,6 +544,56 @@ out:
 	if (fclose(f) != 0 && rc == CMD_OK)
 		rc = CMD_FAIL;
 	return rc;
+}
+
+/* A 25-year record holds every page: one that could not be computed stops the archive. */
+static int
+archive_whole(struct cmd_ctx *ctx, const struct report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nproblems; i++)
+		cmd_error(ctx, _("Not computed: %s"), r->problems[i]);
+	return r->nproblems > 0 ? CMD_FAIL : CMD_OK;
+}
+
+/* Removes a bundle being built: its two folders of files, then itself. */
+static void
+archive_discard(const char *root)
+{
+	static const char *const subdirs[] = { "journals", "summary", "" };
+	char dir[4096], path[8192];
+	struct dirent *e = NULL;
+	DIR *d = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof subdirs / sizeof subdirs[0]; i++) {
+		snprintf(dir, sizeof dir, "%s/%s", root, subdirs[i]);
+		if ((d = opendir(dir)) == NULL)
+			continue;
+		while ((e = readdir(d)) != NULL) {
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			/* The folders themselves go with rmdir below; . and .. fail harmlessly. */
+			(void)unlink(path);
+		}
+		closedir(d);
+		if (subdirs[i][0] != '\0')
+			(void)rmdir(dir);
+	}
+	(void)rmdir(root);
+}
+
+/* The last day of the school year: the end of its last period. */
+static const char *
+year_last_day(const struct period *ps, size_t nps)
+{
+	const char *last = ps[0].ends;
+	size_t i;
+
+	for (i = 1; i < nps; i++)
+		if (strcmp(ps[i].ends, last) > 0)
+			last = ps[i].ends;
+	return last;
 }
 
 static int
@@ -576,7 +642,8 @@ archive_journals(struct cmd_ctx *ctx, int year, const char *root, const struct p
 				rc = cmd_store_error(ctx, rc);
 				goto out;
 			}
-			if ((rc = archive_pair(ctx, root, base, r, m)) != CMD_OK)
+			if ((rc = archive_whole(ctx, r)) != CMD_OK ||
+			    (rc = archive_pair(ctx, root, base, r, m)) != CMD_OK)
 				goto out;
 			report_free(r);
 			r = NULL;
@@ -593,7 +660,8 @@ archive_journals(struct cmd_ctx *ctx, int year, const char *root, const struct p
 			rc = cmd_store_error(ctx, rc);
 			goto out;
 		}
-		if ((rc = archive_pair(ctx, root, base, r, m)) != CMD_OK)
+		if ((rc = archive_whole(ctx, r)) != CMD_OK ||
+		    (rc = archive_pair(ctx, root, base, r, m)) != CMD_OK)
 			goto out;
 		report_free(r);
 		r = NULL;
@@ -606,22 +674,39 @@ out:
 	return rc;
 }
 
+/*
+ * The bundle is built in a hidden folder beside its target, inside one write
+ * transaction that closes the year's periods: the database copy and the
+ * printed pages show the year as it is frozen, and nothing can change
+ * between them. Only when every file is written and flushed is the folder
+ * renamed into place, and only then is the closing committed. A failure at
+ * any step leaves the year open and no bundle (the hidden folder is removed;
+ * a killed run leaves at most that folder, and the transaction rolls back).
+ * Other writers wait for the transaction meanwhile, as long as the busy
+ * timeout lets them: archive an ended year outside school hours.
+ */
 static int
 run_archive(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct manifest m = { NULL, 0 };
 	struct period *ps = NULL;
-	char *pos[2], root[2048], path[4096], rel[64], hex[65], *sums = NULL, *grown = NULL;
+	char *pos[2], root[2048], tmp[2048], path[4096], rel[64], hex[65], today[11];
+	char *sums = NULL, *grown = NULL;
 	size_t nps = 0, i, njournals = 0, len = 0;
-	int rc, year;
+	int force = 0, tx = 0, built = 0, rc, year;
+	const struct cmd_opt opts[] = { { "--force", NULL, &force }, { NULL, NULL, NULL } };
+	struct stat sb;
+	mode_t mask;
 
-	if ((rc = cmd_args(ctx, &cmd_archive, argc, argv, NULL, pos, 2, 2, NULL)) != CMD_OK)
+	if ((rc = cmd_args(ctx, &cmd_archive, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK)
 		return rc;
 	year = atoi(pos[0]);
 	if (strlen(pos[0]) != 4 || year < 2000 || year > 2200) {
 		cmd_error(ctx, _("YEAR is the year the school year starts: 2026 for 2026-2027."));
 		return CMD_USAGE;
 	}
+	/* Dirs 0700, files 0600 from their first byte: no moment in which others may read. */
+	mask = umask(077);
 	if ((rc = store_period_list(ctx->st, year, &ps, &nps)) != STORE_OK) {
 		rc = cmd_store_error(ctx, rc);
 		goto out;
@@ -632,30 +717,52 @@ run_archive(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = CMD_NOT_FOUND;
 		goto out;
 	}
+	store_today(today);
+	if (strcmp(today, year_last_day(ps, nps)) <= 0 && !force) {
+		cmd_error(ctx, _("The school year %d-%d lasts until %s, and an archive closes "
+		    "every period of the whole school's year. Archive it after that day, or add "
+		    "--force."), year, year + 1, year_last_day(ps, nps));
+		rc = CMD_FAIL;
+		goto out;
+	}
 	if (snprintf(root, sizeof root, "%s/dapter-archive-%d", pos[1], year) >=
-	    (int)sizeof root) {
+	    (int)sizeof root - 16) {
 		cmd_error(ctx, _("The path %s is too long."), pos[1]);
 		rc = CMD_USAGE;
 		goto out;
 	}
-	if ((mkdir(pos[1], 0755) != 0 && errno != EEXIST) || mkdir(root, 0755) != 0) {
+	snprintf(tmp, sizeof tmp, "%s/.dapter-archive-%d.XXXXXX", pos[1], year);
+	if (lstat(root, &sb) == 0)
+		errno = EEXIST;
+	if (errno != ENOENT) {
 		cmd_error(ctx, _("Cannot create %s: %s (an archive is never overwritten: move "
 		    "the old one away)."), root, strerror(errno));
 		rc = CMD_FAIL;
 		goto out;
 	}
-	snprintf(path, sizeof path, "%s/journals", root);
-	if (mkdir(path, 0755) != 0) {
+	if ((mkdir(pos[1], 0700) != 0 && errno != EEXIST) || mkdtemp(tmp) == NULL) {
+		cmd_error(ctx, _("Cannot create %s: %s."), tmp, strerror(errno));
+		rc = CMD_FAIL;
+		goto out;
+	}
+	built = 1;
+	snprintf(path, sizeof path, "%s/journals", tmp);
+	if (mkdir(path, 0700) != 0) {
 		cmd_error(ctx, _("Cannot create %s: %s."), path, strerror(errno));
 		rc = CMD_FAIL;
 		goto out;
 	}
-	snprintf(path, sizeof path, "%s/summary", root);
-	if (mkdir(path, 0755) != 0) {
+	snprintf(path, sizeof path, "%s/summary", tmp);
+	if (mkdir(path, 0700) != 0) {
 		cmd_error(ctx, _("Cannot create %s: %s."), path, strerror(errno));
 		rc = CMD_FAIL;
 		goto out;
 	}
+	if ((rc = store_tx_begin(ctx->st)) != STORE_OK) {
+		rc = cmd_store_error(ctx, rc);
+		goto out;
+	}
+	tx = 1;
 	/* Freeze the year first, so what is archived is what stays. */
 	for (i = 0; i < nps; i++)
 		if (!ps[i].closed && (rc = store_period_set_closed(ctx->st, ps[i].id, 1)) !=
@@ -669,9 +776,10 @@ run_archive(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = cmd_store_error(ctx, rc);
 		goto out;
 	}
+	/* The copy is taken through this connection: it holds the closing too. */
 	snprintf(rel, sizeof rel, "dapter-%d.db", year);
-	snprintf(path, sizeof path, "%s/%s", root, rel);
-	if ((rc = store_backup(ctx->st, path)) != STORE_OK) {
+	snprintf(path, sizeof path, "%s/%s", tmp, rel);
+	if ((rc = store_backup_for_reading(ctx->st, path)) != STORE_OK) {
 		rc = cmd_store_error(ctx, rc);
 		goto out;
 	}
@@ -682,12 +790,12 @@ run_archive(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = CMD_FAIL;
 		goto out;
 	}
-	if ((rc = archive_journals(ctx, year, root, ps, nps, &m, &njournals)) != CMD_OK ||
-	    (rc = archive_text(ctx, root, "README.txt", archive_readme, &m)) != CMD_OK)
+	if ((rc = archive_journals(ctx, year, tmp, ps, nps, &m, &njournals)) != CMD_OK ||
+	    (rc = archive_text(ctx, tmp, "README.txt", archive_readme, &m)) != CMD_OK)
 		goto out;
 	/* The manifest last, in the format `sha256sum -c` reads. */
 	for (i = 0; i < m.n; i++) {
-		if (snprintf(path, sizeof path, "%s/%s", root, m.paths[i]) >= (int)sizeof path ||
+		if (snprintf(path, sizeof path, "%s/%s", tmp, m.paths[i]) >= (int)sizeof path ||
 		    sha256_file(path, hex) != 0 ||
 		    (grown = realloc(sums, len + strlen(m.paths[i]) + 70)) == NULL) {
 			cmd_error(ctx, _("Cannot read %s: %s."), path, strerror(errno));
@@ -697,18 +805,52 @@ run_archive(struct cmd_ctx *ctx, int argc, char **argv)
 		sums = grown;
 		len += (size_t)sprintf(sums + len, "%s  %s\n", hex, m.paths[i]);
 	}
-	if ((rc = archive_text(ctx, root, "SHA256SUMS", sums != NULL ? sums : "", NULL)) !=
+	if ((rc = archive_text(ctx, tmp, "SHA256SUMS", sums != NULL ? sums : "", NULL)) !=
 	    CMD_OK)
 		goto out;
-	if (fsync_path(root) != 0) {
-		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), root, strerror(errno));
+	/* The folders' entries too: a rename of a folder whose names are lost is no bundle. */
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s%s", tmp, i == 0 ? "/journals" : i == 1 ?
+		    "/summary" : "");
+		if (fsync_path(path) != 0) {
+			cmd_error(ctx, _("Cannot flush %s to the disk: %s."), path,
+			    strerror(errno));
+			rc = CMD_FAIL;
+			goto out;
+		}
+	}
+	/* The bundle appears whole or not at all; an existing one is never replaced. */
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, root, RENAME_NOREPLACE) != 0) {
+		cmd_error(ctx, _("Cannot create %s: %s (an archive is never overwritten: move "
+		    "the old one away)."), root, strerror(errno));
 		rc = CMD_FAIL;
 		goto out;
 	}
+	snprintf(tmp, sizeof tmp, "%s", root);
+	if (fsync_path(pos[1]) != 0) {
+		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), pos[1], strerror(errno));
+		rc = CMD_FAIL;
+		goto out;
+	}
+	tx = 0;
+	if ((rc = store_tx_commit(ctx->st)) != STORE_OK) {
+		rc = cmd_store_error(ctx, rc);
+		goto out;
+	}
+	built = 0;
 	say(ctx, _("Archived %d-%d in %s: %zu journal pages, %zu files, all periods "
 	    "closed.\n"), year, year + 1, root, njournals, m.n);
 	rc = CMD_OK;
 out:
+	if (tx)
+		store_tx_rollback(ctx->st);
+	if (built) {
+		/* The year stays open: no bundle may claim it closed. */
+		archive_discard(tmp);
+		cmd_error(ctx, _("No archive was made; the periods of %d-%d are as they were."),
+		    year, year + 1);
+	}
+	umask(mask);
 	free(sums);
 	free(ps);
 	manifest_free(&m);
@@ -716,11 +858,15 @@ out:
 }
 
 const struct cmd cmd_archive = {
-	"archive", "YEAR DIR",
-	N_("Close every period of the school year and write its archive to DIR."),
-	N_("Writes DIR/dapter-archive-YEAR/: the database, every journal page and each "
-	"class's summary sheet as PDF and CSV, a README in three languages and SHA256SUMS. "
-	"`dapter archive verify` (or `sha256sum -c SHA256SUMS`) checks it later."),
+	"archive", "YEAR DIR [--force]",
+	N_("Close every period of an ended school year and write its archive to DIR."),
+	N_("Writes DIR/dapter-archive-YEAR/: the database (without password hashes and SSH "
+	"keys), every journal page and each class's summary sheet as PDF and CSV, a README in "
+	"three languages and SHA256SUMS, readable by its owner only. It is all or nothing: a "
+	"page that cannot be computed stops it, and the periods close only with a complete "
+	"bundle. A year that has not ended yet needs --force, since its archive freezes the "
+	"whole school's year. `dapter archive verify` (or `sha256sum -c SHA256SUMS`) checks "
+	"it later."),
 	CMD_OPERATOR, 0, run_archive,
 };
 

@@ -638,6 +638,84 @@ out:
 	return rc;
 }
 
+/*
+ * An archive is read by people, never logged into: the copy keeps the
+ * journal and its audit, and loses what opens a door or tracks one (password
+ * hashes, users' SSH keys, sessions, locks, failed logins). secure_delete
+ * and VACUUM leave none of those bytes in free pages. It stays in WAL mode,
+ * as the database is: opening it with dapter then changes no byte of it.
+ *
+ * The image is this connection's view (sqlite3_serialize), so it holds the
+ * caller's uncommitted writes: the archive closes the year's periods and
+ * copies them in one transaction, which the backup API cannot (it refuses a
+ * source in a write transaction). It takes the database's size in memory.
+ */
+int
+store_backup_for_reading(struct store *st, const char *dest_path)
+{
+	static const char strip[] =
+	    "PRAGMA secure_delete = ON;"
+	    "BEGIN;"
+	    "UPDATE user SET pw_hash = NULL;"
+	    "DELETE FROM user_key;"
+	    "DELETE FROM session;"
+	    "DELETE FROM lock;"
+	    "DELETE FROM login_failure;"
+	    "COMMIT;"
+	    "VACUUM;";
+	unsigned char *image = NULL;
+	sqlite3_int64 size = 0, done = 0;
+	sqlite3 *copy = NULL;
+	char *msg = NULL;
+	int fd = -1, rc = STORE_FAILED;
+
+	store_reset_all(st);
+	if ((image = sqlite3_serialize(st->db, "main", &size, 0)) == NULL) {
+		rc = store_fail(st, STORE_FAILED, _("Backup failed: %s."), sqlite3_errmsg(st->db));
+		goto out;
+	}
+	if ((fd = open(dest_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+		rc = store_fail(st, STORE_FAILED, _("Cannot create %s: %s."), dest_path,
+		    strerror(errno));
+		goto out;
+	}
+	while (done < size) {
+		ssize_t n = write(fd, image + done, (size_t)(size - done));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			rc = store_fail(st, STORE_FAILED, _("Cannot write %s: %s."), dest_path,
+			    strerror(n < 0 ? errno : ENOSPC));
+			goto out;
+		}
+		done += n;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		rc = store_fail(st, STORE_FAILED, _("Cannot write %s: %s."), dest_path,
+		    strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (sqlite3_open_v2(dest_path, &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(copy, strip, NULL, NULL, &msg) != SQLITE_OK) {
+		rc = store_fail(st, STORE_FAILED, _("Cannot clear the accounts' secrets in %s: %s."),
+		    dest_path, msg != NULL ? msg : sqlite3_errmsg(copy));
+		goto out;
+	}
+	rc = STORE_OK;
+out:
+	if (fd >= 0)
+		close(fd);
+	sqlite3_free(msg);
+	sqlite3_free(image);
+	if (sqlite3_close(copy) != SQLITE_OK && rc == STORE_OK)
+		rc = store_fail(st, STORE_FAILED, _("Cannot write %s: %s."), dest_path,
+		    sqlite3_errmsg(copy));
+	return rc;
+}
+
 /* PRAGMA integrity_check or quick_check (O(N), without the index cross-checks). */
 static int
 integrity(struct store *st, const char *pragma)

@@ -5,8 +5,43 @@
     { echo "Bail out! cannot create the demo school"; exit 1; }
 a="$tmp/archive/dapter-archive-2026"
 
+# open_periods: how many periods of 2026-2027 are open.
+open_periods() {
+	"$DAPTER" --db "$db" period list 2026 | grep -c "	open$"
+}
+# nothing_left DESCRIPTION: no bundle, no half-built folder, the year still open.
+nothing_left() {
+	[ ! -e "$a" ] && [ -z "$(ls -A "$tmp/archive" 2>/dev/null)" ]
+	tap_result $? "$1: no archive folder, no folder half-built"
+	[ "$(open_periods)" -eq 6 ]
+	tap_result $? "$1: every period of the year stays open"
+}
+
 d archive 2026 "$tmp/archive"
-status 0 "archive the school year 2026-2027"
+status 1 "a school year that has not ended is not archived without --force"
+has "$tmp/err" "--force" "saying that --force would do it"
+nothing_left "refused"
+
+# A page broken behind dapter's back (sqlite3): the archive is all or nothing.
+sqlite3 "$db" "UPDATE lesson SET max_points = 5 WHERE date = '2026-09-21' AND
+    class_id = (SELECT id FROM class WHERE name = '7 Ә') AND kind = 'sor' AND
+    subject_id = (SELECT id FROM subject WHERE name = 'Алгебра')" ||
+    echo "Bail out! sqlite3 cannot edit the test database"
+d archive 2026 "$tmp/archive" --force
+status 1 "a page that cannot be computed stops the archive"
+has "$tmp/err" "Not computed: 7 Ә Алгебра 2026-q1" "naming the page"
+nothing_left "after the failure"
+sqlite3 "$db" "UPDATE lesson SET max_points = 20 WHERE max_points = 5"
+
+# Accounts with secrets the archive must not carry: hashes, and an SSH key.
+if command -v ssh-keygen >/dev/null 2>&1; then
+	ssh-keygen -q -t ed25519 -N '' -C "aigerim@lab" -f "$tmp/key" >/dev/null &&
+	    "$DAPTER" --db "$db" user key add aigerim "$tmp/key.pub" >/dev/null ||
+	    echo "Bail out! cannot add an SSH key"
+fi
+umask 022
+d archive 2026 "$tmp/archive" --force
+status 0 "once the page is mended, --force archives the school year 2026-2027"
 has "$tmp/out" "dapter-archive-2026" "it names the archive's folder"
 for f in SHA256SUMS README.txt dapter-2026.db "journals/7_Ә-Алгебра-2026-q1.pdf" \
     "journals/7_Ә-Алгебра-2026-q1.csv" "journals/8_Б-Информатика-2026-h2.pdf" \
@@ -29,6 +64,24 @@ fi
 
 d period list
 lacks "$tmp/out" "open" "every period of the year is closed"
+[ "$(sqlite3 "$a/dapter-2026.db" "SELECT count(*) FROM period WHERE closed = 0")" = 0 ]
+tap_result $? "the archived database holds the year closed"
+
+# Read by people, never logged into; the operator's only, from the first byte.
+modes=$(cd "$tmp/archive" && find . -type d ! -perm 700 -o -type f ! -perm 600)
+[ -z "$modes" ]
+tap_result $? "every folder of the archive is 0700 and every file 0600 (umask 022)"
+[ -z "$modes" ] || echo "$modes" | sed 's/^/#   /' | head -n 5
+[ "$(sqlite3 "$a/dapter-2026.db" "SELECT count(*) FROM user WHERE pw_hash IS NOT NULL")" = 0 ]
+tap_result $? "the archived database has no password hash"
+[ "$(sqlite3 "$a/dapter-2026.db" "SELECT count(*) FROM user_key")" = 0 ]
+tap_result $? "nor any SSH key"
+blob=$(cut -d' ' -f2 "$tmp/key.pub" 2>/dev/null)
+! grep -qa '\$y\$' "$a/dapter-2026.db" &&
+    { [ -z "$blob" ] || ! grep -qaF "$blob" "$a/dapter-2026.db"; }
+tap_result $? "no hash or key is left in its free pages either"
+[ "$(sqlite3 "$a/dapter-2026.db" "SELECT count(*) FROM user")" -gt 0 ]
+tap_result $? "its users are still named, for the audit's sake"
 d audit log
 has "$tmp/out" "period.close" "closing the year is audited"
 "$DAPTER" --db "$db" --as aigerim lesson add "7 Ә" Алгебра 2026-11-20 >"$tmp/out" 2>"$tmp/err"
@@ -39,8 +92,11 @@ status 0 "the archived database's audit chain holds"
 
 d archive verify "$a"
 status 0 "archive verify accepts an intact archive"
-d archive 2026 "$tmp/archive"
+d archive 2026 "$tmp/archive" --force
 status 1 "an archive is never overwritten"
+DAPTER_TODAY=2027-06-15 "$DAPTER" --db "$db" archive 2026 "$tmp/later" >"$tmp/out" 2>"$tmp/err"
+st=$?
+status 0 "once the year has ended, no --force is needed"
 
 printf 'x' >>"$a/journals/7_Ә-Алгебра-2026-q1.csv"
 d archive verify "$a"

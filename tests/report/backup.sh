@@ -36,6 +36,22 @@ mode=$(stat -c %a "$last")
 [ "$mode" = 600 ]
 tap_result $? "a backup is readable by the operator only (mode $mode)"
 
+# From its first byte: made under umask 077, never chmod'ed after (a reader
+# who opened it in between would keep it), even from a careless umask 000.
+if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
+	(umask 000 && strace -f -o "$tmp/trace" -e trace=umask,chmod,fchmod,fchmodat \
+	    "$DAPTER" --db "$db" backup "$tmp/private" >/dev/null 2>&1)
+	made=$(find "$tmp/private" -name 'dapter-*.db' -perm 600 | wc -l)
+	grep -q "umask(077)" "$tmp/trace" && ! grep -q "chmod" "$tmp/trace" && [ "$made" -eq 1 ]
+	tap_result $? "a backup is created 0600 under umask 077, with no chmod after"
+	grep "chmod" "$tmp/trace" | sed 's/^/#   /' | head -n 3
+	[ "$(stat -c %a "$tmp/private")" = 700 ]
+	tap_result $? "its new folder is 0700"
+else
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - # SKIP strace cannot run here"
+fi
+
 "$DAPTER" --db "$tmp/restored.db" restore "$last" >"$tmp/out" 2>"$tmp/err"; st=$?
 status 0 "restore a backup to a new path"
 "$DAPTER" --db "$tmp/restored.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
