@@ -589,18 +589,31 @@ lesson_marks_fit(struct store *st, const struct lesson *old, const struct lesson
 	return rc;
 }
 
+/* The lesson as `in` would make it, in the stored one's journal: a lesson never moves. */
+static int
+lesson_as_changed(struct store *st, const struct lesson *in, struct lesson *old,
+    struct lesson *l)
+{
+	int rc;
+
+	*l = *in;
+	if ((rc = store_lesson_get(st, in->id, old)) != STORE_OK)
+		return rc;
+	l->class_id = old->class_id;
+	l->subject_id = old->subject_id;
+	l->subgroup = old->subgroup;
+	return STORE_OK;
+}
+
 int
 store_lesson_reinterpreted(struct store *st, const struct lesson *in, size_t *n)
 {
-	struct lesson old, l = *in;
+	struct lesson old, l;
 	int rc;
 
 	*n = 0;
-	if ((rc = store_lesson_get(st, l.id, &old)) != STORE_OK)
+	if ((rc = lesson_as_changed(st, in, &old, &l)) != STORE_OK)
 		return rc;
-	l.class_id = old.class_id;
-	l.subject_id = old.subject_id;
-	l.subgroup = old.subgroup;
 	rc = lesson_marks_fit(st, &old, &l, n);
 	/* A mark that does not fit is the update's to refuse; here only the count matters. */
 	return rc == STORE_INVALID ? STORE_OK : rc;
@@ -611,29 +624,23 @@ store_lesson_update(struct store *st, const struct lesson *in, int flags)
 {
 	char before[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 128];
 	char after[sizeof before], object[STORE_CLASS_MAX + STORE_NAME_MAX + 64];
-	struct lesson old, l = *in;
+	struct lesson old, l;
 	sqlite3_stmt *s = NULL;
 	size_t reinterpreted = 0;
 	int rc;
 
-	if ((rc = store_lesson_get(st, l.id, &old)) != STORE_OK)
+	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
-	/* The journal is the old one's; a lesson never moves between journals. */
-	l.class_id = old.class_id;
-	l.subject_id = old.subject_id;
-	l.subgroup = old.subgroup;
-	if ((rc = require_open_period(st, old.subject_id, old.date)) != STORE_OK ||
+	/* Every check inside the transaction: the lesson and marks checked are those kept. */
+	if ((rc = lesson_as_changed(st, in, &old, &l)) != STORE_OK ||
+	    (rc = require_open_period(st, old.subject_id, old.date)) != STORE_OK ||
 	    (rc = lesson_check(st, &l)) != STORE_OK)
-		return rc;
+		goto out;
 	lesson_describe(&old, before, sizeof before);
 	lesson_describe(&l, after, sizeof after);
 	if (strcmp(before, after) == 0)
-		return STORE_OK;
-	if ((rc = store_write_begin(st)) != STORE_OK)
-		return rc;
-	/* Read again inside the transaction: the marks checked are the marks kept. */
-	if ((rc = store_lesson_get(st, l.id, &old)) != STORE_OK ||
-	    (rc = lesson_marks_fit(st, &old, &l, &reinterpreted)) != STORE_OK)
+		goto out;	/* nothing changes: nothing to write or audit */
+	if ((rc = lesson_marks_fit(st, &old, &l, &reinterpreted)) != STORE_OK)
 		goto out;
 	if (reinterpreted > 0 && !(flags & STORE_LESSON_REINTERPRET)) {
 		rc = store_fail(st, STORE_INVALID, old.kind == LESSON_REGULAR ?
@@ -643,7 +650,6 @@ store_lesson_update(struct store *st, const struct lesson *in, int flags)
 		    "(--reinterpret-marks), or clear them first."), reinterpreted);
 		goto out;
 	}
-	lesson_describe(&old, before, sizeof before);
 	if ((s = store_stmt(st, "UPDATE lesson SET date = ?, kind = ?, max_points = ?,"
 	    " topic = ?, homework = ? WHERE id = ?")) == NULL) {
 		rc = STORE_FAILED;
