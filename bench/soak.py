@@ -241,11 +241,14 @@ class Editor:
     def type_marks(self, until):
         n = len(self.page.pupils)
         while time.monotonic() < until and not self.errors:
-            scr = screen(self.name)
-            rows = [i for i in range(n) if len(scr) > 3 + i and scr[3 + i].startswith(">")]
-            if not rows:
-                self.errors.append("no cursor: " + " | ".join(scr[:6]))
+            # A capture can catch a frame half drawn (a busy machine): wait for the cursor.
+            def cursor_rows(s):
+                return [i for i in range(n) if len(s) > 3 + i and s[3 + i].startswith(">")]
+            scr = self.wait(lambda s: cursor_rows(s), 10)
+            if scr is None:
+                self.errors.append("no cursor: " + " | ".join(screen(self.name)[:6]))
                 break
+            rows = cursor_rows(scr)
             row = rows[0]
             if row == n - 1 and row in self.acked:
                 tm("send-keys", "-t", "=%s:" % self.name, "PageUp")
