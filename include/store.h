@@ -59,6 +59,12 @@ void store_close(struct store *st);
 const char *store_error(const struct store *st);
 void store_set_actor(struct store *st, const struct actor *actor);
 const struct actor *store_actor(const struct store *st);
+/*
+ * STORE_OK while the actor's account is enabled and keeps the role it had
+ * at login; else STORE_DENIED with the reason. Every write asks it inside its
+ * transaction; an open session asks it when the database changes.
+ */
+int store_actor_check(struct store *st);
 /* Changes whenever another connection commits (PRAGMA data_version). */
 int64_t store_data_version(struct store *st);
 

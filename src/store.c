@@ -455,13 +455,65 @@ store_exec(struct store *st, const char *sql)
 	return STORE_OK;
 }
 
+/*
+ * The actor was read once, at login: an account disabled or given another
+ * role since then must stop writing at once, not when the session ends.
+ * store_write_begin() asks this inside the write transaction, so the role
+ * checks that every write makes against st->actor hold for the state the
+ * write commits against.
+ */
+int
+store_actor_check(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	enum role role = ROLE_TEACHER;
+	int step, disabled = 1;	/* an account that is gone is as good as disabled */
+
+	if (st->actor.operator || st->actor.user_id == 0)
+		return STORE_OK;
+	if ((s = store_stmt(st, "SELECT role, disabled FROM user WHERE id = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, st->actor.user_id);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		role_parse((const char *)sqlite3_column_text(s, 0), &role);
+		disabled = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_fail_db(st);
+	if (disabled)
+		return store_fail(st, STORE_DENIED,
+		    _("Your account has been disabled: nothing was changed. "
+		    "Ask an administrator."));
+	if (role != st->actor.role)
+		return store_fail(st, STORE_DENIED,
+		    _("Your role has changed since you logged in: nothing was changed. "
+		    "Log in again."));
+	return STORE_OK;
+}
+
+/* BEGIN IMMEDIATE, then the actor's current state, under the write lock. */
+static int
+write_lock(struct store *st)
+{
+	int rc;
+
+	if ((rc = store_exec(st, "BEGIN IMMEDIATE")) != STORE_OK)
+		return rc;
+	if ((rc = store_actor_check(st)) != STORE_OK) {
+		store_reset_all(st);
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return rc;
+}
+
 int
 store_tx_begin(struct store *st)
 {
 	int rc = STORE_OK;
 
 	if (st->tx_depth == 0)
-		rc = store_exec(st, "BEGIN IMMEDIATE");
+		rc = write_lock(st);
 	if (rc == STORE_OK)
 		st->tx_depth++;
 	return rc;
@@ -494,7 +546,7 @@ store_write_begin(struct store *st)
 {
 	if (st->tx_depth > 0)
 		return store_exec(st, "SAVEPOINT w");
-	return store_exec(st, "BEGIN IMMEDIATE");
+	return write_lock(st);
 }
 
 /*

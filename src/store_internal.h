@@ -35,7 +35,11 @@ int store_exec(struct store *st, const char *sql);
 /* Resets every cached statement, ending any read snapshot they hold. */
 void store_reset_all(struct store *st);
 
-/* A write: BEGIN IMMEDIATE, or a savepoint inside store_tx_begin(). */
+/*
+ * A write: BEGIN IMMEDIATE and store_actor_check(), or a savepoint inside
+ * store_tx_begin(). Every check a write depends on (period open, journal
+ * writable, the row's current value) comes after it, under the write lock.
+ */
 int store_write_begin(struct store *st);
 int store_write_end(struct store *st, int status);	/* commits on STORE_OK, else rolls back */
 

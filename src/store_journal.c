@@ -257,21 +257,26 @@ store_journal_list(struct store *st, struct journal **rows, size_t *n)
 	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }
 
-int
-store_journal_writable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup)
+/*
+ * The assigned teacher writes every lesson; a substitute, while her
+ * substitution runs, only the lessons dated inside it (a substitute for two
+ * days in November must not rewrite the regular teacher's earlier marks).
+ * `date` NULL: may she write any lesson of the journal today.
+ */
+static int
+journal_writable_on(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const char *date)
 {
 	sqlite3_stmt *s = NULL;
-	int ok;
-
 	char today[11];
+	int ok;
 
 	if (st->actor.operator)
 		return 1;
-	/* The assigned teacher, or a substitute on the days of the substitution. */
 	if ((s = store_stmt(st, "SELECT 1 FROM assignment WHERE user_id = ?1 AND class_id = ?2"
 	    " AND subject_id = ?3 AND subgroup = ?4 UNION ALL SELECT 1 FROM substitution"
 	    " WHERE user_id = ?1 AND class_id = ?2 AND subject_id = ?3 AND subgroup = ?4"
-	    " AND starts <= ?5 AND ends >= ?5")) == NULL)
+	    " AND starts <= ?5 AND ends >= ?5 AND starts <= ?6 AND ends >= ?6")) == NULL)
 		return 0;
 	store_today(today);
 	sqlite3_bind_int64(s, 1, st->actor.user_id);
@@ -279,9 +284,16 @@ store_journal_writable(struct store *st, int64_t class_id, int64_t subject_id, i
 	sqlite3_bind_int64(s, 3, subject_id);
 	sqlite3_bind_int(s, 4, subgroup);
 	store_bind_text(s, 5, today);
+	store_bind_text(s, 6, date != NULL ? date : today);
 	ok = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	return ok;
+}
+
+int
+store_journal_writable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup)
+{
+	return journal_writable_on(st, class_id, subject_id, subgroup, NULL);
 }
 
 int
@@ -302,11 +314,17 @@ store_journal_readable(struct store *st, int64_t class_id, int64_t subject_id, i
 	return ok;
 }
 
+/* May the actor write the journal's lesson of `date`? */
 static int
-require_writable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup)
+require_writable(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const char *date)
 {
-	if (store_journal_writable(st, class_id, subject_id, subgroup))
+	if (journal_writable_on(st, class_id, subject_id, subgroup, date))
 		return STORE_OK;
+	if (store_journal_writable(st, class_id, subject_id, subgroup))
+		return store_fail(st, STORE_DENIED,
+		    _("You substitute in this journal on other days: the lesson of %s is not "
+		    "yours to change."), date);
 	return store_fail(st, STORE_DENIED,
 	    _("This journal is not yours: you may read it but not change it."));
 }
@@ -435,7 +453,8 @@ lesson_check(struct store *st, struct lesson *l)
 	    (rc = store_clean_text(st, _("Homework"), l->homework, STORE_HOMEWORK_MAX,
 	    TEXT_ALLOW_EMPTY | TEXT_ALLOW_NEWLINE, l->homework, sizeof l->homework)) != STORE_OK)
 		return rc;
-	if ((rc = require_writable(st, l->class_id, l->subject_id, l->subgroup)) != STORE_OK)
+	if ((rc = require_writable(st, l->class_id, l->subject_id, l->subgroup, l->date)) !=
+	    STORE_OK)
 		return rc;
 	if (l->kind == LESSON_SOCH && (s = store_stmt(st, "SELECT hours FROM subject"
 	    " WHERE id = ?")) != NULL) {
@@ -490,10 +509,10 @@ store_lesson_add(struct store *st, struct lesson *l)
 	sqlite3_stmt *s = NULL;
 	int rc;
 
-	if ((rc = lesson_check(st, l)) != STORE_OK)
-		return rc;
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
+	if ((rc = lesson_check(st, l)) != STORE_OK)
+		goto out;
 	if ((s = store_stmt(st, "INSERT INTO lesson(class_id, subject_id, subgroup, date, kind,"
 	    " max_points, topic, homework) VALUES (?,?,?,?,?,?,?,?)")) == NULL) {
 		rc = STORE_FAILED;
@@ -633,7 +652,8 @@ store_lesson_update(struct store *st, const struct lesson *in, int flags)
 		return rc;
 	/* Every check inside the transaction: the lesson and marks checked are those kept. */
 	if ((rc = lesson_as_changed(st, in, &old, &l)) != STORE_OK ||
-	    (rc = require_open_period(st, old.subject_id, old.date)) != STORE_OK ||
+	    (rc = require_writable(st, old.class_id, old.subject_id, old.subgroup, old.date)) !=
+	    STORE_OK || (rc = require_open_period(st, old.subject_id, old.date)) != STORE_OK ||
 	    (rc = lesson_check(st, &l)) != STORE_OK)
 		goto out;
 	lesson_describe(&old, before, sizeof before);
@@ -860,17 +880,22 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 	struct lesson l;
 	sqlite3_stmt *s = NULL;
 
-	if ((rc = store_lesson_get(st, lesson_id, &l)) != STORE_OK ||
-	    (rc = require_writable(st, l.class_id, l.subject_id, l.subgroup)) != STORE_OK ||
-	    (rc = require_open_period(st, l.subject_id, l.date)) != STORE_OK ||
-	    (rc = mark_check(st, &l, value)) != STORE_OK)
+	/* Every check under the write lock: a period closed a moment ago stops the mark. */
+	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
+	if ((rc = store_lesson_get(st, lesson_id, &l)) != STORE_OK ||
+	    (rc = require_writable(st, l.class_id, l.subject_id, l.subgroup, l.date)) !=
+	    STORE_OK || (rc = require_open_period(st, l.subject_id, l.date)) != STORE_OK ||
+	    (rc = mark_check(st, &l, value)) != STORE_OK)
+		goto out;
 	/* In the class on the lesson's day: a pupil who moved keeps his past marks. */
 	if ((s = store_stmt(st, "SELECT 1 FROM enrolment e LEFT JOIN pupil_subgroup g"
 	    " ON g.pupil_id = e.pupil_id AND g.subject_id = ?3 WHERE e.pupil_id = ?1"
 	    " AND e.class_id = ?2 AND (?4 = 0 OR coalesce(g.subgroup, 0) = ?4)"
-	    " AND e.since <= ?5 AND (e.until IS NULL OR e.until > ?5)")) == NULL)
-		return STORE_FAILED;
+	    " AND e.since <= ?5 AND (e.until IS NULL OR e.until > ?5)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
 	sqlite3_bind_int64(s, 1, pupil_id);
 	sqlite3_bind_int64(s, 2, l.class_id);
 	sqlite3_bind_int64(s, 3, l.subject_id);
@@ -880,12 +905,7 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 	    store_fail(st, STORE_INVALID,
 	    _("That pupil is not in this class or subgroup on the lesson's day."));
 	sqlite3_reset(s);
-	if (rc != STORE_OK)
-		return rc;
-
-	if ((rc = store_write_begin(st)) != STORE_OK)
-		return rc;
-	if ((rc = require_page_free(st, &l)) != STORE_OK)
+	if (rc != STORE_OK || (rc = require_page_free(st, &l)) != STORE_OK)
 		goto out;
 	if ((s = store_stmt(st, "SELECT value, attendance FROM mark WHERE lesson_id = ?"
 	    " AND pupil_id = ?")) == NULL) {

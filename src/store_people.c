@@ -454,20 +454,28 @@ out:
 	return rc;
 }
 
-/* Teachers see the pupils of classes they teach or lead; heads and admins all. */
+/*
+ * Teachers see the pupils of classes they teach, lead, or substitute in
+ * today; heads and admins all.
+ */
 static int
 class_readable(struct store *st, int64_t class_id)
 {
 	sqlite3_stmt *s = NULL;
+	char today[11];
 	int ok;
 
 	if (st->actor.role != ROLE_TEACHER)
 		return 1;
 	if ((s = store_stmt(st, "SELECT 1 FROM class WHERE id = ?1 AND teacher_id = ?2"
-	    " UNION ALL SELECT 1 FROM assignment WHERE class_id = ?1 AND user_id = ?2")) == NULL)
+	    " UNION ALL SELECT 1 FROM assignment WHERE class_id = ?1 AND user_id = ?2"
+	    " UNION ALL SELECT 1 FROM substitution WHERE class_id = ?1 AND user_id = ?2"
+	    " AND starts <= ?3 AND ends >= ?3")) == NULL)
 		return 0;
+	store_today(today);
 	sqlite3_bind_int64(s, 1, class_id);
 	sqlite3_bind_int64(s, 2, st->actor.user_id);
+	store_bind_text(s, 3, today);
 	ok = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	return ok;

@@ -100,6 +100,67 @@ raw_count(const char *path, const char *sql)
 	return n;
 }
 
+/*
+ * Sets a mark as `login` in a child process while this one holds the write
+ * lock, and commits `sql` in that held transaction once the child waits for
+ * the lock (asleep in SQLite's busy handler). What the write checked before
+ * it waited must not decide it: returns the child's store status.
+ */
+static int
+mark_while_held(const char *path, int64_t uid, const char *login, int64_t lesson_id,
+    int64_t pupil_id, int value, const char *sql)
+{
+	char wchan_path[64], wchan[64];
+	sqlite3 *db = NULL;
+	pid_t child = -1;
+	int status = 0, i, rc = 1, go[2];
+	FILE *f = NULL;
+
+	if (pipe(go) != 0)
+		return 1;
+	/* The lock is taken after the fork: SQLite's lock state must not cross it. */
+	if ((child = fork()) == 0) {
+		struct store *st = open_as(path, uid, login, "s-waiting");
+		char byte;
+
+		close(go[1]);
+		if (read(go[0], &byte, 1) != 1)
+			_exit(1);
+		_exit(-store_mark_set(st, lesson_id, pupil_id, value, ATT_NONE));
+	}
+	close(go[0]);
+	if (child < 0 || sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+	    write(go[1], "g", 1) != 1)
+		goto out;
+	snprintf(wchan_path, sizeof wchan_path, "/proc/%ld/wchan", (long)child);
+	/* Up to 20 s: a loaded machine may take long to start the child. */
+	for (i = 0; i < 2000; i++) {
+		wchan[0] = '\0';
+		if ((f = fopen(wchan_path, "r")) != NULL) {
+			if (fgets(wchan, sizeof wchan, f) == NULL)
+				wchan[0] = '\0';
+			fclose(f);
+		}
+		if (strstr(wchan, "nanosleep") != NULL)
+			break;
+		usleep(10000);
+	}
+	if (i == 2000)
+		printf("# the child never waited for the lock (wchan %s)\n", wchan);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		printf("# %s: %s\n", sql, sqlite3_errmsg(db));
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+out:
+	close(go[1]);
+	if (child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status))
+		rc = -WEXITSTATUS(status);
+	sqlite3_close(db);
+	return rc;
+}
+
 int
 main(void)
 {
@@ -108,7 +169,7 @@ main(void)
 	struct lock_info h;
 	struct class c;
 	struct subject s;
-	struct user ua, ub;
+	struct user ua, ub, uh;
 	struct lesson l;
 	struct pupil p;
 	int64_t v, before;
@@ -121,13 +182,15 @@ main(void)
 	    store_school_init(op, "Test", "2026-11-23") != STORE_OK ||
 	    store_user_add(op, "ana", "Ana", ROLE_TEACHER, "password-1") != STORE_OK ||
 	    store_user_add(op, "ben", "Ben", ROLE_TEACHER, "password-2") != STORE_OK ||
+	    store_user_add(op, "hana", "Hana", ROLE_HEAD, "password-3") != STORE_OK ||
 	    store_class_add(op, "7 Ә", NULL) != STORE_OK ||
 	    store_subject_add(op, "Алгебра", 3, NULL, NULL) != STORE_OK ||
 	    store_class_find(op, "7ә", &c) != STORE_OK ||
 	    store_subject_find(op, "алгебра", &s) != STORE_OK ||
 	    store_assign(op, "ana", c.id, s.id, 0) != STORE_OK ||
 	    store_user_find(op, "ana", &ua) != STORE_OK ||
-	    store_user_find(op, "ben", &ub) != STORE_OK) {
+	    store_user_find(op, "ben", &ub) != STORE_OK ||
+	    store_user_find(op, "hana", &uh) != STORE_OK) {
 		printf("Bail out! set-up failed: %s\n", store_error(op));
 		return 1;
 	}
@@ -218,9 +281,37 @@ main(void)
 		    "and the mark is what it was");
 		free(m);
 	}
+	/*
+	 * Every check under the write lock: a period closed, an account disabled
+	 * or a role changed while a write waits for the lock stops that write.
+	 */
+	tap_is_int(mark_while_held(path, ua.id, "ana", l.id, p.id, 4, "UPDATE period SET closed = 1"
+	    " WHERE kind = 'q' AND '2026-11-23' BETWEEN starts AND ends"), STORE_CLOSED,
+	    "a period closed while the mark waits for the lock refuses it");
+	tap_is_int(raw_count(path, "SELECT value FROM mark"), 9, "and the mark is unchanged");
+	tap_is_int(mark_while_held(path, ua.id, "ana", l.id, p.id, 4, "UPDATE period SET closed = 0"
+	    " WHERE kind = 'q' AND '2026-11-23' BETWEEN starts AND ends; UPDATE user SET disabled = 1"
+	    " WHERE login = 'ana'"), STORE_DENIED,
+	    "an account disabled while the mark waits for the lock is refused");
+	tap_is_int(store_mark_set(a1, l.id, p.id, 4, ATT_NONE), STORE_DENIED,
+	    "a disabled teacher's open session writes no more");
+	tap_ok(strstr(store_error(a1), "disabled") != NULL, "and is told her account is disabled");
+	tap_is_int(store_actor_check(a1), STORE_DENIED, "which her session can ask without writing");
+	tap_is_int(mark_while_held(path, ua.id, "ana", l.id, p.id, 4, "UPDATE user SET"
+	    " disabled = 0, role = 'head' WHERE login = 'ana'"), STORE_DENIED,
+	    "a role changed while the mark waits for the lock refuses it");
+	tap_is_int(store_mark_set(a1, l.id, p.id, 4, ATT_NONE), STORE_DENIED,
+	    "a teacher made head writes no more as the teacher she logged in as");
+	tap_ok(strstr(store_error(a1), "role") != NULL, "and is told her role changed");
+	tap_is_int(raw_count(path, "SELECT value FROM mark"), 9, "the mark never changed");
+	if (store_user_set_role(op, "ana", ROLE_TEACHER) != STORE_OK) {
+		printf("Bail out! cannot give ana her role back: %s\n", store_error(op));
+		return 1;
+	}
+	tap_is_int(store_actor_check(a1), STORE_OK, "her role back, her session writes again");
 	/* ---- holidays ---- */
 	{
-		struct store *head = open_role(path, ub.id, "ben", ROLE_HEAD);
+		struct store *head = open_role(path, uh.id, "hana", ROLE_HEAD);
 		struct holiday *hs = NULL;
 		struct last_audit la;
 		size_t n = 0;
@@ -290,7 +381,7 @@ main(void)
 
 	/* ---- moving a period's days ---- */
 	{
-		struct store *head = open_role(path, ub.id, "ben", ROLE_HEAD);
+		struct store *head = open_role(path, uh.id, "hana", ROLE_HEAD);
 		struct period q1, q2, h1, got;
 		struct last_audit la;
 
@@ -368,7 +459,7 @@ main(void)
 
 	/* ---- substitutions ---- */
 	{
-		struct store *head = open_role(path, ub.id, "ben", ROLE_HEAD);
+		struct store *head = open_role(path, uh.id, "hana", ROLE_HEAD);
 		struct substitution *x = NULL;
 		struct last_audit la;
 		size_t n = 0;
@@ -400,6 +491,40 @@ main(void)
 		free(x);
 
 		tap_ok(store_journal_writable(b, c.id, s.id, 0), "the substitute writes the journal");
+		{
+			struct lesson l9, l24, l10;
+
+			/* A substitute writes the lessons of her days only. */
+			memset(&l9, 0, sizeof l9);
+			l9.class_id = c.id;
+			l9.subject_id = s.id;
+			snprintf(l9.date, sizeof l9.date, "2026-11-09");
+			l24 = l10 = l9;
+			snprintf(l24.date, sizeof l24.date, "2026-11-24");
+			snprintf(l10.date, sizeof l10.date, "2026-11-10");
+			if (store_lesson_add(a1, &l9) != STORE_OK ||
+			    store_mark_set(a1, l9.id, p.id, 8, ATT_NONE) != STORE_OK) {
+				printf("Bail out! cannot add the 9 November lesson: %s\n",
+				    store_error(a1));
+				return 1;
+			}
+			tap_is_int(store_mark_set(b, l9.id, p.id, 2, ATT_NONE), STORE_DENIED,
+			    "the substitute may not change a mark of a lesson before her days");
+			tap_ok(strstr(store_error(b), "2026-11-09") != NULL,
+			    "and the refusal names the lesson's day");
+			snprintf(l9.topic, sizeof l9.topic, "rewritten");
+			tap_is_int(store_lesson_update(b, &l9, 0), STORE_DENIED,
+			    "nor that lesson's topic");
+			tap_is_int(store_lesson_add(b, &l10), STORE_DENIED,
+			    "nor add a lesson before her days");
+			tap_is_int(store_lesson_add(b, &l24), STORE_OK,
+			    "she adds the lesson of a day of her substitution");
+			tap_is_int(store_mark_set(b, l24.id, p.id, 7, ATT_NONE), STORE_OK,
+			    "and marks it");
+			tap_is_int(raw_count(path, "SELECT value FROM mark m JOIN lesson l"
+			    " ON l.id = m.lesson_id WHERE l.date = '2026-11-09'"), 8,
+			    "the regular teacher's mark stands");
+		}
 		before = audit_count(op);
 		tap_is_int(store_substitution_remove(b, ben_sub), STORE_DENIED,
 		    "a teacher may not end a substitution");

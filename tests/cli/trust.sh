@@ -1,0 +1,94 @@
+#!/bin/sh
+# Writes decided under the write lock (issue 11): a period closed or an account
+# disabled while a write waits for the lock stops it; a substitute writes the
+# lessons of her days only.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+make_school || { echo "Bail out! cannot set up the school"; exit 1; }
+printf 'Тегі,Аты\nӘлиев,Нұр\n' >"$tmp/r.csv"
+"$DAPTER" --db "$db" roster import "7 Ә" "$tmp/r.csv" >/dev/null
+
+holder=
+writer=
+trap 'for p in $holder $writer; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+# held_write SQL ARGS...: runs dapter ARGS while sqlite3 holds the write lock,
+# and commits SQL in that held transaction once dapter waits for the lock
+# (asleep in SQLite's busy handler). Output in $tmp/out, $tmp/err, status in $st.
+held_write() {
+	sql=$1
+	shift
+	rm -f "$tmp/fifo"
+	mkfifo "$tmp/fifo" || { echo "Bail out! mkfifo"; exit 1; }
+	sqlite3 "$db" <"$tmp/fifo" >/dev/null 2>"$tmp/sqlerr" &
+	holder=$!
+	exec 3>"$tmp/fifo"
+	echo "BEGIN IMMEDIATE;" >&3
+	# Held when another writer is refused at once (bounded: 20 s).
+	i=0
+	while sqlite3 -cmd ".timeout 0" "$db" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 400 ] || { echo "Bail out! sqlite3 never took the write lock"; exit 1; }
+		sleep 0.05
+	done
+	"$DAPTER" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err" &
+	writer=$!
+	i=0
+	until grep -q nanosleep "/proc/$writer/wchan" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 400 ] || { echo "# dapter never waited for the lock"; break; }
+		sleep 0.05
+	done
+	printf '%s\nCOMMIT;\n' "$sql" >&3
+	exec 3>&-
+	wait "$writer"
+	st=$?
+	wait "$holder"
+	holder=
+	writer=
+	[ -s "$tmp/sqlerr" ] && sed 's/^/# sqlite3: /' "$tmp/sqlerr"
+	return 0
+}
+
+q1="kind = 'q' AND '2026-10-05' BETWEEN starts AND ends"
+held_write "UPDATE period SET closed = 1 WHERE $q1;" \
+    --as aruzhan lesson add "7 Ә" Алгебра 2026-10-05
+status 1 "a period closed while a lesson waits for the lock refuses the lesson"
+has "$tmp/err" "is closed" "saying the period is closed"
+sqlite3 "$db" "SELECT count(*) FROM lesson" >"$tmp/n"
+echo 0 >"$tmp/want"
+same "$tmp/n" "$tmp/want" "and no lesson was added"
+sqlite3 "$db" "UPDATE period SET closed = 0 WHERE $q1"
+
+held_write "UPDATE user SET disabled = 1 WHERE login = 'aruzhan';" \
+    --as aruzhan lesson add "7 Ә" Алгебра 2026-10-05
+status 3 "an account disabled while her write waits for the lock is refused"
+has "$tmp/err" "disabled" "saying her account is disabled"
+d user enable aruzhan
+
+held_write "UPDATE user SET role = 'head' WHERE login = 'aruzhan';" \
+    --as aruzhan lesson add "7 Ә" Алгебра 2026-10-05
+status 3 "a role changed while her write waits for the lock refuses it"
+has "$tmp/err" "role has changed" "saying her role changed"
+d user role aruzhan teacher
+
+# ---- a substitute writes the lessons of her days only ----
+d lesson add "7 Ә" Алгебра 2026-11-09 --topic "Көпмүшелер"
+d marks export "7 Ә" Алгебра --period q2
+sed 's/^\(1,Әлиев Нұр\),$/\1,9/' "$tmp/out" >"$tmp/nov9.csv"
+"$DAPTER" --db "$db" --as aruzhan marks import <"$tmp/nov9.csv" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "the teacher marks her 9 November lesson"
+d substitute pavel "7 Ә" Алгебра --from 2026-11-20 --to 2026-11-27
+sed 's/^\(1,Әлиев Нұр\),9$/\1,2/' "$tmp/nov9.csv" >"$tmp/rewrite.csv"
+"$DAPTER" --db "$db" --as pavel marks import <"$tmp/rewrite.csv" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 3 "her substitute for 20-27 November may not change the 9 November mark"
+has "$tmp/err" "2026-11-09" "the refusal names the lesson's day"
+d --as pavel lesson add "7 Ә" Алгебра 2026-11-10
+status 3 "nor add a lesson before his days"
+d --as pavel lesson add "7 Ә" Алгебра 2026-11-24
+status 0 "he adds the lesson of a day he substitutes"
+d marks export "7 Ә" Алгебра --period q2
+has "$tmp/out" "1,Әлиев Нұр,9," "the regular teacher's mark stands"
+d audit verify
+status 0 "the audit chain holds"
+done_testing
