@@ -32,7 +32,8 @@
 #define RIGHT_W	10	/* " 100%" and a mark ("  н/а") */
 #define HEAD_H	3	/* title, kinds, days */
 
-enum grid_ro { RO_NONE, RO_DENIED, RO_LOCKED, RO_OTHER };
+/* RO_REVOKED: the account was disabled or given another role since login. */
+enum grid_ro { RO_NONE, RO_DENIED, RO_LOCKED, RO_OTHER, RO_REVOKED };
 
 struct grid {
 	struct ui *ui;
@@ -56,6 +57,7 @@ struct grid {
 	int64_t version;
 	time_t beat;
 	char pending[8];		/* digits of summative points being typed */
+	char revoked[256];		/* why the page turned read-only under her */
 };
 
 static void
@@ -413,6 +415,10 @@ grid_editable(struct grid *g)
 	if (g->ro == RO_LOCKED) {
 		ui_status(g->ui, _("Read-only: %s is editing this page."),
 		    g->holder.name[0] ? g->holder.name : g->holder.login);
+		return 0;
+	}
+	if (g->ro == RO_REVOKED) {
+		ui_status(g->ui, "%s", g->revoked);
 		return 0;
 	}
 	if (g->ro != RO_NONE) {
@@ -804,6 +810,15 @@ grid_tick(struct grid *g)
 		return changed;
 	if (g->ro == RO_LOCKED)
 		g->beat = now;
+	/* Someone wrote: perhaps to her account. A revoked account lets the page go. */
+	if (g->ro != RO_REVOKED && store_actor_check(ui->st) == STORE_DENIED) {
+		snprintf(g->revoked, sizeof g->revoked, "%s", store_error(ui->st));
+		grid_unlock(g);
+		g->ro = RO_REVOKED;
+		g->pending[0] = '\0';
+		ui_status(ui, "%s", g->revoked);
+		changed = 1;
+	}
 	if (g->own_lock) {
 		/* Our own login elsewhere may have taken the page over. */
 		rc = store_lock_holder(ui->st, g->resource, UI_LOCK_STALE, &h);
