@@ -6,6 +6,12 @@
  * handles quoted fields with doubled quotes and embedded newlines, and
  * remembers the source line of every row for error messages. Blank lines are
  * skipped. The writer quotes only where needed.
+ *
+ * No cell dapter writes runs as a spreadsheet formula: the writer puts an
+ * apostrophe before a cell that starts with = + - @, a tab or CR (unless it
+ * is a plain number such as -5) and before one that starts with an
+ * apostrophe; csv_field() takes that apostrophe off, so a file dapter wrote
+ * reads back to the same text.
  */
 #ifndef DAPTER_CSV_H
 #define DAPTER_CSV_H
@@ -24,13 +30,13 @@ void csv_free(struct csv *csv);
 
 size_t csv_rows(const struct csv *csv);
 size_t csv_cols(const struct csv *csv, size_t row);
-/* The field, or "" when the row is shorter. Never NULL. */
+/* The field, or "" when the row is shorter; a guarded cell without its apostrophe. Never NULL. */
 const char *csv_field(const struct csv *csv, size_t row, size_t col);
 /* 1-based line of the file where the row starts. */
 size_t csv_line(const struct csv *csv, size_t row);
 char csv_separator(const struct csv *csv);
 
-/* Writes one field, quoted if it holds sep, a quote, CR or LF. */
+/* Writes one field, guarded against formulas, quoted if it holds sep, a quote, CR or LF. */
 void csv_write_field(FILE *out, const char *field, char sep);
 /* Writes a row of n fields and CRLF-free "\n". */
 void csv_write_row(FILE *out, const char *const *fields, size_t n, char sep);

@@ -253,12 +253,51 @@ csv_cols(const struct csv *csv, size_t row)
 	return row < csv->nrows ? csv->rows[row].n : 0;
 }
 
+/*
+ * Spreadsheet formulas (OWASP, "CSV injection"): Excel and LibreOffice run a
+ * cell that starts with = + - @ (or a tab or CR before one) as a formula, so
+ * a topic "=HYPERLINK(...)" would become a live link. The writer puts an
+ * apostrophe before such a cell, which the spreadsheet shows as text; the
+ * reader takes it off again. A plain number ("-", "-5", "+2.5") is no formula
+ * and stays as it is. Text that itself starts with an apostrophe gets one more,
+ * so that reading gives back exactly what was written.
+ */
+static int
+csv_formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+static int
+csv_needs_guard(const char *f)
+{
+	const char *p = f;
+
+	if (f[0] == '\'')
+		return 1;
+	if (!csv_formula_start(f[0]))
+		return 0;
+	if (f[0] == '-' || f[0] == '+') {
+		for (p = f + 1; (*p >= '0' && *p <= '9') || *p == '.' || *p == ','; p++)
+			;
+		if (*p == '\0')
+			return 0;	/* a number, or a lone sign */
+	}
+	return 1;
+}
+
 const char *
 csv_field(const struct csv *csv, size_t row, size_t col)
 {
+	const char *f = NULL;
+
 	if (row >= csv->nrows || col >= csv->rows[row].n)
 		return "";
-	return csv->buf + csv->fields[csv->rows[row].first + col];
+	f = csv->buf + csv->fields[csv->rows[row].first + col];
+	/* A cell csv_write_field() guarded: its own text follows the apostrophe. */
+	if (f[0] == '\'' && (f[1] == '\'' || csv_formula_start(f[1])))
+		f++;
+	return f;
 }
 
 size_t
@@ -285,10 +324,14 @@ csv_write_field(FILE *out, const char *field, char sep)
 			break;
 	}
 	if (*p == '\0') {
+		if (csv_needs_guard(field))
+			putc('\'', out);
 		fputs(field, out);
 		return;
 	}
 	putc('"', out);
+	if (csv_needs_guard(field))
+		putc('\'', out);
 	for (p = field; *p != '\0'; p++) {
 		if (*p == '"')
 			putc('"', out);

@@ -89,6 +89,50 @@ d --as pavel lesson add "7 Ә" Алгебра 2026-11-24
 status 0 "he adds the lesson of a day he substitutes"
 d marks export "7 Ә" Алгебра --period q2
 has "$tmp/out" "1,Әлиев Нұр,9," "the regular teacher's mark stands"
+
+# ---- no cell dapter writes runs as a spreadsheet formula ----
+formula='=HYPERLINK("http://x","y")'
+d lesson add "7 Ә" Алгебра 2026-11-25 --topic "$formula"
+status 0 "a topic may start with ="
+printf 'Тегі,Аты\n=1+2,Бек\n' >"$tmp/r2.csv"
+d roster import "7 Ә" "$tmp/r2.csv"
+status 0 "and so may a surname"
+# csv_cells FILE: one cell per line, with the CSV quoting taken off.
+csv_cells() {
+	tr ',' '\n' <"$1" | sed -e 's/^"//' -e 's/"$//' -e 's/""/"/g'
+}
+# no_formula FILE DESCRIPTION: no cell of FILE starts with = + - @ (but numbers).
+no_formula() {
+	if csv_cells "$1" | grep -E '^[-+=@]' | grep -vqE '^[-+]?[0-9.]*$'; then
+		tap_result 1 "$2"
+		csv_cells "$1" | grep -E '^[-+=@]' | sed 's/^/#   | /' | head -n 4
+	else
+		tap_result 0 "$2"
+	fi
+}
+d report journal "7 Ә" Алгебра --period q2 --format csv
+cp "$tmp/out" "$tmp/journal.csv"
+has "$tmp/journal.csv" "'=HYPERLINK" "the journal report guards the topic with an apostrophe"
+no_formula "$tmp/journal.csv" "no cell of the journal report is a formula"
+d report summary "7 Ә" --format csv
+cp "$tmp/out" "$tmp/summary.csv"
+has "$tmp/summary.csv" "'=1+2" "the summary sheet guards the surname"
+no_formula "$tmp/summary.csv" "no cell of the summary sheet is a formula"
+d marks export "7 Ә" Алгебра --period q2
+cp "$tmp/out" "$tmp/export.csv"
+has "$tmp/export.csv" "'=1+2 Бек" "marks export guards the pupil's name"
+no_formula "$tmp/export.csv" "no cell of marks export is a formula"
+"$DAPTER" --db "$db" --as aruzhan marks import <"$tmp/export.csv" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "marks import reads its own export back"
+has "$tmp/out" "Set 0 marks" "to the same names and marks"
+d archive 2026 "$tmp/archive" --force
+status 0 "the archive of the year"
+ls "$tmp"/archive/dapter-archive-2026/journals/*.csv >/dev/null 2>&1
+tap_result $? "the archive holds the journals' CSVs"
+for f in "$tmp"/archive/dapter-archive-2026/journals/*.csv \
+    "$tmp"/archive/dapter-archive-2026/summary/*.csv; do
+	no_formula "$f" "no cell of the archive's $(basename "$f") is a formula"
+done
 d audit verify
 status 0 "the audit chain holds"
 done_testing

@@ -301,9 +301,44 @@ test_writer(void)
 	}
 }
 
+/* Formulas never reach a spreadsheet live, and the text reads back the same. */
+static void
+test_formula_guard(void)
+{
+	static const char *const row[] = {
+		"=HYPERLINK(\"http://x\",\"y\")", "+1+cmd", "-2+3", "@SUM(A1)", "\tx", "\r=1",
+		"-5", "+2.5", "-", "8", "'quoted", "'=already", "a=b", "Әлия",
+	};
+	static const char *const want =
+	    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";'+1+cmd;'-2+3;'@SUM(A1);'\tx;"
+	    "\"'\r=1\";-5;+2.5;-;8;''quoted;''=already;a=b;Әлия\n";
+	const size_t n = sizeof row / sizeof row[0];
+	struct csv *csv = NULL;
+	char *buf = NULL;
+	size_t size = 0, i;
+	FILE *f = NULL;
+	int good;
+
+	if ((f = open_memstream(&buf, &size)) == NULL) {
+		tap_ok(0, "guard: open_memstream");
+		return;
+	}
+	csv_write_row(f, row, n, ';');
+	fclose(f);
+	tap_is_str(buf, want, "guard: formula cells get an apostrophe, numbers do not");
+	csv = csv_parse(buf, ';', NULL);
+	good = csv != NULL && csv_rows(csv) == 1 && csv_cols(csv, 0) == n;
+	for (i = 0; good && i < n; i++)
+		good = strcmp(csv_field(csv, 0, i), row[i]) == 0;
+	tap_ok(good, "guard: the guarded cells read back to their own text");
+	csv_free(csv);
+	free(buf);
+}
+
 int
 main(void)
 {
+	test_formula_guard();
 	test_parse_cases();
 	test_access();
 	test_big_field();
