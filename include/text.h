@@ -3,7 +3,8 @@
  *
  * Everything a user types (names, topics, homework, logins) passes
  * text_clean() before it is stored: it must be valid UTF-8, free of control
- * characters, escape sequences and bidi overrides, and is normalized to NFC.
+ * characters, escape sequences, bidi overrides and invisible characters
+ * (zero-width spaces and joiners...), and is normalized to NFC.
  * Anything shown on a terminal passes text_fit() or text_safe(), which never
  * emit a control character and never cut a character (grapheme) in half.
  * Pupils are ordered by text_sort_key(), our own Kazakh alphabet order
@@ -23,6 +24,7 @@ enum text_error {
 	TEXT_BAD_UTF8,	/* malformed, overlong or surrogate encodings */
 	TEXT_CONTROL,	/* C0/C1 controls, ESC, DEL (tab and newline too, unless allowed) */
 	TEXT_BIDI,	/* bidi embedding/override/isolate controls */
+	TEXT_INVISIBLE,	/* zero-width and other default-ignorable characters */
 	TEXT_TOO_LONG,	/* longer than the caller's limit (in bytes, after NFC) */
 	TEXT_NO_MEMORY,	/* malloc failed */
 };
@@ -34,7 +36,8 @@ enum text_error {
 /*
  * Validates `in` (NUL-terminated), trims leading/trailing white space,
  * folds runs of inner spaces to one (not newlines), normalizes to NFC.
- * Tabs and U+00A0 count as spaces. With TEXT_ALLOW_NEWLINE each line is
+ * Tabs, U+00A0 and every other space separator count as spaces; emoji
+ * presentation selectors (U+FE0E, U+FE0F) are dropped. With TEXT_ALLOW_NEWLINE each line is
  * trimmed, CRLF becomes LF and leading/trailing empty lines go.
  * Returns a malloc'd string, or NULL with *err set (never NULL with TEXT_OK).
  * err may be NULL.

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <unicase.h>
+#include <unictype.h>
 #include <unigbrk.h>
 #include <uninorm.h>
 #include <unistr.h>
@@ -115,10 +116,22 @@ text_is_control(ucs4_t uc)
 	    uc == 0x2029 || uc == 0xfeff;
 }
 
+/*
+ * Characters that show nothing (Unicode's default ignorables: zero-width
+ * space and joiners, soft hyphen, word joiner, Hangul fillers, variation
+ * selectors, tags): "Әлиев\u200b" would print as "Әлиев", and two pupils
+ * would read the same on every page and sort apart.
+ */
+static int
+text_is_invisible(ucs4_t uc)
+{
+	return uc_is_property_default_ignorable_code_point(uc);
+}
+
 static int
 text_is_printable(ucs4_t uc)
 {
-	return !text_is_control(uc) && !text_is_bidi(uc);
+	return !text_is_control(uc) && !text_is_bidi(uc) && !text_is_invisible(uc);
 }
 
 /* Columns a character takes once text_safe() has passed over it. */
@@ -162,7 +175,8 @@ text_clean(const char *in, size_t max_bytes, int flags, enum text_error *err)
 	 */
 	for (; s < end; s += mblen) {
 		mblen = u8_mbtouc_unsafe(&uc, s, end - s);
-		if (uc == ' ' || uc == '\t' || uc == 0xa0) {
+		/* Every kind of space (U+2003, U+3000...) prints as one. */
+		if (uc == ' ' || uc == '\t' || uc_is_general_category(uc, UC_SPACE_SEPARATOR)) {
 			space = 1;
 			continue;
 		}
@@ -182,6 +196,13 @@ text_clean(const char *in, size_t max_bytes, int flags, enum text_error *err)
 		}
 		if (text_is_control(uc)) {
 			e = TEXT_CONTROL;
+			goto out;
+		}
+		/* A phone's emoji carry a presentation selector: the emoji stays, it goes. */
+		if (uc == 0xfe0e || uc == 0xfe0f)
+			continue;
+		if (text_is_invisible(uc)) {
+			e = TEXT_INVISIBLE;
 			goto out;
 		}
 		if (space && n > 0 && folded[n - 1] != '\n')
@@ -242,6 +263,9 @@ text_error_message(enum text_error err)
 	case TEXT_BIDI:
 		return _("The text contains a hidden character that changes "
 		    "its direction. Type it again instead of pasting it.");
+	case TEXT_INVISIBLE:
+		return _("The text contains an invisible character (a zero-width space or "
+		    "joiner, a soft hyphen). Type it again instead of pasting it.");
 	case TEXT_TOO_LONG:
 		return _("The text is too long. Shorten it.");
 	case TEXT_NO_MEMORY:

@@ -90,6 +90,18 @@ status 0 "he adds the lesson of a day he substitutes"
 d marks export "7 Ә" Алгебра --period q2
 has "$tmp/out" "1,Әлиев Нұр,9," "the regular teacher's mark stands"
 
+# ---- no two pupils print the same ----
+printf 'Тегі,Аты\nӘлиев\342\200\213,Нұр\n' >"$tmp/zw.csv"
+d roster import "7 Ә" "$tmp/zw.csv"
+status 1 "a surname with a zero-width space is refused"
+has "$tmp/err" "invisible character" "saying it holds an invisible character"
+d roster list "7 Ә"
+lacks "$tmp/out" "$(printf '\342\200\213')" "and no pupil holds one"
+d user add zhan --name "$(printf 'Жан\302\255ар')" --role teacher
+status 1 "a user name with a soft hyphen is refused"
+d lesson add "7 Ә" Алгебра 2026-11-26 --topic "$(printf 'Тақырып\342\201\240')"
+status 1 "a topic with a word joiner is refused"
+
 # ---- no cell dapter writes runs as a spreadsheet formula ----
 formula='=HYPERLINK("http://x","y")'
 d lesson add "7 Ә" Алгебра 2026-11-25 --topic "$formula"

@@ -88,6 +88,24 @@ static const struct clean_case clean_cases[] = {
 	    TEXT_BIDI },
 	{ "Arabic letter mark U+061C is bidi", "a\xd8\x9cz", 0, 0, NULL,
 	    TEXT_BIDI },
+	/* Two pupils must never print the same: invisible characters are refused. */
+	{ "zero-width space U+200B is invisible", "\xd3\x98\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xb2"
+	    "\xe2\x80\x8b", 0, 0, NULL, TEXT_INVISIBLE },
+	{ "zero-width non-joiner U+200C is invisible", "a\xe2\x80\x8cz", 0, 0, NULL,
+	    TEXT_INVISIBLE },
+	{ "zero-width joiner U+200D is invisible", "a\xe2\x80\x8dz", 0, 0, NULL,
+	    TEXT_INVISIBLE },
+	{ "word joiner U+2060 is invisible", "a\xe2\x81\xa0z", 0, 0, NULL, TEXT_INVISIBLE },
+	{ "soft hyphen U+00AD is invisible", "a\xc2\xadz", 0, 0, NULL, TEXT_INVISIBLE },
+	{ "Hangul filler U+3164 is invisible", "a\xe3\x85\xa4z", 0, 0, NULL, TEXT_INVISIBLE },
+	{ "combining grapheme joiner U+034F is invisible", "a\xcd\x8fz", 0, 0, NULL,
+	    TEXT_INVISIBLE },
+	{ "a tag character U+E0041 is invisible", "a\xf3\xa0\x81\x81z", 0, 0, NULL,
+	    TEXT_INVISIBLE },
+	{ "an em space U+2003 is one space", "a\xe2\x80\x83z", 0, 0, "a z", OK },
+	{ "an ideographic space U+3000 is one space", "a\xe3\x80\x80 z", 0, 0, "a z", OK },
+	{ "an emoji's presentation selector U+FE0F is dropped", "\xe2\x9d\xa4\xef\xb8\x8f",
+	    0, 0, "\xe2\x9d\xa4", OK },
 	{ "multi-line text keeps its newlines", "line one\nline two",
 	    0, TEXT_ALLOW_NEWLINE, "line one\nline two", OK },
 	{ "multi-line text is trimmed line by line",
@@ -506,6 +524,10 @@ main(void)
 	tap_is_str(got, "Әлия \xef\xbf\xbd[2J\xef\xbf\xbd\xef\xbf\xbd"
 	    "\xef\xbf\xbd\xef\xbf\xbd",
 	    "safe: every non-printable becomes U+FFFD");
+	free(got);
+	got = text_safe("Әлиев\xe2\x80\x8b");
+	tap_is_str(got, "Әлиев\xef\xbf\xbd",
+	    "safe: a zero-width space stored before the check shows as U+FFFD");
 	free(got);
 	got = text_safe("漢字 é ё");
 	tap_is_str(got, "漢字 é ё", "safe: printable text is unchanged");
