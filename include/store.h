@@ -227,7 +227,14 @@ int store_user_find(struct store *st, const char *login, struct user *out);
 int store_user_get(struct store *st, int64_t id, struct user *out);
 int store_user_list(struct store *st, struct user **rows, size_t *n);
 int store_user_set_disabled(struct store *st, const char *login, int disabled);
+/*
+ * Sets another user's password (an admin, or the operator). Refused for the
+ * actor's own: that is store_user_change_password(). A password is 10 to 256
+ * characters and none of the commonest (password_common()).
+ */
 int store_user_set_password(struct store *st, const char *login, const char *password);
+/* The actor changes her own password, giving the current one. */
+int store_user_change_password(struct store *st, const char *old, const char *password);
 int store_user_set_lang(struct store *st, const char *login, const char *lang);
 /*
  * STORE_OK when the user exists, is enabled and the password matches; else

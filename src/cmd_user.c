@@ -54,7 +54,8 @@ const struct cmd cmd_user_add = {
 	"user add", "LOGIN --name NAME --role admin|head|teacher [--password-stdin]",
 	N_("Add a user."),
 	N_("LOGIN is small Latin letters, digits, '.', '_' or '-'. With --password-stdin the "
-	"password (8 characters or more) is read from the first line of standard input; "
+	"password (10 characters or more, none of the commonest) is read from the first line "
+	"of standard input; "
 	"without it the user can log in only with an SSH key."),
 	CMD_ADMIN, 0, run_user_add,
 };
@@ -125,8 +126,9 @@ run_user_passwd(struct cmd_ctx *ctx, int argc, char **argv)
 	int pw_stdin = 0, rc;
 	const struct cmd_opt opts[] = { { "--password-stdin", NULL, &pw_stdin },
 		{ NULL, NULL, NULL } };
-	char *pos[1], pw[PASSWORD_MAX + 2] = "";
+	char *pos[1], pw[PASSWORD_MAX + 2] = "", old[PASSWORD_MAX + 2] = "";
 	const struct actor *a = NULL;
+	int own;
 
 	if ((rc = cmd_args(ctx, &cmd_user_passwd, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
 		return rc;
@@ -139,9 +141,20 @@ run_user_passwd(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(ctx, _("Give the new password on standard input with --password-stdin."));
 		return CMD_USAGE;
 	}
-	if ((rc = read_password(ctx, pw, sizeof pw)) != CMD_OK)
+	/* One's own password: the current one first, as passwd(1) asks. */
+	own = !a->operator && strcmp(a->login, pos[0]) == 0;
+	if (own && (cmd_read_line(ctx, old, sizeof old) != 0 || old[0] == '\0' ||
+	    cmd_read_line(ctx, pw, sizeof pw) != 0 || pw[0] == '\0')) {
+		explicit_bzero(old, sizeof old);
+		cmd_error(ctx, _("Give your current password on the first line of standard input "
+		    "and the new one on the second."));
+		return CMD_USAGE;
+	}
+	if (!own && (rc = read_password(ctx, pw, sizeof pw)) != CMD_OK)
 		return rc;
-	rc = store_user_set_password(ctx->st, pos[0], pw);
+	rc = own ? store_user_change_password(ctx->st, old, pw) :
+	    store_user_set_password(ctx->st, pos[0], pw);
+	explicit_bzero(old, sizeof old);
 	explicit_bzero(pw, sizeof pw);
 	if (rc != STORE_OK)
 		return cmd_store_error(ctx, rc);
@@ -150,7 +163,9 @@ run_user_passwd(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_user_passwd = {
 	"user passwd", "LOGIN --password-stdin",
-	N_("Set a user's password (your own, or anyone's as admin)."), NULL,
+	N_("Set a user's password (your own, or anyone's as admin)."),
+	N_("The password (10 characters or more, none of the commonest) is read from standard "
+	"input. Your own: the current password on the first line, the new one on the second."),
 	CMD_ANYONE, 0, run_user_passwd,
 };
 

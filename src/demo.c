@@ -18,14 +18,15 @@
 #include "server.h"
 #include "store.h"
 
+/* Passwords are LOGIN-demo, made up to the 10 characters every password needs. */
 static const struct {
-	const char *login, *name, *role;
+	const char *login, *name, *role, *password;
 } demo_users[] = {
-	{ "admin", "Серік Әлімов", "admin" },
-	{ "zaure", "Зәуре Қасымова", "head" },
-	{ "aigerim", "Айгерім Нұрланқызы Бекова", "teacher" },
-	{ "marat", "Марат Ерланович Жаксылыков", "teacher" },
-	{ "olga", "Ольга Викторовна Ким", "teacher" },
+	{ "admin", "Серік Әлімов", "admin", "admin-demo" },
+	{ "zaure", "Зәуре Қасымова", "head", "zaure-demo" },
+	{ "aigerim", "Айгерім Нұрланқызы Бекова", "teacher", "aigerim-demo" },
+	{ "marat", "Марат Ерланович Жаксылыков", "teacher", "marat-demo" },
+	{ "olga", "Ольга Викторовна Ким", "teacher", "olga-demo-1" },
 };
 
 static const struct {
@@ -211,7 +212,7 @@ demo_create(const char *db_path, FILE *out, FILE *err)
 	struct roster_report rep;
 	struct class c;
 	struct subject s;
-	char today[11], pw[64];
+	char today[11];
 	const char *rosters[2] = { demo_roster_7a, demo_roster_8b };
 	const char *classes[2] = { "7 Ә", "8 Б" };
 	size_t i;
@@ -229,9 +230,8 @@ demo_create(const char *db_path, FILE *out, FILE *err)
 		enum role role;
 
 		role_parse(demo_users[i].role, &role);
-		snprintf(pw, sizeof pw, "%s-demo", demo_users[i].login);
-		if ((rc = store_user_add(st, demo_users[i].login, demo_users[i].name, role, pw)) !=
-		    STORE_OK)
+		if ((rc = store_user_add(st, demo_users[i].login, demo_users[i].name, role,
+		    demo_users[i].password)) != STORE_OK)
 			goto out;
 	}
 	for (i = 0; i < sizeof demo_subjects / sizeof demo_subjects[0]; i++)
@@ -260,11 +260,10 @@ demo_create(const char *db_path, FILE *out, FILE *err)
 			goto out;
 	if ((rc = demo_fill(st, today)) != STORE_OK || (rc = store_tx_commit(st)) != STORE_OK)
 		goto out;
-	fprintf(out, _("Demo school created in %s.\nLogins (password is LOGIN-demo):\n"),
-	    db_path);
+	fprintf(out, _("Demo school created in %s.\nLogins and passwords:\n"), db_path);
 	for (i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++)
-		fprintf(out, "  %-8s %-6s %s\n", demo_users[i].login, demo_users[i].role,
-		    demo_users[i].name);
+		fprintf(out, "  %-8s %-12s %-7s %s\n", demo_users[i].login, demo_users[i].password,
+		    demo_users[i].role, demo_users[i].name);
 out:
 	roster_report_free(&rep);
 	if (rc != STORE_OK) {

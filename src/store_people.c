@@ -89,13 +89,20 @@ store_user_id(struct store *st, const char *login)
 static int
 password_acceptable(struct store *st, const char *password)
 {
-	size_t len = password != NULL ? strlen(password) : 0;
+	size_t len = password != NULL ? strlen(password) : 0, chars = 0, i;
 
-	if (len < PASSWORD_MIN || len > PASSWORD_MAX)
+	if (!text_is_utf8(password != NULL ? password : "", len))
+		return store_fail(st, STORE_INVALID, _("A password must be valid UTF-8 text."));
+	/* Characters, not bytes: five Cyrillic letters are not ten. */
+	for (i = 0; i < len; i++)
+		chars += ((unsigned char)password[i] & 0xc0) != 0x80;
+	if (chars < PASSWORD_MIN || len > PASSWORD_MAX)
 		return store_fail(st, STORE_INVALID,
 		    _("A password must be %d to %d characters long."), PASSWORD_MIN, PASSWORD_MAX);
-	if (!text_is_utf8(password, len))
-		return store_fail(st, STORE_INVALID, _("A password must be valid UTF-8 text."));
+	if (password_common(password))
+		return store_fail(st, STORE_INVALID,
+		    _("This password is among the first that guessers try. Choose another: "
+		    "a few unrelated words make a good one."));
 	return STORE_OK;
 }
 
@@ -263,9 +270,15 @@ store_user_set_password(struct store *st, const char *login, const char *passwor
 	char *hash = NULL;
 	int rc;
 
-	/* Anyone may change their own password; an admin anyone's. */
-	if (st->actor.operator == 0 && strcmp(login, st->actor.login) != 0 &&
-	    (rc = store_require_admin(st)) != STORE_OK)
+	/*
+	 * An admin sets anyone else's; one's own needs the current password
+	 * (store_user_change_password): a session left open must not be
+	 * enough to take the account over.
+	 */
+	if (st->actor.operator == 0 && strcmp(login, st->actor.login) == 0)
+		return store_fail(st, STORE_DENIED,
+		    _("To change your own password, give the current one first."));
+	if (st->actor.operator == 0 && (rc = store_require_admin(st)) != STORE_OK)
 		return rc;
 	if ((rc = password_acceptable(st, password)) != STORE_OK)
 		return rc;
@@ -273,6 +286,32 @@ store_user_set_password(struct store *st, const char *login, const char *passwor
 		return store_fail(st, STORE_FAILED, _("Could not hash the password."));
 	/* The audit says that it changed, never the hash. */
 	rc = user_update(st, "UPDATE user SET pw_hash = ? WHERE login = ?", login, hash,
+	    "user.passwd", NULL, NULL);
+	free(hash);
+	return rc;
+}
+
+int
+store_user_change_password(struct store *st, const char *old, const char *password)
+{
+	char *hash = NULL;
+	int rc;
+
+	if (st->actor.operator || st->actor.user_id == 0)
+		return store_fail(st, STORE_INVALID,
+		    _("Only a logged-in user changes her own password; the operator sets one with "
+		    "`dapter user passwd LOGIN --password-stdin`."));
+	if (store_user_check_password(st, st->actor.login, old, NULL) != STORE_OK)
+		return store_fail(st, STORE_DENIED,
+		    _("The current password is wrong; nothing was changed."));
+	if ((rc = password_acceptable(st, password)) != STORE_OK)
+		return rc;
+	if (strcmp(old, password) == 0)
+		return store_fail(st, STORE_INVALID,
+		    _("The new password is the old one; choose another."));
+	if ((hash = password_hash(password)) == NULL)
+		return store_fail(st, STORE_FAILED, _("Could not hash the password."));
+	rc = user_update(st, "UPDATE user SET pw_hash = ? WHERE login = ?", st->actor.login, hash,
 	    "user.passwd", NULL, NULL);
 	free(hash);
 	return rc;

@@ -299,7 +299,6 @@ ui_admin_password(struct ui *ui)
 	static const char *const hints[] = { "", N_("Enter: next"), "", N_("Esc: cancel"),
 	    NULL };
 	char old[128] = "", pw1[128] = "", pw2[128] = "";
-	struct user u;
 	int field, r, rc = 0;
 
 	for (field = 0; field < 3; ) {
@@ -317,11 +316,9 @@ ui_admin_password(struct ui *ui)
 		else if (r != 3)
 			goto out;
 	}
-	if (store_user_check_password(ui->st, ui->user.login, old, &u) != STORE_OK)
-		ui_status(ui, "%s", _("Wrong password."));
-	else if (strcmp(pw1, pw2) != 0)
+	if (strcmp(pw1, pw2) != 0)
 		ui_status(ui, "%s", _("The two new passwords differ; nothing changed."));
-	else if (store_user_set_password(ui->st, ui->user.login, pw1) != STORE_OK)
+	else if (store_user_change_password(ui->st, old, pw1) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, "%s", _("Your password is changed."));

@@ -90,6 +90,38 @@ status 0 "he adds the lesson of a day he substitutes"
 d marks export "7 Ә" Алгебра --period q2
 has "$tmp/out" "1,Әлиев Нұр,9," "the regular teacher's mark stands"
 
+# ---- passwords: 10 characters, none of the commonest, one's own after the current ----
+for pw in 12345678 password 1234567890 Password123 qwertyuiop 0987654321 aaaaaaaaaaaa \
+    пароль12 йцукенгшщз; do
+	echo "$pw" | "$DAPTER" --db "$db" user add weak --name "Weak" --role teacher \
+	    --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
+	status 1 "the password $pw is refused"
+done
+has "$tmp/err" "among the first that guessers try" "saying it is among the commonest"
+echo "пароль1" | "$DAPTER" --db "$db" user add weak --name "Weak" --role teacher \
+    --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
+has "$tmp/err" "10 to 256 characters" "a short one is refused by its length in characters"
+echo "correct horse battery" | "$DAPTER" --db "$db" user add strong --name "Strong" \
+    --role teacher --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "a password of unrelated words is taken"
+echo "new-password-1" | "$DAPTER" --db "$db" --as aruzhan user passwd aruzhan \
+    --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
+status 2 "her own password without the current one is refused"
+has "$tmp/err" "current password on the first line" "saying to give the current one first"
+printf 'not-my-password\nnew-password-1\n' | "$DAPTER" --db "$db" --as aruzhan user passwd \
+    aruzhan --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
+status 3 "a wrong current password changes nothing"
+has "$tmp/err" "current password is wrong" "saying so"
+printf 'teacher-pass-1\nnew-password-1\n' | "$DAPTER" --db "$db" --as aruzhan user passwd \
+    aruzhan --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "the right current password changes it"
+echo "new-password-2" | "$DAPTER" --db "$db" --as boss user passwd boss \
+    --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
+status 2 "an admin, too, gives her own current password"
+echo "new-password-2" | "$DAPTER" --db "$db" --as boss user passwd pavel \
+    --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "and sets another user's without his"
+
 # ---- no two pupils print the same ----
 printf 'Тегі,Аты\nӘлиев\342\200\213,Нұр\n' >"$tmp/zw.csv"
 d roster import "7 Ә" "$tmp/zw.csv"

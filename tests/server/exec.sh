@@ -62,7 +62,7 @@ SSHPASS=wrong sshpass -e ssh $opts -o PubkeyAuthentication=no \
 s nobody-demo nobody journal list
 [ "$st" -ne 0 ]; tap_result $? "an unknown user is refused"
 "$DAPTER" --db "$db" user disable olga >/dev/null
-s olga-demo olga journal list
+s olga-demo-1 olga journal list
 [ "$st" -ne 0 ] && ! grep -q olga "$tmp/out"; tap_result $? "a disabled user is refused"
 SSHPASS=marat-demo sshpass -e ssh $opts -o PubkeyAuthentication=no \
     -o PreferredAuthentications=password marat@127.0.0.1 journal list >"$tmp/out" 2>&1

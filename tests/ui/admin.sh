@@ -158,7 +158,7 @@ check "and is refused it" wait_for b "Only the admin and the head may open the a
 keys b P
 check "P asks for the old password" wait_for b "Old password:"
 keys b wrong-old Enter "new-secret-9" Enter "new-secret-9" Enter
-check "a wrong old password changes nothing" wait_for b "Wrong password."
+check "a wrong old password changes nothing" wait_for b "The current password is wrong"
 keys b P
 wait_for b "Old password:" >/dev/null
 keys b aigerim-demo Enter "new-secret-9" Enter "new-secret-8" Enter
