@@ -71,8 +71,12 @@ run_user_key_list(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((rc = store_user_key_list(ctx->st, pos[0], &k, &n)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	for (i = 0; i < n; i++) {
-		fprintf(ctx->out, "%lld\t%s\t%s\t", (long long)k[i].id, k[i].type,
-		    k[i].fingerprint);
+		/* Rows stored before keys were parsed may hold anything: never raw. */
+		fprintf(ctx->out, "%lld\t", (long long)k[i].id);
+		cmd_put(ctx, k[i].type);
+		fputc('\t', ctx->out);
+		cmd_put(ctx, k[i].fingerprint);
+		fputc('\t', ctx->out);
 		cmd_put(ctx, k[i].comment);
 		fputc('\n', ctx->out);
 	}

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libssh/libssh.h>
+
 #include "i18n.h"
 #include "password.h"
 #include "sha256.h"
@@ -363,7 +365,10 @@ int
 store_user_key_add(struct store *st, const char *login, const char *line)
 {
 	char type[64] = "", blob[16384] = "", comment[256] = "";
+	const char *parsed_type = NULL;
 	sqlite3_stmt *s = NULL;
+	char *canonical = NULL;
+	ssh_key key = NULL;
 	int64_t uid;
 	int rc, n = 0;
 	size_t i;
@@ -381,19 +386,34 @@ store_user_key_add(struct store *st, const char *login, const char *line)
 		if (!isalnum((unsigned char)blob[i]) && strchr("+/=", blob[i]) == NULL)
 			return store_fail(st, STORE_INVALID,
 			    _("The key's base64 part has characters it cannot have."));
-	if (n > 0 && store_clean_text(st, _("Key comment"), line + n, sizeof comment - 1,
-	    TEXT_ALLOW_EMPTY, comment, sizeof comment) != STORE_OK)
-		comment[0] = '\0';
+	/*
+	 * libssh reads the key as the server will at login, and its type must be
+	 * the one the line names: what is stored is a key, never text that only
+	 * looks like one (a "type" carrying escape sequences was echoed raw).
+	 * The canonical type and base64 are what a login compares.
+	 */
+	if (ssh_pki_import_pubkey_base64(blob, ssh_key_type_from_name(type), &key) != SSH_OK ||
+	    (parsed_type = ssh_key_type_to_char(ssh_key_type(key))) == NULL ||
+	    strcmp(parsed_type, type) != 0 || ssh_pki_export_pubkey_base64(key, &canonical) !=
+	    SSH_OK) {
+		rc = store_fail(st, STORE_INVALID,
+		    _("That line is no public key SSH can read: copy the whole line of the .pub "
+		    "file (\"ssh-ed25519 AAAA... comment\")."));
+		goto done;
+	}
+	if (n > 0 && (rc = store_clean_text(st, _("Key comment"), line + n, sizeof comment - 1,
+	    TEXT_ALLOW_EMPTY, comment, sizeof comment)) != STORE_OK)
+		goto done;
 	if ((rc = store_write_begin(st)) != STORE_OK)
-		return rc;
+		goto done;
 	if ((s = store_stmt(st, "INSERT INTO user_key(user_id, type, blob, comment)"
 	    " VALUES (?,?,?,?)")) == NULL) {
 		rc = STORE_FAILED;
 		goto out;
 	}
 	sqlite3_bind_int64(s, 1, uid);
-	store_bind_text(s, 2, type);
-	store_bind_text(s, 3, blob);
+	store_bind_text(s, 2, parsed_type);
+	store_bind_text(s, 3, canonical);
 	store_bind_text(s, 4, comment);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
@@ -401,9 +421,13 @@ store_user_key_add(struct store *st, const char *login, const char *line)
 		    store_fail_db(st);
 		goto out;
 	}
-	rc = store_audit_append(st, "user.key.add", login, NULL, type);
+	rc = store_audit_append(st, "user.key.add", login, NULL, parsed_type);
 out:
-	return store_write_end(st, rc);
+	rc = store_write_end(st, rc);
+done:
+	ssh_string_free_char(canonical);
+	ssh_key_free(key);
+	return rc;
 }
 
 int

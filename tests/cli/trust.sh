@@ -122,6 +122,36 @@ echo "new-password-2" | "$DAPTER" --db "$db" --as boss user passwd pavel \
     --password-stdin >"$tmp/out" 2>"$tmp/err"; st=$?
 status 0 "and sets another user's without his"
 
+# ---- SSH keys: libssh reads them; nothing comes back raw ----
+ssh-keygen -q -t ed25519 -N '' -C "pavel@lab" -f "$tmp/key" >/dev/null
+blob=$(cut -d' ' -f2 "$tmp/key.pub")
+printf 'ssh-ed25519\033]0;pwned\007 %s x\n' "$blob" >"$tmp/esc.pub"
+d user key add pavel "$tmp/esc.pub"
+status 1 "a key line whose type carries an escape sequence is refused"
+printf 'ssh-rsa %s x\n' "$blob" >"$tmp/wrongtype.pub"
+d user key add pavel "$tmp/wrongtype.pub"
+status 1 "an ed25519 key named ssh-rsa is refused"
+printf 'ssh-ed25519 AAAAAAAAAAAAAAAA x\n' >"$tmp/junk.pub"
+d user key add pavel "$tmp/junk.pub"
+status 1 "base64 that is no key is refused"
+has "$tmp/err" "no public key SSH can read" "saying SSH cannot read it"
+printf 'ssh-ed25519 %s pavel\033[2J\n' "$blob" >"$tmp/esccomment.pub"
+d user key add pavel "$tmp/esccomment.pub"
+status 1 "a comment with an escape sequence is refused"
+d user key add pavel "$tmp/key.pub"
+status 0 "the real key is taken"
+# A row stored before keys were parsed: listed, never raw.
+sqlite3 "$db" "INSERT INTO user_key(user_id, type, blob, comment) SELECT id,
+    'ssh-x' || char(27) || ']0;pwned' || char(7), 'AAAA', 'c' || char(27) || '[2J'
+    FROM user WHERE login = 'pavel'"
+d user key list pavel
+has "$tmp/out" "pavel@lab" "key list shows the real key"
+if LC_ALL=C grep -q "$(printf '\033')" "$tmp/out"; then
+	tap_result 1 "key list writes no escape sequence"
+else
+	tap_result 0 "key list writes no escape sequence"
+fi
+
 # ---- no two pupils print the same ----
 printf 'Тегі,Аты\nӘлиев\342\200\213,Нұр\n' >"$tmp/zw.csv"
 d roster import "7 Ә" "$tmp/zw.csv"
