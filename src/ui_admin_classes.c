@@ -205,6 +205,26 @@ admin_paste(struct ui *ui, const struct class *c, size_t *len)
 	return buf;
 }
 
+/*
+ * Over SSH the path field would read any file the server may read (its host
+ * key, the database itself): a remote admin pastes the file instead, as an
+ * exec command takes it on standard input. The embedded server says where a
+ * session comes from in DAPTER_ORIGIN, OpenSSH (and mosh through it) in
+ * SSH_CONNECTION and SSH_CLIENT.
+ */
+static int
+admin_remote(void)
+{
+	static const char *const vars[] = { "DAPTER_ORIGIN", "SSH_CONNECTION", "SSH_CLIENT" };
+	const char *v = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if ((v = getenv(vars[i])) != NULL && *v != '\0')
+			return 1;
+	return 0;
+}
+
 static int
 admin_import(struct ui *ui, const struct class *c)
 {
@@ -219,6 +239,12 @@ admin_import(struct ui *ui, const struct class *c)
 	if (!admin_prompt(ui, _("CSV file on the server (empty: paste it here):"), path,
 	    sizeof path, 0))
 		goto out;
+	if (path[0] != '\0' && admin_remote()) {
+		path[0] = '\0';
+		ui_status(ui, "%s", _("Over SSH, files on the server cannot be opened from here: "
+		    "leave the file name empty and paste the file."));
+		goto out;
+	}
 	if ((buf = path[0] != '\0' ? admin_read_file(ui, path, &len) :
 	    admin_paste(ui, c, &len)) == NULL)
 		goto out;

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Revocation (issue 11): a teacher disabled, or given another role, while her
-# journal page is open writes no more; the page says so within seconds.
+# Issue 11 in the journal editor. Revocation: a teacher disabled, or given
+# another role, while her journal page is open writes no more; the page says
+# so within seconds. Over SSH the admin's roster import opens no server file.
 . "$top_srcdir/tests/ui/lib.sh"
 
 cell() {	# cell PUPIL_ID N: the Nth column of the pupil's row in the export
@@ -38,4 +39,30 @@ check "a role changed under an open page turns it read-only with the reason" \
 keys b Left Left 4
 check "and the mark is refused" wait_for b "Your role has changed"
 check "the mark never reached the store" test "$(cell 1 9)" = "$before"
+keys b q q
+wait_for b "EXITED" >/dev/null
+"$DAPTER" --db "$db" user role aigerim teacher >/dev/null 2>&1
+
+# ---- over SSH, the import's path field opens no file on the server ----
+printf 'Тегі;Аты\nСекрет;Файл\n' >"$tmp/server-file.csv"
+no_preview() {
+	! screen "$1" | grep -qE "would be added|line [0-9]+:"
+}
+for origin in "DAPTER_ORIGIN=ssh 10.0.0.5" "SSH_CONNECTION=10.0.0.5 50000 10.0.0.1 22"; do
+	start c 100 30 "$origin" -- --as admin
+	wait_for c "A Administration" >/dev/null
+	keys c A
+	wait_for c "Classes and rosters" >/dev/null
+	keys c Down Enter
+	wait_for c "8 Б" >/dev/null
+	keys c i
+	wait_for c "CSV file on the server" >/dev/null
+	keys c "$tmp/server-file.csv" Enter
+	check "over SSH ($origin), a path in Import CSV is refused" \
+	    wait_for c "files on the server cannot be opened"
+	check "and the file was not read: no preview of its pupils" no_preview c
+	keys c q q q
+	wait_for c "EXITED" >/dev/null
+	tm kill-session -t "=c" 2>/dev/null
+done
 tap_done
