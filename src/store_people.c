@@ -638,20 +638,27 @@ store_pupil_move(struct store *st, int64_t pupil_id, int64_t to_class_id, const 
 		return rc;
 	if (!date_parse(date, day))
 		return store_fail(st, STORE_INVALID, _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
-	if ((s = store_stmt(st, "SELECT class_id FROM pupil WHERE id = ?")) == NULL)
-		return STORE_FAILED;
+	/* The pupil's class is read under the write lock: a move a moment ago counts. */
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT class_id FROM pupil WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
 	sqlite3_bind_int64(s, 1, pupil_id);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		from_id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	if (from_id == 0)
-		return store_fail(st, STORE_NOT_FOUND, _("No such pupil."));
-	if (from_id == to_class_id)
-		return store_fail(st, STORE_INVALID, _("The pupil is in %s already."), to.name);
+	if (from_id == 0) {
+		rc = store_fail(st, STORE_NOT_FOUND, _("No such pupil."));
+		goto out;
+	}
+	if (from_id == to_class_id) {
+		rc = store_fail(st, STORE_INVALID, _("The pupil is in %s already."), to.name);
+		goto out;
+	}
 	if ((rc = store_class_get(st, from_id, &from)) != STORE_OK)
-		return rc;
-	if ((rc = store_write_begin(st)) != STORE_OK)
-		return rc;
+		goto out;
 	/* Close the current stay and open the next: the old journal keeps its marks. */
 	if ((s = store_stmt(st, "UPDATE enrolment SET until = ?3 WHERE pupil_id = ?1"
 	    " AND class_id = ?2 AND until IS NULL AND since < ?3")) == NULL) {
