@@ -24,13 +24,29 @@
 #define SERVER_LOGIN_GRACE	30	/* seconds from connect to authenticated */
 #define SERVER_DETACHED_MAX	(8 * 3600)	/* seconds a journal waits for its dropped user */
 #define SERVER_LINK_TIMEOUT	120	/* seconds a silent or stuck link lives */
+/*
+ * Connections not logged in yet: OpenSSH's MaxStartups 10:30:100 scaled for
+ * a school, whose teachers log in together at the bell from one NAT address:
+ * random early drop from 30 such connections (30 %) to all at 100, and at
+ * most 20 from one address, which stays below the start of the drop.
+ */
+#define SERVER_STARTUPS_START	30
+#define SERVER_STARTUPS_RATE	30
+#define SERVER_STARTUPS_FULL	100
+#define SERVER_STARTUPS_PER_ADDRESS 20
+
+struct server_startups {
+	int start, rate, full;	/* MaxStartups start:rate:full */
+	int per_address;	/* PerSourceMaxStartups */
+};
 
 struct server_opts {
 	const char *db_path;
 	const char *listen;	/* "0.0.0.0" */
 	const char *port;	/* "2222" */
 	const char *hostkey_dir;	/* NULL: "<db_path>.keys" */
-	int max_sessions;
+	int max_sessions;	/* logged-in connections */
+	struct server_startups startups;	/* connections not logged in yet */
 	int login_grace;	/* seconds; 0: SERVER_LOGIN_GRACE */
 	int detached_max;	/* seconds; 0: SERVER_DETACHED_MAX */
 	int link_timeout;	/* seconds; 0: SERVER_LINK_TIMEOUT */
@@ -61,7 +77,14 @@ struct server_conn {
 	int authenticated;
 	int attempts;		/* failed authentication attempts */
 	char kbdint_user[64];	/* keyboard-interactive: who asked */
+	int slot_fd;		/* to the listener: may this login have a session? */
+	const char *refusal;	/* logged in, but refused this (a msgid): say it and end */
 };
+
+/* Asks the listener for a session slot once a client has logged in: 1 yes, 0 no. */
+int server_slot_ask(struct server_conn *conn);
+/* The numeric address of the peer of socket fd, or "?". */
+void server_peer_addr(int fd, char *buf, size_t size);
 
 /* Authentication: handles one SSH_REQUEST_AUTH message; 0 when it replied. */
 int server_auth_message(struct server_conn *conn, ssh_session session, ssh_message msg);

@@ -16,8 +16,10 @@ static int
 run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = NULL, *port = NULL, *keydir = NULL, *max = NULL, *grace = NULL;
-	const char *detach = NULL, *link = NULL;
+	const char *detach = NULL, *link = NULL, *startups = NULL, *per_address = NULL;
 	const struct cmd_opt opts[] = {
+		{ "--max-startups", &startups, NULL },
+		{ "--max-startups-per-address", &per_address, NULL },
 		{ "--listen", &listen, NULL }, { "--port", &port, NULL },
 		{ "--hostkey-dir", &keydir, NULL }, { "--max-sessions", &max, NULL },
 		{ "--login-grace", &grace, NULL }, { "--detach-timeout", &detach, NULL },
@@ -53,11 +55,15 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	o.port = port != NULL ? port : SERVER_PORT_DEFAULT;
 	o.hostkey_dir = keydir;
 	o.max_sessions = SERVER_MAX_SESSIONS;
+	o.startups.start = SERVER_STARTUPS_START;
+	o.startups.rate = SERVER_STARTUPS_RATE;
+	o.startups.full = SERVER_STARTUPS_FULL;
+	o.startups.per_address = SERVER_STARTUPS_PER_ADDRESS;
 	o.out = ctx->out;
 	o.err = ctx->err;
 	n = strtol(o.port, &end, 10);
-	if (*o.port == '\0' || *end != '\0' || n < 1 || n > 65535) {
-		cmd_error(ctx, _("The port is a number from 1 to 65535."));
+	if (*o.port == '\0' || *end != '\0' || n < 0 || n > 65535) {
+		cmd_error(ctx, _("The port is a number from 0 (any free port) to 65535."));
 		return CMD_USAGE;
 	}
 	if (max != NULL) {
@@ -67,6 +73,28 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 			return CMD_USAGE;
 		}
 		o.max_sessions = (int)n;
+	}
+	if (startups != NULL) {
+		int a = 0, b = 0, c = 0, used = 0;
+
+		if (sscanf(startups, "%d:%d:%d%n", &a, &b, &c, &used) != 3 ||
+		    startups[used] != '\0' || a < 1 || b < 1 || b > 100 || c <= a || c > 10000) {
+			cmd_error(ctx, _("--max-startups is START:RATE:FULL, such as 30:30:100: "
+			    "from START connections not logged in, RATE percent of new ones are "
+			    "refused, up to all of them at FULL."));
+			return CMD_USAGE;
+		}
+		o.startups.start = a;
+		o.startups.rate = b;
+		o.startups.full = c;
+	}
+	if (per_address != NULL) {
+		n = strtol(per_address, &end, 10);
+		if (*per_address == '\0' || *end != '\0' || n < 1 || n > 10000) {
+			cmd_error(ctx, _("--max-startups-per-address is a number from 1 to 10000."));
+			return CMD_USAGE;
+		}
+		o.startups.per_address = (int)n;
 	}
 	if (grace != NULL) {
 		n = strtol(grace, &end, 10);
@@ -98,14 +126,20 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_serve = {
 	"serve", "[--listen ADDR] [--port N] [--hostkey-dir DIR] [--max-sessions N] "
-	"[--login-grace SECONDS] [--detach-timeout SECONDS] [--link-timeout SECONDS]",
+	"[--max-startups START:RATE:FULL] [--max-startups-per-address N] [--login-grace SECONDS] "
+	"[--detach-timeout SECONDS] [--link-timeout SECONDS]",
 	N_("Serve the journal over SSH (default 0.0.0.0 port 2222)."),
 	N_("Teachers connect with any SSH client: `ssh -t -p 2222 LOGIN@HOST` opens the "
 	"journal, `ssh -p 2222 LOGIN@HOST COMMAND` runs a command with the user's role. "
 	"Passwords and the users' public keys (dapter user key add) are accepted. Host keys "
 	"(ed25519, RSA) are made on the first start in DIR, by default beside the database "
-	"(PATH.keys); their fingerprints are printed at every start. At most N connections "
-	"(default 100) are served at once, and a client has SECONDS (default 30) to log in. "
+	"(PATH.keys); their fingerprints are printed at every start; --port 0 takes any free "
+	"port and prints it. At most N logged-in connections (--max-sessions, default 100) "
+	"are served at once, and a client has SECONDS (default 30) to log in. Connections "
+	"that have not logged in yet are limited apart, so that they never keep a teacher "
+	"out: at most 20 from one address (--max-startups-per-address), and past 30 of them "
+	"new ones are refused at random, 30 percent at first and all of them at 100 "
+	"(--max-startups 30:30:100, as OpenSSH's MaxStartups). "
 	"A journal whose link drops stays open (PATH.sessions) for --detach-timeout seconds "
 	"(default 28800, a school day); it locks at once, and the user's next login offers "
 	"to resume it behind the password. A link that stays silent, or leaves what we "

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "server.h"
 #include "store.h"
 
@@ -59,9 +60,20 @@ auth_audit(struct server_conn *conn, struct store *st, const struct user *u,
 }
 
 static int
-auth_accept(struct server_conn *conn, ssh_message msg, struct store *st,
+auth_accept(struct server_conn *conn, ssh_session session, ssh_message msg, struct store *st,
     const struct user *u, const char *method)
 {
+	/*
+	 * Every session slot may be taken by teachers who logged in before. The
+	 * login goes on only to tell the client so on its channel, which every
+	 * client shows (a disconnect message would not leave libssh's buffer).
+	 */
+	if (!server_slot_ask(conn)) {
+		server_log("%s: %s logged in from %s, but every session is taken", conn->session_id,
+		    u->login, conn->addr);
+		conn->refusal = N_("The server is full: every session is taken. "
+		    "Try again in a minute.");
+	}
 	if (ssh_message_auth_reply_success(msg, 0) != SSH_OK) {
 		server_log("%s: cannot confirm the login of %s", conn->session_id, u->login);
 		return 0;
@@ -157,7 +169,7 @@ auth_password(struct server_conn *conn, ssh_session session, ssh_message msg,
 		rc = auth_refuse(conn, session, msg, user, method, "bad login or password", 1);
 	} else {
 		store_login_failure_clear(st, user_key);
-		rc = auth_accept(conn, msg, st, &u, method);
+		rc = auth_accept(conn, session, msg, st, &u, method);
 	}
 	store_close(st);
 	return rc;
@@ -191,7 +203,7 @@ auth_publickey(struct server_conn *conn, ssh_session session, ssh_message msg, c
 			server_log("%s: cannot answer a key probe", conn->session_id);
 		rc = 0;
 	} else if (state == SSH_PUBLICKEY_STATE_VALID)
-		rc = auth_accept(conn, msg, st, &u, "publickey");
+		rc = auth_accept(conn, session, msg, st, &u, "publickey");
 	else
 		rc = auth_refuse(conn, session, msg, user, "publickey", "bad signature", 1);
 out:

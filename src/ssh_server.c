@@ -5,9 +5,18 @@
  * connection; the parent never reads a byte from a client, only counts and
  * reaps its children. The algorithms are today's safe ones (ssh-audit finds
  * nothing to fail) that OpenSSH 7.x and PuTTY 0.7x speak.
+ *
+ * Connections that have not logged in yet are limited apart from sessions,
+ * as OpenSSH's MaxStartups and PerSourceMaxStartups do: a small number per
+ * address, and a total past which new ones are dropped at random, more
+ * often the fuller it is. A child tells the listener over a socketpair
+ * when its client has logged in, and asks whether a session slot is free;
+ * so silent or guessing connections never take the place of a teacher who
+ * has logged in.
  */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -16,6 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -34,17 +45,24 @@
 #define SERVER_MACS	"hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com"
 #define SERVER_HOSTKEYS	"ssh-ed25519,rsa-sha2-512,rsa-sha2-256"
 
-static volatile sig_atomic_t server_children;
+static volatile sig_atomic_t server_reap;
 static volatile sig_atomic_t server_stopping;
+
+/* A connection process, as the listener knows it. */
+struct server_kid {
+	pid_t pid;
+	int fd;			/* our end of its socketpair, or -1 once it ended */
+	int authed;		/* it has logged in and holds a session slot */
+	char addr[64];
+};
+
+static struct server_kid *server_kids;
+static size_t server_nkids, server_capkids;
 
 static void
 server_sigchld(int sig)
 {
-	int saved = errno;
-
-	while (waitpid(-1, NULL, WNOHANG) > 0)
-		server_children--;
-	errno = saved;
+	server_reap = 1;
 }
 
 static void
@@ -201,10 +219,11 @@ fail:
 /* The connection process: never returns. */
 static void
 server_child(const struct server_opts *o, const char *self, const char *sessdir, ssh_bind bind,
-    ssh_session session)
+    ssh_session session, int slot_fd)
 {
 	struct server_conn conn;
 	struct sigaction sa;
+	size_t i;
 	int rc;
 
 	memset(&sa, 0, sizeof sa);
@@ -213,8 +232,11 @@ server_child(const struct server_opts *o, const char *self, const char *sessdir,
 	sigaction(SIGCHLD, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	/* The listening socket is the listener's alone. */
+	/* The listening socket and the other children's sockets are the listener's alone. */
 	ssh_bind_free(bind);
+	for (i = 0; i < server_nkids; i++)
+		if (server_kids[i].fd != -1)
+			close(server_kids[i].fd);
 	memset(&conn, 0, sizeof conn);
 	conn.db_path = o->db_path;
 	conn.self = self;
@@ -222,11 +244,171 @@ server_child(const struct server_opts *o, const char *self, const char *sessdir,
 	conn.session_dir = sessdir;
 	conn.detached_max = o->detached_max > 0 ? o->detached_max : SERVER_DETACHED_MAX;
 	conn.link_timeout = o->link_timeout > 0 ? o->link_timeout : SERVER_LINK_TIMEOUT;
+	conn.slot_fd = slot_fd;
 	snprintf(conn.session_id, sizeof conn.session_id, "ssh-%ld", (long)getpid());
 	rc = server_connection(&conn, session);
 	ssh_free(session);
 	ssh_finalize();
 	_exit(rc);
+}
+
+int
+server_slot_ask(struct server_conn *conn)
+{
+	struct pollfd pfd;
+	char answer = 0;
+
+	if (conn->slot_fd == -1)
+		return 1;
+	if (write(conn->slot_fd, "A", 1) != 1)
+		return 1;	/* the listener has stopped: sessions go on without it */
+	pfd.fd = conn->slot_fd;
+	pfd.events = POLLIN;
+	/* The listener answers at once; a bound all the same, and yes if it is gone. */
+	if (poll(&pfd, 1, 5000) != 1 || read(conn->slot_fd, &answer, 1) != 1)
+		return 1;
+	return answer == 'y';
+}
+
+void
+server_peer_addr(int fd, char *buf, size_t size)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+
+	snprintf(buf, size, "?");
+	if (fd == -1 || getpeername(fd, (struct sockaddr *)&ss, &len) != 0)
+		return;
+	if (ss.ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, buf, (socklen_t)size);
+	else if (ss.ss_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, buf,
+		    (socklen_t)size);
+}
+
+/* Forgets the children that ended. */
+static void
+server_kids_reap(void)
+{
+	pid_t pid;
+	size_t i;
+
+	server_reap = 0;
+	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+		for (i = 0; i < server_nkids; i++)
+			if (server_kids[i].pid == pid) {
+				if (server_kids[i].fd != -1)
+					close(server_kids[i].fd);
+				server_kids[i] = server_kids[--server_nkids];
+				break;
+			}
+}
+
+static int
+server_kids_count(int authed, const char *addr)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < server_nkids; i++)
+		if (server_kids[i].authed == authed &&
+		    (addr == NULL || strcmp(server_kids[i].addr, addr) == 0))
+			n++;
+	return n;
+}
+
+/*
+ * Whether a new connection from addr gets a process: NULL, or why not (for
+ * the log). Past `start` connections not logged in, one in `rate` percent is
+ * dropped, growing to all of them at `full` (OpenSSH's MaxStartups). A full
+ * server still lets a client log in, to tell it so (server_kid_heard).
+ */
+static const char *
+server_admit(const struct server_opts *o, const char *addr)
+{
+	static const struct server_startups defaults = { SERVER_STARTUPS_START,
+	    SERVER_STARTUPS_RATE, SERVER_STARTUPS_FULL, SERVER_STARTUPS_PER_ADDRESS };
+	const struct server_startups *m = o->startups.full > 0 ? &o->startups : &defaults;
+	int waiting = server_kids_count(0, NULL);
+	long p;
+
+	if (server_kids_count(0, addr) >= m->per_address)
+		return "too many connections not logged in from this address";
+	if (waiting >= m->full)
+		return "too many connections not logged in";
+	if (waiting >= m->start) {
+		/* From rate % at start, linearly, to 100 % at full. */
+		p = m->rate + (100 - m->rate) * (long)(waiting - m->start) /
+		    (m->full > m->start ? m->full - m->start : 1);
+		if (random() % 100 < p)
+			return "too many connections not logged in (random early drop)";
+	}
+	return NULL;
+}
+
+/* Room for one more child in the table. */
+static int
+server_kids_grow(void)
+{
+	struct server_kid *p = NULL;
+	size_t cap = server_capkids > 0 ? server_capkids * 2 : 64;
+
+	if (server_nkids < server_capkids)
+		return 0;
+	if ((p = realloc(server_kids, cap * sizeof *p)) == NULL)
+		return -1;
+	server_kids = p;
+	server_capkids = cap;
+	return 0;
+}
+
+/* A child asks for a session slot: it has logged in. */
+static void
+server_kid_heard(const struct server_opts *o, struct server_kid *k)
+{
+	int max = o->max_sessions > 0 ? o->max_sessions : SERVER_MAX_SESSIONS;
+	char c = 0, answer;
+	ssize_t n = read(k->fd, &c, 1);
+
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+		close(k->fd);
+		k->fd = -1;
+		return;
+	}
+	if (n != 1 || c != 'A' || k->authed)
+		return;
+	answer = server_kids_count(1, NULL) < max ? 'y' : 'n';
+	if (answer == 'y')
+		k->authed = 1;
+	else
+		server_log("refused a session to a login from %s: %d sessions already", k->addr,
+		    max);
+	if (write(k->fd, &answer, 1) != 1)
+		server_log("cannot answer a connection process: %s", strerror(errno));
+}
+
+/*
+ * Logs a refused connection; a flood of them makes one line a second and
+ * says how many it stood for, so the log cannot be used to fill the disk.
+ */
+static void
+server_log_refusal(const char *addr, const char *why)
+{
+	static time_t last;
+	static long quiet;
+	time_t now = time(NULL);
+
+	if (now == last) {
+		quiet++;
+		return;
+	}
+	last = now;
+	if (quiet > 0)
+		server_log("refused a connection from %s: %s (and %ld more refusals not logged)",
+		    addr, why, quiet);
+	else
+		server_log("refused a connection from %s: %s", addr, why);
+	quiet = 0;
 }
 
 int
@@ -238,11 +420,16 @@ server_run(const struct server_opts *o)
 	ssh_session session = NULL;
 	struct sigaction sa;
 	sigset_t block, old;
+	struct sockaddr_storage ss;
+	socklen_t sslen = sizeof ss;
+	struct server_kid *k = NULL;
+	struct pollfd *pfd = NULL;
+	const char *why = NULL;
+	char port[16], addr[64];
+	size_t i, nk, npfd = 0;
 	ssize_t n;
 	pid_t pid;
-	struct pollfd pfd;
-	int fl, blocked = 0, rc = CMD_FAIL;
-	int max = o->max_sessions > 0 ? o->max_sessions : SERVER_MAX_SESSIONS;
+	int fl, lfd, sv[2], blocked = 0, rc = CMD_FAIL;
 
 	/* Commands and the UI run as this very program. */
 	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) <= 0) {
@@ -298,21 +485,57 @@ server_run(const struct server_opts *o)
 	sa.sa_flags = 0;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	pfd.fd = ssh_bind_get_fd(bind);
-	pfd.events = POLLIN;
+	lfd = ssh_bind_get_fd(bind);
 	/* Readable is not a promise: a client may reset before accept(). */
-	if ((fl = fcntl(pfd.fd, F_GETFL)) == -1 || fcntl(pfd.fd, F_SETFL, fl | O_NONBLOCK) == -1) {
+	if ((fl = fcntl(lfd, F_GETFL)) == -1 || fcntl(lfd, F_SETFL, fl | O_NONBLOCK) == -1) {
 		fprintf(o->err, "dapter: fcntl: %s\n", strerror(errno));
 		goto out;
 	}
+	/* --port 0 takes any free port: say which, so that nobody has to guess one. */
+	if (getsockname(lfd, (struct sockaddr *)&ss, &sslen) != 0 ||
+	    (ss.ss_family != AF_INET && ss.ss_family != AF_INET6)) {
+		fprintf(o->err, "dapter: getsockname: %s\n", strerror(errno));
+		goto out;
+	}
+	snprintf(port, sizeof port, "%u", (unsigned int)ntohs(ss.ss_family == AF_INET ?
+	    ((struct sockaddr_in *)&ss)->sin_port : ((struct sockaddr_in6 *)&ss)->sin6_port));
+	srandom((unsigned int)time(NULL) ^ (unsigned int)getpid());
 
-	fprintf(o->out, _("Serving %s on %s port %s.\n"), o->db_path, o->listen, o->port);
+	fprintf(o->out, _("Serving %s on %s port %s.\n"), o->db_path, o->listen, port);
 	fflush(o->out);
 	if (o->ready != NULL)
 		o->ready(o->ready_arg);
-	server_log("listening on %s port %s, database %s", o->listen, o->port, o->db_path);
+	server_log("listening on %s port %s, database %s", o->listen, port, o->db_path);
 	while (!server_stopping) {
-		if (ppoll(&pfd, 1, NULL, &old) <= 0 || server_stopping)
+		if (server_reap)
+			server_kids_reap();
+		if (server_nkids + 1 > npfd) {
+			struct pollfd *p = realloc(pfd, (server_nkids + 1) * 2 * sizeof *pfd);
+
+			if (p == NULL) {
+				sleep(1);
+				continue;
+			}
+			pfd = p;
+			npfd = (server_nkids + 1) * 2;
+		}
+		pfd[0].fd = lfd;
+		pfd[0].events = POLLIN;
+		for (i = 0; i < server_nkids; i++) {
+			pfd[i + 1].fd = server_kids[i].fd;
+			pfd[i + 1].events = POLLIN;
+			pfd[i + 1].revents = 0;
+		}
+		nk = server_nkids;
+		if (ppoll(pfd, nk + 1, NULL, &old) <= 0 || server_stopping)
+			continue;
+		for (i = 0; i < nk; i++)
+			if (pfd[i + 1].revents != 0)
+				server_kid_heard(o, &server_kids[i]);
+		/* A child that ended while we waited frees its place before anyone asks. */
+		if (server_reap)
+			server_kids_reap();
+		if ((pfd[0].revents & POLLIN) == 0)
 			continue;
 		if ((session = ssh_new()) == NULL) {
 			sleep(1);
@@ -327,21 +550,35 @@ server_run(const struct server_opts *o)
 			session = NULL;
 			continue;
 		}
-		if (server_children >= max) {
-			server_log("refused a connection: %d sessions already",
-			    (int)server_children);
+		server_peer_addr(ssh_get_fd(session), addr, sizeof addr);
+		if ((why = server_admit(o, addr)) != NULL || server_kids_grow() != 0) {
+			server_log_refusal(addr, why != NULL ? why : strerror(ENOMEM));
+			ssh_free(session);
+			session = NULL;
+			continue;
+		}
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+			server_log("socketpair: %s", strerror(errno));
 			ssh_free(session);
 			session = NULL;
 			continue;
 		}
 		if ((pid = fork()) == 0) {
+			close(sv[0]);
 			sigprocmask(SIG_SETMASK, &old, NULL);
-			server_child(o, self, sessdir, bind, session);
+			server_child(o, self, sessdir, bind, session, sv[1]);
 		}
-		if (pid > 0)
-			server_children++;
-		else
+		close(sv[1]);
+		if (pid > 0) {
+			k = &server_kids[server_nkids++];
+			k->pid = pid;
+			k->fd = sv[0];
+			k->authed = 0;
+			snprintf(k->addr, sizeof k->addr, "%s", addr);
+		} else {
 			server_log("fork: %s", strerror(errno));
+			close(sv[0]);
+		}
 		/* Closes our copy of the socket; the child keeps its own. */
 		ssh_free(session);
 		session = NULL;
@@ -349,6 +586,7 @@ server_run(const struct server_opts *o)
 	server_log("stopping; open sessions go on until they end");
 	rc = CMD_OK;
 out:
+	free(pfd);
 	ssh_bind_free(bind);
 	ssh_finalize();
 	if (blocked)

@@ -396,6 +396,17 @@ sess_finish(struct sess *s, int code)
 		    ssh_get_error(s->session));
 }
 
+/* Ends the channel at once with a message on stderr and status 1. */
+static void
+sess_say(struct sess *s, const char *message)
+{
+	snprintf(s->err, sizeof s->err, "%s\n", message);
+	s->nerr = strlen(s->err);
+	s->started = 1;
+	s->reaped = 1;
+	s->status = 1;
+}
+
 static int
 sess_exec(struct sess *s, ssh_message msg)
 {
@@ -403,6 +414,15 @@ sess_exec(struct sess *s, ssh_message msg)
 	char **args = NULL, *help[] = { (char *)"help", NULL };
 	int nargs = 0, rc;
 
+	if (s->conn->refusal != NULL) {
+		const char *lang = sess_language(s);
+
+		if (lang != NULL)
+			i18n_set_language(lang);
+		sess_say(s, _(s->conn->refusal));
+		ssh_message_channel_request_reply_success(msg);
+		return 0;
+	}
 	if (cmd == NULL || ssh_argv_split(cmd, &args, &nargs) != 0) {
 		server_log("%s: %s: an exec command that does not split", s->conn->session_id,
 		    s->conn->login);
@@ -427,13 +447,12 @@ sess_shell(struct sess *s, ssh_message msg)
 	ssh_message_channel_request_reply_success(msg);
 	if (lang != NULL)
 		i18n_set_language(lang);
+	if (s->conn->refusal != NULL) {
+		sess_say(s, _(s->conn->refusal));
+		return 0;
+	}
 	if (!s->pty) {
-		snprintf(s->err, sizeof s->err, "%s\n",
-		    _("dapter needs a terminal: use ssh -t (PuTTY: allocate a terminal)."));
-		s->nerr = strlen(s->err);
-		s->started = 1;
-		s->reaped = 1;
-		s->status = 1;
+		sess_say(s, _("dapter needs a terminal: use ssh -t (PuTTY: allocate a terminal)."));
 		return 0;
 	}
 	if ((s->offer = holder_find(s->conn, since, sizeof since)) != -1) {
@@ -874,22 +893,9 @@ server_connection(struct server_conn *conn, ssh_session session)
 	s->session = session;
 	s->master = s->hold = s->offer = s->in_fd = s->out_fd = s->err_fd = -1;
 	fd = ssh_get_fd(session);
-	if (fd != -1) {
-		struct sockaddr_storage ss;
-		socklen_t len = sizeof ss;
-		char host[64] = "?";
-
+	if (fd != -1)
 		sess_socket_options(fd, conn->link_timeout);
-		if (getpeername(fd, (struct sockaddr *)&ss, &len) == 0) {
-			if (ss.ss_family == AF_INET)
-				inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, host,
-				    sizeof host);
-			else if (ss.ss_family == AF_INET6)
-				inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, host,
-				    sizeof host);
-		}
-		snprintf(conn->addr, sizeof conn->addr, "%s", host);
-	}
+	server_peer_addr(fd, conn->addr, sizeof conn->addr);
 	server_log("%s: connection from %s", conn->session_id, conn->addr);
 	snprintf(sess_grace_line, sizeof sess_grace_line,
 	    "dapter[%ld]: %s: no login from %s in %d s, closing\n", (long)getpid(),

@@ -12,16 +12,31 @@ need() {
 }
 need python3
 
+# kill_ours: every process of this test's server, by the database path in
+# its command line (unique to this test's temp dir): the listener, its
+# connection processes, and the journal holders that outlive them.
+kill_ours() {
+	for p in /proc/[0-9]*; do
+		case "$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null)" in
+		*"$db"*) kill -9 "${p#/proc/}" 2>/dev/null ;;
+		esac
+	done
+}
 srv=
-trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; kill_ours; rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 "$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
 
 # start_server ARGS...: serve the demo school with ARGS on $listen (default
-# 127.0.0.1); wait until it listens.
+# 127.0.0.1); wait until it listens, and set $port to the port it took. The
+# first start lets the server pick a free port itself (--port 0), so no
+# other process can take it in between; a restart takes the same port again.
+port=
 start_server() {
 	: >"$tmp/serve.out"
-	"$DAPTER" --db "$db" serve --listen "${listen:-127.0.0.1}" --port "$port" "$@" \
+	"$DAPTER" --db "$db" serve --listen "${listen:-127.0.0.1}" --port "${port:-0}" "$@" \
 	    >"$tmp/serve.out" 2>"$tmp/serve.log" &
 	srv=$!
 	i=0
@@ -31,6 +46,7 @@ start_server() {
 			echo "Bail out! the server did not start"; cat "$tmp/serve.log"; exit 1; }
 		sleep 0.1
 	done
+	port=$(sed -n 's/^Serving .* port \([0-9]*\)\.$/\1/p' "$tmp/serve.out")
 }
 
 # grid_cells PANE DAY: the column of DAY (its heading, "23") of the journal
