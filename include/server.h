@@ -15,6 +15,7 @@
 #define DAPTER_SERVER_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include <libssh/libssh.h>
 #include <libssh/server.h>
@@ -76,6 +77,7 @@ struct server_conn {
 	char login[64];		/* set once authenticated */
 	int authenticated;
 	int attempts;		/* failed authentication attempts */
+	time_t started;		/* when the client connected (the login grace runs from it) */
 	char kbdint_user[64];	/* keyboard-interactive: who asked */
 	int slot_fd;		/* to the listener: may this login have a session? */
 	const char *refusal;	/* logged in, but refused this (a msgid): say it and end */

@@ -256,10 +256,13 @@ struct user_key {
 int store_user_key_list(struct store *st, const char *login, struct user_key **rows, size_t *n);
 int store_user_key_remove(struct store *st, const char *login, int64_t key_id);
 /*
- * Failed logins under a key ("user:LOGIN", "addr:ADDRESS") within `window`
- * seconds, shared by every connection process: the server slows guessing
- * with them. Not audited: they change nothing in the journal.
+ * Failed logins under a key ("pair:LOGIN ADDRESS", "addr:ADDRESS") within
+ * `window` seconds, shared by every connection process: the server slows
+ * guessing with them. Not audited: they change nothing in the journal.
+ * Noting one forgets counts past their window and all but the newest
+ * STORE_LOGIN_FAILURES_MAX keys.
  */
+#define STORE_LOGIN_FAILURES_MAX	10000
 int store_login_failures(struct store *st, const char *key, int window);
 int store_login_failure_note(struct store *st, const char *key, int window);
 int store_login_failure_clear(struct store *st, const char *key);

@@ -9,18 +9,21 @@
  *
  * Every refusal looks the same to the client (unknown user, disabled user,
  * wrong password, unknown key), costs it a second, and leaves one line in
- * the log; after SERVER_AUTH_TRIES refusals the connection is dropped.
+ * the log, with the name the client sent neutralised; after
+ * SERVER_AUTH_TRIES refusals the connection is dropped.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
 #include "server.h"
 #include "store.h"
+#include "text.h"
 
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
@@ -86,14 +89,32 @@ auth_accept(struct server_conn *conn, ssh_session session, ssh_message msg, stru
 	return 0;
 }
 
+/*
+ * A client's login as the log shows it: control characters, escapes and bidi
+ * overrides become U+FFFD and it is cut at 32 columns, so that a name sent
+ * before any login can neither rewrite a terminal showing the log nor forge
+ * a line of its own.
+ */
+static void
+auth_shown(const char *in, char *out, size_t outsize)
+{
+	char *safe = text_fit(in != NULL ? in : "", 32, NULL);
+
+	snprintf(out, outsize, "%s", safe != NULL ? safe : "?");
+	free(safe);
+}
+
 /* The same failure for every reason; `slow` costs the client a second. */
 static int
 auth_refuse(struct server_conn *conn, ssh_session session, ssh_message msg,
     const char *user, const char *method, const char *why, int slow)
 {
+	char shown[160];
+
 	conn->attempts++;
-	server_log("%s: refused %s from %s by %s (%s)", conn->session_id,
-	    user != NULL ? user : "?", conn->addr, method, why);
+	auth_shown(user, shown, sizeof shown);
+	server_log("%s: refused %s from %s by %s (%s)", conn->session_id, shown, conn->addr,
+	    method, why);
 	if (slow)
 		sleep(1);
 	ssh_message_reply_default(msg);
@@ -105,42 +126,46 @@ auth_refuse(struct server_conn *conn, ssh_session session, ssh_message msg,
 	return 0;
 }
 
-/* A printable, short copy of a name the client sent, for the log. */
+/* A short copy of the name the client sent, without bytes that end a C string early. */
 static void
 auth_name(const char *in, char *out, size_t outsize)
 {
-	size_t i;
-
-	if (in == NULL)
-		in = "";
-	for (i = 0; in[i] != '\0' && i + 1 < outsize; i++)
-		out[i] = (unsigned char)in[i] < 0x20 || in[i] == 0x7f ? '?' : in[i];
-	out[i] = '\0';
+	snprintf(out, outsize, "%s", in != NULL ? in : "");
 }
 
 /*
- * Guessing is slowed per account and per address, across connections (the
- * counts live in the store): after 3 failures on an account in 15 minutes
- * each try on it waits 2, 4, 8... up to 30 s; an address waits only past 30
- * failures, since a whole school may sit behind one NAT address, then a
- * second more per failure, up to 30 s. Unknown logins count like real ones.
+ * Guessing is slowed so that it costs the guesser and never the owner:
+ * only an address that has itself been failing waits before its password
+ * is checked. The counts live in the store, across connections: a login
+ * from an address waits 2, 4, 8 s after 3 failures of that login from that
+ * address in 15 minutes; an address waits only past 30 failures, whatever
+ * the logins (a whole school may sit behind one NAT address), then a second
+ * more per failure, up to 8 s. A right password from an address that has
+ * not been failing, and every key, is checked at once. No wait takes more
+ * than half of what is left of the login grace, so a right password always
+ * gets its check. Unknown logins count like real ones.
  */
 #define AUTH_WINDOW	(15 * 60)
-#define AUTH_USER_FREE	3
+#define AUTH_PAIR_FREE	3
 #define AUTH_ADDR_FREE	30
-#define AUTH_DELAY_MAX	30
+#define AUTH_DELAY_MAX	8
 
 static unsigned int
-auth_delay(struct store *st, const char *user_key, const char *addr_key)
+auth_delay(struct server_conn *conn, struct store *st, const char *pair_key,
+    const char *addr_key)
 {
-	int nu = store_login_failures(st, user_key, AUTH_WINDOW) - AUTH_USER_FREE;
+	int np = store_login_failures(st, pair_key, AUTH_WINDOW) - AUTH_PAIR_FREE;
 	int na = store_login_failures(st, addr_key, AUTH_WINDOW) - AUTH_ADDR_FREE;
-	unsigned int du = nu > 0 ? (nu >= 5 ? AUTH_DELAY_MAX : 1u << nu) : 0;
+	unsigned int dp = np > 0 ? (np >= 4 ? AUTH_DELAY_MAX : 1u << np) : 0;
 	unsigned int da = na > 0 ? (unsigned int)na : 0;
+	unsigned int d = dp > da ? dp : da;
+	long left = conn->login_grace - (long)(time(NULL) - conn->started);
 
-	du = du > AUTH_DELAY_MAX ? AUTH_DELAY_MAX : du;
-	da = da > AUTH_DELAY_MAX ? AUTH_DELAY_MAX : da;
-	return du > da ? du : da;
+	if (d > AUTH_DELAY_MAX)
+		d = AUTH_DELAY_MAX;
+	if (left < 2)
+		return 0;
+	return d > (unsigned long)left / 2 ? (unsigned int)(left / 2) : d;
 }
 
 static int
@@ -149,26 +174,26 @@ auth_password(struct server_conn *conn, ssh_session session, ssh_message msg,
 {
 	struct store *st = NULL;
 	struct user u;
-	char user_key[80], addr_key[80], shown[64];
+	char pair_key[160], addr_key[80], shown[160];
 	unsigned int delay;
 	int rc;
 
 	if (password == NULL || (st = auth_store(conn)) == NULL)
 		return auth_refuse(conn, session, msg, user, method, "no check", 1);
-	snprintf(user_key, sizeof user_key, "user:%.64s", user);
+	snprintf(pair_key, sizeof pair_key, "pair:%.64s %.64s", user, conn->addr);
 	snprintf(addr_key, sizeof addr_key, "addr:%.64s", conn->addr);
-	if ((delay = auth_delay(st, user_key, addr_key)) > 0) {
-		auth_name(user, shown, sizeof shown);
+	if ((delay = auth_delay(conn, st, pair_key, addr_key)) > 0) {
+		auth_shown(user, shown, sizeof shown);
 		server_log("%s: slowing a login as %s from %s by %u s", conn->session_id, shown,
 		    conn->addr, delay);
 		sleep(delay);
 	}
 	if (store_user_check_password(st, user, password, &u) != STORE_OK) {
-		store_login_failure_note(st, user_key, AUTH_WINDOW);
+		store_login_failure_note(st, pair_key, AUTH_WINDOW);
 		store_login_failure_note(st, addr_key, AUTH_WINDOW);
 		rc = auth_refuse(conn, session, msg, user, method, "bad login or password", 1);
 	} else {
-		store_login_failure_clear(st, user_key);
+		store_login_failure_clear(st, pair_key);
 		rc = auth_accept(conn, session, msg, st, &u, method);
 	}
 	store_close(st);
@@ -183,7 +208,7 @@ auth_publickey(struct server_conn *conn, ssh_session session, ssh_message msg, c
 	ssh_key key = ssh_message_auth_pubkey(msg);
 	enum ssh_publickey_state_e state = ssh_message_auth_publickey_state(msg);
 	const char *type = NULL;
-	char *b64 = NULL;
+	char *b64 = NULL, why[64];
 	int rc, known;
 
 	if (key == NULL || (type = ssh_key_type_to_char(ssh_key_type(key))) == NULL ||
@@ -195,8 +220,11 @@ auth_publickey(struct server_conn *conn, ssh_session session, ssh_message msg, c
 	}
 	/* The key must belong to the very user the client names. */
 	known = store_user_by_key(st, type, b64, &u) == STORE_OK && strcmp(u.login, user) == 0;
-	if (!known)
-		rc = auth_refuse(conn, session, msg, user, "publickey", "unknown key", 0);
+	if (!known) {
+		/* The type by name: an admin helping with an old client needs it. */
+		snprintf(why, sizeof why, "unknown %s key", type);
+		rc = auth_refuse(conn, session, msg, user, "publickey", why, 0);
+	}
 	else if (state == SSH_PUBLICKEY_STATE_NONE) {
 		/* A probe: say the key would do, and wait for its signature. */
 		if (ssh_message_auth_reply_pk_ok_simple(msg) != SSH_OK)

@@ -896,6 +896,7 @@ server_connection(struct server_conn *conn, ssh_session session)
 	if (fd != -1)
 		sess_socket_options(fd, conn->link_timeout);
 	server_peer_addr(fd, conn->addr, sizeof conn->addr);
+	conn->started = time(NULL);
 	server_log("%s: connection from %s", conn->session_id, conn->addr);
 	snprintf(sess_grace_line, sizeof sess_grace_line,
 	    "dapter[%ld]: %s: no login from %s in %d s, closing\n", (long)getpid(),

@@ -840,6 +840,23 @@ store_login_failure_note(struct store *st, const char *key, int window)
 	store_bind_text(s, 1, key);
 	sqlite3_bind_int64(s, 2, now);
 	sqlite3_bind_int(s, 3, window);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	/*
+	 * The keys carry names a client chose before logging in: counts past
+	 * their window go, and the table never holds more than the newest
+	 * STORE_LOGIN_FAILURES_MAX of them, however many names are tried.
+	 */
+	if ((s = store_stmt(st, "DELETE FROM login_failure WHERE first <= ?1 - ?2 OR key IN"
+	    " (SELECT key FROM login_failure ORDER BY first DESC LIMIT -1 OFFSET ?3)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int(s, 2, window);
+	sqlite3_bind_int(s, 3, STORE_LOGIN_FAILURES_MAX);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_fail_db(st);
 out:
