@@ -42,7 +42,14 @@
 	"diffie-hellman-group16-sha512,diffie-hellman-group18-sha512"
 #define SERVER_CIPHERS	"chacha20-poly1305@openssh.com,aes256-gcm@openssh.com," \
 	"aes128-gcm@openssh.com,aes256-ctr,aes192-ctr,aes128-ctr"
-#define SERVER_MACS	"hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com"
+/*
+ * Encrypt-then-MAC first; the plain hmac-sha2 pair after them for clients that
+ * know nothing else (ConnectBot 1.9, libssh2 before 1.11). They are only ever
+ * used with the CTR ciphers (GCM and chacha20-poly1305 carry their own MAC),
+ * which the Terrapin prefix truncation does not touch.
+ */
+#define SERVER_MACS	"hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com," \
+	"hmac-sha2-256,hmac-sha2-512"
 #define SERVER_HOSTKEYS	"ssh-ed25519,rsa-sha2-512,rsa-sha2-256"
 
 static volatile sig_atomic_t server_reap;

@@ -81,6 +81,16 @@ has "$tmp/serve.log" "login aigerim from 127.0.0.1 by publickey" "the key login 
 ssh $opts -i "$tmp/key" -o IdentitiesOnly=yes -o BatchMode=yes marat@127.0.0.1 \
     journal list >"$tmp/out" 2>"$tmp/err" </dev/null
 [ $? -ne 0 ]; tap_result $? "the key does not open another user's account"
+has "$tmp/serve.log" "refused marat from 127.0.0.1 by publickey (unknown ssh-ed25519 key)" \
+    "a refused key is logged with its type"
+
+# Old phone clients (ConnectBot 1.9, libssh2 before 1.11) know no encrypt-then-MAC.
+for mac in hmac-sha2-256 hmac-sha2-512; do
+	SSHPASS=marat-demo sshpass -e ssh $opts -o PubkeyAuthentication=no -o MACs=$mac \
+	    -o Ciphers=aes128-ctr marat@127.0.0.1 version >"$tmp/out" 2>"$tmp/err" </dev/null
+	st=$?
+	status 0 "a client that speaks only $mac with aes128-ctr logs in"
+done
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/other" >/dev/null
 ssh $opts -i "$tmp/other" -o IdentitiesOnly=yes -o BatchMode=yes aigerim@127.0.0.1 \
     journal list >"$tmp/out" 2>"$tmp/err" </dev/null
