@@ -11,7 +11,16 @@ done
 me=$(id -un)
 
 srv=
-trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; tmux -L "forced-$$" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+# On exit and on interrupt: sshd, the tmux server, and every dapter it ran on this database.
+cleanup() {
+	[ -n "$srv" ] && kill "$srv" 2>/dev/null
+	tmux -L "forced-$$" kill-server 2>/dev/null
+	pids=$(pgrep -f -- "--db $db ")
+	[ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
 "$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
 # The OS account running the test becomes a teacher of 8 Б's algebra.
 "$DAPTER" --db "$db" user add "$me" --name "Test Teacher" --role teacher >/dev/null
@@ -19,8 +28,15 @@ trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; tmux -L "forced-$$" kill-server 
 
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/hostkey" && ssh-keygen -q -t ed25519 -N '' -f "$tmp/id"
 cp "$tmp/id.pub" "$tmp/authorized_keys"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat >"$tmp/sshd_config" <<CONF
+# sshd cannot take port 0 and say which it got: pick a free port, and pick
+# again if another process took it before sshd could (sshd then exits).
+mkdir -p /run/sshd
+try=0
+while :; do
+	try=$((try + 1))
+	[ "$try" -le 5 ] || { echo "Bail out! sshd did not start"; cat "$tmp/sshd.log"; exit 1; }
+	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	cat >"$tmp/sshd_config" <<CONF
 Port $port
 ListenAddress 127.0.0.1
 HostKey $tmp/hostkey
@@ -34,13 +50,18 @@ UsePAM no
 SetEnv DAPTER_TODAY=2026-11-23 DAPTER_LOCALEDIR=${DAPTER_LOCALEDIR:-} DAPTER_KEYMAPDIR=${DAPTER_KEYMAPDIR:-}
 ForceCommand $DAPTER --db $db --forced
 CONF
-mkdir -p /run/sshd
-"$sshd" -D -e -f "$tmp/sshd_config" 2>"$tmp/sshd.log" &
-srv=$!
-i=0
-while ! python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; do
-	i=$((i + 1)); [ "$i" -lt 50 ] || { echo "Bail out! sshd did not start"; cat "$tmp/sshd.log"; exit 1; }
-	sleep 0.1
+	"$sshd" -D -e -f "$tmp/sshd_config" 2>"$tmp/sshd.log" &
+	srv=$!
+	i=0
+	while kill -0 "$srv" 2>/dev/null && [ "$i" -lt 100 ] &&
+	    ! python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	kill -0 "$srv" 2>/dev/null && [ "$i" -lt 100 ] && break
+	kill "$srv" 2>/dev/null
+	wait "$srv" 2>/dev/null
+	srv=
 done
 o="-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes -i $tmp/id -p $port"
 

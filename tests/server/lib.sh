@@ -12,18 +12,20 @@ need() {
 }
 need python3
 
-# kill_ours: every process of this test's server, by the database path in
-# its command line (unique to this test's temp dir): the listener, its
-# connection processes, and the journal holders that outlive them.
-kill_ours() {
-	for p in /proc/[0-9]*; do
-		case "$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null)" in
-		*"$db"*) kill -9 "${p#/proc/}" 2>/dev/null ;;
-		esac
-	done
-}
+# On exit, also on an interrupt: run the test's own $on_exit (its tmux, say),
+# then kill every process of this test's server, found by the database path
+# on its command line (unique to this test's temp dir): the listener, its
+# connection processes and the journal holders that outlive them.
+on_exit=
 srv=
-trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; kill_ours; rm -rf "$tmp"' EXIT
+cleanup() {
+	eval "$on_exit"
+	[ -n "$srv" ] && kill "$srv" 2>/dev/null
+	pids=$(pgrep -f -- "--db $db ")
+	[ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM

@@ -7,7 +7,8 @@
 . "${top_srcdir:-.}/tests/server/lib.sh"
 need ssh sshpass tmux
 sock="dapter-test-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; [ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
+on_exit='tmux -L "$sock" kill-server 2>/dev/null'
+
 start_server --detach-timeout 4
 opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 opts="$opts -o ConnectTimeout=10 -F /dev/null -o PubkeyAuthentication=no"
