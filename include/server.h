@@ -111,5 +111,16 @@ int holder_send(int fd, int type, const void *buf, size_t len);
 
 /* One log line to stderr: "dapter[PID]: ..." with a UTC time stamp. */
 void server_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * A line a client can cause as often as it likes (a refused connection or
+ * request, a failed resize): at most one a second for each limit, the next
+ * one saying how many were left out, so a flood cannot fill the disk.
+ */
+struct server_log_limit {
+	time_t last;
+	long quiet;
+};
+void server_log_limited(struct server_log_limit *lim, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -103,6 +103,28 @@ server_log(const char *fmt, ...)
 		return;
 }
 
+void
+server_log_limited(struct server_log_limit *lim, const char *fmt, ...)
+{
+	char line[900];
+	time_t now = time(NULL);
+	va_list ap;
+
+	if (now == lim->last) {
+		lim->quiet++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (lim->quiet > 0)
+		server_log("%s (and %ld more like it not logged)", line, lim->quiet);
+	else
+		server_log("%s", line);
+	lim->last = now;
+	lim->quiet = 0;
+}
+
 /* Prints "TYPE SHA256:..." for the key. */
 static int
 server_fingerprint(ssh_key key, const char *name, FILE *out)
@@ -394,29 +416,6 @@ server_kid_heard(const struct server_opts *o, struct server_kid *k)
 		server_log("cannot answer a connection process: %s", strerror(errno));
 }
 
-/*
- * Logs a refused connection; a flood of them makes one line a second and
- * says how many it stood for, so the log cannot be used to fill the disk.
- */
-static void
-server_log_refusal(const char *addr, const char *why)
-{
-	static time_t last;
-	static long quiet;
-	time_t now = time(NULL);
-
-	if (now == last) {
-		quiet++;
-		return;
-	}
-	last = now;
-	if (quiet > 0)
-		server_log("refused a connection from %s: %s (and %ld more refusals not logged)",
-		    addr, why, quiet);
-	else
-		server_log("refused a connection from %s: %s", addr, why);
-	quiet = 0;
-}
 
 int
 server_run(const struct server_opts *o)
@@ -429,6 +428,7 @@ server_run(const struct server_opts *o)
 	sigset_t block, old;
 	struct sockaddr_storage ss;
 	socklen_t sslen = sizeof ss;
+	static struct server_log_limit refusals;
 	struct server_kid *k = NULL;
 	struct pollfd *pfd = NULL;
 	const char *why = NULL;
@@ -559,7 +559,8 @@ server_run(const struct server_opts *o)
 		}
 		server_peer_addr(ssh_get_fd(session), addr, sizeof addr);
 		if ((why = server_admit(o, addr)) != NULL || server_kids_grow() != 0) {
-			server_log_refusal(addr, why != NULL ? why : strerror(ENOMEM));
+			server_log_limited(&refusals, "refused a connection from %s: %s", addr,
+			    why != NULL ? why : strerror(ENOMEM));
 			ssh_free(session);
 			session = NULL;
 			continue;

@@ -74,6 +74,7 @@ struct sess {
 	size_t nin;
 	long long flush_at;	/* ms clock when `out` goes, or 0 */
 	long long close_by;	/* ms clock to give up on the client's close */
+	int resize_due;		/* the holder had no room for the latest size yet */
 };
 
 static long long
@@ -476,19 +477,31 @@ sess_shell(struct sess *s, ssh_message msg)
 	return 0;
 }
 
+/* A client may send window changes by the thousand: their errors are limited. */
+static struct server_log_limit sess_resize_log, sess_refusal_log;
+
+
+/* Sends the client's size to the holder or the pty; a full holder socket keeps it due. */
 static void
 sess_resize(struct sess *s)
 {
 	struct winsize ws;
 	unsigned char rec[4];
 
+	s->resize_due = 0;
 	if (s->hold != -1) {
 		rec[0] = (unsigned char)(s->cols >> 8);
 		rec[1] = (unsigned char)s->cols;
 		rec[2] = (unsigned char)(s->rows >> 8);
 		rec[3] = (unsigned char)s->rows;
-		if (holder_send(s->hold, HOLDER_RESIZE, rec, sizeof rec) != 0)
-			server_log("%s: resize: %s", s->conn->session_id, strerror(errno));
+		if (holder_send(s->hold, HOLDER_RESIZE, rec, sizeof rec) == 0)
+			return;
+		/* Only the latest size matters: send it when the holder has room. */
+		if (errno == EAGAIN || errno == EWOULDBLOCK)
+			s->resize_due = 1;
+		else
+			server_log_limited(&sess_resize_log, "%s: resize: %s",
+			    s->conn->session_id, strerror(errno));
 		return;
 	}
 	if (s->master == -1)
@@ -497,7 +510,8 @@ sess_resize(struct sess *s)
 	ws.ws_col = (unsigned short)s->cols;
 	ws.ws_row = (unsigned short)s->rows;
 	if (ioctl(s->master, TIOCSWINSZ, &ws) == -1)
-		server_log("%s: resize: %s", s->conn->session_id, strerror(errno));
+		server_log_limited(&sess_resize_log, "%s: resize: %s", s->conn->session_id,
+		    strerror(errno));
 }
 
 /* One request on our channel: 0 when answered here, 1 for the default refusal. */
@@ -552,8 +566,8 @@ sess_channel_request(struct sess *s, ssh_message msg)
 		return s->started ? 1 : sess_shell(s, msg);
 	default:
 		/* subsystem (sftp), x11 and anything else */
-		server_log("%s: %s: refused a channel request (type %d)", s->conn->session_id,
-		    s->conn->login, ssh_message_subtype(msg));
+		server_log_limited(&sess_refusal_log, "%s: %s: refused a channel request (type %d)",
+		    s->conn->session_id, s->conn->login, ssh_message_subtype(msg));
 		return 1;
 	}
 }
@@ -577,8 +591,8 @@ sess_message(ssh_session session, ssh_message msg, void *arg)
 	switch (ssh_message_type(msg)) {
 	case SSH_REQUEST_CHANNEL_OPEN:
 		if (ssh_message_subtype(msg) != SSH_CHANNEL_SESSION || s->chan != NULL) {
-			server_log("%s: %s: refused a channel (type %d)", s->conn->session_id,
-			    s->conn->login, ssh_message_subtype(msg));
+			server_log_limited(&sess_refusal_log, "%s: %s: refused a channel (type %d)",
+			    s->conn->session_id, s->conn->login, ssh_message_subtype(msg));
 			return 1;
 		}
 		if ((s->chan = ssh_message_channel_request_open_reply_accept(msg)) == NULL)
@@ -588,8 +602,8 @@ sess_message(ssh_session session, ssh_message msg, void *arg)
 		return sess_channel_request(s, msg);
 	case SSH_REQUEST_GLOBAL:
 		if (ssh_message_subtype(msg) == SSH_GLOBAL_REQUEST_TCPIP_FORWARD)
-			server_log("%s: %s: refused port forwarding", s->conn->session_id,
-			    s->conn->login);
+			server_log_limited(&sess_refusal_log, "%s: %s: refused port forwarding",
+			    s->conn->session_id, s->conn->login);
 		return 1;
 	default:
 		return 1;
@@ -759,7 +773,7 @@ sess_turn(struct sess *s, ssh_event event)
 			ix_hold = nfd++;
 		}
 	}
-	if (s->nin > 0 && (s->hold != -1 || infd != -1)) {
+	if ((s->nin > 0 && (s->hold != -1 || infd != -1)) || (s->resize_due && s->hold != -1)) {
 		pfd[nfd].fd = s->hold != -1 ? s->hold : infd;
 		pfd[nfd++].events = POLLOUT;
 	}
@@ -814,6 +828,9 @@ sess_turn(struct sess *s, ssh_event event)
 		if (s->in_fd != -1 && s->nin == 0 && ssh_channel_is_eof(s->chan))
 			sess_close_fd(&s->in_fd);
 	}
+
+	if (s->resize_due && s->hold != -1)
+		sess_resize(s);
 
 	/* Child -> client. */
 	if (ix_hold != -1 && pfd[ix_hold].revents != 0 && s->hold != -1)
