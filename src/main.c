@@ -32,6 +32,93 @@ safe_word(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+/* A word of letters, digits and `extra` only. */
+static int
+forced_word_ok(const char *s, const char *extra)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (i >= 64 || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || strchr(extra, s[i]) != NULL))
+			return 0;
+	return i > 0;
+}
+
+/* `-l NAME=VALUE` of mosh-server: a language and its locale, nothing else. */
+static int
+forced_locale_ok(const char *s)
+{
+	const char *eq = strchr(s, '=');
+	char name[32];
+
+	if (eq == NULL || (size_t)(eq - s) >= sizeof name)
+		return 0;
+	memcpy(name, s, (size_t)(eq - s));
+	name[eq - s] = '\0';
+	if (strcmp(name, "LANG") != 0 && (strncmp(name, "LC_", 3) != 0 ||
+	    !forced_word_ok(name + 3, "_") || strpbrk(name + 3, "abcdefghijklmnopqrstuvwxyz")))
+		return 0;
+	return eq[1] == '\0' || forced_word_ok(eq + 1, "._-@");
+}
+
+/*
+ * The options of `mosh-server new` that the mosh client sends and dapter
+ * needs: -s, -c COLORS, -l LANG/LC_*=VALUE, -p PORT[:PORT], -i ADDRESS, -v.
+ * Returns the index of the first word that is not one of them, or 0.
+ */
+static int
+forced_mosh_bad(char **words, int n)
+{
+	int i;
+
+	for (i = 2; i < n && strcmp(words[i], "--") != 0; i++) {
+		if (strcmp(words[i], "-s") == 0 || strcmp(words[i], "-v") == 0)
+			continue;
+		if (i + 1 >= n)
+			return i;
+		if ((strcmp(words[i], "-c") == 0 && forced_word_ok(words[i + 1], "")) ||
+		    (strcmp(words[i], "-l") == 0 && forced_locale_ok(words[i + 1])) ||
+		    (strcmp(words[i], "-p") == 0 && forced_word_ok(words[i + 1], ":")) ||
+		    (strcmp(words[i], "-i") == 0 && forced_word_ok(words[i + 1], ".:"))) {
+			i++;
+			continue;
+		}
+		return strcmp(words[i], "-l") == 0 ? i + 1 : i;
+	}
+	return 0;
+}
+
+/*
+ * In forced mode the environment came through sshd, whose AcceptEnv (and
+ * mosh-server's -l) the client may steer: nothing in it may change what
+ * dapter does (DAPTER_TODAY, DAPTER_IDLE_LOCK...) or what it loads (LD_*).
+ * Only where the program's own files live is kept, for a build not installed.
+ */
+static void
+forced_env_clear(void)
+{
+	extern char **environ;
+	char name[256];
+	const char *eq = NULL;
+	size_t i;
+
+	for (i = 0; environ[i] != NULL;) {
+		if ((strncmp(environ[i], "DAPTER_", 7) != 0 && strncmp(environ[i], "LD_", 3) != 0) ||
+		    strncmp(environ[i], "DAPTER_LOCALEDIR=", 17) == 0 ||
+		    strncmp(environ[i], "DAPTER_KEYMAPDIR=", 17) == 0 ||
+		    (eq = strchr(environ[i], '=')) == NULL || (size_t)(eq - environ[i]) >= sizeof name) {
+			i++;
+			continue;
+		}
+		memcpy(name, environ[i], (size_t)(eq - environ[i]));
+		name[eq - environ[i]] = '\0';
+		/* unsetenv() moves the rest down: look at this index again. */
+		if (unsetenv(name) != 0)
+			i++;
+	}
+}
+
 /*
  * The OpenSSH door: `ForceCommand dapter --db PATH --forced` in sshd_config.
  * sshd has authenticated the OS account; the dapter user of the same login
@@ -63,7 +150,16 @@ run_forced(const char *db)
 	}
 	/* Whatever runs next must not take the client's command for its own. */
 	unsetenv("SSH_ORIGINAL_COMMAND");
+	forced_env_clear();
 	if (n > 1 && strcmp(words[0], "mosh-server") == 0 && strcmp(words[1], "new") == 0) {
+		if ((i = forced_mosh_bad(words, n)) != 0) {
+			char shown[128];
+
+			fprintf(stderr, _("dapter: mosh-server's %s is not allowed here: only -s, -c, "
+			    "-p, -i, -v and -l with LANG or LC_* values.\n"),
+			    safe_word(words[i], shown, sizeof shown));
+			return CMD_USAGE;
+		}
 		for (i = 0; i < n && strcmp(words[i], "--") != 0; i++)
 			args[k++] = words[i];
 		args[k++] = "--";

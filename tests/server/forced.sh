@@ -27,6 +27,15 @@ trap 'exit 1' HUP INT TERM
 "$DAPTER" --db "$db" assign "$me" "8 Б" Алгебра >/dev/null
 
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/hostkey" && ssh-keygen -q -t ed25519 -N '' -f "$tmp/id"
+# A stand-in mosh-server: it writes down its words and its environment.
+mkdir -p "$tmp/bin"
+cat >"$tmp/bin/mosh-server" <<MOSH
+#!/bin/sh
+printf '%s\n' "\$@" >"$tmp/mosh.args"
+env >"$tmp/mosh.env"
+echo "MOSH CONNECT 60001 AAAAAAAAAAAAAAAAAAAAAA"
+MOSH
+chmod +x "$tmp/bin/mosh-server"
 cp "$tmp/id.pub" "$tmp/authorized_keys"
 # sshd cannot take port 0 and say which it got: pick a free port, and pick
 # again if another process took it before sshd could (sshd then exits).
@@ -47,7 +56,7 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 StrictModes no
 UsePAM no
-SetEnv DAPTER_TODAY=2026-11-23 DAPTER_LOCALEDIR=${DAPTER_LOCALEDIR:-} DAPTER_KEYMAPDIR=${DAPTER_KEYMAPDIR:-}
+SetEnv DAPTER_TODAY=2026-11-23 DAPTER_LOCALEDIR=${DAPTER_LOCALEDIR:-} DAPTER_KEYMAPDIR=${DAPTER_KEYMAPDIR:-} DAPTER_IDLE_LOCK=0 LD_LIBRARY_PATH=$tmp/evil PATH=$tmp/bin:/usr/bin:/bin
 ForceCommand $DAPTER --db $db --forced
 CONF
 	"$sshd" -D -e -f "$tmp/sshd_config" 2>"$tmp/sshd.log" &
@@ -81,6 +90,24 @@ ssh $o "$me@127.0.0.1" roster import "'8 Б'" /etc/passwd >"$tmp/out" 2>"$tmp/er
 ssh $o "$me@127.0.0.1" >"$tmp/out" 2>"$tmp/err" </dev/null; st=$?
 status 1 "no command and no terminal: a clear refusal"
 has "$tmp/err" "use ssh -t" "saying how to get a terminal"
+
+# mosh through the OpenSSH door: only the options dapter needs get through.
+ssh $o "$me@127.0.0.1" mosh-server new -s -c 256 -l LANG=en_US.UTF-8 -l LC_ALL=C.UTF-8 \
+    >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "mosh-server new with the mosh client's own options runs"
+has "$tmp/out" "MOSH CONNECT" "the stand-in mosh-server answered"
+tr '\n' ' ' <"$tmp/mosh.args" >"$tmp/args"
+has "$tmp/args" "new -s -c 256 -l LANG=en_US.UTF-8 -l LC_ALL=C.UTF-8 -- $DAPTER --db $db --forced" \
+    "with those options, and the journal as its program"
+lacks "$tmp/mosh.env" "DAPTER_IDLE_LOCK" "sshd's DAPTER_* settings do not reach it"
+lacks "$tmp/mosh.env" "DAPTER_TODAY" "nor DAPTER_TODAY"
+lacks "$tmp/mosh.env" "LD_LIBRARY_PATH" "nor LD_*"
+rm -f "$tmp/mosh.args"
+for bad in "-l DAPTER_TODAY=2020-01-01" "-l LD_PRELOAD=/tmp/x.so" "-l LANG=x;rm" "--bogus" "-p"; do
+	ssh $o "$me@127.0.0.1" mosh-server new $bad >"$tmp/out" 2>"$tmp/err"; st=$?
+	[ "$st" -ne 0 ] && [ ! -e "$tmp/mosh.args" ]; tap_result $? "mosh-server new $bad is refused"
+done
+has "$tmp/err" "is not allowed here" "saying what is allowed"
 
 tmux -L "forced-$$" -f /dev/null new-session -d -s f -x 80 -y 24 \
     "ssh -t $o $me@127.0.0.1; echo EXITED \$?; sleep 60"
