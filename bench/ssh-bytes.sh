@@ -13,37 +13,61 @@
 set -u
 dapter=${1:-${DAPTER:-$(dirname "$0")/../src/dapter}}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dapter-bench.XXXXXX")
-srv=
-trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
+srv= rp=
+# On exit, also on an interrupt: the relay, the tmux server, and every
+# process of the server on this run's database (holders included).
+cleanup() {
+	[ -n "$rp" ] && kill "$rp" 2>/dev/null
+	tmux -L "bench$$" kill-server 2>/dev/null
+	[ -n "$srv" ] && kill "$srv" 2>/dev/null
+	pids=$(pgrep -f -- "--db $tmp/db ")
+	[ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
 top=$(cd "$(dirname "$0")/.." && pwd)
 export DAPTER_TODAY=2026-11-23 LANG=C.UTF-8
 export DAPTER_KEYMAPDIR="${DAPTER_KEYMAPDIR:-$top/keymaps}"
 export DAPTER_LOCALEDIR="${DAPTER_LOCALEDIR:-$top/locales}"
 unset LC_ALL LANGUAGE
 
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+# until_in FILE PATTERN WHAT: up to 60 s for PATTERN in FILE, or give up saying WHAT.
+until_in() {
+	i=0
+	until grep -q "$2" "$1" 2>/dev/null; do
+		i=$((i + 1))
+		[ "$i" -lt 600 ] || { echo "ssh-bytes: timed out waiting for $3" >&2; exit 1; }
+		sleep 0.1
+	done
 }
-port=$(free_port)
 "$dapter" --db "$tmp/db" demo --no-serve >/dev/null || exit 1
 # Five more pupils make the 25 rows of a full class.
 printf 'Тегі;Аты\nЯхина;Алина\nЯкупов;Арман\nЯсинова;Дана\nЯковлев;Илья\nЯхияев;Ерлан\n' |
     "$dapter" --db "$tmp/db" roster import "7 Ә" - >/dev/null || exit 1
-"$dapter" --db "$tmp/db" serve --listen 127.0.0.1 --port "$port" >"$tmp/out" 2>"$tmp/log" &
+# Port 0: the server takes a free port itself and says which.
+"$dapter" --db "$tmp/db" serve --listen 127.0.0.1 --port 0 >"$tmp/out" 2>"$tmp/log" &
 srv=$!
-until grep -q "^Serving" "$tmp/out" 2>/dev/null; do sleep 0.1; done
+until_in "$tmp/out" "^Serving" "the server"
+port=$(sed -n 's/^Serving .* port \([0-9]*\)\.$/\1/p' "$tmp/out")
 
-# relay LISTEN_PORT: forwards one connection to the server, then prints "up down".
+# relay: forwards one connection to the server on PORT, then prints "up
+# down". It listens on a port of its own choosing (printed as "ready PORT",
+# so no other process can take it first) and gives up after 300 s.
 cat >"$tmp/relay.py" <<'PY'
-import selectors, socket, sys
-lport, rport = int(sys.argv[1]), int(sys.argv[2])
+import selectors, socket, sys, time
+rport = int(sys.argv[1])
+deadline = time.time() + 300
 ls = socket.socket()
-ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-ls.bind(("127.0.0.1", lport))
+ls.bind(("127.0.0.1", 0))
 ls.listen(1)
-print("ready", flush=True)
-c, _ = ls.accept()
-s = socket.create_connection(("127.0.0.1", rport))
+print("ready", ls.getsockname()[1], flush=True)
+ls.settimeout(120)
+try:
+    c, _ = ls.accept()
+except socket.timeout:
+    sys.exit("relay: nobody connected")
+s = socket.create_connection(("127.0.0.1", rport), timeout=30)
 for x in (c, s):
     x.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 count = {c: 0, s: 0}
@@ -53,7 +77,9 @@ sel.register(c, selectors.EVENT_READ)
 sel.register(s, selectors.EVENT_READ)
 open_ = 2
 while open_:
-    for key, _ in sel.select():
+    if time.time() > deadline:
+        sys.exit("relay: the connection did not end")
+    for key, _ in sel.select(timeout=1):
         src = key.fileobj
         data = src.recv(65536)
         if not data:
@@ -72,15 +98,16 @@ PY
 run() {
 	label=$1
 	shift
-	rport=$(free_port)
-	python3 "$tmp/relay.py" "$rport" "$port" >"$tmp/relay.out" &
+	python3 "$tmp/relay.py" "$port" >"$tmp/relay.out" &
 	rp=$!
-	until grep -q ready "$tmp/relay.out" 2>/dev/null; do sleep 0.05; done
+	until_in "$tmp/relay.out" "^ready" "the relay"
+	rport=$(sed -n 's/^ready //p' "$tmp/relay.out")
 	SSHPASS=aigerim-demo sshpass -e ssh -p "$rport" -F /dev/null \
 	    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
 	    -o PubkeyAuthentication=no -o PreferredAuthentications=password \
-	    aigerim@127.0.0.1 "$@" >"$tmp/payload" </dev/null
-	wait "$rp"
+	    -o ConnectTimeout=30 aigerim@127.0.0.1 "$@" >"$tmp/payload" </dev/null
+	wait "$rp" || exit 1
+	rp=
 	set -- $(tail -n 1 "$tmp/relay.out")
 	printf '%-34s up %6s B  down %6s B  payload %6s B\n' "$label" "$1" "$2" \
 	    "$(wc -c <"$tmp/payload")"
@@ -92,10 +119,10 @@ run 'journal list' journal list
 run 'version' version
 
 command -v tmux >/dev/null 2>&1 || exit 0
-rport=$(free_port)
-python3 "$tmp/relay.py" "$rport" "$port" >"$tmp/relay.out" &
+python3 "$tmp/relay.py" "$port" >"$tmp/relay.out" &
 rp=$!
-until grep -q ready "$tmp/relay.out" 2>/dev/null; do sleep 0.05; done
+until_in "$tmp/relay.out" "^ready" "the relay"
+rport=$(sed -n 's/^ready //p' "$tmp/relay.out")
 tm() {
 	tmux -L "bench$$" -f /dev/null "$@"
 }
@@ -127,7 +154,8 @@ wait_for "FA: Көпмүшелерді көбейту"
 tm send-keys -t =b: q
 wait_for "My journals"
 tm send-keys -t =b: q
-wait "$rp"
+wait "$rp" || exit 1
+rp=
 tm kill-server 2>/dev/null
 set -- $(tail -n 1 "$tmp/relay.out")
 printf '%-34s up %6s B  down %6s B\n' "journal 80x24: 25 marks, topic" "$1" "$2"

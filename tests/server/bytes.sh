@@ -6,7 +6,8 @@ set -u
 for tool in ssh sshpass python3 tmux; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP no $tool"; exit 0; }
 done
-out=$(sh "$top_srcdir/bench/ssh-bytes.sh" "$DAPTER" 2>&1)
+# A bound on the whole run: a bench that hangs must not hang the suite.
+out=$(timeout 600 sh "$top_srcdir/bench/ssh-bytes.sh" "$DAPTER" 2>&1)
 rc=$?
 echo "$out" | sed 's/^/# /'
 echo "$out" | grep -q "journal 80x24: 25 marks, topic" && [ "$rc" -eq 0 ]
