@@ -75,6 +75,7 @@ struct sess {
 	long long flush_at;	/* ms clock when `out` goes, or 0 */
 	long long close_by;	/* ms clock to give up on the client's close */
 	int resize_due;		/* the holder had no room for the latest size yet */
+	long long authed_at;	/* ms clock of the login, or 0 */
 };
 
 static long long
@@ -796,6 +797,19 @@ sess_turn(struct sess *s, ssh_event event)
 		else if (s->started && !s->finished)
 			server_log("%s: %s: the client went away", s->conn->session_id,
 			    s->conn->login);
+		return -1;
+	}
+	/*
+	 * A login that never starts a command or the journal holds a process and
+	 * a session slot for nothing (ssh -N, a wedged client): it has until
+	 * --link-timeout, as a silent link has.
+	 */
+	if (s->conn->authenticated && s->authed_at == 0)
+		s->authed_at = now;
+	if (s->authed_at != 0 && !s->started &&
+	    now - s->authed_at > (long long)s->conn->link_timeout * 1000) {
+		server_log("%s: %s started nothing in %d s, closing", s->conn->session_id,
+		    s->conn->login, s->conn->link_timeout);
 		return -1;
 	}
 	if (s->chan == NULL)

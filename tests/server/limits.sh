@@ -3,7 +3,8 @@
 # that never logs in is cut off after --login-grace; connections not logged
 # in beyond --max-startups-per-address are closed at once (--max-sessions,
 # which counts logged-in ones, is flood.sh's); many logins at the same
-# moment all get their answer.
+# moment all get their answer; a login that starts nothing (ssh -N) ends
+# after --link-timeout.
 . "${top_srcdir:-.}/tests/server/lib.sh"
 need ssh sshpass
 
@@ -75,4 +76,19 @@ while [ $i -lt $n ]; do
 done
 [ $good -eq $n ]; tap_result $? "$n logins at once all get the same CSV ($good of $n)"
 [ $(($(date +%s) - wait_start)) -lt 25 ]; tap_result $? "and none of them hangs"
+stop_server
+
+start_server --link-timeout 3
+SSHPASS=marat-demo timeout 60 sshpass -e ssh -p "$port" -F /dev/null -o StrictHostKeyChecking=no \
+    -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o PubkeyAuthentication=no -N \
+    marat@127.0.0.1 >/dev/null 2>&1 </dev/null &
+held=$!
+i=0
+while kill -0 "$held" 2>/dev/null && [ $i -lt 300 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+! kill -0 "$held" 2>/dev/null; tap_result $? "a login that starts nothing is closed after --link-timeout"
+kill "$held" 2>/dev/null
+has "$tmp/serve.log" "marat started nothing in 3 s, closing" "which the log says"
 done_testing
