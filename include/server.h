@@ -81,6 +81,7 @@ struct server_conn {
 	char kbdint_user[64];	/* keyboard-interactive: who asked */
 	int slot_fd;		/* to the listener: may this login have a session? */
 	const char *refusal;	/* logged in, but refused this (a msgid): say it and end */
+	const char *notice;	/* logged in, and should know this (a msgid), or NULL */
 };
 
 /* Asks the listener for a session slot once a client has logged in: 1 yes, 0 no. */

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,16 +30,44 @@
 
 #define SERVER_AUTH_TRIES	6
 
-/* Opens the store for one check; the connection process has no other use for it. */
+/* 1 when the database's file system has no room left (a few pages at most). */
+static int
+auth_disk_full(const char *db_path)
+{
+	char dir[4096], *slash = NULL;
+	struct statvfs sv;
+
+	snprintf(dir, sizeof dir, "%s", db_path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	return statvfs(dir, &sv) == 0 && (unsigned long long)sv.f_bavail * sv.f_frsize < 65536;
+}
+
+/*
+ * Opens the store for one check; the connection process has no other use
+ * for it. On a full disk SQLite may not even open the file (its -shm cannot
+ * grow): the client is told why before the refusal, in the banner every
+ * client shows, or it would take the refusal for a wrong password.
+ */
 static struct store *
-auth_store(struct server_conn *conn)
+auth_store(struct server_conn *conn, ssh_session session)
 {
 	struct store *st = NULL;
+	ssh_string banner = NULL;
+	const char *why = _("The server cannot write: its disk is full. Tell the school's "
+	    "administrator.\n");
 
 	if (store_open(conn->db_path, 0, &st) != STORE_OK) {
 		server_log("%s: cannot open the database: %s", conn->session_id,
 		    store_error(st));
 		store_close(st);
+		if (auth_disk_full(conn->db_path) && (banner = ssh_string_from_char(why)) != NULL) {
+			if (ssh_send_issue_banner(session, banner) != SSH_OK)
+				server_log("%s: cannot send the banner", conn->session_id);
+			ssh_string_free(banner);
+		}
 		return NULL;
 	}
 	return st;
@@ -83,6 +112,13 @@ auth_accept(struct server_conn *conn, ssh_session session, ssh_message msg, stru
 	}
 	snprintf(conn->login, sizeof conn->login, "%s", u->login);
 	conn->authenticated = 1;
+	/* Reading goes on; whoever means to write must know that nothing will be kept. */
+	if (auth_disk_full(conn->db_path)) {
+		server_log("%s: the disk of %s is full: the server cannot write", conn->session_id,
+		    conn->db_path);
+		conn->notice = N_("The server cannot write: its disk is full. You can read, but "
+		    "nothing you change will be saved. Tell the school's administrator.");
+	}
 	server_log("%s: login %s from %s by %s", conn->session_id, u->login, conn->addr,
 	    method);
 	auth_audit(conn, st, u, method);
@@ -178,7 +214,7 @@ auth_password(struct server_conn *conn, ssh_session session, ssh_message msg,
 	unsigned int delay;
 	int rc;
 
-	if (password == NULL || (st = auth_store(conn)) == NULL)
+	if (password == NULL || (st = auth_store(conn, session)) == NULL)
 		return auth_refuse(conn, session, msg, user, method, "no check", 1);
 	snprintf(pair_key, sizeof pair_key, "pair:%.64s %.64s", user, conn->addr);
 	snprintf(addr_key, sizeof addr_key, "addr:%.64s", conn->addr);
@@ -214,7 +250,7 @@ auth_publickey(struct server_conn *conn, ssh_session session, ssh_message msg, c
 	if (key == NULL || (type = ssh_key_type_to_char(ssh_key_type(key))) == NULL ||
 	    ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
 		return auth_refuse(conn, session, msg, user, "publickey", "unreadable key", 0);
-	if ((st = auth_store(conn)) == NULL) {
+	if ((st = auth_store(conn, session)) == NULL) {
 		rc = auth_refuse(conn, session, msg, user, "publickey", "no check", 0);
 		goto out;
 	}

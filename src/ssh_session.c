@@ -432,6 +432,14 @@ sess_exec(struct sess *s, ssh_message msg)
 	}
 	server_log("%s: %s runs %s", s->conn->session_id, s->conn->login,
 	    nargs > 0 ? args[0] : "help");
+	if (s->conn->notice != NULL) {
+		const char *lang = sess_language(s);
+
+		if (lang != NULL)
+			i18n_set_language(lang);
+		snprintf(s->err, sizeof s->err, "%s\n", _(s->conn->notice));
+		s->nerr = strlen(s->err);
+	}
 	rc = sess_spawn(s, nargs > 0 ? args : help, nargs > 0 ? nargs : 1);
 	ssh_argv_free(args);
 	if (rc != 0)
