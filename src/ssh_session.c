@@ -398,6 +398,17 @@ sess_finish(struct sess *s, int code)
 		    ssh_get_error(s->session));
 }
 
+/* A message of ours in the client's language (LANG, LC_* it sent). */
+static const char *
+sess_translate(struct sess *s, const char *msgid)
+{
+	const char *lang = sess_language(s);
+
+	if (lang != NULL)
+		i18n_set_language(lang);
+	return _(msgid);
+}
+
 /* Ends the channel at once with a message on stderr and status 1. */
 static void
 sess_say(struct sess *s, const char *message)
@@ -417,11 +428,7 @@ sess_exec(struct sess *s, ssh_message msg)
 	int nargs = 0, rc;
 
 	if (s->conn->refusal != NULL) {
-		const char *lang = sess_language(s);
-
-		if (lang != NULL)
-			i18n_set_language(lang);
-		sess_say(s, _(s->conn->refusal));
+		sess_say(s, sess_translate(s, s->conn->refusal));
 		ssh_message_channel_request_reply_success(msg);
 		return 0;
 	}
@@ -433,11 +440,7 @@ sess_exec(struct sess *s, ssh_message msg)
 	server_log("%s: %s runs %s", s->conn->session_id, s->conn->login,
 	    nargs > 0 ? args[0] : "help");
 	if (s->conn->notice != NULL) {
-		const char *lang = sess_language(s);
-
-		if (lang != NULL)
-			i18n_set_language(lang);
-		snprintf(s->err, sizeof s->err, "%s\n", _(s->conn->notice));
+		snprintf(s->err, sizeof s->err, "%s\n", sess_translate(s, s->conn->notice));
 		s->nerr = strlen(s->err);
 	}
 	rc = sess_spawn(s, nargs > 0 ? args : help, nargs > 0 ? nargs : 1);
