@@ -43,6 +43,8 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	grace = conf_get("login-grace");
 	detach = conf_get("detach-timeout");
 	link = conf_get("link-timeout");
+	startups = conf_get("max-startups");
+	per_address = conf_get("max-startups-per-address");
 	if ((rc = cmd_args(ctx, &cmd_serve, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
 		return rc;
 	if (ctx->remote) {
