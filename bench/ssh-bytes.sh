@@ -98,6 +98,8 @@ PY
 run() {
 	label=$1
 	shift
+	# A fresh file: the last run's "ready" must not be taken for this one's.
+	rm -f "$tmp/relay.out"
 	python3 "$tmp/relay.py" "$port" >"$tmp/relay.out" &
 	rp=$!
 	until_in "$tmp/relay.out" "^ready" "the relay"
@@ -119,6 +121,7 @@ run 'journal list' journal list
 run 'version' version
 
 command -v tmux >/dev/null 2>&1 || exit 0
+rm -f "$tmp/relay.out"
 python3 "$tmp/relay.py" "$port" >"$tmp/relay.out" &
 rp=$!
 until_in "$tmp/relay.out" "^ready" "the relay"
