@@ -289,13 +289,19 @@ server_slot_ask(struct server_conn *conn)
 
 	if (conn->slot_fd == -1)
 		return 1;
-	if (write(conn->slot_fd, "A", 1) != 1)
-		return 1;	/* the listener has stopped: sessions go on without it */
 	pfd.fd = conn->slot_fd;
 	pfd.events = POLLIN;
-	/* The listener answers at once; a bound all the same, and yes if it is gone. */
-	if (poll(&pfd, 1, 5000) != 1 || read(conn->slot_fd, &answer, 1) != 1)
-		return 1;
+	/*
+	 * The listener answers at once; a bound all the same, and yes if it is
+	 * gone (it stopped: sessions go on without it). One question per
+	 * connection: the socket closes after it, so that no holder or child
+	 * forked later keeps it.
+	 */
+	if (write(conn->slot_fd, "A", 1) != 1 || poll(&pfd, 1, 5000) != 1 ||
+	    read(conn->slot_fd, &answer, 1) != 1)
+		answer = 'y';
+	close(conn->slot_fd);
+	conn->slot_fd = -1;
 	return answer == 'y';
 }
 
