@@ -35,6 +35,11 @@ ssh-keygen -q -t ed25519 -N '' -f "$tmp/key" &&
 "$DAPTER" --db "$db" user key add aigerim "$tmp/key.pub" >/dev/null ||
     { echo "Bail out! cannot give aigerim a key"; exit 1; }
 start_server --detach-timeout 60
+# A session that lives as long as the test: tmux's server exits with its last
+# session, and a capture racing the kill-session/new-session of a re-login
+# then fails ("server exited unexpectedly") and reads an empty pane.
+tm new-session -d -s keep "sleep 100000" ||
+    { echo "Bail out! cannot start tmux"; exit 1; }
 opts="-p $port -F /dev/null -i $tmp/key -o IdentitiesOnly=yes -o BatchMode=yes
     -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
     -o ConnectTimeout=5"
