@@ -31,6 +31,15 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 "$DAPTER" --db "$db" demo --no-serve >/dev/null || { echo "Bail out! no demo school"; exit 1; }
 
+# demo_password LOGIN: the demo's password for LOGIN (LOGIN-demo, made longer
+# where that is under the 10 characters a password needs).
+demo_password() {
+	case $1 in
+	olga) echo olga-demo-1 ;;
+	*) echo "$1-demo" ;;
+	esac
+}
+
 # start_server ARGS...: serve the demo school with ARGS on $listen (default
 # 127.0.0.1); wait until it listens, and set $port to the port it took. The
 # first start lets the server pick a free port itself (--port 0), so no

@@ -38,7 +38,7 @@ guess() {
 # login FROM USER: the right password from FROM; status in $st, seconds in $took.
 login() {
 	t0=$(date +%s)
-	SSHPASS=$2-demo timeout 120 sshpass -e ssh $opts $pw -b "$1" "$2@127.0.0.1" version \
+	SSHPASS=$(demo_password "$2") timeout 120 sshpass -e ssh $opts $pw -b "$1" "$2@127.0.0.1" version \
 	    >"$tmp/out" 2>"$tmp/err" </dev/null
 	st=$?
 	took=$(($(date +%s) - t0))
