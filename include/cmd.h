@@ -79,6 +79,13 @@ int cmd_read_file(struct cmd_ctx *ctx, const char *path, size_t max, char **buf,
 /* Writes user text to a stream with controls neutralized. */
 void cmd_put(struct cmd_ctx *ctx, const char *text);
 
+/*
+ * Writes the audit head to path and its SSHSIG signature to path.sig, with
+ * the ed25519 host key in key_dir (NULL: PATH.keys beside the database,
+ * made when missing). Errors printed.
+ */
+int cmd_audit_checkpoint(struct cmd_ctx *ctx, const char *path, const char *key_dir);
+
 /* The shared lookups of class and subject arguments. */
 int cmd_journal_args(struct cmd_ctx *ctx, const char *class_name, const char *subject_name,
     struct class *c, struct subject *s);
@@ -99,7 +106,7 @@ extern const struct cmd cmd_year_add, cmd_year_current, cmd_period_list, cmd_per
 extern const struct cmd cmd_roster_import, cmd_roster_list, cmd_subgroup_set;
 extern const struct cmd cmd_lesson_add, cmd_lesson_set, cmd_lesson_list, cmd_marks_export,
     cmd_marks_import, cmd_grades;
-extern const struct cmd cmd_audit_log, cmd_audit_verify, cmd_backup;
+extern const struct cmd cmd_audit_log, cmd_audit_verify, cmd_audit_head, cmd_backup;
 extern const struct cmd cmd_user_reset, cmd_user_role, cmd_user_key_list, cmd_user_key_remove,
     cmd_class_rename, cmd_class_promote, cmd_pupil_move, cmd_substitute, cmd_substitute_list,
     cmd_substitute_remove, cmd_session_list,

@@ -386,7 +386,12 @@ struct audit_filter {
 };
 
 int store_audit_each(struct store *st, const struct audit_filter *f, audit_cb cb, void *arg);
-/* STORE_OK when every record's hash chains; else STORE_INVALID and *bad = first broken id. */
+/*
+ * STORE_OK when every record's hash chains, the append-only triggers were in
+ * place at open, and the marks and attendance in the tables are what the
+ * audit's mark.set records replay to; else STORE_INVALID (the error names the
+ * record or row) and *bad = the first broken record's id (0 for a table row).
+ */
 int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
 /*
  * An audit object as a person reads it: "pupil:2" becomes the pupil's name,
@@ -394,6 +399,10 @@ int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
  * date beside it name the lesson). Ids whose rows are gone stay as they are.
  */
 int store_audit_object_text(struct store *st, const char *object, char *out, size_t outsize);
+/* The last record's id and hash (0 and 64 zeros for an empty log). */
+int store_audit_head(struct store *st, int64_t *id, char hash[65]);
+/* STORE_OK when record `id` exists with `hash` (an anchor kept outside the file). */
+int store_audit_anchor(struct store *st, int64_t id, const char *hash);
 /* Appends a record for an action that changes nothing in the tables (a login, a break of a lock). */
 int store_audit_note(struct store *st, const char *action, const char *object, const char *value);
 

@@ -1,14 +1,29 @@
 /*
- * cmd_audit: the audit log and its chain check (backups: cmd_archive.c).
+ * cmd_audit: the audit log, its chain check, and its anchors (backups:
+ * cmd_archive.c).
+ *
+ * The chain proves that no record was changed in place, but whoever holds
+ * the file can delete its tail or rewrite it whole with the README's recipe.
+ * So the head (last id and hash) leaves the file: printed, logged, and
+ * written as a checkpoint signed with the server's ed25519 host key in
+ * OpenSSH's SSHSIG format, which `ssh-keygen -Y verify` checks without us.
+ * `audit verify --head` / `--checkpoint` then catch a chain that no longer
+ * holds that record.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "i18n.h"
+#include "sshsig.h"
 
 static void
 put_value(struct cmd_ctx *ctx, const char *v)
@@ -74,15 +89,76 @@ const struct cmd cmd_audit_log = {
 	CMD_ADMIN | CMD_HEAD, 0, run_audit_log,
 };
 
+/* Parses "ID:HASH" (the form `audit head` prints); 0 or -1. */
+static int
+parse_head(const char *text, int64_t *id, char hash[65])
+{
+	char *end = NULL;
+	long long v;
+	size_t i;
+
+	errno = 0;
+	v = strtoll(text, &end, 10);
+	if (errno != 0 || end == text || v < 1 || *end != ':' || strlen(end + 1) < 64)
+		return -1;
+	for (i = 0; i < 64; i++)
+		if (!((end[1 + i] >= '0' && end[1 + i] <= '9') || (end[1 + i] >= 'a' &&
+		    end[1 + i] <= 'f')))
+			return -1;
+	if (end[65] != '\0' && end[65] != '\n')
+		return -1;
+	*id = v;
+	snprintf(hash, 65, "%.64s", end + 1);
+	return 0;
+}
+
+/* The "head: ID:HASH" line of a checkpoint file; 0 or -1 (error printed). */
+static int
+checkpoint_head(struct cmd_ctx *ctx, const char *path, int64_t *id, char hash[65])
+{
+	char line[256];
+	FILE *f = NULL;
+	int rc = -1;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		cmd_error(ctx, _("Cannot open %s: %s."), path, strerror(errno));
+		return -1;
+	}
+	while (rc != 0 && fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "head: ", 6) == 0 && parse_head(line + 6, id, hash) == 0)
+			rc = 0;
+	fclose(f);
+	if (rc != 0)
+		cmd_error(ctx, _("%s is not an audit checkpoint (no \"head: ID:HASH\" line)."),
+		    path);
+	return rc;
+}
+
 static int
 run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	int64_t bad = 0, count = 0;
+	const char *head = NULL, *checkpoint = NULL;
+	const struct cmd_opt opts[] = { { "--head", &head, NULL },
+		{ "--checkpoint", &checkpoint, NULL }, { NULL, NULL, NULL } };
+	int64_t bad = 0, count = 0, id = 0;
+	char hash[65];
 	int rc;
 
-	if ((rc = cmd_args(ctx, &cmd_audit_verify, argc, argv, NULL, NULL, 0, 0, NULL)) != CMD_OK)
+	if ((rc = cmd_args(ctx, &cmd_audit_verify, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
 		return rc;
-	if ((rc = store_audit_verify(ctx->st, &bad, &count)) != STORE_OK) {
+	if (head != NULL && parse_head(head, &id, hash) != 0) {
+		cmd_error(ctx, _("--head is ID:HASH, as `dapter audit head` prints it."));
+		return CMD_USAGE;
+	}
+	if (checkpoint != NULL && ctx->remote) {
+		cmd_error(ctx, _("Give --head ID:HASH over SSH; a checkpoint file is read on the "
+		    "server itself."));
+		return CMD_DENIED;
+	}
+	if (checkpoint != NULL && checkpoint_head(ctx, checkpoint, &id, hash) != 0)
+		return CMD_FAIL;
+	if ((rc = store_audit_verify(ctx->st, &bad, &count)) != STORE_OK ||
+	    (id > 0 && (rc = store_audit_anchor(ctx->st, id, hash)) != STORE_OK)) {
 		cmd_error(ctx, "%s", store_error(ctx->st));
 		return CMD_FAIL;
 	}
@@ -91,7 +167,93 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_audit_verify = {
-	"audit verify", "",
+	"audit verify", "[--head ID:HASH | --checkpoint FILE]",
 	N_("Check the audit chain; exit 0 when it holds, else name the first broken record."),
-	NULL, CMD_ADMIN | CMD_HEAD, 0, run_audit_verify,
+	N_("The marks and attendance in the tables must be what the audit records say. "
+	"--head (from `audit head`, a log or a printed report) or --checkpoint (a file "
+	"`audit head FILE` or `backup` wrote) also requires that record, unchanged: a chain "
+	"cut short or rewritten fails."),
+	CMD_ADMIN | CMD_HEAD, 0, run_audit_verify,
+};
+
+int
+cmd_audit_checkpoint(struct cmd_ctx *ctx, const char *path, const char *key_dir)
+{
+	char head[65], at[32], keydir[4096], key[4200], sigpath[4096], err[512];
+	char text[256], *sig = NULL;
+	int64_t id = 0;
+	time_t now = time(NULL);
+	struct tm tm;
+	FILE *f = NULL;
+	int rc = CMD_FAIL, n;
+
+	if ((rc = store_audit_head(ctx->st, &id, head)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	rc = CMD_FAIL;
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(keydir, sizeof keydir, "%s%s", key_dir != NULL ? key_dir : ctx->db_path,
+	    key_dir != NULL ? "" : ".keys");
+	snprintf(key, sizeof key, "%s/%s", keydir, SSHSIG_KEY_FILE);
+	snprintf(sigpath, sizeof sigpath, "%s.sig", path);
+	n = snprintf(text, sizeof text, "dapter audit checkpoint\nhead: %" PRId64 ":%s\n"
+	    "records: %" PRId64 "\nat: %s\n", id, head, id, at);
+	if (sshsig_key_ensure(keydir, err, sizeof err) != 0 ||
+	    sshsig_sign(key, SSHSIG_NAMESPACE, text, (size_t)n, &sig, err, sizeof err) != 0) {
+		cmd_error(ctx, "%s", err);
+		goto out;
+	}
+	if ((f = fopen(path, "w")) == NULL || fputs(text, f) == EOF || fclose(f) != 0) {
+		f = NULL;
+		cmd_error(ctx, _("Cannot write %s: %s."), path, strerror(errno));
+		goto out;
+	}
+	if ((f = fopen(sigpath, "w")) == NULL || fputs(sig, f) == EOF || fclose(f) != 0) {
+		f = NULL;
+		cmd_error(ctx, _("Cannot write %s: %s."), sigpath, strerror(errno));
+		goto out;
+	}
+	f = NULL;
+	rc = CMD_OK;
+out:
+	if (f != NULL)
+		fclose(f);
+	free(sig);
+	return rc;
+}
+
+static int
+run_audit_head(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *keys = NULL;
+	const struct cmd_opt opts[] = { { "--keys", &keys, NULL }, { NULL, NULL, NULL } };
+	char *pos[1] = { NULL }, hash[65];
+	int64_t id = 0;
+	int rc, npos = 0;
+
+	if ((rc = cmd_args(ctx, &cmd_audit_head, argc, argv, opts, pos, 0, 1, &npos)) != CMD_OK)
+		return rc;
+	if ((npos > 0 || keys != NULL) && ctx->remote) {
+		cmd_error(ctx, _("A checkpoint file is written on the server itself, by its "
+		    "operator."));
+		return CMD_DENIED;
+	}
+	if ((rc = store_audit_head(ctx->st, &id, hash)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	if (npos > 0 && (rc = cmd_audit_checkpoint(ctx, pos[0], keys)) != CMD_OK)
+		return rc;
+	fprintf(ctx->out, "%" PRId64 ":%s\n", id, hash);
+	return CMD_OK;
+}
+
+const struct cmd cmd_audit_head = {
+	"audit head", "[FILE [--keys DIR]]",
+	N_("Print the last audit record's ID:HASH; with FILE, write a signed checkpoint."),
+	N_("FILE and FILE.sig are signed with the server's ed25519 host key (DIR, by default "
+	"beside the database as PATH.keys) in OpenSSH's SSHSIG format, namespace "
+	"dapter-audit: `ssh-keygen -Y verify -f allowed_signers -I dapter -n dapter-audit "
+	"-s FILE.sig < FILE` checks it without dapter. Keep the head away from the server: "
+	"`audit verify --head ID:HASH` or `--checkpoint FILE` then catches a chain cut short "
+	"or rewritten."),
+	CMD_ADMIN | CMD_HEAD, 0, run_audit_head,
 };

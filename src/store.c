@@ -311,7 +311,8 @@ store_open(const char *path, int flags, struct store **out)
 	    (rc = store_exec(st, "PRAGMA journal_mode = WAL")) != STORE_OK) ||
 	    (rc = store_exec(st, "PRAGMA synchronous = FULL")) != STORE_OK ||
 	    (rc = store_exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK ||
-	    (rc = store_migrate(st)) != STORE_OK)
+	    (rc = store_migrate(st)) != STORE_OK ||
+	    (rc = store_audit_triggers_repair(st)) != STORE_OK)
 		goto out;
 	if (flags & STORE_CREATE)
 		chmod(path, 0600);

@@ -192,6 +192,8 @@ store_audit_each(struct store *st, const struct audit_filter *f, audit_cb cb, vo
 	return rc;
 }
 
+static int audit_replay_marks(struct store *st);
+
 int
 store_audit_verify(struct store *st, int64_t *bad, int64_t *count)
 {
@@ -234,6 +236,155 @@ store_audit_verify(struct store *st, int64_t *bad, int64_t *count)
 	}
 	if (rc == STORE_OK && step != SQLITE_DONE)
 		rc = store_fail_db(st);
+	sqlite3_reset(s);
+	if (rc == STORE_OK && st->triggers_missing[0] != '\0')
+		rc = store_fail(st, STORE_INVALID,
+		    _("The audit log's append-only triggers were missing (%s): someone could "
+		    "change it with sqlite3. They are back now, and the audit says so."),
+		    st->triggers_missing);
+	if (rc == STORE_OK)
+		rc = audit_replay_marks(st);
+	return rc;
+}
+
+/*
+ * The append-only triggers stop honest mistakes; one DROP TRIGGER removes
+ * them, so their absence is itself evidence. They are put back at every open
+ * (with a record saying so), and the verify of that same run fails naming
+ * them. The SQL is the schema's own (migration 0 in store.c).
+ */
+static const struct {
+	const char *name, *sql;
+} audit_triggers[] = {
+	{ "audit_no_update", "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	    "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;" },
+	{ "audit_no_delete", "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	    "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;" },
+};
+
+int
+store_audit_triggers_repair(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	size_t i, len;
+	int rc = STORE_OK, missing[2] = { 0, 0 }, any = 0;
+
+	st->triggers_missing[0] = '\0';
+	for (i = 0; i < sizeof audit_triggers / sizeof audit_triggers[0]; i++) {
+		if ((s = store_stmt(st, "SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
+		    " AND name = ? AND tbl_name = 'audit'")) == NULL)
+			return STORE_FAILED;
+		store_bind_text(s, 1, audit_triggers[i].name);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			missing[i] = any = 1;
+			len = strlen(st->triggers_missing);
+			snprintf(st->triggers_missing + len, sizeof st->triggers_missing - len,
+			    "%s%s", len > 0 ? ", " : "", audit_triggers[i].name);
+		}
+		sqlite3_reset(s);
+	}
+	/* A read-only copy cannot be repaired; its verify still fails. */
+	if (!any || sqlite3_db_readonly(st->db, "main"))
+		return STORE_OK;
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	for (i = 0; i < sizeof audit_triggers / sizeof audit_triggers[0] && rc == STORE_OK; i++)
+		if (missing[i])
+			rc = store_exec(st, audit_triggers[i].sql);
+	if (rc == STORE_OK)
+		rc = store_audit_append(st, "audit.triggers", "audit", NULL, st->triggers_missing);
+	return store_write_end(st, rc);
+}
+
+int
+store_audit_head(struct store *st, int64_t *id, char hash[65])
+{
+	sqlite3_stmt *s = NULL;
+	int step;
+
+	*id = 0;
+	snprintf(hash, 65, "%s", genesis);
+	if ((s = store_stmt(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")) == NULL)
+		return STORE_FAILED;
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		store_col_text(s, 1, hash, 65);
+	}
+	sqlite3_reset(s);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_audit_anchor(struct store *st, int64_t id, const char *hash)
+{
+	sqlite3_stmt *s = NULL;
+	char have[65] = "";
+	int step, rc;
+
+	if ((s = store_stmt(st, "SELECT hash FROM audit WHERE id = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, id);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW)
+		store_col_text(s, 0, have, sizeof have);
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_fail_db(st);
+	if (step == SQLITE_DONE)
+		rc = store_fail(st, STORE_INVALID,
+		    _("The audit chain is shorter than its anchor: record %lld is missing "
+		    "(records were deleted from the end)."), (long long)id);
+	else if (strcmp(have, hash) != 0)
+		rc = store_fail(st, STORE_INVALID,
+		    _("Record %lld differs from its anchor: the audit chain was rewritten."),
+		    (long long)id);
+	else
+		rc = STORE_OK;
+	return rc;
+}
+
+/*
+ * Replays the mark.set records (object "... lesson:L DATE pupil:P", new value
+ * as mark_describe() writes it, NULL when cleared) to the last value of each
+ * cell, and compares that with the mark table both ways: a mark changed,
+ * added or deleted with sqlite3 shows as a row where the two differ.
+ */
+static int
+audit_replay_marks(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int step, rc = STORE_OK;
+
+	s = store_stmt(st,
+	    "WITH a AS (SELECT id, new,"
+	    "   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"
+	    "   CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil"
+	    "   FROM audit WHERE action = 'mark.set'),"
+	    " audited AS (SELECT lesson, pupil, new FROM a WHERE id IN"
+	    "   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL),"
+	    " stored AS (SELECT lesson_id AS lesson, pupil_id AS pupil,"
+	    "   CASE WHEN value IS NOT NULL AND attendance IS NOT NULL"
+	    "   THEN value || ' ' || attendance ELSE coalesce(CAST(value AS TEXT), attendance)"
+	    "   END AS new FROM mark),"
+	    " diff AS (SELECT * FROM stored EXCEPT SELECT * FROM audited"
+	    "   UNION SELECT * FROM audited EXCEPT SELECT * FROM stored)"
+	    " SELECT d.lesson, d.pupil, (SELECT new FROM stored t WHERE t.lesson = d.lesson"
+	    "   AND t.pupil = d.pupil), (SELECT new FROM audited t WHERE t.lesson = d.lesson"
+	    "   AND t.pupil = d.pupil) FROM (SELECT DISTINCT lesson, pupil FROM diff) d"
+	    " ORDER BY d.lesson, d.pupil LIMIT 1");
+	if (s == NULL)
+		return STORE_FAILED;
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(s, 2);
+		const char *audited = (const char *)sqlite3_column_text(s, 3);
+
+		rc = store_fail(st, STORE_INVALID,
+		    _("The marks were changed behind dapter's back: lesson:%lld pupil:%lld is "
+		    "\"%s\" in the table, but \"%s\" by the audit."),
+		    (long long)sqlite3_column_int64(s, 0), (long long)sqlite3_column_int64(s, 1),
+		    table != NULL ? table : "-", audited != NULL ? audited : "-");
+	} else if (step != SQLITE_DONE) {
+		rc = store_fail_db(st);
+	}
 	sqlite3_reset(s);
 	return rc;
 }

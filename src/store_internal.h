@@ -22,6 +22,7 @@ struct store {
 	} cache[STORE_STMT_CACHE];
 	size_t ncache;
 	struct timespec busy_since;	/* when the current wait for a lock began */
+	char triggers_missing[64];	/* append-only triggers found missing at open */
 };
 
 /* The cached, reset statement for a string literal; NULL (error set) on failure. */
@@ -42,6 +43,9 @@ void store_reset_all(struct store *st);
  */
 int store_write_begin(struct store *st);
 int store_write_end(struct store *st, int status);	/* commits on STORE_OK, else rolls back */
+
+/* At open: puts back missing append-only triggers of the audit table (audited). */
+int store_audit_triggers_repair(struct store *st);
 
 /* Appends the audit record of a change, inside the write. */
 int store_audit_append(struct store *st, const char *action, const char *object,

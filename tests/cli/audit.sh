@@ -36,4 +36,97 @@ rec() { sqlite3 "$db" "SELECT $1 FROM audit WHERE id = $last"; }
 field() { if [ "$(rec "$1 IS NULL")" = 1 ]; then printf -- '-:\n'; else v=$(rec "$1"); printf '%s:%s\n' "$(printf %s "$v" | wc -c)" "$v"; fi; }
 got=$({ field prev_hash; field id; field at; field login; field session; field action; field object; field old; field new; } | sha256sum | cut -d' ' -f1)
 [ "$got" = "$(rec hash)" ]; tap_result $? "the README's recipe recomputes a record's hash with sqlite3 and sha256sum"
+
+# Anchors outside the file: a head, a signed checkpoint, and the state replayed from the chain.
+printf 'Тегі,Аты\nӘлиев,Нұр\nБеков,Ерлан\n' >"$tmp/r.csv"
+"$DAPTER" --db "$db" roster import "7 Ә" "$tmp/r.csv" >/dev/null
+"$DAPTER" --db "$db" marks export "7 Ә" Алгебра --period q2 >"$tmp/m.csv"
+sed -e 's/^\(1,Әлиев Нұр\),$/\1,8/' -e 's/^\(2,Беков Ерлан\),$/\1,н/' "$tmp/m.csv" >"$tmp/f.csv"
+"$DAPTER" --db "$db" --as aruzhan marks import <"$tmp/f.csv" >/dev/null 2>&1
+for i in $(seq 1 60); do "$DAPTER" --db "$db" lesson add "7 Ә" Алгебра 2026-11-24 --topic "t$i" >/dev/null; done
+d audit head
+status 0 "audit head prints the head"
+head=$(cat "$tmp/out")
+n=$(sqlite3 "$db" "SELECT max(id) FROM audit")
+case "$head" in "$n:"????????????????????????????????????????????????????????????????) r=0 ;; *) r=1 ;; esac
+tap_result $r "the head is the last record's ID:HASH"
+
+# An attacker who knows the schema puts the triggers back after her edit.
+retrigger="CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+cp "$db" "$tmp/cut.db"
+sqlite3 "$tmp/cut.db" "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;
+    DELETE FROM audit WHERE id > $n - 50; $retrigger"
+"$DAPTER" --db "$tmp/cut.db" audit verify --head "$head" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "verify --head fails after the last 50 records are deleted"
+has "$tmp/err" "record $n" "it names the missing head record"
+sqlite3 "$tmp/cut.db" "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;
+    DELETE FROM audit; $retrigger"
+"$DAPTER" --db "$tmp/cut.db" audit verify --head "$head" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "verify --head fails after every record is deleted"
+
+# A forged chain: every hash recomputed by the README's recipe after changing record 2.
+cp "$db" "$tmp/forged.db"
+sqlite3 "$tmp/forged.db" "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;
+    UPDATE audit SET new = 'admin' WHERE id = 2;"
+prev=$(sqlite3 "$tmp/forged.db" "SELECT prev_hash FROM audit WHERE id = 2")
+for id in $(sqlite3 "$tmp/forged.db" "SELECT id FROM audit WHERE id >= 2 ORDER BY id"); do
+	frec() { sqlite3 "$tmp/forged.db" "SELECT $1 FROM audit WHERE id = $id"; }
+	ffield() { if [ "$(frec "$1 IS NULL")" = 1 ]; then printf -- '-:\n'; else v=$(frec "$1"); printf '%s:%s\n' "$(printf %s "$v" | wc -c)" "$v"; fi; }
+	h=$({ printf '%s:%s\n' 64 "$prev"; ffield id; ffield at; ffield login; ffield session; ffield action; ffield object; ffield old; ffield new; } | sha256sum | cut -d' ' -f1)
+	sqlite3 "$tmp/forged.db" "UPDATE audit SET prev_hash = '$prev', hash = '$h' WHERE id = $id"
+	prev=$h
+done
+sqlite3 "$tmp/forged.db" "$retrigger"
+"$DAPTER" --db "$tmp/forged.db" audit verify >/dev/null 2>&1
+tap_result $? "(the forged chain is self-consistent, as the recipe allows)"
+"$DAPTER" --db "$tmp/forged.db" audit verify --head "$head" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "verify --head fails on a rewritten chain"
+
+# A signed checkpoint that ssh-keygen checks with no dapter at all.
+d audit head "$tmp/cp.txt"
+status 0 "audit head FILE writes a checkpoint"
+[ -s "$tmp/cp.txt" ] && [ -s "$tmp/cp.txt.sig" ]; tap_result $? "the checkpoint and its .sig exist"
+has "$tmp/cp.txt" "$head" "the checkpoint names the head"
+printf 'dapter namespaces="dapter-audit" %s\n' "$(ssh-keygen -y -f "$db.keys/ssh_host_ed25519_key" | cut -d' ' -f1-2)" >"$tmp/allowed"
+ssh-keygen -Y verify -f "$tmp/allowed" -I dapter -n dapter-audit -s "$tmp/cp.txt.sig" <"$tmp/cp.txt" >"$tmp/out" 2>&1
+tap_result $? "ssh-keygen -Y verify checks the checkpoint with the host key"
+sed 's/^/#   /' "$tmp/out" | head -n 3
+sed 's/records/Records/' "$tmp/cp.txt" >"$tmp/cp2.txt"
+ssh-keygen -Y verify -f "$tmp/allowed" -I dapter -n dapter-audit -s "$tmp/cp.txt.sig" <"$tmp/cp2.txt" >/dev/null 2>&1
+[ $? -ne 0 ]; tap_result $? "a changed checkpoint fails ssh-keygen's check"
+"$DAPTER" --db "$tmp/cut.db" audit verify --checkpoint "$tmp/cp.txt" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "verify --checkpoint fails on a truncated chain"
+d audit verify --checkpoint "$tmp/cp.txt"
+status 0 "verify --checkpoint passes on the database it was made from"
+
+# The state replayed from the chain: a mark changed with sqlite3 fails verify, naming the row.
+cp "$db" "$tmp/marks.db"
+sqlite3 "$tmp/marks.db" "UPDATE mark SET value = 10 WHERE value = 8"
+"$DAPTER" --db "$tmp/marks.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "an UPDATE mark made with sqlite3 fails verify"
+has "$tmp/err" "pupil:1" "verify names the changed mark's row"
+cp "$db" "$tmp/marks.db"
+sqlite3 "$tmp/marks.db" "DELETE FROM mark WHERE attendance = 'absent'"
+"$DAPTER" --db "$tmp/marks.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "an attendance deleted with sqlite3 fails verify"
+cp "$db" "$tmp/marks.db"
+sqlite3 "$tmp/marks.db" "INSERT INTO mark(lesson_id, pupil_id, value) SELECT lesson_id, 2, 9 FROM mark LIMIT 1" 2>/dev/null
+sqlite3 "$tmp/marks.db" "UPDATE mark SET value = 9 WHERE pupil_id = 2"
+"$DAPTER" --db "$tmp/marks.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "a mark added with sqlite3 fails verify"
+
+# The append-only triggers: missing ones fail verify, and an open puts them back, audited.
+cp "$db" "$tmp/trig.db"
+sqlite3 "$tmp/trig.db" "DROP TRIGGER audit_no_update"
+"$DAPTER" --db "$tmp/trig.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "a dropped append-only trigger fails verify"
+has "$tmp/err" "audit_no_update" "verify names the missing trigger"
+"$DAPTER" --db "$tmp/trig.db" class list >/dev/null 2>&1
+[ "$(sqlite3 "$tmp/trig.db" "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_no_update'")" = 1 ]
+tap_result $? "opening the database puts the trigger back"
+"$DAPTER" --db "$tmp/trig.db" audit log --last 1 >"$tmp/out" 2>&1
+has "$tmp/out" "audit.triggers" "the repair is audited"
 done_testing
