@@ -53,6 +53,17 @@ struct actor {
 struct store;
 
 #define STORE_CREATE 0x1	/* create a new file; refuse an existing one */
+/* A private copy (a backup being checked) or a file the caller holds locked: no PATH.lock. */
+#define STORE_PRIVATE 0x2
+
+/*
+ * Every opener of a database holds PATH.lock shared (flock) while it is open,
+ * so that `restore` can know, by taking it exclusive, that no dapter process
+ * has the file open, and keep newcomers out while it swaps the file.
+ */
+#define STORE_LOCK_SUFFIX ".lock"
+/* Takes PATH.lock (LOCK_SH or LOCK_EX); the fd, or -1 with errno (EWOULDBLOCK: held). */
+int store_lock_file(const char *db_path, int how);
 
 int store_open(const char *path, int flags, struct store **out);
 void store_close(struct store *st);

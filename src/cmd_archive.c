@@ -19,8 +19,10 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,6 +31,7 @@
 #include "i18n.h"
 #include "report.h"
 #include "sha256.h"
+#include "sshsig.h"
 
 #define BACKUP_KEEP_DEFAULT 30
 
@@ -98,7 +101,7 @@ check_copy(struct cmd_ctx *ctx, const char *path, int audit)
 	int64_t bad = 0, count = 0;
 	int rc;
 
-	if ((rc = store_open(path, 0, &st)) != STORE_OK ||
+	if ((rc = store_open(path, STORE_PRIVATE, &st)) != STORE_OK ||
 	    (rc = store_integrity_check(st)) != STORE_OK ||
 	    (audit && (rc = store_audit_verify(st, &bad, &count)) != STORE_OK)) {
 		cmd_error(ctx, "%s: %s", path, st != NULL ? store_error(st) : strerror(ENOMEM));
@@ -107,6 +110,46 @@ check_copy(struct cmd_ctx *ctx, const char *path, int audit)
 	}
 	store_close(st);
 	return CMD_OK;
+}
+
+/* path without its ".db" (the stem its checkpoint and host keys are named by). */
+static void
+backup_stem(const char *path, char *out, size_t outsize)
+{
+	size_t len = strlen(path);
+
+	if (len > 3 && strcmp(path + len - 3, ".db") == 0)
+		len -= 3;
+	snprintf(out, outsize, "%.*s", (int)len, path);
+}
+
+/* What backup writes beside DIR/NAME.db: NAME.checkpoint(.sig), NAME.keys/. */
+static void
+remove_sides(const char *dir, const char *name)
+{
+	char stem[4096], path[4200];
+	DIR *d = NULL;
+	struct dirent *e = NULL;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	backup_stem(path, stem, sizeof stem);
+	snprintf(path, sizeof path, "%s.checkpoint", stem);
+	unlink(path);
+	snprintf(path, sizeof path, "%s.checkpoint.sig", stem);
+	unlink(path);
+	snprintf(path, sizeof path, "%s.keys", stem);
+	if ((d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.')
+				continue;
+			if ((size_t)snprintf(path, sizeof path, "%s.keys/%s", stem, e->d_name) <
+			    sizeof path)
+				unlink(path);
+		}
+		closedir(d);
+		snprintf(path, sizeof path, "%s.keys", stem);
+		rmdir(path);
+	}
 }
 
 static int
@@ -154,6 +197,7 @@ prune_backups(struct cmd_ctx *ctx, const char *dir, long keep)
 			    strerror(errno));
 			goto out;
 		}
+		remove_sides(dir, names[i]);
 	}
 	rc = CMD_OK;
 out:
@@ -164,12 +208,83 @@ out:
 	return rc;
 }
 
+static int copy_file(struct cmd_ctx *ctx, const char *from, const char *to);
+
+/* Equal contents (a host key already in place needs no copy). */
+static int
+same_file(const char *a, const char *b)
+{
+	char x[4096], y[4096];
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	size_t n, m;
+	int same = fa != NULL && fb != NULL;
+
+	while (same && (n = fread(x, 1, sizeof x, fa)) > 0) {
+		m = fread(y, 1, n, fb);
+		same = m == n && memcmp(x, y, n) == 0;
+	}
+	if (same)
+		same = fgetc(fb) == EOF && !ferror(fa);
+	if (fa != NULL)
+		fclose(fa);
+	if (fb != NULL)
+		fclose(fb);
+	return same;
+}
+
+/*
+ * Copies the host keys (ssh_host_*) of `from` into `to` (0700), each 0600:
+ * they are the server's identity. A different key already in `to` is kept
+ * as NAME.before-restore-STAMP when stamp is given. No `from`: nothing to do.
+ */
+static int
+copy_host_keys(struct cmd_ctx *ctx, const char *from, const char *to, const char *stamp)
+{
+	char a[4200], b[4200], kept[4300];
+	DIR *d = NULL;
+	struct dirent *e = NULL;
+	struct stat sb;
+	int rc = CMD_OK;
+
+	if ((d = opendir(from)) == NULL)
+		return errno == ENOENT ? CMD_OK : (cmd_error(ctx, _("Cannot read %s: %s."), from,
+		    strerror(errno)), CMD_FAIL);
+	if (mkdir(to, 0700) != 0 && errno != EEXIST) {
+		cmd_error(ctx, _("Cannot create %s: %s."), to, strerror(errno));
+		closedir(d);
+		return CMD_FAIL;
+	}
+	while (rc == CMD_OK && (e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "ssh_host_", 9) != 0 || strstr(e->d_name, ".before-") != NULL)
+			continue;
+		if ((size_t)snprintf(a, sizeof a, "%s/%s", from, e->d_name) >= sizeof a ||
+		    (size_t)snprintf(b, sizeof b, "%s/%s", to, e->d_name) >= sizeof b ||
+		    lstat(a, &sb) != 0 || !S_ISREG(sb.st_mode) || same_file(a, b))
+			continue;
+		if (stamp != NULL && access(b, F_OK) == 0) {
+			snprintf(kept, sizeof kept, "%s.before-restore-%s", b, stamp);
+			if (rename(b, kept) != 0) {
+				cmd_error(ctx, _("Cannot move %s aside: %s."), b, strerror(errno));
+				rc = CMD_FAIL;
+				break;
+			}
+		}
+		rc = copy_file(ctx, a, b);
+	}
+	closedir(d);
+	if (rc == CMD_OK && fsync_path(to) != 0) {
+		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), to, strerror(errno));
+		rc = CMD_FAIL;
+	}
+	return rc;
+}
+
 static int
 run_backup(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *keep_arg = NULL;
 	const struct cmd_opt opts[] = { { "--keep", &keep_arg, NULL }, { NULL, NULL, NULL } };
-	char *pos[1], path[4096], stamp[32], *end = NULL;
+	char *pos[1], path[4096], stamp[32], *end = NULL, stem[4096], side[4200], keydir[4200];
 	long keep = BACKUP_KEEP_DEFAULT;
 	mode_t mask;
 	int rc, tries;
@@ -216,6 +331,19 @@ run_backup(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = CMD_FAIL;
 		goto out;
 	}
+	/*
+	 * The head beside the copy, signed: a later copy or the live file must
+	 * still hold it. And the host keys, so a server rebuilt from backups
+	 * keeps the identity every teacher's SSH client has pinned.
+	 */
+	backup_stem(path, stem, sizeof stem);
+	snprintf(side, sizeof side, "%s.checkpoint", stem);
+	if ((rc = cmd_audit_checkpoint(ctx, side, NULL)) != CMD_OK)
+		return rc;
+	snprintf(side, sizeof side, "%s.keys", stem);
+	snprintf(keydir, sizeof keydir, "%s.keys", ctx->db_path);
+	if ((rc = copy_host_keys(ctx, keydir, side, NULL)) != CMD_OK)
+		return rc;
 	if (fsync_path(path) != 0 || fsync_path(pos[0]) != 0) {
 		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), path, strerror(errno));
 		rc = CMD_FAIL;
@@ -233,8 +361,10 @@ out:
 const struct cmd cmd_backup = {
 	"backup", "DIR [--keep N]",
 	N_("Copy the database into DIR as dapter-DATE-TIME.db, safely while teachers work."),
-	N_("The copy is checked (integrity_check) and flushed to the disk; then all but the "
-	"newest N backups in DIR are removed (--keep, 30 by default)."),
+	N_("The copy is checked (integrity_check) and flushed to the disk; beside it go a "
+	"signed audit checkpoint (dapter-DATE-TIME.checkpoint and .sig, see `audit head`) and "
+	"the server's host keys (dapter-DATE-TIME.keys, mode 0600). Then all but the newest N "
+	"backups in DIR are removed (--keep, 30 by default)."),
 	CMD_OPERATOR, 0, run_backup,
 };
 
@@ -276,28 +406,108 @@ out:
 	return rc;
 }
 
-/* Moves path+suffix to dest+suffix when it exists. */
-static int
-move_side(const char *path, const char *dest, const char *suffix)
+/*
+ * A test's kill at step N of a restore (DAPTER_RESTORE_STOP=N, for
+ * tests/report/backup.sh): each step must leave a database that opens, the
+ * old one or the restored one.
+ */
+static void
+restore_step(int n)
 {
-	char a[4096], b[4096];
+	const char *stop = getenv("DAPTER_RESTORE_STOP");
 
-	snprintf(a, sizeof a, "%s%s", path, suffix);
-	snprintf(b, sizeof b, "%s%s", dest, suffix);
-	if (rename(a, b) != 0 && errno != ENOENT)
-		return -1;
-	return 0;
+	if (stop != NULL && atoi(stop) == n)
+		raise(SIGKILL);
 }
 
+/*
+ * The replaced database's audit head. Opening and closing it (we hold its
+ * lock exclusive, so ours is the last connection) also folds its WAL into
+ * the file, so the file alone is the whole journal and can be kept by a
+ * hard link.
+ */
+static int
+current_head(struct cmd_ctx *ctx, const char *target, int64_t *id, char hash[65])
+{
+	struct store *st = NULL;
+	char wal[4200];
+	int rc;
+
+	if ((rc = store_open(target, STORE_PRIVATE, &st)) != STORE_OK ||
+	    (rc = store_audit_head(st, id, hash)) != STORE_OK)
+		cmd_error(ctx, "%s: %s", target, st != NULL ? store_error(st) : strerror(ENOMEM));
+	store_close(st);
+	snprintf(wal, sizeof wal, "%s-wal", target);
+	if (rc == STORE_OK && access(wal, F_OK) == 0) {
+		cmd_error(ctx, _("Cannot fold %s into %s; nothing was changed."), wal, target);
+		rc = STORE_FAILED;
+	}
+	return rc;
+}
+
+/*
+ * Checks that the copy continues the replaced journal (it holds the replaced
+ * head: the same history, as long or longer), then appends the restore's own
+ * audit record to the copy, so that the swap itself installs it.
+ */
+static int
+restore_audit(struct cmd_ctx *ctx, const char *copy, const char *from, int had, int force,
+    int64_t id, const char *hash)
+{
+	struct store *st = NULL;
+	char value[200], head[65], wal[4200];
+	int64_t copy_id = 0;
+	int rc, continues = 1;
+
+	if ((rc = store_open(copy, STORE_PRIVATE, &st)) != STORE_OK ||
+	    (rc = store_audit_head(st, &copy_id, head)) != STORE_OK)
+		goto out;
+	if (had && id > 0 && store_audit_anchor(st, id, hash) != STORE_OK) {
+		continues = 0;
+		if (!force) {
+			store_close(st);
+			cmd_error(ctx, _("%s does not continue the journal's audit: the journal is "
+			    "at record %lld, the copy ends at %lld or differs. It is an older or "
+			    "another journal; --force restores it anyway (audited)."), from,
+			    (long long)id, (long long)copy_id);
+			return CMD_FAIL;
+		}
+	}
+	snprintf(value, sizeof value, "%s %lld:%s%s", had ? "replaces" : "new",
+	    (long long)id, had ? hash : "", continues ? "" : " forced");
+	rc = store_audit_note(st, "restore", from, value);
+out:
+	if (rc != STORE_OK)
+		cmd_error(ctx, "%s: %s", copy, st != NULL ? store_error(st) : strerror(ENOMEM));
+	store_close(st);
+	snprintf(wal, sizeof wal, "%s-wal", copy);
+	unlink(wal);	/* empty after the last close; never to be paired with another file */
+	snprintf(wal, sizeof wal, "%s-shm", copy);
+	unlink(wal);
+	return rc == STORE_OK ? CMD_OK : CMD_FAIL;
+}
+
+/*
+ * The swap survives a kill at any point: the copy is checked and complete
+ * under PATH.restore-tmp; the replaced file gets a second name (a hard link,
+ * PATH.before-restore-DATE-TIME) after its WAL is folded in; then one
+ * rename() puts the copy in place. Before that rename PATH is the old
+ * journal, after it the new one; never is there no database. PATH.lock,
+ * held exclusive throughout, refuses a restore while any dapter process has
+ * the file open and keeps new ones waiting until the swap is done.
+ */
 static int
 run_restore(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *target = ctx->db_path;
-	char *pos[1], tmp[4096], before[4096], stamp[32], dir[4096];
+	char *pos[1], tmp[4096], before[4096], stamp[32], dir[4096], hash[65], side[4200];
+	char stem[4096], keydir[4200];
+	int rc, had = 0, lock = -1, force = 0, i;
+	const struct cmd_opt opts[] = { { "--force", NULL, &force }, { NULL, NULL, NULL } };
 	struct stat a, b;
-	int rc, had = 0;
+	int64_t id = 0;
 
-	if ((rc = cmd_args(ctx, &cmd_restore, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
+	if ((rc = cmd_args(ctx, &cmd_restore, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
 		return rc;
 	if (ctx->remote) {
 		cmd_error(ctx, _("Restore on the server itself, as its operator."));
@@ -314,6 +524,15 @@ run_restore(struct cmd_ctx *ctx, int argc, char **argv)
 			return CMD_USAGE;
 		}
 	}
+	if ((lock = store_lock_file(target, LOCK_EX)) < 0) {
+		if (errno == EWOULDBLOCK)
+			cmd_error(ctx, _("%s is open in another dapter process (serve, a session or a "
+			    "command); stop them, then restore."), target);
+		else
+			cmd_error(ctx, _("Cannot lock %s%s: %s."), target, STORE_LOCK_SUFFIX,
+			    strerror(errno));
+		return CMD_FAIL;
+	}
 	/* Check a private copy, so the backup itself is never modified. */
 	snprintf(tmp, sizeof tmp, "%s.restore-tmp", target);
 	if ((rc = copy_file(ctx, pos[0], tmp)) != CMD_OK)
@@ -324,26 +543,65 @@ run_restore(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = CMD_FAIL;
 		goto fail;
 	}
+	if (had && current_head(ctx, target, &id, hash) != STORE_OK && !force) {
+		cmd_error(ctx, _("The journal being replaced cannot be read; --force replaces it "
+		    "anyway."));
+		rc = CMD_FAIL;
+		goto fail;
+	}
+	if ((rc = restore_audit(ctx, tmp, pos[0], had, force, id, hash)) != CMD_OK)
+		goto fail;
+	restore_step(1);
+	stamp_now(stamp, sizeof stamp);
+	backup_stem(pos[0], stem, sizeof stem);
+	snprintf(side, sizeof side, "%s.keys", stem);
+	snprintf(keydir, sizeof keydir, "%s.keys", target);
+	if ((rc = copy_host_keys(ctx, side, keydir, stamp)) != CMD_OK)
+		goto fail;
+	restore_step(2);
 	if (had) {
-		stamp_now(stamp, sizeof stamp);
-		snprintf(before, sizeof before, "%s.before-restore-%s", target, stamp);
-		/* The WAL belongs to its database: it moves with it, never onto the copy. */
-		if (rename(target, before) != 0 || move_side(target, before, "-wal") != 0 ||
-		    move_side(target, before, "-shm") != 0) {
+		/*
+		 * The WAL is folded in (current_head); its index goes with it. Not
+		 * checked: a stale index beside no WAL is rebuilt by SQLite anyway.
+		 */
+		snprintf(side, sizeof side, "%s-shm", target);
+		unlink(side);
+		/* Two restores in one second: number the second copy. */
+		for (i = 1, errno = EEXIST; i < 100 && errno == EEXIST; i++) {
+			if (i == 1)
+				snprintf(before, sizeof before, "%s.before-restore-%s", target, stamp);
+			else
+				snprintf(before, sizeof before, "%s.before-restore-%s-%d", target,
+				    stamp, i);
+			if (link(target, before) == 0)
+				errno = 0;
+		}
+		if (errno != 0) {
 			cmd_error(ctx, _("Cannot move %s aside: %s."), target, strerror(errno));
 			rc = CMD_FAIL;
 			goto fail;
 		}
 	}
-	if (rename(tmp, target) != 0) {
-		cmd_error(ctx, _("Cannot move %s to %s: %s."), tmp, target, strerror(errno));
-		return CMD_FAIL;
-	}
 	dir_of(target, dir, sizeof dir);
+	restore_step(3);
 	if (fsync_path(dir) != 0) {
 		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), dir, strerror(errno));
+		rc = CMD_FAIL;
+		goto fail;
+	}
+	restore_step(4);
+	if (rename(tmp, target) != 0) {
+		cmd_error(ctx, _("Cannot move %s to %s: %s."), tmp, target, strerror(errno));
+		rc = CMD_FAIL;
+		goto fail;
+	}
+	restore_step(5);
+	if (fsync_path(dir) != 0) {
+		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), dir, strerror(errno));
+		close(lock);
 		return CMD_FAIL;
 	}
+	close(lock);
 	if (had)
 		say(ctx, _("Restored %s to %s; the replaced database is %s.\n"), pos[0], target,
 		    before);
@@ -352,15 +610,18 @@ run_restore(struct cmd_ctx *ctx, int argc, char **argv)
 	return CMD_OK;
 fail:
 	unlink(tmp);
+	close(lock);
 	return rc;
 }
 
 const struct cmd cmd_restore = {
-	"restore", "FILE",
+	"restore", "FILE [--force]",
 	N_("Replace the database (--db) with a backup, after checking the backup."),
-	N_("FILE must pass PRAGMA integrity_check and `audit verify`. The replaced database is "
-	"kept as PATH.before-restore-DATE-TIME. Stop `dapter serve` and every session first: "
-	"a running server would keep writing to the replaced file."),
+	N_("FILE must pass PRAGMA integrity_check and `audit verify`, and continue the journal's "
+	"audit (hold its last record): an older copy needs --force. The restore is audited; "
+	"the host keys `backup` saved beside FILE are put back. The replaced database is "
+	"kept as PATH.before-restore-DATE-TIME. Refused while `dapter serve` or any session "
+	"has the database open: stop them first."),
 	CMD_OPERATOR, CMD_NO_DB, run_restore,
 };
 

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <netinet/in.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -281,6 +282,29 @@ server_child(const struct server_opts *o, const char *self, const char *sessdir,
 	_exit(rc);
 }
 
+/*
+ * Logs the audit head (the last record's ID:HASH) at start and once a day:
+ * the log leaves the server (journald, syslog), so it anchors the chain
+ * against a tail cut or a rewrite (`audit verify --head`).
+ */
+static void
+server_log_head(const char *db_path, char day[11])
+{
+	struct store *st = NULL;
+	char today[11], hash[65];
+	int64_t id = 0;
+
+	store_today(today);
+	if (strcmp(today, day) == 0)
+		return;
+	if (store_open(db_path, 0, &st) == STORE_OK &&
+	    store_audit_head(st, &id, hash) == STORE_OK) {
+		server_log("audit head %lld:%s", (long long)id, hash);
+		snprintf(day, 11, "%s", today);
+	}
+	store_close(st);
+}
+
 int
 server_slot_ask(struct server_conn *conn)
 {
@@ -426,6 +450,9 @@ server_kid_heard(const struct server_opts *o, struct server_kid *k)
 int
 server_run(const struct server_opts *o)
 {
+	struct timespec hour = { 3600, 0 };
+	char day[11] = "";
+	int dblock = -1;
 	char self[4096], keydir[4096], sessdir[4096];
 	struct store *st = NULL;
 	ssh_bind bind = NULL;
@@ -464,6 +491,13 @@ server_run(const struct server_opts *o)
 		return CMD_FAIL;
 	}
 	store_close(st);
+	/* Held while serving: `restore` refuses to swap the file under us. */
+	if ((dblock = store_lock_file(o->db_path, LOCK_SH)) < 0 && errno != EACCES &&
+	    errno != EROFS) {
+		fprintf(o->err, "dapter: %s%s: %s\n", o->db_path, STORE_LOCK_SUFFIX,
+		    strerror(errno));
+		return CMD_FAIL;
+	}
 	if (ssh_init() != SSH_OK || (bind = ssh_bind_new()) == NULL) {
 		fprintf(o->err, _("dapter: cannot start libssh.\n"));
 		return CMD_FAIL;
@@ -520,6 +554,7 @@ server_run(const struct server_opts *o)
 		o->ready(o->ready_arg);
 	server_log("listening on %s port %s, database %s", o->listen, port, o->db_path);
 	while (!server_stopping) {
+		server_log_head(o->db_path, day);
 		if (server_reap)
 			server_kids_reap();
 		if (server_nkids + 1 > npfd) {
@@ -540,7 +575,7 @@ server_run(const struct server_opts *o)
 			pfd[i + 1].revents = 0;
 		}
 		nk = server_nkids;
-		if (ppoll(pfd, nk + 1, NULL, &old) <= 0 || server_stopping)
+		if (ppoll(pfd, nk + 1, &hour, &old) <= 0 || server_stopping)
 			continue;
 		for (i = 0; i < nk; i++)
 			if (pfd[i + 1].revents != 0)
@@ -605,5 +640,7 @@ out:
 	ssh_finalize();
 	if (blocked)
 		sigprocmask(SIG_SETMASK, &old, NULL);
+	if (dblock >= 0)
+		close(dblock);
 	return rc;
 }

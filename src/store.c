@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glob.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -269,8 +271,75 @@ out:
 }
 
 int
+store_lock_file(const char *db_path, int how)
+{
+	char path[4096];
+	int fd, saved;
+
+	if ((size_t)snprintf(path, sizeof path, "%s%s", db_path, STORE_LOCK_SUFFIX) >=
+	    sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0 &&
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if (flock(fd, how | LOCK_NB) != 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * Holds PATH.lock shared. A restore holds it exclusive for a second or two
+ * while it swaps the file: wait for it (bounded), then open the new file.
+ * A directory this user cannot write holds no lock file and needs none:
+ * nobody can replace the database there either.
+ */
+static int
+store_lock_shared(struct store *st, const char *path)
+{
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		if ((st->lock_fd = store_lock_file(path, LOCK_SH)) >= 0)
+			return STORE_OK;
+		if (errno == EACCES || errno == EROFS || errno == ENOENT)
+			return STORE_OK;
+		if (errno != EWOULDBLOCK)
+			break;
+		usleep(100000);
+	}
+	return store_fail(st, STORE_FAILED,
+	    _("%s is being restored, or its lock file %s%s cannot be taken: %s."), path, path,
+	    STORE_LOCK_SUFFIX, strerror(errno));
+}
+
+/* The .before-restore copy an interrupted restore (before this version) left, or "". */
+static void
+store_before_restore(const char *path, char *out, size_t outsize)
+{
+	char pattern[4096];
+	glob_t g;
+
+	out[0] = '\0';
+	if ((size_t)snprintf(pattern, sizeof pattern, "%s.before-restore-*", path) >=
+	    sizeof pattern)
+		return;
+	if (glob(pattern, 0, NULL, &g) == 0 && g.gl_pathc > 0) {
+		/* DATE-TIME in the names: the last is the newest. */
+		snprintf(out, outsize, "%s", g.gl_pathv[g.gl_pathc - 1]);
+	}
+	globfree(&g);
+}
+
+int
 store_open(const char *path, int flags, struct store **out)
 {
+	char before[4096];
 	struct store *st = NULL;
 	struct stat sb;
 	int rc = STORE_FAILED, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
@@ -278,6 +347,7 @@ store_open(const char *path, int flags, struct store **out)
 	*out = NULL;
 	if ((st = calloc(1, sizeof *st)) == NULL)
 		return STORE_FAILED;
+	st->lock_fd = -1;
 	snprintf(st->actor.login, sizeof st->actor.login, "operator");
 	st->actor.role = ROLE_ADMIN;
 	st->actor.operator = 1;
@@ -291,12 +361,22 @@ store_open(const char *path, int flags, struct store **out)
 			goto out;
 		}
 		oflags |= SQLITE_OPEN_CREATE;
+	} else if (stat(path, &sb) != 0 && (store_before_restore(path, before, sizeof before),
+	    before[0] != '\0')) {
+		/* Never send anyone to `init` over a journal that is only moved aside. */
+		rc = store_fail(st, STORE_NOT_FOUND,
+		    _("No journal database at %s, but %s is there: a restore was interrupted. "
+		    "Move it back (with its -wal file) or run `dapter restore` again; do not run "
+		    "init."), path, before);
+		goto out;
 	} else if (stat(path, &sb) != 0) {
 		rc = store_fail(st, STORE_NOT_FOUND,
 		    _("No journal database at %s. Create one with `dapter init --school NAME`, "
 		    "or name it with --db or DAPTER_DB."), path);
 		goto out;
 	}
+	if (!(flags & STORE_PRIVATE) && (rc = store_lock_shared(st, path)) != STORE_OK)
+		goto out;
 	if (!(flags & STORE_CREATE) && access(path, W_OK) != 0 &&
 	    (errno == EACCES || errno == EROFS)) {
 		if ((rc = store_open_readonly(st, path)) != STORE_OK)
@@ -331,6 +411,9 @@ store_close(struct store *st)
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
+	/* After the close: the file is no longer open when restore may take it. */
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);
 	free(st);
 }
 

@@ -22,7 +22,8 @@ struct store {
 	} cache[STORE_STMT_CACHE];
 	size_t ncache;
 	struct timespec busy_since;	/* when the current wait for a lock began */
-	char triggers_missing[64];	/* append-only triggers found missing at open */
+	char triggers_missing[64];
+	int lock_fd;		/* PATH.lock, held shared while open; -1: none */	/* append-only triggers found missing at open */
 };
 
 /* The cached, reset statement for a string literal; NULL (error set) on failure. */

@@ -61,7 +61,10 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	has "$tmp/out" "ok" "the restored database passes integrity_check"
 fi
 
-d restore "$last"
+# The newest copy after the writes continues the live journal's audit.
+d backup "$tmp/fresh"
+fresh=$(cat "$tmp/out")
+d restore "$fresh"
 status 0 "restore over the live database"
 ls "$db".before-restore-* >/dev/null 2>&1
 tap_result $? "the replaced database is kept as .before-restore-DATE"
@@ -82,6 +85,80 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	d restore "$tmp/forged.db"
 	status 1 "a backup whose audit chain is broken is refused"
 fi
+
+# Beside each copy: a signed audit checkpoint and the host keys (0600).
+stem=${last%.db}
+[ -s "$stem.checkpoint" ] && [ -s "$stem.checkpoint.sig" ]
+tap_result $? "a backup writes a signed checkpoint beside the copy"
+printf 'dapter namespaces="dapter-audit" %s\n' "$(ssh-keygen -y -f "$db.keys/ssh_host_ed25519_key")" >"$tmp/allowed"
+ssh-keygen -Y verify -f "$tmp/allowed" -I dapter -n dapter-audit -s "$stem.checkpoint.sig" \
+    <"$stem.checkpoint" >"$tmp/out" 2>&1
+tap_result $? "ssh-keygen -Y verify checks the backup's checkpoint"
+"$DAPTER" --db "$last" audit verify --checkpoint "$stem.checkpoint" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "the copy holds its checkpoint's head"
+mode=$(stat -c %a "$stem.keys/ssh_host_ed25519_key" 2>/dev/null)
+[ "$mode" = 600 ] && cmp -s "$stem.keys/ssh_host_ed25519_key" "$db.keys/ssh_host_ed25519_key"
+tap_result $? "the host key is in the backup, mode 0600 (mode $mode)"
+mkdir "$tmp/moved"
+"$DAPTER" --db "$tmp/moved/school.db" restore "$last" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "restore on a fresh directory"
+cmp -s "$tmp/moved/school.db.keys/ssh_host_ed25519_key" "$db.keys/ssh_host_ed25519_key" &&
+    [ "$(stat -c %a "$tmp/moved/school.db.keys/ssh_host_ed25519_key")" = 600 ]
+tap_result $? "the restore brings the host keys back, mode 0600"
+n=$(ls "$bk" | grep -c '\.keys$')
+[ "$n" -eq 2 ]; tap_result $? "pruning removes the old copies' keys too (found $n)"
+
+# An older copy does not continue the journal: refused without --force; the restore is audited.
+d restore "$last"
+status 1 "a copy older than the journal is refused"
+has "$tmp/err" "does not continue" "the refusal says why"
+d restore "$last" --force
+status 0 "--force restores it anyway"
+d audit log --last 1
+has "$tmp/out" "restore" "the restore is in the audit log"
+has "$tmp/out" "forced" "and says it was forced"
+d audit verify
+status 0 "the chain holds after a forced restore"
+
+# Refused while another dapter process has the database open.
+mkfifo "$tmp/fifo"
+"$DAPTER" --db "$db" --as aigerim marks import <"$tmp/fifo" >/dev/null 2>&1 &
+holder=$!
+exec 3>"$tmp/fifo"
+i=0
+while flock -n -x "$db.lock" true 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+d backup "$tmp/fresh2"
+fresh=$(cat "$tmp/out")
+d restore "$fresh"
+status 1 "restore is refused while a session has the database open"
+has "$tmp/err" "open in another dapter process" "and says why"
+exec 3>&-
+wait "$holder"
+d restore "$fresh"
+status 0 "and goes ahead once it closed"
+
+# A kill at every step leaves a database that opens and verifies.
+for n in 1 2 3 4 5; do
+	d backup "$tmp/kill$n"
+	copy=$(cat "$tmp/out")
+	was=$("$DAPTER" --db "$db" audit head)
+	DAPTER_RESTORE_STOP=$n "$DAPTER" --db "$db" restore "$copy" >/dev/null 2>&1
+	d audit verify
+	status 0 "killed at restore step $n, the journal opens and its chain holds"
+	now=$("$DAPTER" --db "$db" audit head)
+	if [ $n -lt 5 ]; then [ "$now" = "$was" ]; tap_result $? "before the rename it is the old journal"
+	else [ "$now" != "$was" ]; tap_result $? "after the rename it is the restored journal"; fi
+done
+d backup "$tmp/kill6"
+d restore "$(cat "$tmp/out")"
+status 0 "a restore after the kills goes through"
+
+# A database moved aside by an older, interrupted restore: never sent to init.
+mkdir "$tmp/aside"
+cp "$fresh" "$tmp/aside/school.db.before-restore-2026-11-23-101010"
+"$DAPTER" --db "$tmp/aside/school.db" audit verify >"$tmp/out" 2>"$tmp/err"
+lacks "$tmp/err" "init --school" "a missing database with a .before-restore copy does not suggest init"
+has "$tmp/err" "school.db.before-restore-2026-11-23-101010" "it names the copy to move back"
 
 d backup "$bk" --keep 0
 status 2 "--keep 0 is a usage error"
