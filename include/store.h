@@ -412,7 +412,10 @@ int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
 int store_audit_object_text(struct store *st, const char *object, char *out, size_t outsize);
 /* The last record's id and hash (0 and 64 zeros for an empty log). */
 int store_audit_head(struct store *st, int64_t *id, char hash[65]);
-/* STORE_OK when record `id` exists with `hash` (an anchor kept outside the file). */
+/*
+ * STORE_OK when record `id` exists with `hash` (an anchor kept outside the
+ * file); a prefix of 32 or more hex digits (as a printed report has) counts.
+ */
 int store_audit_anchor(struct store *st, int64_t id, const char *hash);
 /* Appends a record for an action that changes nothing in the tables (a login, a break of a lock). */
 int store_audit_note(struct store *st, const char *action, const char *object, const char *value);

@@ -320,30 +320,32 @@ run_backup(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		sleep(1);
 	}
+	/*
+	 * The head beside the copy, signed: a later copy or the live file must
+	 * still hold it. Taken before the copy, so that the copy holds it too.
+	 */
+	backup_stem(path, stem, sizeof stem);
+	snprintf(side, sizeof side, "%s.checkpoint", stem);
+	if ((rc = cmd_audit_checkpoint(ctx, side, NULL)) != CMD_OK)
+		goto out;
 	if ((rc = store_backup(ctx->st, path)) != STORE_OK) {
+		remove_sides(pos[0], strrchr(path, '/') + 1);
 		rc = cmd_store_error(ctx, rc);
 		goto out;
 	}
 	if (check_copy(ctx, path, 0) != CMD_OK) {
 		unlink(path);
+		remove_sides(pos[0], strrchr(path, '/') + 1);
 		cmd_error(ctx, _("The backup failed its check and was removed; the database "
 		    "itself was not changed."));
 		rc = CMD_FAIL;
 		goto out;
 	}
-	/*
-	 * The head beside the copy, signed: a later copy or the live file must
-	 * still hold it. And the host keys, so a server rebuilt from backups
-	 * keeps the identity every teacher's SSH client has pinned.
-	 */
-	backup_stem(path, stem, sizeof stem);
-	snprintf(side, sizeof side, "%s.checkpoint", stem);
-	if ((rc = cmd_audit_checkpoint(ctx, side, NULL)) != CMD_OK)
-		return rc;
+	/* The host keys: a server rebuilt from backups keeps the identity teachers pinned. */
 	snprintf(side, sizeof side, "%s.keys", stem);
 	snprintf(keydir, sizeof keydir, "%s.keys", ctx->db_path);
 	if ((rc = copy_host_keys(ctx, keydir, side, NULL)) != CMD_OK)
-		return rc;
+		goto out;
 	if (fsync_path(path) != 0 || fsync_path(pos[0]) != 0) {
 		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), path, strerror(errno));
 		rc = CMD_FAIL;
@@ -752,6 +754,8 @@ static const char archive_readme[] =
 "  summary/   - әр сыныптың жиынтық ведомосы (тоқсандық және жылдық бағалар).\n"
 "  dapter-YEAR.db - бүкіл дерекқор (SQLite 3): sqlite3 немесе\n"
 "               \"DB Browser for SQLite\" бағдарламасымен ашылады.\n"
+"  audit-checkpoint.txt, .sig - аудит тізбегінің соңғы жазбасы, сервер\n"
+"               кілтімен қол қойылған (ssh-keygen -Y verify, dapter README).\n"
 "  SHA256SUMS - бақылау сомалары. Тексеру: sha256sum -c SHA256SUMS\n"
 "  Мұрағат жасалғанда жылдың барлық кезеңдері жабылды (өзгертуге болмайды).\n"
 "  Дерекқорда құпиясөздер мен SSH кілттері жоқ: мұрағатты адамдар оқиды,\n"
@@ -764,6 +768,8 @@ static const char archive_readme[] =
 "  summary/   - сводная ведомость каждого класса (четвертные и годовые оценки).\n"
 "  dapter-YEAR.db - вся база данных (SQLite 3): открывается программой sqlite3\n"
 "               или \"DB Browser for SQLite\".\n"
+"  audit-checkpoint.txt, .sig - последняя запись цепочки аудита, подписанная\n"
+"               ключом сервера (ssh-keygen -Y verify, см. README dapter).\n"
 "  SHA256SUMS - контрольные суммы. Проверка: sha256sum -c SHA256SUMS\n"
 "  При создании архива все периоды года закрыты (изменять их нельзя).\n"
 "  В базе нет паролей и SSH-ключей: архив читают люди, в него не входят.\n"
@@ -776,6 +782,8 @@ static const char archive_readme[] =
 "  dapter-YEAR.db - the whole database (SQLite 3): open it with sqlite3 or\n"
 "               \"DB Browser for SQLite\"; `dapter audit verify` checks its\n"
 "               audit chain, and the README of dapter says how to check it by hand.\n"
+"  audit-checkpoint.txt, .sig - the audit chain's last record, signed with\n"
+"               the server's host key (ssh-keygen -Y verify, dapter's README).\n"
 "  SHA256SUMS - checksums. Check them with: sha256sum -c SHA256SUMS\n"
 "  Every period of the year was closed when this archive was made.\n"
 "  The database holds no passwords and no SSH keys: an archive is read by\n"
@@ -1035,6 +1043,19 @@ run_archive(struct cmd_ctx *ctx, int argc, char **argv)
 	ps = NULL;
 	if ((rc = store_period_list(ctx->st, year, &ps, &nps)) != STORE_OK) {
 		rc = cmd_store_error(ctx, rc);
+		goto out;
+	}
+	/*
+	 * The chain's head, signed: the archive outlives the server's file.
+	 * Taken before the copy, so that the copy holds it.
+	 */
+	snprintf(path, sizeof path, "%s/audit-checkpoint.txt", tmp);
+	if ((rc = cmd_audit_checkpoint(ctx, path, NULL)) != CMD_OK)
+		goto out;
+	if (manifest_add(&m, "audit-checkpoint.txt") != 0 ||
+	    manifest_add(&m, "audit-checkpoint.txt.sig") != 0) {
+		cmd_error(ctx, _("Out of memory."));
+		rc = CMD_FAIL;
 		goto out;
 	}
 	/* The copy is taken through this connection: it holds the closing too. */

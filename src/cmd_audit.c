@@ -89,7 +89,7 @@ const struct cmd cmd_audit_log = {
 	CMD_ADMIN | CMD_HEAD, 0, run_audit_log,
 };
 
-/* Parses "ID:HASH" (the form `audit head` prints); 0 or -1. */
+/* Parses "ID:HASH" (the form `audit head` prints; 32 to 64 hex digits); 0 or -1. */
 static int
 parse_head(const char *text, int64_t *id, char hash[65])
 {
@@ -99,16 +99,16 @@ parse_head(const char *text, int64_t *id, char hash[65])
 
 	errno = 0;
 	v = strtoll(text, &end, 10);
-	if (errno != 0 || end == text || v < 1 || *end != ':' || strlen(end + 1) < 64)
+	if (errno != 0 || end == text || v < 1 || *end != ':')
 		return -1;
-	for (i = 0; i < 64; i++)
-		if (!((end[1 + i] >= '0' && end[1 + i] <= '9') || (end[1 + i] >= 'a' &&
-		    end[1 + i] <= 'f')))
-			return -1;
-	if (end[65] != '\0' && end[65] != '\n')
+	for (i = 0; i < 64 && ((end[1 + i] >= '0' && end[1 + i] <= '9') ||
+	    (end[1 + i] >= 'a' && end[1 + i] <= 'f')); i++)
+		;
+	/* A printed report carries 32 digits (128 bits): enough to pin a record. */
+	if (i < 32 || (end[1 + i] != '\0' && end[1 + i] != '\n'))
 		return -1;
 	*id = v;
-	snprintf(hash, 65, "%.64s", end + 1);
+	snprintf(hash, 65, "%.*s", (int)i, end + 1);
 	return 0;
 }
 

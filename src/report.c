@@ -350,14 +350,23 @@ notes_signatures(struct report *r)
 }
 
 static int
-notes_printed(struct report *r)
+notes_printed(struct store *st, struct report *r)
 {
-	char today[11], shown[16];
+	char today[11], shown[16], hash[65];
+	int64_t id = 0;
+	int rc;
 
 	store_today(today);
 	long_date(today, shown, sizeof shown);
-	/* L10N: at the foot of every report; %s is the date (23.11.2026). */
-	return note_add(r, _("Made by dapter on %s."), shown);
+	/*
+	 * The audit head as of printing makes the paper an anchor of the chain
+	 * (`audit verify --head`); 32 hex digits (128 bits) fit the 80 columns.
+	 */
+	if ((rc = store_audit_head(st, &id, hash)) != STORE_OK)
+		return rc;
+	/* L10N: at the foot of every report; %s is the date (23.11.2026), then the audit head. */
+	return note_add(r, _("Made by dapter on %s; audit %lld:%.32s."), shown, (long long)id,
+	    hash);
 }
 
 static void
@@ -544,7 +553,7 @@ report_journal_build(struct store *st, const struct class *c, const struct subje
 	    "%s: temporarily not attested."), lesson_kind_label(LESSON_REGULAR),
 	    lesson_kind_label(LESSON_SOR), lesson_kind_label(LESSON_SOCH),
 	    lesson_kind_label(LESSON_SOCH), _("n/a")) != STORE_OK ||
-	    notes_printed(r) != STORE_OK)
+	    notes_printed(st, r) != STORE_OK)
 		goto out;
 	*out = r;
 	r = NULL;
@@ -858,7 +867,7 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 	}
 	if (note_add(r, _("Columns 1-4: quarters, 1-2: half-years; %s: the year mark, shown once "
 	    "the year's last period is over or closed; %s: temporarily not attested."), _("Yr"),
-	    _("n/a")) != STORE_OK || notes_printed(r) != STORE_OK)
+	    _("n/a")) != STORE_OK || notes_printed(st, r) != STORE_OK)
 		goto out;
 	*out = r;
 	r = NULL;
@@ -989,7 +998,7 @@ report_pupil_build(struct store *st, const struct class *c, const struct pupil *
 			goto out;
 	}
 	if (note_add(r, _("A dash in place of points: the pupil did not write that work."))
-	    != STORE_OK || notes_printed(r) != STORE_OK || notes_signatures(r) != STORE_OK)
+	    != STORE_OK || notes_printed(st, r) != STORE_OK || notes_signatures(r) != STORE_OK)
 		goto out;
 	*out = r;
 	r = NULL;
@@ -1077,7 +1086,7 @@ report_attendance_build(struct store *st, const struct class *c, const struct pe
 					goto out;
 			}
 	}
-	if (notes_legend(r) != STORE_OK || notes_printed(r) != STORE_OK)
+	if (notes_legend(r) != STORE_OK || notes_printed(st, r) != STORE_OK)
 		goto out;
 	*out = r;
 	r = NULL;

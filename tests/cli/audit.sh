@@ -102,6 +102,15 @@ status 1 "verify --checkpoint fails on a truncated chain"
 d audit verify --checkpoint "$tmp/cp.txt"
 status 0 "verify --checkpoint passes on the database it was made from"
 
+# Paper as an anchor: a report's footer carries the head as of printing.
+d report journal "7 Ә" Алгебра --period q2
+printed=$(grep -o 'audit [0-9]*:[0-9a-f]*' "$tmp/out" | cut -d' ' -f2)
+[ "${printed%%:*}" = "$n" ]; tap_result $? "a report's footer prints the audit head ($printed)"
+d audit verify --head "$printed"
+status 0 "the printed head verifies on the journal it was printed from"
+"$DAPTER" --db "$tmp/forged.db" audit verify --head "$printed" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "and fails on a rewritten chain"
+
 # The state replayed from the chain: a mark changed with sqlite3 fails verify, naming the row.
 cp "$db" "$tmp/marks.db"
 sqlite3 "$tmp/marks.db" "UPDATE mark SET value = 10 WHERE value = 8"

@@ -90,6 +90,13 @@ status 1 "an archived year takes no new lesson"
 "$DAPTER" --db "$a/dapter-2026.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
 status 0 "the archived database's audit chain holds"
 
+printf 'dapter namespaces="dapter-audit" %s\n' "$(ssh-keygen -y -f "$db.keys/ssh_host_ed25519_key")" >"$tmp/allowed"
+ssh-keygen -Y verify -f "$tmp/allowed" -I dapter -n dapter-audit -s "$a/audit-checkpoint.txt.sig" \
+    <"$a/audit-checkpoint.txt" >/dev/null 2>&1
+tap_result $? "the archive's audit checkpoint verifies with ssh-keygen"
+"$DAPTER" --db "$a/dapter-2026.db" audit verify --checkpoint "$a/audit-checkpoint.txt" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "the archived database holds its checkpoint's head"
+has "$a/README.txt" "audit-checkpoint.txt" "the README names the checkpoint"
 d archive verify "$a"
 status 0 "archive verify accepts an intact archive"
 d archive 2026 "$tmp/archive" --force
