@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "log.h"
 #include "store_internal.h"
 #include "text.h"
 
@@ -169,22 +170,58 @@ static const char *const migrations[] = {
 	"  first INTEGER NOT NULL);",
 };
 
+/*
+ * An upgrade is the one write that changes the tables' shape: a copy of the
+ * database as it was goes beside it first (PATH.before-schema-N-DATE-TIME,
+ * 0600), so that a failed or regretted upgrade costs nothing. Two processes
+ * opening an old file at once may both copy it; only one upgrades.
+ */
+static int
+store_migrate_backup(struct store *st, int version, int target, char *copy, size_t copysize)
+{
+	const char *path = sqlite3_db_filename(st->db, "main");
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	mode_t old_mask;
+	int rc;
+
+	if (path == NULL || path[0] == '\0')
+		return STORE_OK;	/* an in-memory database: nothing to keep */
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &tm);
+	if ((size_t)snprintf(copy, copysize, "%s.before-schema-%d-%s", path, version, stamp) >=
+	    copysize)
+		return store_fail(st, STORE_FAILED, _("The path %s is too long."), path);
+	old_mask = umask(077);
+	rc = store_backup(st, copy);
+	umask(old_mask);
+	if (rc != STORE_OK)
+		log_msg(LOG_ERROR, _("Cannot keep a copy of the database before upgrading it "
+		    "from schema %d to %d: %s"), version, target, store_error(st));
+	return rc;
+}
+
 static int
 store_migrate(struct store *st)
 {
 	sqlite3_stmt *s = NULL;
-	int version = 0, target = (int)(sizeof migrations / sizeof migrations[0]);
+	int version = 0, from = 0, target = (int)(sizeof migrations / sizeof migrations[0]);
 	int rc = STORE_OK;
-	char sql[64];
+	char sql[64], copy[4200] = "";
 
 	/* Up to date: no write lock, so a read-only file opens too. */
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == target) {
+	    sqlite3_step(s) == SQLITE_ROW && (version = sqlite3_column_int(s, 0)) == target) {
 		sqlite3_finalize(s);
 		return STORE_OK;
 	}
 	sqlite3_finalize(s);
 	s = NULL;
+	/* The copy before the write lock: the backup API reads outside a transaction. */
+	if (version > 0 && version < target && (rc = store_migrate_backup(st, version, target,
+	    copy, sizeof copy)) != STORE_OK)
+		return rc;
 	if (store_exec(st, "BEGIN IMMEDIATE") != STORE_OK)
 		return STORE_FAILED;
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
@@ -199,12 +236,20 @@ store_migrate(struct store *st)
 		    "Upgrade dapter."), version, target);
 		goto out;
 	}
+	from = version;
 	for (; version < target; version++) {
 		if ((rc = store_exec(st, migrations[version])) != STORE_OK)
 			goto out;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version + 1);
 		if ((rc = store_exec(st, sql)) != STORE_OK)
 			goto out;
+	}
+	if (from > 0 && from < target && copy[0] != '\0') {
+		snprintf(sql, sizeof sql, "%d -> %d", from, target);
+		if ((rc = store_audit_append(st, "schema.upgrade", copy, NULL, sql)) != STORE_OK)
+			goto out;
+		log_msg(LOG_WARN, _("Upgraded the database from schema %d to %d; the database as "
+		    "it was is kept as %s."), from, target, copy);
 	}
 out:
 	sqlite3_finalize(s);

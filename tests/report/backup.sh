@@ -160,6 +160,22 @@ cp "$fresh" "$tmp/aside/school.db.before-restore-2026-11-23-101010"
 lacks "$tmp/err" "init --school" "a missing database with a .before-restore copy does not suggest init"
 has "$tmp/err" "school.db.before-restore-2026-11-23-101010" "it names the copy to move back"
 
+# A schema upgrade keeps the database as it was, says so, and is audited.
+mkdir "$tmp/old"
+cp "$fresh" "$tmp/old/school.db"
+sqlite3 "$tmp/old/school.db" "DROP TABLE login_failure; PRAGMA user_version = 2;"
+"$DAPTER" --db "$tmp/old/school.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "an older schema upgrades at open"
+has "$tmp/err" "from schema 2 to" "the upgrade says what it did"
+kept=$(ls "$tmp/old"/school.db.before-schema-2-* 2>/dev/null | head -n 1)
+[ -n "$kept" ] && [ "$(sqlite3 "$kept" 'PRAGMA user_version')" = 2 ] &&
+    [ "$(stat -c %a "$kept")" = 600 ]
+tap_result $? "a copy of the database as it was is kept first, mode 0600"
+"$DAPTER" --db "$tmp/old/school.db" audit log --last 1 >"$tmp/out" 2>&1
+has "$tmp/out" "schema.upgrade" "the upgrade is in the audit log"
+"$DAPTER" --db "$tmp/old/school.db" audit verify >"$tmp/out" 2>"$tmp/err"
+lacks "$tmp/err" "schema" "an up-to-date database upgrades nothing"
+
 d backup "$bk" --keep 0
 status 2 "--keep 0 is a usage error"
 "$DAPTER" --db "$db" --as admin backup "$bk" >"$tmp/out" 2>"$tmp/err"; st=$?
