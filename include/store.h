@@ -399,8 +399,8 @@ struct audit_filter {
 int store_audit_each(struct store *st, const struct audit_filter *f, audit_cb cb, void *arg);
 /*
  * STORE_OK when every record's hash chains, the append-only triggers were in
- * place at open, and the marks and attendance in the tables are what the
- * audit's mark.set records replay to; else STORE_INVALID (the error names the
+ * place at open, and the marks, attendance and lessons in the tables are
+ * what the audit's records replay to; else STORE_INVALID (the error names the
  * record or row) and *bad = the first broken record's id (0 for a table row).
  */
 int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);

@@ -157,8 +157,9 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (checkpoint != NULL && checkpoint_head(ctx, checkpoint, &id, hash) != 0)
 		return CMD_FAIL;
-	if ((rc = store_audit_verify(ctx->st, &bad, &count)) != STORE_OK ||
-	    (id > 0 && (rc = store_audit_anchor(ctx->st, id, hash)) != STORE_OK)) {
+	/* The anchor first: a cut tail also leaves rows the audit no longer explains. */
+	if ((id > 0 && (rc = store_audit_anchor(ctx->st, id, hash)) != STORE_OK) ||
+	    (rc = store_audit_verify(ctx->st, &bad, &count)) != STORE_OK) {
 		cmd_error(ctx, "%s", store_error(ctx->st));
 		return CMD_FAIL;
 	}
@@ -169,8 +170,8 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd cmd_audit_verify = {
 	"audit verify", "[--head ID:HASH | --checkpoint FILE]",
 	N_("Check the audit chain; exit 0 when it holds, else name the first broken record."),
-	N_("The marks and attendance in the tables must be what the audit records say. "
-	"--head (from `audit head`, a log or a printed report) or --checkpoint (a file "
+	N_("The marks, attendance and lessons in the tables must be what the audit records "
+	"say. --head (from `audit head`, a log or a printed report) or --checkpoint (a file "
 	"`audit head FILE` or `backup` wrote) also requires that record, unchanged: a chain "
 	"cut short or rewritten fails."),
 	CMD_ADMIN | CMD_HEAD, 0, run_audit_verify,

@@ -192,7 +192,7 @@ store_audit_each(struct store *st, const struct audit_filter *f, audit_cb cb, vo
 	return rc;
 }
 
-static int audit_replay_marks(struct store *st);
+static int audit_replay(struct store *st);
 
 int
 store_audit_verify(struct store *st, int64_t *bad, int64_t *count)
@@ -243,7 +243,7 @@ store_audit_verify(struct store *st, int64_t *bad, int64_t *count)
 		    "change it with sqlite3. They are back now, and the audit says so."),
 		    st->triggers_missing);
 	if (rc == STORE_OK)
-		rc = audit_replay_marks(st);
+		rc = audit_replay(st);
 	return rc;
 }
 
@@ -343,49 +343,72 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 }
 
 /*
- * Replays the mark.set records (object "... lesson:L DATE pupil:P", new value
- * as mark_describe() writes it, NULL when cleared) to the last value of each
- * cell, and compares that with the mark table both ways: a mark changed,
- * added or deleted with sqlite3 shows as a row where the two differ.
+ * Replays the audit to each row's last recorded value and compares that with
+ * the table both ways: a row changed, added or deleted with sqlite3 shows
+ * where the two differ. Each query gives the row's name as the audit writes
+ * it, the table's value and the audit's. Marks: mark.set records, object
+ * "... lesson:L DATE pupil:P", value as mark_describe() writes it (NULL when
+ * cleared). Lessons: lesson.add and lesson.update, object "... lesson:L
+ * DATE", value as lesson_describe() writes it.
  */
+static const char *const audit_replays[] = {
+	"WITH a AS (SELECT id, new,"
+	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"
+	"   CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil"
+	"   FROM audit WHERE action = 'mark.set'),"
+	" audited AS (SELECT lesson, pupil, new FROM a WHERE id IN"
+	"   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL),"
+	" stored AS (SELECT lesson_id AS lesson, pupil_id AS pupil,"
+	"   CASE WHEN value IS NOT NULL AND attendance IS NOT NULL"
+	"   THEN value || ' ' || attendance ELSE coalesce(CAST(value AS TEXT), attendance)"
+	"   END AS new FROM mark),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
+	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'lesson:' || d.lesson || ' pupil:' || d.pupil,"
+	"   (SELECT new FROM stored t WHERE t.lesson = d.lesson AND t.pupil = d.pupil),"
+	"   (SELECT new FROM audited t WHERE t.lesson = d.lesson AND t.pupil = d.pupil)"
+	" FROM (SELECT DISTINCT lesson, pupil FROM diff) d ORDER BY d.lesson, d.pupil LIMIT 1",
+
+	"WITH a AS (SELECT id, new,"
+	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson"
+	"   FROM audit WHERE action IN ('lesson.add', 'lesson.update')),"
+	" audited AS (SELECT lesson, new FROM a WHERE id IN"
+	"   (SELECT max(id) FROM a GROUP BY lesson)),"
+	" stored AS (SELECT id AS lesson, 'date=' || date || char(10) || 'kind=' || kind ||"
+	"   char(10) || 'max=' || max_points || char(10) || 'topic=' || topic || char(10) ||"
+	"   'homework=' || homework AS new FROM lesson),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
+	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'lesson:' || d.lesson,"
+	"   replace((SELECT new FROM stored t WHERE t.lesson = d.lesson), char(10), '; '),"
+	"   replace((SELECT new FROM audited t WHERE t.lesson = d.lesson), char(10), '; ')"
+	" FROM (SELECT DISTINCT lesson FROM diff) d ORDER BY d.lesson LIMIT 1",
+};
+
 static int
-audit_replay_marks(struct store *st)
+audit_replay(struct store *st)
 {
 	sqlite3_stmt *s = NULL;
+	size_t i;
 	int step, rc = STORE_OK;
 
-	s = store_stmt(st,
-	    "WITH a AS (SELECT id, new,"
-	    "   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"
-	    "   CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil"
-	    "   FROM audit WHERE action = 'mark.set'),"
-	    " audited AS (SELECT lesson, pupil, new FROM a WHERE id IN"
-	    "   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL),"
-	    " stored AS (SELECT lesson_id AS lesson, pupil_id AS pupil,"
-	    "   CASE WHEN value IS NOT NULL AND attendance IS NOT NULL"
-	    "   THEN value || ' ' || attendance ELSE coalesce(CAST(value AS TEXT), attendance)"
-	    "   END AS new FROM mark),"
-	    " diff AS (SELECT * FROM stored EXCEPT SELECT * FROM audited"
-	    "   UNION SELECT * FROM audited EXCEPT SELECT * FROM stored)"
-	    " SELECT d.lesson, d.pupil, (SELECT new FROM stored t WHERE t.lesson = d.lesson"
-	    "   AND t.pupil = d.pupil), (SELECT new FROM audited t WHERE t.lesson = d.lesson"
-	    "   AND t.pupil = d.pupil) FROM (SELECT DISTINCT lesson, pupil FROM diff) d"
-	    " ORDER BY d.lesson, d.pupil LIMIT 1");
-	if (s == NULL)
-		return STORE_FAILED;
-	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *table = (const char *)sqlite3_column_text(s, 2);
-		const char *audited = (const char *)sqlite3_column_text(s, 3);
+	for (i = 0; i < sizeof audit_replays / sizeof audit_replays[0] && rc == STORE_OK; i++) {
+		if ((s = store_stmt(st, audit_replays[i])) == NULL)
+			return STORE_FAILED;
+		if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+			const char *row = (const char *)sqlite3_column_text(s, 0);
+			const char *table = (const char *)sqlite3_column_text(s, 1);
+			const char *audited = (const char *)sqlite3_column_text(s, 2);
 
-		rc = store_fail(st, STORE_INVALID,
-		    _("The marks were changed behind dapter's back: lesson:%lld pupil:%lld is "
-		    "\"%s\" in the table, but \"%s\" by the audit."),
-		    (long long)sqlite3_column_int64(s, 0), (long long)sqlite3_column_int64(s, 1),
-		    table != NULL ? table : "-", audited != NULL ? audited : "-");
-	} else if (step != SQLITE_DONE) {
-		rc = store_fail_db(st);
+			rc = store_fail(st, STORE_INVALID,
+			    _("%s was changed behind dapter's back: it is \"%s\" in the table, "
+			    "but \"%s\" by the audit."), row != NULL ? row : "?",
+			    table != NULL ? table : "-", audited != NULL ? audited : "-");
+		} else if (step != SQLITE_DONE) {
+			rc = store_fail_db(st);
+		}
+		sqlite3_reset(s);
 	}
-	sqlite3_reset(s);
 	return rc;
 }
 

@@ -122,10 +122,20 @@ sqlite3 "$tmp/marks.db" "DELETE FROM mark WHERE attendance = 'absent'"
 "$DAPTER" --db "$tmp/marks.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
 status 1 "an attendance deleted with sqlite3 fails verify"
 cp "$db" "$tmp/marks.db"
-sqlite3 "$tmp/marks.db" "INSERT INTO mark(lesson_id, pupil_id, value) SELECT lesson_id, 2, 9 FROM mark LIMIT 1" 2>/dev/null
-sqlite3 "$tmp/marks.db" "UPDATE mark SET value = 9 WHERE pupil_id = 2"
+sqlite3 "$tmp/marks.db" "INSERT INTO mark(lesson_id, pupil_id, value) VALUES (2, 1, 9)"
 "$DAPTER" --db "$tmp/marks.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
 status 1 "a mark added with sqlite3 fails verify"
+
+cp "$db" "$tmp/lessons.db"
+sqlite3 "$tmp/lessons.db" "UPDATE lesson SET topic = 'Жаңа тақырып' WHERE id = 1"
+"$DAPTER" --db "$tmp/lessons.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "a lesson's topic changed with sqlite3 fails verify"
+has "$tmp/err" "lesson:1 was changed" "verify names the changed lesson"
+cp "$db" "$tmp/lessons.db"
+sqlite3 "$tmp/lessons.db" "INSERT INTO lesson(class_id, subject_id, date, kind)
+    SELECT class_id, subject_id, '2026-11-25', 'regular' FROM lesson LIMIT 1"
+"$DAPTER" --db "$tmp/lessons.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "a lesson added with sqlite3 fails verify"
 
 # The append-only triggers: missing ones fail verify, and an open puts them back, audited.
 cp "$db" "$tmp/trig.db"
