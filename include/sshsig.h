@@ -27,7 +27,8 @@ int sshsig_key_ensure(const char *dir, char *err, size_t errsize);
  */
 int sshsig_sign(const char *key_path, const char *ns, const void *msg, size_t len,
     char **armored, char *err, size_t errsize);
-/* The key's public line, "ssh-ed25519 AAAA..." (malloc'd), or NULL with err. */
-char *sshsig_public_line(const char *key_path, char *err, size_t errsize);
+/* 0 when armored is a good SSHSIG of msg by the key file in namespace ns; else -1 with err. */
+int sshsig_verify(const char *key_path, const char *ns, const void *msg, size_t len,
+    const char *armored, char *err, size_t errsize);
 
 #endif

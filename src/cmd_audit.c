@@ -112,34 +112,63 @@ parse_head(const char *text, int64_t *id, char hash[65])
 	return 0;
 }
 
-/* The "head: ID:HASH" line of a checkpoint file; 0 or -1 (error printed). */
+/*
+ * The "head: ID:HASH" line of a checkpoint file; 0 or -1 (error printed).
+ * With FILE.sig beside it, the signature must be this server's (key_dir,
+ * NULL: PATH.keys): a checkpoint forged together with the chain fails.
+ */
 static int
-checkpoint_head(struct cmd_ctx *ctx, const char *path, int64_t *id, char hash[65])
+checkpoint_head(struct cmd_ctx *ctx, const char *path, const char *key_dir, int64_t *id,
+    char hash[65])
 {
-	char line[256];
-	FILE *f = NULL;
+	char sigpath[4096], key[4200], err[512], *text = NULL, *sig = NULL, *line = NULL;
+	size_t len = 0, siglen = 0, dblen = strlen(ctx->db_path);
 	int rc = -1;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		cmd_error(ctx, _("Cannot open %s: %s."), path, strerror(errno));
+	if (cmd_read_file(ctx, path, 1 << 16, &text, &len) != CMD_OK)
 		return -1;
-	}
-	while (rc != 0 && fgets(line, sizeof line, f) != NULL)
+	for (line = text; line != NULL && rc != 0; line = strchr(line, '\n'), line += line != NULL)
 		if (strncmp(line, "head: ", 6) == 0 && parse_head(line + 6, id, hash) == 0)
 			rc = 0;
-	fclose(f);
-	if (rc != 0)
+	if (rc != 0) {
 		cmd_error(ctx, _("%s is not an audit checkpoint (no \"head: ID:HASH\" line)."),
 		    path);
+		goto out;
+	}
+	snprintf(sigpath, sizeof sigpath, "%s.sig", path);
+	if (access(sigpath, F_OK) != 0)
+		goto out;	/* an unsigned head (copied from a log) still anchors */
+	snprintf(key, sizeof key, "%s%s/%s", key_dir != NULL ? key_dir : ctx->db_path,
+	    key_dir != NULL ? "" : ".keys", SSHSIG_KEY_FILE);
+	/* A backup copy's keys are beside it as dapter-DATE-TIME.keys. */
+	if (key_dir == NULL && access(key, F_OK) != 0 && dblen > 3 &&
+	    strcmp(ctx->db_path + dblen - 3, ".db") == 0)
+		snprintf(key, sizeof key, "%.*s.keys/%s", (int)(dblen - 3), ctx->db_path,
+		    SSHSIG_KEY_FILE);
+	if (key_dir == NULL && access(key, F_OK) != 0) {
+		fprintf(ctx->out, _("No host key beside the database: the checkpoint's signature "
+		    "was not checked (give --keys DIR).\n"));
+		goto out;
+	}
+	if (cmd_read_file(ctx, sigpath, 1 << 16, &sig, &siglen) != CMD_OK ||
+	    sshsig_verify(key, SSHSIG_NAMESPACE, text, len, sig, err, sizeof err) != 0) {
+		if (sig != NULL)
+			cmd_error(ctx, "%s: %s", sigpath, err);
+		rc = -1;
+	}
+out:
+	free(text);
+	free(sig);
 	return rc;
 }
 
 static int
 run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	const char *head = NULL, *checkpoint = NULL;
+	const char *head = NULL, *checkpoint = NULL, *keys = NULL;
 	const struct cmd_opt opts[] = { { "--head", &head, NULL },
-		{ "--checkpoint", &checkpoint, NULL }, { NULL, NULL, NULL } };
+		{ "--checkpoint", &checkpoint, NULL }, { "--keys", &keys, NULL },
+		{ NULL, NULL, NULL } };
 	int64_t bad = 0, count = 0, id = 0;
 	char hash[65];
 	int rc;
@@ -150,12 +179,12 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(ctx, _("--head is ID:HASH, as `dapter audit head` prints it."));
 		return CMD_USAGE;
 	}
-	if (checkpoint != NULL && ctx->remote) {
+	if ((checkpoint != NULL || keys != NULL) && ctx->remote) {
 		cmd_error(ctx, _("Give --head ID:HASH over SSH; a checkpoint file is read on the "
 		    "server itself."));
 		return CMD_DENIED;
 	}
-	if (checkpoint != NULL && checkpoint_head(ctx, checkpoint, &id, hash) != 0)
+	if (checkpoint != NULL && checkpoint_head(ctx, checkpoint, keys, &id, hash) != 0)
 		return CMD_FAIL;
 	/* The anchor first: a cut tail also leaves rows the audit no longer explains. */
 	if ((id > 0 && (rc = store_audit_anchor(ctx->st, id, hash)) != STORE_OK) ||
@@ -168,12 +197,13 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_audit_verify = {
-	"audit verify", "[--head ID:HASH | --checkpoint FILE]",
+	"audit verify", "[--head ID:HASH | --checkpoint FILE [--keys DIR]]",
 	N_("Check the audit chain; exit 0 when it holds, else name the first broken record."),
 	N_("The marks, attendance and lessons in the tables must be what the audit records "
 	"say. --head (from `audit head`, a log or a printed report) or --checkpoint (a file "
 	"`audit head FILE` or `backup` wrote) also requires that record, unchanged: a chain "
-	"cut short or rewritten fails."),
+	"cut short or rewritten fails. A checkpoint's FILE.sig must be by the host key in DIR "
+	"(by default PATH.keys)."),
 	CMD_ADMIN | CMD_HEAD, 0, run_audit_verify,
 };
 

@@ -311,23 +311,79 @@ out:
 	return rc;
 }
 
-char *
-sshsig_public_line(const char *key_path, char *err, size_t errsize)
+int
+sshsig_verify(const char *key_path, const char *ns, const void *msg, size_t len,
+    const char *armored, char *err, size_t errsize)
 {
-	unsigned char seed[32], pub[32];
-	struct buf pk = { 0 };
-	char *b64 = NULL, *line = NULL;
+	unsigned char seed[32], pub[32], digest[SHA512_DIGEST_LENGTH];
+	struct buf b64 = { 0 }, tbs = { 0 }, pk = { 0 };
+	unsigned char *raw = NULL;
+	const unsigned char *v = NULL, *sig = NULL;
+	const char *p = NULL, *line = NULL;
+	size_t n, siglen, pos = 10, spos = 0;
+	EVP_PKEY *pkey = NULL;
+	EVP_MD_CTX *md = NULL;
+	int rc = -1, dec, pad = 0;
 
 	if (load_ed25519(key_path, seed, pub, err, errsize) != 0)
-		return NULL;
+		return -1;
 	OPENSSL_cleanse(seed, sizeof seed);
+	/* The base64 lines between the BEGIN and END lines. */
+	if ((p = strstr(armored, "-----BEGIN SSH SIGNATURE-----\n")) == NULL)
+		goto bad;
+	for (p += 30; *p != '\0' && strncmp(p, "-----END", 8) != 0; p = line + 1) {
+		if ((line = strchr(p, '\n')) == NULL)
+			goto bad;
+		buf_put(&b64, p, (size_t)(line - p));
+	}
+	buf_put(&b64, "", 1);
+	if (b64.failed || b64.len < 2 || (raw = malloc(b64.len)) == NULL)
+		goto bad;
+	if ((dec = EVP_DecodeBlock(raw, b64.p, (int)b64.len - 1)) < 0)
+		goto bad;
+	pad = b64.len > 2 && b64.p[b64.len - 2] == '=' ? (b64.p[b64.len - 3] == '=' ? 2 : 1) : 0;
+	n = (size_t)dec - (size_t)pad;
 	pubkey_blob(&pk, pub);
-	if (!pk.failed && (b64 = base64(pk.p, pk.len)) != NULL &&
-	    (line = malloc(strlen(b64) + 13)) != NULL)
-		sprintf(line, "ssh-ed25519 %s", b64);
-	else
-		fail(err, errsize, _("Out of memory."));
-	free(b64);
+	/* "SSHSIG", version 1, our key, the namespace, "", "sha512", the signature. */
+	if (n < 10 || memcmp(raw, "SSHSIG\0\0\0\1", 10) != 0 ||
+	    (v = get_string(raw, n, &pos, &siglen)) == NULL || pk.failed || siglen != pk.len ||
+	    memcmp(v, pk.p, pk.len) != 0) {
+		fail(err, errsize, _("The signature is not by this server's host key %s."),
+		    key_path);
+		goto out;
+	}
+	if ((v = get_string(raw, n, &pos, &siglen)) == NULL || siglen != strlen(ns) ||
+	    memcmp(v, ns, siglen) != 0 || get_string(raw, n, &pos, &siglen) == NULL ||
+	    (v = get_string(raw, n, &pos, &siglen)) == NULL || siglen != 6 ||
+	    memcmp(v, "sha512", 6) != 0 || (sig = get_string(raw, n, &pos, &n)) == NULL ||
+	    (v = get_string(sig, n, &spos, &siglen)) == NULL || siglen != 11 ||
+	    memcmp(v, "ssh-ed25519", 11) != 0 || (v = get_string(sig, n, &spos, &siglen)) == NULL ||
+	    siglen != 64)
+		goto bad;
+	SHA512(msg, len, digest);
+	buf_put(&tbs, "SSHSIG", 6);
+	buf_string(&tbs, ns, strlen(ns));
+	buf_string(&tbs, "", 0);
+	buf_string(&tbs, "sha512", 6);
+	buf_string(&tbs, digest, sizeof digest);
+	if (tbs.failed ||
+	    (pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, pub, 32)) == NULL ||
+	    (md = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestVerifyInit(md, NULL, NULL, NULL, pkey) != 1 ||
+	    EVP_DigestVerify(md, v, 64, tbs.p, tbs.len) != 1) {
+		fail(err, errsize, _("The signature does not match the signed text."));
+		goto out;
+	}
+	rc = 0;
+	goto out;
+bad:
+	fail(err, errsize, _("That is not an SSH signature (SSHSIG) of namespace %s."), ns);
+out:
+	EVP_MD_CTX_free(md);
+	EVP_PKEY_free(pkey);
+	free(raw);
+	free(b64.p);
+	free(tbs.p);
 	free(pk.p);
-	return line;
+	return rc;
 }

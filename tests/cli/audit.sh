@@ -101,6 +101,12 @@ ssh-keygen -Y verify -f "$tmp/allowed" -I dapter -n dapter-audit -s "$tmp/cp.txt
 status 1 "verify --checkpoint fails on a truncated chain"
 d audit verify --checkpoint "$tmp/cp.txt"
 status 0 "verify --checkpoint passes on the database it was made from"
+# A checkpoint forged along with the chain: its signature is not the server's.
+printf 'dapter audit checkpoint\nhead: %s\n' "$(sqlite3 "$tmp/forged.db" "SELECT id || ':' || hash FROM audit ORDER BY id DESC LIMIT 1")" >"$tmp/fake.txt"
+cp "$tmp/cp.txt.sig" "$tmp/fake.txt.sig"
+"$DAPTER" --db "$tmp/forged.db" audit verify --checkpoint "$tmp/fake.txt" --keys "$db.keys" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 1 "verify --checkpoint refuses a checkpoint whose signature does not match"
+has "$tmp/err" "does not match" "and says so"
 
 # Paper as an anchor: a report's footer carries the head as of printing.
 d report journal "7 Ә" Алгебра --period q2
