@@ -190,6 +190,20 @@ pubkey_blob(struct buf *b, const unsigned char pub[32])
 	buf_string(b, pub, 32);
 }
 
+/* What an SSHSIG signature signs: the namespace and the message's SHA-512. */
+static void
+signed_blob(struct buf *tbs, const char *ns, const void *msg, size_t len)
+{
+	unsigned char digest[SHA512_DIGEST_LENGTH];
+
+	SHA512(msg, len, digest);
+	buf_put(tbs, "SSHSIG", 6);
+	buf_string(tbs, ns, strlen(ns));
+	buf_string(tbs, "", 0);
+	buf_string(tbs, "sha512", 6);
+	buf_string(tbs, digest, sizeof digest);
+}
+
 /* Base64 of data (malloc'd), or NULL. */
 static char *
 base64(const unsigned char *data, size_t len)
@@ -240,7 +254,7 @@ int
 sshsig_sign(const char *key_path, const char *ns, const void *msg, size_t len, char **armored,
     char *err, size_t errsize)
 {
-	unsigned char seed[32], pub[32], digest[SHA512_DIGEST_LENGTH], sig[64];
+	unsigned char seed[32], pub[32], sig[64];
 	struct buf tbs = { 0 }, out = { 0 }, wrapped = { 0 };
 	EVP_PKEY *pkey = NULL;
 	EVP_MD_CTX *md = NULL;
@@ -251,12 +265,7 @@ sshsig_sign(const char *key_path, const char *ns, const void *msg, size_t len, c
 	*armored = NULL;
 	if (load_ed25519(key_path, seed, pub, err, errsize) != 0)
 		return -1;
-	SHA512(msg, len, digest);
-	buf_put(&tbs, "SSHSIG", 6);
-	buf_string(&tbs, ns, strlen(ns));
-	buf_string(&tbs, "", 0);
-	buf_string(&tbs, "sha512", 6);
-	buf_string(&tbs, digest, sizeof digest);
+	signed_blob(&tbs, ns, msg, len);
 	if (tbs.failed)
 		goto nomem;
 	if ((pkey = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, NULL, seed, 32)) == NULL ||
@@ -315,7 +324,7 @@ int
 sshsig_verify(const char *key_path, const char *ns, const void *msg, size_t len,
     const char *armored, char *err, size_t errsize)
 {
-	unsigned char seed[32], pub[32], digest[SHA512_DIGEST_LENGTH];
+	unsigned char seed[32], pub[32];
 	struct buf b64 = { 0 }, tbs = { 0 }, pk = { 0 };
 	unsigned char *raw = NULL;
 	const unsigned char *v = NULL, *sig = NULL;
@@ -360,12 +369,7 @@ sshsig_verify(const char *key_path, const char *ns, const void *msg, size_t len,
 	    memcmp(v, "ssh-ed25519", 11) != 0 || (v = get_string(sig, n, &spos, &siglen)) == NULL ||
 	    siglen != 64)
 		goto bad;
-	SHA512(msg, len, digest);
-	buf_put(&tbs, "SSHSIG", 6);
-	buf_string(&tbs, ns, strlen(ns));
-	buf_string(&tbs, "", 0);
-	buf_string(&tbs, "sha512", 6);
-	buf_string(&tbs, digest, sizeof digest);
+	signed_blob(&tbs, ns, msg, len);
 	if (tbs.failed ||
 	    (pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, pub, 32)) == NULL ||
 	    (md = EVP_MD_CTX_new()) == NULL ||

@@ -117,30 +117,25 @@ status 0 "the printed head verifies on the journal it was printed from"
 "$DAPTER" --db "$tmp/forged.db" audit verify --head "$printed" >"$tmp/out" 2>"$tmp/err"; st=$?
 status 1 "and fails on a rewritten chain"
 
-# The state replayed from the chain: a mark changed with sqlite3 fails verify, naming the row.
-cp "$db" "$tmp/marks.db"
-sqlite3 "$tmp/marks.db" "UPDATE mark SET value = 10 WHERE value = 8"
-"$DAPTER" --db "$tmp/marks.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+# The state replayed from the chain: a change made with sqlite3 fails verify, naming the row.
+# tamper SQL: verify a copy of the journal changed by SQL; its status in $st.
+tamper() {
+	cp "$db" "$tmp/tampered.db"
+	sqlite3 "$tmp/tampered.db" "$1"
+	"$DAPTER" --db "$tmp/tampered.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+}
+tamper "UPDATE mark SET value = 10 WHERE value = 8"
 status 1 "an UPDATE mark made with sqlite3 fails verify"
 has "$tmp/err" "pupil:1" "verify names the changed mark's row"
-cp "$db" "$tmp/marks.db"
-sqlite3 "$tmp/marks.db" "DELETE FROM mark WHERE attendance = 'absent'"
-"$DAPTER" --db "$tmp/marks.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+tamper "DELETE FROM mark WHERE attendance = 'absent'"
 status 1 "an attendance deleted with sqlite3 fails verify"
-cp "$db" "$tmp/marks.db"
-sqlite3 "$tmp/marks.db" "INSERT INTO mark(lesson_id, pupil_id, value) VALUES (2, 1, 9)"
-"$DAPTER" --db "$tmp/marks.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+tamper "INSERT INTO mark(lesson_id, pupil_id, value) VALUES (2, 1, 9)"
 status 1 "a mark added with sqlite3 fails verify"
-
-cp "$db" "$tmp/lessons.db"
-sqlite3 "$tmp/lessons.db" "UPDATE lesson SET topic = 'Жаңа тақырып' WHERE id = 1"
-"$DAPTER" --db "$tmp/lessons.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
+tamper "UPDATE lesson SET topic = 'Жаңа тақырып' WHERE id = 1"
 status 1 "a lesson's topic changed with sqlite3 fails verify"
 has "$tmp/err" "lesson:1 was changed" "verify names the changed lesson"
-cp "$db" "$tmp/lessons.db"
-sqlite3 "$tmp/lessons.db" "INSERT INTO lesson(class_id, subject_id, date, kind)
+tamper "INSERT INTO lesson(class_id, subject_id, date, kind)
     SELECT class_id, subject_id, '2026-11-25', 'regular' FROM lesson LIMIT 1"
-"$DAPTER" --db "$tmp/lessons.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
 status 1 "a lesson added with sqlite3 fails verify"
 
 # The append-only triggers: missing ones fail verify, and an open puts them back, audited.
