@@ -246,9 +246,12 @@ copy_host_keys(struct cmd_ctx *ctx, const char *from, const char *to, const char
 	struct stat sb;
 	int rc = CMD_OK;
 
-	if ((d = opendir(from)) == NULL)
-		return errno == ENOENT ? CMD_OK : (cmd_error(ctx, _("Cannot read %s: %s."), from,
-		    strerror(errno)), CMD_FAIL);
+	if ((d = opendir(from)) == NULL) {
+		if (errno == ENOENT)
+			return CMD_OK;
+		cmd_error(ctx, _("Cannot read %s: %s."), from, strerror(errno));
+		return CMD_FAIL;
+	}
 	if (mkdir(to, 0700) != 0 && errno != EEXIST) {
 		cmd_error(ctx, _("Cannot create %s: %s."), to, strerror(errno));
 		closedir(d);

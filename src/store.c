@@ -12,11 +12,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <glob.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -339,8 +339,8 @@ store_lock_file(const char *db_path, int how)
 }
 
 /*
- * Holds PATH.lock shared. A restore holds it exclusive for a second or two
- * while it swaps the file: wait for it (bounded), then open the new file.
+ * Holds PATH.lock shared. A restore holds it exclusive while it checks its
+ * copy and swaps the file: wait for it (30 s at most), then open the new file.
  * A directory this user cannot write holds no lock file and needs none:
  * nobody can replace the database there either.
  */
