@@ -21,7 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "i18n.h"
-#include "report.h"
+#include "report_module.h"
 
 /* A4 landscape in points (1/72 inch). */
 #define PAGE_W		841.89
@@ -327,7 +327,7 @@ out:
 }
 
 int
-report_write_pdf(const struct report *r, FILE *out, char *err, size_t errsize)
+report_pdf_write(const struct report *r, FILE *out, char *err, size_t errsize)
 {
 	struct pdf p;
 	cairo_status_t cs = CAIRO_STATUS_SUCCESS;

@@ -19,7 +19,7 @@
 #include <xlsxwriter.h>
 
 #include "i18n.h"
-#include "report.h"
+#include "report_module.h"
 #include "text.h"
 
 /* Column width in characters, the way Excel counts them. */
@@ -163,7 +163,7 @@ out:
 }
 
 int
-report_write_xlsx(const struct report *r, FILE *out, char *err, size_t errsize)
+report_xlsx_write(const struct report *r, FILE *out, char *err, size_t errsize)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	char path[4096];

@@ -1,0 +1,16 @@
+/*
+ * report_renderers: the one symbol the report module (dapter-report.so)
+ * exports; the program finds the writers through it. See report_module.h.
+ */
+#include "config.h"
+
+#include "report_module.h"
+
+extern const struct report_module dapter_report_module;
+
+const struct report_module dapter_report_module = {
+	.abi = REPORT_MODULE_ABI,
+	.version = PACKAGE_VERSION,
+	.write_pdf = report_pdf_write,
+	.write_xlsx = report_xlsx_write,
+};
