@@ -7,7 +7,7 @@
  * one. Callers see only report.h.
  *
  * The module exports one symbol, REPORT_MODULE_SYMBOL, a struct
- * report_module. Change REPORT_MODULE_ABI whenever this struct or the
+ * report_module (module.h says how it is found and checked). Change REPORT_MODULE_ABI whenever this struct or the
  * structs of report.h change: a module built for another layout is refused
  * rather than called.
  */
@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "module.h"
 #include "report.h"
 
 #define REPORT_MODULE_FILE "dapter-report.so"
@@ -26,8 +27,7 @@
 typedef int report_writer_fn(const struct report *r, FILE *out, char *err, size_t errsize);
 
 struct report_module {
-	int abi;		/* REPORT_MODULE_ABI of the module's build */
-	const char *version;	/* PACKAGE_VERSION of the module's build */
+	struct module_head head;	/* REPORT_MODULE_ABI, PACKAGE_VERSION */
 	report_writer_fn *write_pdf;
 	report_writer_fn *write_xlsx;
 };

@@ -9,8 +9,7 @@
 extern const struct report_module dapter_report_module;
 
 const struct report_module dapter_report_module = {
-	.abi = REPORT_MODULE_ABI,
-	.version = PACKAGE_VERSION,
+	.head = { .abi = REPORT_MODULE_ABI, .version = PACKAGE_VERSION },
 	.write_pdf = report_pdf_write,
 	.write_xlsx = report_xlsx_write,
 };

@@ -37,6 +37,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "server.h"
+#include "server_module.h"
 #include "store.h"
 
 #define SERVER_KEX	"curve25519-sha256,curve25519-sha256@libssh.org," \
@@ -448,7 +449,7 @@ server_kid_heard(const struct server_opts *o, struct server_kid *k)
 
 
 int
-server_run(const struct server_opts *o)
+server_listen(const struct server_opts *o)
 {
 	struct timespec hour = { 3600, 0 };
 	char day[11] = "";

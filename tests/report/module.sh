@@ -1,8 +1,9 @@
 #!/bin/sh
-# The report renderers module (issue 15): pango, cairo, libxlsxwriter and
-# X11 are loaded only by a command that makes a PDF or XLSX, never linked
-# into dapter; without the module those formats fail with a clear,
-# translated error and the others still work.
+# The modules (issue 15): pango, cairo, libxlsxwriter and X11 are loaded
+# only by a command that makes a PDF or XLSX, libssh only by the server;
+# neither is linked into dapter. Without the report module those formats
+# fail with a clear, translated error and the others still work; without
+# the server module `serve` says what is missing.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 "$DAPTER" --db "$db" demo --no-serve >/dev/null 2>&1 ||
     { echo "Bail out! cannot create the demo school"; exit 1; }
@@ -44,7 +45,15 @@ has "$tmp/out" "Әбілқасымова" "and holds the page"
 DAPTER_MODULEDIR="$tmp/bad" d report journal "7 Ә" Алгебра --period q1 --format pdf
 status 1 "a module that is not a library fails"
 has "$tmp/err" "Could not load $tmp/bad/dapter-report.so" "naming it"
-d report journal "7 Ә" Алгебра --period q1 --format pdf
+DAPTER_MODULEDIR= d report journal "7 Ә" Алгебра --period q1 --format pdf
 status 0 "the module beside dapter makes the PDF"
 has "$tmp/out" "%PDF" "a PDF indeed"
+
+# The server is a module too: without it `serve` says so and stops.
+DAPTER_MODULEDIR="$tmp/empty" d serve --listen 127.0.0.1 --port 1
+status 1 "without its module the server does not start"
+has "$tmp/err" "the SSH server needs $tmp/empty/dapter-server.so, which is missing" \
+    "and names the missing module"
+DAPTER_MODULEDIR="$tmp/empty" DAPTER_LANG=ru d serve --listen 127.0.0.1 --port 1
+has "$tmp/err" "для SSH-сервера нужен" "in Russian too"
 done_testing
