@@ -7,9 +7,9 @@
  * one. Callers see only report.h.
  *
  * The module exports one symbol, REPORT_MODULE_SYMBOL, a struct
- * report_module (module.h says how it is found and checked). Change REPORT_MODULE_ABI whenever this struct or the
- * structs of report.h change: a module built for another layout is refused
- * rather than called.
+ * report_module (module.h says how it is found and checked). Change
+ * REPORT_MODULE_ABI whenever this struct or the structs of report.h change:
+ * a module built for another layout is refused rather than called.
  */
 #ifndef DAPTER_REPORT_MODULE_H
 #define DAPTER_REPORT_MODULE_H
