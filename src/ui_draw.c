@@ -1,12 +1,11 @@
 /*
- * ui_draw: the few ways the screens put text on the terminal: fitted text,
+ * ui_draw: the widgets the screens share, drawn with ui_term's primitives:
  * the frame (title, status line, key hints), the one-line editor and the
- * help screen. Every string passes text_fit() here, so user text never
- * reaches the terminal raw.
+ * help screen. Every string passes text_fit() in ui_put(), so user text
+ * never reaches the terminal raw.
  */
 #include "config.h"
 
-#include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,86 +15,6 @@
 #include "keymap.h"
 #include "text.h"
 #include "ui_internal.h"
-
-int
-ui_rows(void)
-{
-	return LINES;
-}
-
-int
-ui_cols(void)
-{
-	return COLS;
-}
-
-void
-ui_erase(void)
-{
-	werase(stdscr);
-}
-
-void
-ui_flush(void)
-{
-	wnoutrefresh(stdscr);
-	doupdate();
-}
-
-static attr_t
-ui_attr(int style)
-{
-	attr_t a = A_NORMAL;
-
-	if (style & UI_BOLD)
-		a |= A_BOLD;
-	if (style & UI_REVERSE)
-		a |= A_REVERSE;
-	if (style & UI_DIM)
-		a |= A_DIM;
-	if (style & UI_UNDERLINE)
-		a |= A_UNDERLINE;
-	return a;
-}
-
-int
-ui_put(int y, int x, int cols, const char *s, int style)
-{
-	char *fit = NULL;
-	size_t w = 0;
-	attr_t a = ui_attr(style);
-	int pad, i;
-
-	if (y < 0 || y >= LINES || x < 0 || x >= COLS || cols <= 0)
-		return 0;
-	if (x + cols > COLS)
-		cols = COLS - x;
-	if ((fit = text_fit(s != NULL ? s : "", (size_t)cols, &w)) == NULL)
-		return 0;
-	pad = cols - (int)w;
-	wattrset(stdscr, a);
-	wmove(stdscr, y, x);
-	if (style & UI_RIGHT)
-		for (i = 0; i < pad; i++)
-			waddch(stdscr, ' ');
-	waddstr(stdscr, fit);
-	if ((style & UI_PAD) && !(style & UI_RIGHT))
-		for (i = 0; i < pad; i++)
-			waddch(stdscr, ' ');
-	wattrset(stdscr, A_NORMAL);
-	free(fit);
-	return (style & (UI_PAD | UI_RIGHT)) ? cols : (int)w;
-}
-
-void
-ui_cursor(int visible, int y, int x)
-{
-	/* Terminals without cursor control say ERR; the screen works the same. */
-	(void)curs_set(visible ? 1 : 0);
-	if (visible)
-		wmove(stdscr, y, x);
-	leaveok(stdscr, visible ? FALSE : TRUE);
-}
 
 void
 ui_status(struct ui *ui, const char *fmt, ...)
@@ -168,7 +87,7 @@ ui_hints(struct ui *ui, const char *context, const char *const *hints)
 		for (i = 0; i < n; i++) {
 			if (keep[i] != pass)
 				continue;
-			keep[i] = used + (used ? 2 : 0) + w[i] <= (size_t)COLS ? 2 : 0;
+			keep[i] = used + (used ? 2 : 0) + w[i] <= (size_t)ui_cols() ? 2 : 0;
 			if (keep[i])
 				used += (used ? 2 : 0) + w[i];
 		}
@@ -177,7 +96,7 @@ ui_hints(struct ui *ui, const char *context, const char *const *hints)
 			len = strlen(buf);
 			snprintf(buf + len, sizeof buf - len, "%s%s", len ? "  " : "", one[i]);
 		}
-	ui_put(LINES - 1, 0, COLS, buf, UI_PAD | UI_DIM);
+	ui_put(ui_rows() - 1, 0, ui_cols(), buf, UI_PAD | UI_DIM);
 }
 
 void
@@ -188,13 +107,13 @@ ui_frame(struct ui *ui, const char *title, const char *status, const char *conte
 
 	snprintf(lang, sizeof lang, " [%c%c]", i18n_language()[0] - 'a' + 'A',
 	    i18n_language()[1] - 'a' + 'A');
-	ui_put(0, 0, COLS, title, UI_PAD | UI_REVERSE | UI_BOLD);
-	if (COLS > 10)
-		ui_put(0, COLS - 5, 5, lang, UI_REVERSE | UI_BOLD);
+	ui_put(0, 0, ui_cols(), title, UI_PAD | UI_REVERSE | UI_BOLD);
+	if (ui_cols() > 10)
+		ui_put(0, ui_cols() - 5, 5, lang, UI_REVERSE | UI_BOLD);
 	if (ui->message[0] != '\0')
-		ui_put(LINES - 2, 0, COLS, ui->message, UI_PAD | UI_BOLD);
+		ui_put(ui_rows() - 2, 0, ui_cols(), ui->message, UI_PAD | UI_BOLD);
 	else
-		ui_put(LINES - 2, 0, COLS, status != NULL ? status : "", UI_PAD);
+		ui_put(ui_rows() - 2, 0, ui_cols(), status != NULL ? status : "", UI_PAD);
 	ui_hints(ui, context, hints);
 }
 
@@ -232,7 +151,7 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 		ui_put(y, x, cols, secret ? "" : shown, UI_PAD);
 		ui_cursor(1, y, x + (secret ? 0 : (int)text_width(shown)));
 		if (ui->message[0] != '\0')
-			ui_put(LINES - 2, 0, COLS, ui->message, UI_PAD | UI_BOLD);
+			ui_put(ui_rows() - 2, 0, ui_cols(), ui->message, UI_PAD | UI_BOLD);
 		/* One screen update per batch of input: flush when no key is waiting. */
 		if ((r = ui_key_read(ui, &k, 0)) == UI_IDLE) {
 			ui_flush();
@@ -311,16 +230,16 @@ ui_help(struct ui *ui, const char *context)
 		ui_erase();
 		ui_frame(ui, _("Keys"), _("The digits 1-9 write a mark and go down; 0 writes 10."),
 		    "help", hints);
-		height = LINES - 3;
+		height = ui_rows() - 3;
 		row = 0;
 		for (c = 0; ctxs[c] != NULL; c++) {
 			if (row - top >= 0 && row - top < height)
-				ui_put(1 + row - top, 0, COLS, _(names[c]), UI_BOLD);
+				ui_put(1 + row - top, 0, ui_cols(), _(names[c]), UI_BOLD);
 			row++;
 			/* The one rule for Cyrillic layouts (keymap_lookup), said where it applies. */
 			for (i = 0; strcmp(ctxs[c], "grid") == 0 && i < 2; i++, row++)
 				if (row - top >= 0 && row - top < height)
-					ui_put(1 + row - top, 2, COLS - 2, i == 0 ?
+					ui_put(1 + row - top, 2, ui_cols() - 2, i == 0 ?
 					    _("On a Cyrillic layout attendance is н п б о or ж д а к,") :
 					    _("the letters of its codes; other letters are the Latin key "
 					    "in their place."), 0);
@@ -339,7 +258,8 @@ ui_help(struct ui *ui, const char *context)
 				y = row - top;
 				if (y >= 0 && y < height) {
 					w = ui_put(1 + y, 2, 16, keys, 0);
-					ui_put(1 + y, 2 + (w < 16 ? 16 : w + 1), COLS, _(act->help), 0);
+					ui_put(1 + y, 2 + (w < 16 ? 16 : w + 1), ui_cols(),
+					    _(act->help), 0);
 				}
 				row++;
 			}

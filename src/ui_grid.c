@@ -15,7 +15,6 @@
  */
 #include "config.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,7 +214,7 @@ grid_open_period(struct grid *g)
 static int
 grid_name_width(void)
 {
-	return COLS >= 110 ? 30 : COLS >= 80 ? 22 : COLS >= 56 ? 17 : 13;
+	return ui_cols() >= 110 ? 30 : ui_cols() >= 80 ? 22 : ui_cols() >= 56 ? 17 : 13;
 }
 
 static void
@@ -320,10 +319,10 @@ grid_draw(struct grid *g)
 	    "lesson-edit", N_("topic"), "lesson-add", N_("new"), "language", N_("lang"), NULL };
 	char title[1024], status[2048], name[512], cell[32], buf[64];
 	const struct grade_row *gr;
-	int nw = grid_name_width(), ncols, body, x, y, li, pi, style, cols = COLS;
+	int nw = grid_name_width(), ncols, body, x, y, li, pi, style, cols = ui_cols();
 	size_t i;
 
-	body = LINES - HEAD_H - 2;
+	body = ui_rows() - HEAD_H - 2;
 	if (body < 1)
 		body = 1;
 	ncols = (cols - nw - RIGHT_W) / CELL_W;
@@ -566,8 +565,8 @@ grid_lesson_edit(struct grid *g, int full)
 		if (step == 3 && bad_kind)
 			name = _("Type 1 (FA), 2 (SA-S) or 3 (SA-T)");
 		snprintf(label, sizeof label, "%s: ", name);
-		w = ui_put(LINES - 2, 0, COLS, label, UI_BOLD);
-		r = ui_line_edit(ui, LINES - 2, w, COLS - w, buf, size, 0);
+		w = ui_put(ui_rows() - 2, 0, ui_cols(), label, UI_BOLD);
+		r = ui_line_edit(ui, ui_rows() - 2, w, ui_cols() - w, buf, size, 0);
 		if (r == UI_QUIT)
 			return UI_QUIT;
 		if (r == 0)
@@ -727,8 +726,8 @@ grid_summary(struct grid *g)
 	int nw, x, y, r, top = 0, body, i, n = (int)g->ng;
 
 	for (;;) {
-		body = LINES - HEAD_H - 2 > 1 ? LINES - HEAD_H - 2 : 1;
-		nw = COLS - 5 * 6 - 1;
+		body = ui_rows() - HEAD_H - 2 > 1 ? ui_rows() - HEAD_H - 2 : 1;
+		nw = ui_cols() - 5 * 6 - 1;
 		if (nw > 40)
 			nw = 40;
 		if (top + body > n)
@@ -864,7 +863,7 @@ grid_key(struct grid *g, const struct ui_key *k)
 {
 	struct ui *ui = g->ui;
 	const char *action;
-	int gl, d = -1, body = LINES - HEAD_H - 2 > 1 ? LINES - HEAD_H - 2 : 1;
+	int gl, d = -1, body = ui_rows() - HEAD_H - 2 > 1 ? ui_rows() - HEAD_H - 2 : 1;
 
 	action = ui_action(ui, "grid", k);
 	if (action == NULL && strcmp(k->name, "Redraw") == 0) {

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,9 +138,9 @@ home_class_view(struct ui *ui, struct home *h)
 		ncols++;
 	}
 	for (;;) {
-		body = LINES - 5 > 1 ? LINES - 5 : 1;
-		nw = COLS >= 80 ? 24 : 14;
-		fit = (COLS - nw) / CLASS_COL_W > 1 ? (COLS - nw) / CLASS_COL_W : 1;
+		body = ui_rows() - 5 > 1 ? ui_rows() - 5 : 1;
+		nw = ui_cols() >= 80 ? 24 : 14;
+		fit = (ui_cols() - nw) / CLASS_COL_W > 1 ? (ui_cols() - nw) / CLASS_COL_W : 1;
 		if (top + body > (int)np)
 			top = (int)np > body ? (int)np - body : 0;
 		if (left + fit > (int)ncols)
@@ -224,7 +223,7 @@ home_draw(struct ui *ui, struct home *h)
 	    "language", N_("Language"), "password", N_("Password"), NULL };
 	char title[256], line[512], sub[64];
 	const struct journal *j;
-	int height = LINES - 4, y, i, cw = COLS >= 60 ? 8 : 6;
+	int height = ui_rows() - 4, y, i, cw = ui_cols() >= 60 ? 8 : 6;
 
 	if (height < 1)
 		height = 1;
@@ -243,12 +242,12 @@ home_draw(struct ui *ui, struct home *h)
 		if (j->subgroup > 0)
 			snprintf(sub, sizeof sub, _(" (group %d)"), j->subgroup);
 		snprintf(line, sizeof line, "%s%s", j->subject_name, sub);
-		ui_put(2 + y, 0, COLS, "", UI_PAD | (i == h->sel ? UI_REVERSE : 0));
+		ui_put(2 + y, 0, ui_cols(), "", UI_PAD | (i == h->sel ? UI_REVERSE : 0));
 		ui_put(2 + y, 1, cw, j->class_name, i == h->sel ? UI_REVERSE | UI_BOLD : UI_BOLD);
-		ui_put(2 + y, 1 + cw, COLS - cw - 2, line, i == h->sel ? UI_REVERSE : 0);
-		if (!h->writable[i] && COLS >= 50) {
+		ui_put(2 + y, 1 + cw, ui_cols() - cw - 2, line, i == h->sel ? UI_REVERSE : 0);
+		if (!h->writable[i] && ui_cols() >= 50) {
 			snprintf(line, sizeof line, "%s %s", _("read-only"), j->teacher_login);
-			ui_put(2 + y, COLS - 24, 23, line, UI_RIGHT |
+			ui_put(2 + y, ui_cols() - 24, 23, line, UI_RIGHT |
 			    (i == h->sel ? UI_REVERSE : UI_DIM));
 		}
 	}
@@ -279,7 +278,7 @@ ui_home_run(struct ui *ui)
 		do {
 			dirty = 1;
 			ui->message[0] = '\0';
-			height = LINES - 4 > 1 ? LINES - 4 : 1;
+			height = ui_rows() - 4 > 1 ? ui_rows() - 4 : 1;
 			action = ui_action(ui, "home", &k);
 			if ((g = ui_global_action(ui, "home", action)) < 0) {
 				rc = UI_QUIT;

@@ -1,7 +1,7 @@
 /*
- * ui_internal: what the ui_*.c files share. No curses types here: the
- * screens draw through the small helpers below, so this header stays
- * includable anywhere and only ui_*.c include curses.h.
+ * ui_internal: what the screens and widgets share. No curses types here:
+ * they draw through ui_term.h's primitives, and only ui_term.c includes
+ * curses.h.
  *
  * Every screen runs the same loop: draw into the screen buffer, one
  * doupdate(), then wait for keys; all keys that arrived together are handled
@@ -16,6 +16,7 @@
 
 #include "keymap.h"
 #include "store.h"
+#include "ui_term.h"
 
 #define UI_TICK_MS	2000	/* poll for other sessions' changes this often */
 #define UI_LOCK_STALE	STORE_LOCK_STALE	/* a lock without heartbeat is free after this */
@@ -24,14 +25,6 @@
 
 /* UI_QUIT is negative: ui_line_edit() returns 0..3 for its own outcomes (2: Tab). */
 enum { UI_QUIT = -1, UI_KEY, UI_IDLE };
-
-/* Styles for ui_put(). */
-#define UI_BOLD		0x01
-#define UI_REVERSE	0x02
-#define UI_DIM		0x04
-#define UI_UNDERLINE	0x08
-#define UI_PAD		0x10	/* fill the rest of the width with spaces */
-#define UI_RIGHT	0x20	/* align to the right of the width */
 
 struct ui {
 	struct store *st;
@@ -47,11 +40,6 @@ struct ui {
 	time_t session_seen;	/* last input written to the session registry */
 };
 
-struct ui_key {
-	char name[16];		/* keymap name: "Up", "C-l", "q", "й"; "Redraw" after a lock */
-	char text[8];		/* the character typed, UTF-8, or "" for special keys */
-};
-
 /* Reads one key; wait = 0 returns UI_IDLE at once when none is queued. */
 int ui_key_read(struct ui *ui, struct ui_key *k, int wait);
 /* The keymap's action for a key on a screen, or NULL. */
@@ -59,13 +47,6 @@ const char *ui_action(struct ui *ui, const char *context, const struct ui_key *k
 /* help, language, redraw, quit: 1 when handled, 0 when not ours, -1 to quit. */
 int ui_global_action(struct ui *ui, const char *context, const char *action);
 
-int ui_rows(void);
-int ui_cols(void);
-void ui_erase(void);
-void ui_flush(void);
-/* Writes text fitted to `cols` columns (never raw user text); returns columns used. */
-int ui_put(int y, int x, int cols, const char *s, int style);
-void ui_cursor(int visible, int y, int x);
 /* Title line (with the language), status line (message or `status`), key hints. */
 void ui_frame(struct ui *ui, const char *title, const char *status, const char *context,
     const char *const *hints);

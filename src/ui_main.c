@@ -1,17 +1,14 @@
 /*
  * ui_main: the journal editor's entry point, its login and lock screens,
- * reading keys, and the actions every screen shares (help, language,
- * redraw, quit).
+ * the key loop every screen waits in (signals, idle lock, the session
+ * registry), and the actions every screen shares (help, language, redraw,
+ * quit). The terminal itself is ui_term.c's.
  *
- * Bytes matter (teachers on 2G): the terminal is set up once with newterm()
- * on stdin/stdout, nothing is ever clear()ed except on C-l, and the loops
- * call doupdate() once per batch of input, so curses sends only the cells
- * that changed. Waiting for a key times out every UI_TICK_MS so a screen can
- * poll the database; a tick that finds nothing new writes nothing.
+ * Waiting for a key times out every UI_TICK_MS so a screen can poll the
+ * database; a tick that finds nothing new writes nothing.
  */
 #include "config.h"
 
-#include <curses.h>
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
@@ -20,7 +17,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "i18n.h"
 #include "keymap.h"
@@ -73,59 +69,6 @@ ui_signals(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
-static void
-utf8_put(unsigned long c, char *out, size_t size)
-{
-	if (size < 5)
-		return;
-	if (c < 0x80) {
-		out[0] = (char)c;
-		out[1] = '\0';
-	} else if (c < 0x800) {
-		out[0] = (char)(0xc0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3f));
-		out[2] = '\0';
-	} else if (c < 0x10000) {
-		out[0] = (char)(0xe0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		out[3] = '\0';
-	} else {
-		out[0] = (char)(0xf0 | (c >> 18));
-		out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		out[3] = (char)(0x80 | (c & 0x3f));
-		out[4] = '\0';
-	}
-}
-
-static void
-key_name_special(int code, char *out, size_t size)
-{
-	static const struct { int code; const char *name; } names[] = {
-		{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" },
-		{ KEY_RIGHT, "Right" }, { KEY_PPAGE, "PageUp" }, { KEY_NPAGE, "PageDown" },
-		{ KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_ENTER, "Enter" },
-		{ KEY_BTAB, "BTab" }, { KEY_BACKSPACE, "Backspace" }, { KEY_DC, "Delete" },
-		{ KEY_IC, "Insert" }, { KEY_RESIZE, "Resize" }, { KEY_FIND, "Home" },
-		{ KEY_SELECT, "End" }, { KEY_A1, "Home" }, { KEY_C1, "End" },
-		{ KEY_A3, "PageUp" }, { KEY_C3, "PageDown" },
-	};
-	size_t i;
-
-	out[0] = '\0';
-	if (code >= KEY_F(1) && code <= KEY_F(12)) {
-		snprintf(out, size, "F%d", code - KEY_F(0));
-		return;
-	}
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (names[i].code == code) {
-			snprintf(out, size, "%s", names[i].name);
-			return;
-		}
-	snprintf(out, size, "Key%d", code);
-}
-
 /*
  * Every screen leaves when told UI_QUIT; one that did not would spin for
  * ever on a terminal that is gone. Past a hundred quits nobody heeded, the
@@ -139,7 +82,7 @@ ui_quit(struct ui *ui)
 	if (++unheeded > 100) {
 		if (ui->st != NULL && ui->actor.session[0] != '\0')
 			store_session_end(ui->st);
-		endwin();
+		ui_term_end();
 		_exit(1);
 	}
 	return UI_QUIT;
@@ -150,19 +93,17 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 {
 	static int fast_errors;
 	struct timespec t0, t1;
-	wint_t wc = 0;
 	int r;
 	long ms;
 
 	memset(k, 0, sizeof *k);
 	if (ui_signalled)
 		return ui_quit(ui);
-	wtimeout(stdscr, wait ? UI_TICK_MS : 0);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	r = wget_wch(stdscr, &wc);
+	r = ui_term_key(k, wait ? UI_TICK_MS : 0);
 	if (ui_signalled)
 		return ui_quit(ui);
-	if (r == ERR) {
+	if (r == UI_TERM_NONE) {
 		if (!wait)
 			return UI_IDLE;
 		/* A terminal that is gone returns at once, forever: leave. */
@@ -191,42 +132,6 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 	}
 	fast_errors = 0;
 	ui->last_input = time(NULL);
-	if (r == KEY_CODE_YES) {
-		key_name_special((int)wc, k->name, sizeof k->name);
-		return UI_KEY;
-	}
-	switch (wc) {
-	case 27:
-		snprintf(k->name, sizeof k->name, "Escape");
-		break;
-	case '\r':
-	case '\n':
-		snprintf(k->name, sizeof k->name, "Enter");
-		break;
-	case '\t':
-		snprintf(k->name, sizeof k->name, "Tab");
-		break;
-	case 8:
-	case 127:
-		snprintf(k->name, sizeof k->name, "Backspace");
-		break;
-	case ' ':
-		snprintf(k->name, sizeof k->name, "Space");
-		snprintf(k->text, sizeof k->text, " ");
-		break;
-	default:
-		if (wc < 32) {
-			snprintf(k->name, sizeof k->name, "C-%c", (int)('a' + wc - 1));
-			break;
-		}
-		if (wc == 0x7f || (wc >= 0x80 && wc < 0xa0) || wc > 0x10ffff) {
-			snprintf(k->name, sizeof k->name, "Key%lu", (unsigned long)wc);
-			break;
-		}
-		utf8_put((unsigned long)wc, k->text, sizeof k->text);
-		snprintf(k->name, sizeof k->name, "%s", k->text);
-		break;
-	}
 	return UI_KEY;
 }
 
@@ -264,7 +169,7 @@ ui_global_action(struct ui *ui, const char *context, const char *action)
 		return 1;
 	}
 	if (strcmp(action, "redraw") == 0) {
-		clearok(curscr, TRUE);
+		ui_term_redraw();
 		return 1;
 	}
 	if (strcmp(action, "quit") == 0)
@@ -424,11 +329,11 @@ ui_main(const char *db_path, const char *login)
 {
 	char origin[64];
 	struct ui ui;
-	SCREEN *scr = NULL;
+	char err[256];
 	const char *e;
 	char *end = NULL;
 	long n;
-	int rc = 1;
+	int rc = 1, term = 0;
 
 	memset(&ui, 0, sizeof ui);
 	store_today(ui.today);
@@ -455,18 +360,11 @@ ui_main(const char *db_path, const char *login)
 	if (ui_keymap_init(&ui, 1) != 0)
 		goto out;
 	ui_signals();
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
-		fprintf(stderr, _("dapter: cannot use this terminal (TERM=%s).\n"),
-		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	if (ui_term_start(err, sizeof err) != 0) {
+		fputs(err, stderr);
 		goto out;
 	}
-	set_escdelay(50);
-	raw();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	idlok(stdscr, FALSE);
-	scrollok(stdscr, FALSE);
+	term = 1;
 	log_ui = &ui;
 	log_set_hook(ui_log);
 	if (ui.keymap_error[0] != '\0')
@@ -499,9 +397,8 @@ out:
 	/* Leaves the registry of who is online and lets go of every page held. */
 	if (ui.st != NULL && ui.actor.session[0] != '\0')
 		store_session_end(ui.st);
-	if (scr != NULL) {
-		endwin();
-		delscreen(scr);
+	if (term) {
+		ui_term_end();
 		/* Curses is gone: a keymap that failed under it can say so now. */
 		if (ui.km == NULL && ui.keymap_error[0] != '\0')
 			fprintf(stderr, "dapter: %s\n", ui.keymap_error);
