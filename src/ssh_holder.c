@@ -180,16 +180,17 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 				    (unsigned char)rec[2]);
 				ws.ws_row = (unsigned short)(((unsigned char)rec[3] << 8) |
 				    (unsigned char)rec[4]);
-				/*
-				 * A new size repaints by itself (SIGWINCH); the same size
-				 * after an attach needs a redraw key (C-l) for the new screen.
-				 */
-				if (ioctl(master, TIOCGWINSZ, &now) == 0 && now.ws_col ==
-				    ws.ws_col && now.ws_row == ws.ws_row) {
-					if (fresh && nin < sizeof in)
-						in[nin++] = '\f';
-				} else
+				if (ioctl(master, TIOCGWINSZ, &now) != 0 || now.ws_col !=
+				    ws.ws_col || now.ws_row != ws.ws_row)
 					ioctl(master, TIOCSWINSZ, &ws);
+				/*
+				 * The first record of a new connection: its terminal
+				 * knows nothing of the modes the UI set (keypad
+				 * transmit) nor what is on the screen. The UI sets
+				 * them again and repaints in full (ui_main.c).
+				 */
+				if (fresh)
+					kill(ui, SIGUSR2);
 				fresh = 0;
 			}
 		}
@@ -313,6 +314,15 @@ holder_start(const struct server_conn *conn, char *const argv[], char *const env
 			for (sig = 1; sig < NSIG; sig++)
 				if (sig != SIGKILL && sig != SIGSTOP)
 					sigaction(sig, &sa, NULL);
+			/*
+			 * The holder signals the UI of a detach (SIGUSR1) and an
+			 * attach (SIGUSR2) at any time, perhaps before the UI has
+			 * its handlers: ignored (as exec keeps it) until then,
+			 * never fatal. The UI has drawn nothing before them.
+			 */
+			sa.sa_handler = SIG_IGN;
+			sigaction(SIGUSR1, &sa, NULL);
+			sigaction(SIGUSR2, &sa, NULL);
 			sigemptyset(&none);
 			sigprocmask(SIG_SETMASK, &none, NULL);
 			alarm(0);

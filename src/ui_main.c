@@ -30,10 +30,19 @@ static volatile sig_atomic_t ui_signalled;
 /* SIGUSR1: the SSH server's holder lost the connection; lock the screen now. */
 static volatile sig_atomic_t ui_lock_now;
 
+/* SIGUSR2: the holder has a new terminal attached (a resume, a take-over). */
+static volatile sig_atomic_t ui_attached;
+
 static void
 ui_on_lock_signal(int sig)
 {
 	ui_lock_now = 1;
+}
+
+static void
+ui_on_attach_signal(int sig)
+{
+	ui_attached = 1;
 }
 static struct ui *log_ui;
 
@@ -65,6 +74,8 @@ ui_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = ui_on_lock_signal;
 	sigaction(SIGUSR1, &sa, NULL);
+	sa.sa_handler = ui_on_attach_signal;
+	sigaction(SIGUSR2, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 }
@@ -103,6 +114,14 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 	r = ui_term_key(k, wait ? UI_TICK_MS : 0);
 	if (ui_signalled)
 		return ui_quit(ui);
+	if (ui_attached) {
+		/* The new terminal gets our modes, and the screen is drawn whole. */
+		ui_attached = 0;
+		ui_term_reinit();
+		memset(k, 0, sizeof *k);
+		snprintf(k->name, sizeof k->name, "Redraw");
+		return UI_KEY;
+	}
 	if (r == UI_TERM_NONE) {
 		if (!wait)
 			return UI_IDLE;

@@ -18,7 +18,28 @@
 #include "text.h"
 #include "ui_term.h"
 
+/* Last: term.h defines macros named like ordinary words (lines, columns). */
+#include <term.h>
+
 static SCREEN *term_screen;
+static int term_cursor = 1;	/* the cursor is shown */
+
+/* 1 when terminfo has the string capability `cap`. */
+static int
+term_has(const char *cap)
+{
+	const char *s = tigetstr(cap);
+
+	return s != NULL && s != (const char *)-1 && *s != '\0';
+}
+
+/* Sends a terminfo string as it is, if the terminal has it. */
+static void
+term_send(const char *cap)
+{
+	if (term_has(cap))
+		putp(tigetstr(cap));
+}
 
 int
 ui_term_start(char *err, size_t size)
@@ -48,6 +69,21 @@ ui_term_end(void)
 	endwin();
 	delscreen(term_screen);
 	term_screen = NULL;
+}
+
+void
+ui_term_reinit(void)
+{
+	/*
+	 * curses told the first terminal once (as tmux's tty_start_tty does)
+	 * and believes the new one knows: the alternate screen, keypad transmit
+	 * (without it the arrows come as CSI, not as terminfo says), the cursor.
+	 */
+	term_send("smcup");
+	term_send("smkx");
+	term_send(term_cursor ? "cnorm" : "civis");
+	fflush(stdout);
+	clearok(curscr, TRUE);
 }
 
 void
@@ -82,31 +118,125 @@ utf8_put(unsigned long c, char *out, size_t size)
 	}
 }
 
+/*
+ * Keys by what curses makes of them. The keypad's digits (PuTTY's
+ * application keypad, xterm's ka1..c3) type digits: marks are typed there.
+ */
+static const struct {
+	int code;
+	const char *name, *text;
+} term_keys[] = {
+	{ KEY_UP, "Up", "" }, { KEY_DOWN, "Down", "" }, { KEY_LEFT, "Left", "" },
+	{ KEY_RIGHT, "Right", "" }, { KEY_PPAGE, "PageUp", "" }, { KEY_NPAGE, "PageDown", "" },
+	{ KEY_HOME, "Home", "" }, { KEY_END, "End", "" }, { KEY_ENTER, "Enter", "" },
+	{ KEY_BTAB, "BTab", "" }, { KEY_BACKSPACE, "Backspace", "" }, { KEY_DC, "Delete", "" },
+	{ KEY_IC, "Insert", "" }, { KEY_RESIZE, "Resize", "" }, { KEY_FIND, "Home", "" },
+	{ KEY_SELECT, "End", "" }, { KEY_A1, "7", "7" }, { KEY_A3, "9", "9" },
+	{ KEY_B2, "5", "5" }, { KEY_C1, "1", "1" }, { KEY_C3, "3", "3" },
+};
+
 static void
-key_name_special(int code, char *out, size_t size)
+term_key_code(int code, struct ui_key *k)
 {
-	static const struct { int code; const char *name; } names[] = {
-		{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" },
-		{ KEY_RIGHT, "Right" }, { KEY_PPAGE, "PageUp" }, { KEY_NPAGE, "PageDown" },
-		{ KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_ENTER, "Enter" },
-		{ KEY_BTAB, "BTab" }, { KEY_BACKSPACE, "Backspace" }, { KEY_DC, "Delete" },
-		{ KEY_IC, "Insert" }, { KEY_RESIZE, "Resize" }, { KEY_FIND, "Home" },
-		{ KEY_SELECT, "End" }, { KEY_A1, "Home" }, { KEY_C1, "End" },
-		{ KEY_A3, "PageUp" }, { KEY_C3, "PageDown" },
-	};
 	size_t i;
 
-	out[0] = '\0';
 	if (code >= KEY_F(1) && code <= KEY_F(12)) {
-		snprintf(out, size, "F%d", code - KEY_F(0));
+		snprintf(k->name, sizeof k->name, "F%d", code - KEY_F(0));
 		return;
 	}
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (names[i].code == code) {
-			snprintf(out, size, "%s", names[i].name);
+	for (i = 0; i < sizeof term_keys / sizeof term_keys[0]; i++)
+		if (term_keys[i].code == code) {
+			snprintf(k->name, sizeof k->name, "%s", term_keys[i].name);
+			snprintf(k->text, sizeof k->text, "%s", term_keys[i].text);
 			return;
 		}
-	snprintf(out, size, "Key%d", code);
+	snprintf(k->name, sizeof k->name, "Key%d", code);
+}
+
+/* The next byte of a sequence already on its way, or -1. */
+static int
+term_next(void)
+{
+	int c;
+
+	/*
+	 * curses has waited ESCDELAY for the sequence it did not know: its
+	 * bytes are here already, or a few milliseconds behind on a slow link.
+	 */
+	wtimeout(stdscr, 25);
+	c = wgetch(stdscr);
+	return c == ERR || c >= KEY_MIN ? -1 : c;
+}
+
+/*
+ * The rest of an escape sequence curses did not match: the other cursor mode
+ * (CSI arrows while the terminfo says SS3, as a terminal attached after the
+ * UI set keypad transmit sends them), PuTTY's and VT220 keypad, Home/End in
+ * their many forms. A sequence not known here is read to its end and named
+ * "Key?", so that it is never taken for Esc followed by letters.
+ */
+static void
+term_escape(struct ui_key *k)
+{
+	/* SS3 finals: cursor keys, F1-F4 and the application keypad. */
+	static const char ss3[] = "ABCDHFPQRSpqrstuvwxyMkmjonX";
+	static const char *const ss3_names[] = { "Up", "Down", "Right", "Left", "Home", "End",
+	    "F1", "F2", "F3", "F4", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "Enter",
+	    "+", "-", "*", "/", ".", "=" };
+	/* CSI finals of the cursor keys, Home, End and Shift-Tab. */
+	static const char csi[] = "ABCDHFZ";
+	static const char *const csi_names[] = { "Up", "Down", "Right", "Left", "Home", "End",
+	    "BTab" };
+	/* CSI n ~ by n. */
+	static const char *const tilde[] = { NULL, "Home", "Insert", "Delete", "End", "PageUp",
+	    "PageDown", "Home", "End", NULL, NULL, "F1", "F2", "F3", "F4", "F5", NULL, "F6", "F7",
+	    "F8", "F9", "F10", NULL, "F11", "F12" };
+	char params[16];
+	const char *p;
+	size_t n = 0, i;
+	int c, fin = -1, num;
+
+	snprintf(k->name, sizeof k->name, "Key?");
+	if ((c = term_next()) == -1) {
+		snprintf(k->name, sizeof k->name, "Escape");
+		return;
+	}
+	if (c == 'O') {
+		if ((c = term_next()) == -1 || (p = strchr(ss3, c)) == NULL || c == '\0')
+			return;
+		snprintf(k->name, sizeof k->name, "%s", ss3_names[p - ss3]);
+		/* The keypad's digits and signs type themselves. */
+		if (strlen(ss3_names[p - ss3]) == 1)
+			memcpy(k->text, ss3_names[p - ss3], 2);
+		return;
+	}
+	if (c != '[')
+		return;	/* Alt and a key: nothing of ours */
+	/* CSI: parameter and intermediate bytes, then one final byte. */
+	for (i = 0; i < 32 && (c = term_next()) != -1; i++) {
+		if (c >= 0x40 && c <= 0x7e) {
+			fin = c;
+			break;
+		}
+		if (c < 0x20 || c > 0x3f)
+			return;
+		if (n + 1 < sizeof params)
+			params[n++] = (char)c;
+	}
+	params[n] = '\0';
+	if (fin == -1)
+		return;
+	/* A plain key only: "1;5A" (C-Up) and the like mean nothing here. */
+	if ((p = strchr(csi, fin)) != NULL && fin != '\0' &&
+	    (n == 0 || strcmp(params, "1") == 0)) {
+		snprintf(k->name, sizeof k->name, "%s", csi_names[p - csi]);
+		return;
+	}
+	if (fin == '~' && n > 0 && n <= 2 && strspn(params, "0123456789") == n) {
+		num = atoi(params);
+		if (num < (int)(sizeof tilde / sizeof tilde[0]) && tilde[num] != NULL)
+			snprintf(k->name, sizeof k->name, "%s", tilde[num]);
+	}
 }
 
 int
@@ -120,12 +250,12 @@ ui_term_key(struct ui_key *k, int ms)
 	if ((r = wget_wch(stdscr, &wc)) == ERR)
 		return UI_TERM_NONE;
 	if (r == KEY_CODE_YES) {
-		key_name_special((int)wc, k->name, sizeof k->name);
+		term_key_code((int)wc, k);
 		return UI_TERM_KEY;
 	}
 	switch (wc) {
 	case 27:
-		snprintf(k->name, sizeof k->name, "Escape");
+		term_escape(k);
 		break;
 	case '\r':
 	case '\n':
@@ -151,6 +281,7 @@ ui_term_key(struct ui_key *k, int ms)
 			snprintf(k->name, sizeof k->name, "Key%lu", (unsigned long)wc);
 			break;
 		}
+		/* Cyrillic and every other letter is text; the keymap names it by itself. */
 		utf8_put((unsigned long)wc, k->text, sizeof k->text);
 		snprintf(k->name, sizeof k->name, "%s", k->text);
 		break;
@@ -233,6 +364,7 @@ ui_cursor(int visible, int y, int x)
 {
 	/* Terminals without cursor control say ERR; the screen works the same. */
 	(void)curs_set(visible ? 1 : 0);
+	term_cursor = visible;
 	if (visible)
 		wmove(stdscr, y, x);
 	leaveok(stdscr, visible ? FALSE : TRUE);
