@@ -51,6 +51,19 @@ ui_term_start(char *err, size_t size)
 		    term != NULL ? term : "");
 		return -1;
 	}
+	/*
+	 * A terminal that cannot move its cursor (TERM=dumb, or unset under
+	 * some cron or IDE consoles) would show only the last line of every
+	 * screen: say what to set instead.
+	 */
+	if (!term_has("cup")) {
+		ui_term_end();
+		snprintf(err, size, _("dapter: this terminal (TERM=%s) cannot move its cursor, "
+		    "which the journal needs. Run it in a terminal emulator, with "
+		    "TERM=xterm-256color (or TERM=linux on the console).\n"),
+		    term != NULL && *term != '\0' ? term : "dumb");
+		return -1;
+	}
 	set_escdelay(50);
 	raw();
 	noecho();
