@@ -136,7 +136,12 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 	struct ui_key k;
 	const char *shown, *action = NULL;
 	size_t len;
-	int r;
+	/*
+	 * A value given beforehand is replaced by the first character typed
+	 * (typing 2 into "FA" gives "2", not "FA2"); a cursor key or Backspace
+	 * first keeps it to be edited. It shows selected until then.
+	 */
+	int r, given = !secret && buf[0] != '\0';
 
 	if (cols < 2)
 		cols = 2;
@@ -148,7 +153,8 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 			while (((unsigned char)*shown & 0xc0) == 0x80)
 				shown++;
 		}
-		ui_put(y, x, cols, secret ? "" : shown, UI_PAD);
+		ui_put(y, x, cols, "", UI_PAD);
+		ui_put(y, x, cols, secret ? "" : shown, given ? UI_REVERSE : 0);
 		ui_cursor(1, y, x + (secret ? 0 : (int)text_width(shown)));
 		if (ui->message[0] != '\0')
 			ui_put(ui_rows() - 2, 0, ui_cols(), ui->message, UI_PAD | UI_BOLD);
@@ -162,6 +168,9 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 		if (r == UI_QUIT)
 			return UI_QUIT;
 		if (k.text[0] != '\0') {
+			if (given)
+				buf[0] = '\0';
+			given = 0;
 			len = strlen(buf);
 			if (len + strlen(k.text) < size)
 				memcpy(buf + len, k.text, strlen(k.text) + 1);
@@ -177,7 +186,12 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 		else if (strcmp(k.name, "Resize") == 0 || strcmp(k.name, "Redraw") == 0)
 			r = 3;
 		else if (strcmp(k.name, "Backspace") == 0) {
+			given = 0;
 			ui_chop(buf);
+			continue;
+		} else if (strcmp(k.name, "Left") == 0 || strcmp(k.name, "Right") == 0 ||
+		    strcmp(k.name, "Home") == 0 || strcmp(k.name, "End") == 0) {
+			given = 0;	/* the text is edited at its end */
 			continue;
 		} else if (strcmp(k.name, "C-u") == 0) {
 			buf[0] = '\0';
