@@ -8,6 +8,7 @@
 
 #include <limits.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +118,56 @@ forced_env_clear(void)
 		if (unsetenv(name) != 0)
 			i++;
 	}
+}
+
+/*
+ * dapter run from the tree it was built in (./quickstart, a developer) has
+ * nothing installed yet: its catalogs are in the build's locales/ and its
+ * keymaps in the source's keymaps/. The build tree is known by what is
+ * beside the program: ../Makefile (the top one, which names the source
+ * tree) and ../locales/. The variables are only defaults: a DAPTER_* the
+ * user set wins, and the processes the server starts inherit them. An
+ * installed program finds no such Makefile and uses the installed files.
+ */
+static void
+use_build_tree(void)
+{
+	char exe[PATH_MAX], top[PATH_MAX], path[PATH_MAX + 32], line[PATH_MAX + 32];
+	char *slash, *src = NULL;
+	struct stat sb;
+	ssize_t len;
+	FILE *mk = NULL;
+
+	if ((len = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
+		return;
+	exe[len] = '\0';
+	/* TOP/src/dapter: TOP is two slashes up. */
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return;
+	*slash = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL || strcmp(slash, "/src") != 0)
+		return;
+	*slash = '\0';
+	snprintf(top, sizeof top, "%s", exe[0] != '\0' ? exe : "/");
+	snprintf(path, sizeof path, "%s/locales", top);
+	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return;
+	snprintf(path, sizeof path, "%s/Makefile", top);
+	if ((mk = fopen(path, "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, mk) != NULL)
+		if (strncmp(line, "abs_top_srcdir = ", 17) == 0) {
+			line[strcspn(line, "\n")] = '\0';
+			src = line + 17;
+			break;
+		}
+	fclose(mk);
+	if (src == NULL)
+		return;
+	snprintf(path, sizeof path, "%s/locales", top);
+	setenv("DAPTER_LOCALEDIR", path, 0);
+	snprintf(path, sizeof path, "%s/keymaps", src);
+	setenv("DAPTER_KEYMAPDIR", path, 0);
 }
 
 /*
@@ -241,6 +292,7 @@ main(int argc, char **argv)
 	int i, used = 0, rc, remote = 0;
 	char word[512], *help_argv[8];
 
+	use_build_tree();
 	i18n_init();
 	/* Global options come before the command; the command's own follow it. */
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
