@@ -552,7 +552,7 @@ try:
 
     # ---- the editors leave; the page is free again ----
     for e in editors:
-        tm("send-keys", "-t", "=%s:" % e.name, "q", "q")
+        tm("send-keys", "-t", "=%s:" % e.name, "q", "q", "y")
     gone = [e for e in editors if e.wait(lambda s: any("EXITED 0" in l for l in s), 60)]
     check(len(gone) == len(editors), "the journal editors quit cleanly",
           ["%s: %s" % (e.name, " | ".join(l for l in screen(e.name) if l.strip())[-300:])

@@ -157,6 +157,8 @@ wait_for "FA: Көпмүшелерді көбейту"
 tm send-keys -t =b: q
 wait_for "My journals"
 tm send-keys -t =b: q
+wait_for "(y/n)"
+tm send-keys -t =b: y
 wait "$rp" || exit 1
 rp=
 tm kill-server 2>/dev/null

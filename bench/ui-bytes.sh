@@ -69,6 +69,8 @@ wait_for "FA: Көпмүшелерді көбейту"
 tm send-keys -t =b: q
 wait_for "My journals"
 tm send-keys -t =b: q
+wait_for "(y/n)"
+tm send-keys -t =b: y
 wait_for "EXITED 0"
 tm pipe-pane -t =b:
 n=$(wc -c <"$tmp/bytes" | tr -d ' ')

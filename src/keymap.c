@@ -26,6 +26,7 @@ static const struct keymap_action actions[] = {
 	{ "language", N_("Switch the language (kk, ru, en)") },
 	{ "redraw", N_("Redraw the screen") },
 	{ "quit", N_("Quit dapter") },
+	{ "lock", N_("Lock the journal; another teacher may log in meanwhile") },
 	{ "back", N_("Back to the screen before (from a page: the list of journals)") },
 	{ "open", N_("Open the journal") },
 	{ "up", N_("Previous pupil or line") },

@@ -103,10 +103,16 @@ void
 ui_frame(struct ui *ui, const char *title, const char *status, const char *context,
     const char *const *hints)
 {
-	char lang[8];
+	char lang[8], line[512];
 
 	snprintf(lang, sizeof lang, " [%c%c]", i18n_language()[0] - 'a' + 'A',
 	    i18n_language()[1] - 'a' + 'A');
+	/* Another teacher works beside a locked journal: both are named. */
+	if (ui->waiting[0] != '\0' && !ui->locked) {
+		snprintf(line, sizeof line, _("%s · %s's journal waits locked"), title,
+		    ui->waiting);
+		title = line;
+	}
 	ui_put(0, 0, ui_cols(), title, UI_PAD | UI_REVERSE | UI_BOLD);
 	if (ui_cols() > 10)
 		ui_put(0, ui_cols() - 5, 5, lang, UI_REVERSE | UI_BOLD);
@@ -201,7 +207,7 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 			ui_global_action(ui, "login", action);
 			r = 3;
 		} else if (action != NULL && strcmp(action, "quit") == 0)
-			r = UI_QUIT;
+			r = 0;	/* as Esc: a prompt is left, the journal is not */
 		else
 			continue;
 		ui_cursor(0, 0, 0);

@@ -36,6 +36,8 @@ struct ui {
 	char message[512];	/* for the status line until the next key */
 	int idle_lock;		/* seconds, 0: never */
 	int locked;		/* the lock screen is up */
+	int leaving;		/* the user said yes to quit */
+	char waiting[STORE_LOGIN_MAX + 1];	/* whose journal waits locked beneath, or "" */
 	time_t last_input;
 	time_t session_seen;	/* last input written to the session registry */
 };
@@ -44,7 +46,7 @@ struct ui {
 int ui_key_read(struct ui *ui, struct ui_key *k, int wait);
 /* The keymap's action for a key on a screen, or NULL. */
 const char *ui_action(struct ui *ui, const char *context, const struct ui_key *k);
-/* help, language, redraw, quit: 1 when handled, 0 when not ours, -1 to quit. */
+/* help, language, redraw, lock, quit (asked): 1 when handled, 0 when not ours, -1 to quit. */
 int ui_global_action(struct ui *ui, const char *context, const char *action);
 
 /* Title line (with the language), status line (message or `status`), key hints. */
@@ -54,12 +56,16 @@ void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf
 
 /*
  * Edits `buf` in one line at y, x, `cols` wide. Returns 1 on Enter, 0 on
- * Escape or C-g, 2 on Tab, UI_QUIT when the session ends. `secret` shows
- * nothing of what is typed.
+ * Escape, C-g or the quit key, 2 on Tab, UI_QUIT when the session ends.
+ * `secret` shows nothing of what is typed; a value given in `buf` is
+ * replaced by the first character typed.
  */
 int ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int secret);
 
-/* The password screen of a locked session: UI_KEY when unlocked, else UI_QUIT. */
+/*
+ * The password screen of a locked session, from which another teacher may
+ * log in meanwhile: UI_KEY when unlocked, else UI_QUIT.
+ */
 int ui_lock_screen(struct ui *ui);
 void ui_help(struct ui *ui, const char *context);
 int ui_home_run(struct ui *ui);

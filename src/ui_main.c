@@ -191,8 +191,19 @@ ui_global_action(struct ui *ui, const char *context, const char *action)
 		ui_term_redraw();
 		return 1;
 	}
-	if (strcmp(action, "quit") == 0)
+	if (strcmp(action, "lock") == 0) {
+		if (ui->user.id == 0 || ui->locked)
+			return 1;
+		return ui_lock_screen(ui) == UI_KEY ? 1 : -1;
+	}
+	if (strcmp(action, "quit") == 0) {
+		/* A stray Esc or q must not end a teacher's journal: ask. */
+		if (!admin_confirm(ui, ui->waiting[0] != '\0' ?
+		    _("Log out? The locked journal comes back.") : _("Quit the journal?")))
+			return 1;
+		ui->leaving = 1;
 		return -1;
+	}
 	return 0;
 }
 
@@ -217,7 +228,7 @@ ui_login_draw(struct ui *ui, const char *title, const char *school, const char *
 }
 
 static int
-ui_login(struct ui *ui, struct user *out)
+ui_login(struct ui *ui, const char *title, struct user *out)
 {
 	char school[STORE_NAME_MAX + 1] = "", login[STORE_LOGIN_MAX + 1] = "", pw[128] = "";
 	int field = 0, r, rc = -1;
@@ -225,8 +236,8 @@ ui_login(struct ui *ui, struct user *out)
 	if (store_school_name(ui->st, school, sizeof school) != STORE_OK)
 		snprintf(school, sizeof school, "%s", store_error(ui->st));
 	for (;;) {
-		ui_login_draw(ui, _("Class journal"), school, _("Log in with your login and "
-		    "password."), field == 0 ? "" : login);
+		ui_login_draw(ui, title, school, _("Log in with your login and password."),
+		    field == 0 ? "" : login);
 		r = ui_line_edit(ui, field == 0 ? 6 : 7, 14, ui_cols() - 16,
 		    field == 0 ? login : pw, field == 0 ? sizeof login : sizeof pw, field == 1);
 		ui->message[0] = '\0';
@@ -248,39 +259,6 @@ ui_login(struct ui *ui, struct user *out)
 	}
 	rc = 0;
 out:
-	explicit_bzero(pw, sizeof pw);
-	return rc;
-}
-
-int
-ui_lock_screen(struct ui *ui)
-{
-	char pw[128] = "", who[256];
-	struct user u;
-	int r, rc = UI_QUIT;
-
-	ui->locked = 1;
-	store_session_touch(ui->st, SESSION_LOCKED);
-	for (;;) {
-		snprintf(who, sizeof who, _("This session is locked. Password of %s:"),
-		    ui->user.login);
-		ui_login_draw(ui, _("Locked"), ui->user.name, who, ui->user.login);
-		r = ui_line_edit(ui, 7, 14, ui_cols() - 16, pw, sizeof pw, 1);
-		ui->message[0] = '\0';
-		if (r == UI_QUIT || r == 0)
-			goto out;
-		if (r != 1)
-			continue;
-		if (store_user_check_password(ui->st, ui->user.login, pw, &u) == STORE_OK)
-			break;
-		explicit_bzero(pw, sizeof pw);
-		ui_status(ui, "%s", _("Wrong password."));
-	}
-	rc = UI_KEY;
-	ui->last_input = ui->session_seen = time(NULL);
-	store_session_touch(ui->st, SESSION_ACTIVE);
-out:
-	ui->locked = 0;
 	explicit_bzero(pw, sizeof pw);
 	return rc;
 }
@@ -343,10 +321,137 @@ ui_origin(char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * Starts the session of ui->user on this terminal: who acts, the audit of
+ * the login, the registry of who is online, her keymap and language.
+ */
+static void
+ui_session_begin(struct ui *ui, int own_keymap)
+{
+	char origin[64];
+
+	ui->actor.user_id = ui->user.id;
+	snprintf(ui->actor.login, sizeof ui->actor.login, "%s", ui->user.login);
+	ui->actor.role = ui->user.role;
+	/* Another teacher's session beside a locked one is told apart by "-2". */
+	snprintf(ui->actor.session, sizeof ui->actor.session, "ui-%ld-%lld%s", (long)getpid(),
+	    (long long)time(NULL), ui->waiting[0] != '\0' ? "-2" : "");
+	store_set_actor(ui->st, &ui->actor);
+	if (store_audit_note(ui->st, "login", "ui", ui->actor.session) != STORE_OK ||
+	    store_session_begin(ui->st, ui_origin(origin, sizeof origin)) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	/* The user's own keymap, once we know who it is. */
+	if (own_keymap && getenv("DAPTER_KEYMAP") == NULL) {
+		if (ui_keymap_init(ui, 0) != 0 || ui->keymap_error[0] != '\0')
+			snprintf(ui->message, sizeof ui->message, "%s", ui->keymap_error);
+	}
+	if (ui->user.lang[0] != '\0' && i18n_set_language(ui->user.lang) != 0)
+		ui_status(ui, _("Unknown language %s."), ui->user.lang);
+	ui->last_input = ui->session_seen = time(NULL);
+}
+
+/*
+ * "Another teacher" on the lock screen of a shared PC: a second teacher
+ * logs in on this terminal while the locked journal waits. Hers is a
+ * session of its own (actor, registry, audit, pages); when she logs out,
+ * it ends and the lock screen of the first one comes back. The locked
+ * user logging in here just unlocks.
+ */
+static int
+ui_another_teacher(struct ui *ui)
+{
+	struct user first = ui->user, second;
+	struct actor actor = ui->actor;
+	char lang[3];
+	int r = UI_KEY;
+
+	snprintf(lang, sizeof lang, "%s", i18n_language());
+
+	ui->locked = 0;
+	if (ui_login(ui, _("Another teacher"), &second) != 0)
+		goto out;
+	if (second.id == first.id) {
+		r = 1;
+		goto out;
+	}
+	snprintf(ui->waiting, sizeof ui->waiting, "%s", first.login);
+	ui->user = second;
+	ui_session_begin(ui, 1);
+	if (ui_home_run(ui) == UI_QUIT && !ui->leaving)
+		r = UI_QUIT;
+	ui->leaving = 0;
+	/* Her pages go with her session; the first one's session acts again. */
+	if (store_session_end(ui->st) != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	ui->waiting[0] = '\0';
+	ui->user = first;
+	ui->actor = actor;
+	store_set_actor(ui->st, &ui->actor);
+	if (ui_keymap_init(ui, 0) != 0)
+		r = UI_QUIT;
+	i18n_set_language(lang);
+out:
+	ui->locked = 1;
+	return r;
+}
+
+int
+ui_lock_screen(struct ui *ui)
+{
+	static const char *const hints[] = { "", N_("Enter: unlock"), "",
+	    N_("Tab: another teacher"), NULL };
+	char pw[128] = "", who[256];
+	struct user u;
+	int r, rc = UI_QUIT, cols;
+
+	ui->locked = 1;
+	store_session_touch(ui->st, SESSION_LOCKED);
+	for (;;) {
+		cols = ui_cols();
+		snprintf(who, sizeof who, _("This session is locked. Password of %s:"),
+		    ui->user.login);
+		ui_erase();
+		ui_frame(ui, _("Locked"), NULL, "login", hints);
+		ui_put(2, 2, cols - 4, ui->user.name, UI_BOLD);
+		ui_put(4, 2, cols - 4, who, 0);
+		ui_put(6, 2, 12, _("Login:"), 0);
+		ui_put(6, 14, cols - 16, ui->user.login, 0);
+		ui_put(7, 2, 12, _("Password:"), 0);
+		ui_put(9, 2, cols - 4, _("Another teacher may log in with Tab; this journal waits "
+		    "locked."), UI_DIM);
+		r = ui_line_edit(ui, 7, 14, cols - 16, pw, sizeof pw, 1);
+		ui->message[0] = '\0';
+		if (r == UI_QUIT)
+			goto out;
+		/* Esc (or a quit key) clears the field: a lock screen never ends the journal. */
+		if (r == 0)
+			explicit_bzero(pw, sizeof pw);
+		if (r == 2 && ui->waiting[0] == '\0') {
+			if ((r = ui_another_teacher(ui)) == UI_QUIT)
+				goto out;
+			if (r == 1)
+				break;
+			continue;
+		}
+		if (r != 1)
+			continue;
+		if (store_user_check_password(ui->st, ui->user.login, pw, &u) == STORE_OK)
+			break;
+		explicit_bzero(pw, sizeof pw);
+		ui_status(ui, "%s", _("Wrong password."));
+	}
+	rc = UI_KEY;
+	ui->last_input = ui->session_seen = time(NULL);
+	store_session_touch(ui->st, SESSION_ACTIVE);
+out:
+	ui->locked = 0;
+	explicit_bzero(pw, sizeof pw);
+	return rc;
+}
+
 int
 ui_main(const char *db_path, const char *login)
 {
-	char origin[64];
 	struct ui ui;
 	char err[256];
 	const char *e;
@@ -388,29 +493,13 @@ ui_main(const char *db_path, const char *login)
 	log_set_hook(ui_log);
 	if (ui.keymap_error[0] != '\0')
 		snprintf(ui.message, sizeof ui.message, "%s", ui.keymap_error);
-	if (login == NULL && ui_login(&ui, &ui.user) != 0) {
+	if (login == NULL && ui_login(&ui, _("Class journal"), &ui.user) != 0) {
 		rc = 0;
 		goto out;
 	}
-	ui.actor.user_id = ui.user.id;
-	snprintf(ui.actor.login, sizeof ui.actor.login, "%s", ui.user.login);
-	ui.actor.role = ui.user.role;
-	snprintf(ui.actor.session, sizeof ui.actor.session, "ui-%ld-%lld", (long)getpid(),
-	    (long long)time(NULL));
-	store_set_actor(ui.st, &ui.actor);
-	if (store_audit_note(ui.st, "login", "ui", ui.actor.session) != STORE_OK ||
-	    store_session_begin(ui.st, ui_origin(origin, sizeof origin)) != STORE_OK)
-		ui_status(&ui, "%s", store_error(ui.st));
-	/* The user's own keymap, once we know who it is. */
-	if (login == NULL && ui.user.keymap[0] != '\0' && getenv("DAPTER_KEYMAP") == NULL) {
-		if (ui_keymap_init(&ui, 0) != 0)
-			goto out;
-		if (ui.keymap_error[0] != '\0')
-			snprintf(ui.message, sizeof ui.message, "%s", ui.keymap_error);
-	}
-	if (ui.user.lang[0] != '\0' && i18n_set_language(ui.user.lang) != 0)
-		ui_status(&ui, _("Unknown language %s."), ui.user.lang);
-	ui.last_input = time(NULL);
+	ui_session_begin(&ui, login == NULL && ui.user.keymap[0] != '\0');
+	if (ui.km == NULL)
+		goto out;
 	rc = ui_home_run(&ui) == UI_QUIT && ui_signalled ? 1 : 0;
 out:
 	/* Leaves the registry of who is online and lets go of every page held. */

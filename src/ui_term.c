@@ -186,7 +186,8 @@ term_next(void)
  * (CSI arrows while the terminfo says SS3, as a terminal attached after the
  * UI set keypad transmit sends them), PuTTY's and VT220 keypad, Home/End in
  * their many forms. A sequence not known here is read to its end and named
- * "Key?", so that it is never taken for Esc followed by letters.
+ * "Key?", so that it is never taken for Esc followed by letters; Esc and
+ * another key (or Alt and a key) is Esc, then that key.
  */
 static void
 term_escape(struct ui_key *k)
@@ -223,8 +224,12 @@ term_escape(struct ui_key *k)
 			memcpy(k->text, ss3_names[p - ss3], 2);
 		return;
 	}
-	if (c != '[')
-		return;	/* Alt and a key: nothing of ours */
+	if (c != '[') {
+		/* Esc and then a key typed quickly (or Alt and a key): both count. */
+		ungetch(c);
+		snprintf(k->name, sizeof k->name, "Escape");
+		return;
+	}
 	/* CSI: parameter and intermediate bytes, then one final byte. */
 	for (i = 0; i < 32 && (c = term_next()) != -1; i++) {
 		if (c >= 0x40 && c <= 0x7e) {

@@ -146,7 +146,7 @@ check "the filter keeps the records about 9 А" wait_for a "class.add 9 А"
 check "and drops the others" wait_gone a "period.close"
 keys a v
 check "verify says the chain is whole" wait_for a "The audit chain is whole"
-keys a q q q
+keys a q q q y
 check "quit" wait_for a "EXITED 0"
 keys b q
 wait_for b "My journals" >/dev/null
@@ -167,13 +167,13 @@ keys b P
 wait_for b "Old password:" >/dev/null
 keys b aigerim-demo Enter "new-secret-9" Enter "new-secret-9" Enter
 check "the password is changed" wait_for b "Your password is changed."
-keys b q
+keys b q y
 check "the teacher quits" wait_for b "EXITED 0"
 start c 80 24 --
 wait_for c "Login:" >/dev/null
 keys c aigerim Enter "new-secret-9" Enter
 check "she logs in with the new password" wait_for c "My journals"
-keys c q
+keys c q y
 wait_for c "EXITED 0" >/dev/null
 
 # The head: terms, sessions and audit only; breaking a lock is the admin's.
@@ -186,6 +186,6 @@ keys h Down Down Enter
 wait_for h "zaure" >/dev/null
 keys h NPage b
 check "a session without a page has no lock to break" wait_for h "This session holds no journal page."
-keys h q q q
+keys h q q q y
 check "the head quits" wait_for h "EXITED 0"
 tap_done

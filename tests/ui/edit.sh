@@ -54,7 +54,7 @@ check "the store has it: SA-S/20 with its topic" grep -q "2026-11-23	SA-S/20	Ж�
 keys a Up 3
 check "a closed term refuses the mark with the store's reason" wait_for a "Period quarter 2 is closed"
 check "the old mark stays on screen" wait_re a "^>Ахметов Нұрсұлтан .* 7 "
-keys a q q
+keys a q q y
 check "quit" wait_for a "EXITED 0"
 check "1 point stored" test "$(col 1 9)" = "1"
 check "the excused pupil keeps her points" test "$(col 3 9)" = "e 10"

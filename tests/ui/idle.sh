@@ -19,6 +19,6 @@ check "the right password brings the page back" wait_for a "23.11 FA:"
 check "one password was enough (no lock screen under it)" wait_gone a "This session is locked" 10
 keys a 4
 check "and the page is still editable" wait_re a "^.Ахметов Нұрсұлтан .* 4 "
-keys a q q
+keys a q q y
 check "quit" wait_for a "EXITED 0"
 tap_done

@@ -24,7 +24,7 @@ check "the journal page's heads are in Kazakh" wait_for a "Оқушы"
 keys a w
 check "the journal page is redrawn in Russian" wait_for a "[RU]"
 check "its heads in Russian" wait_for a "Ученик"
-keys a q q
+keys a q q y
 check "quit" wait_for a "EXITED 0"
 start b 80 24 -- --as aigerim
 check "the saved language (ru) is used at the next start" wait_for b "[RU]"

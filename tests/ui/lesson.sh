@@ -44,7 +44,7 @@ keys a y
 check "yes makes it a summative work of 20 points" wait_for a "16.11 SA-S/20:"
 lessons >"$tmp/lessons"
 check "the store has it" grep -q "2026-11-16	SA-S/20	" "$tmp/lessons"
-keys a q q
+keys a q q y
 check "quit" wait_for a "EXITED 0"
 "$DAPTER" --db "$db" audit verify >/dev/null 2>&1
 check "the audit chain holds" test $? -eq 0

@@ -39,11 +39,11 @@ check "aigerim opens the page again" wait_gone a "read-only" 30
 keys c Enter
 check "aigerim's second session takes her own page over" wait_for c "7 Ә · Алгебра · quarter 2  "
 check "the first session turns read-only" wait_for a "read-only" 100
-keys c q q
+keys c q q y
 check "the second session quits" wait_for c "EXITED 0"
-keys a q q
+keys a q q y
 check "the first session quits" wait_for a "EXITED 0"
-keys b q q
+keys b q q y
 check "zaure quits" wait_for b "EXITED 0"
 "$DAPTER" --db "$db" session list >"$tmp/sessions" 2>&1
 check "nobody is online after everyone quit" test ! -s "$tmp/sessions"

@@ -24,7 +24,7 @@ keys a t C-u "Көпмүшелерді көбейту" Enter "§12, 3-есеп" 
 check "the new topic shows on the status line" wait_for a "FA: Көпмүшелерді көбейту"
 keys a q
 check "q goes back to the journals" wait_for a "My journals"
-keys a q
+keys a q y
 check "q on the home screen quits" wait_for a "EXITED 0"
 
 "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/export.csv" 2>"$tmp/export.err"

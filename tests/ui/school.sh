@@ -222,7 +222,7 @@ keys a f Enter C-u "holiday" Enter C-u "$today" Enter C-u "$today" Enter
 check "today's holiday records are found" wait_re a "holiday.add .*Тәуелсіздік"
 check "with old -> new" wait_re a "holiday.remove .*Тәуелсіздік күні ->"
 check "the title names the filter" wait_for a "holiday $iso..$iso"
-keys a q q q
+keys a q q q y
 wait_for a "EXITED 0" >/dev/null
 
 # ---- 40 columns: what matters stays ----
@@ -235,6 +235,6 @@ check "at 40 columns the users list keeps login and role" wait_re n "^ aigerim +
 check "and the start of the name" wait_re n "^ aigerim +teacher +Айгерім"
 keys n q Down Down Down Down Down Down Down Enter
 check "the sessions list keeps login and state, dropping where from" wait_re n "^ admin +active"
-keys n q q q
+keys n q q q y
 check "quit" wait_for n "EXITED 0"
 tap_done

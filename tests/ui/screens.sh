@@ -97,7 +97,7 @@ for lang in kk ru; do
 		keys "$n" c
 		wait_for "$n" "$(msg $lang "class view")" >/dev/null
 		check "$lang $size: the class view keeps q" hint_has "$n" "(^| )q "
-		keys "$n" q q
+		keys "$n" q q y
 		wait_for "$n" "EXITED" >/dev/null
 
 		n="a$lang$c"
@@ -140,7 +140,7 @@ for lang in kk ru; do
 		check "$lang $size: the Sessions headers are whole" heads "$n" "$c" \
 		    "$(msg $lang State)" "$(msg $lang Login)" "$(msg $lang State)" \
 		    "$(msg $lang Idle)"
-		keys "$n" q q q
+		keys "$n" q q q y
 		wait_for "$n" "EXITED" >/dev/null
 	done
 done

@@ -25,7 +25,7 @@ check "the next mark is refused with the reason" wait_for a "Your account has be
 check "the mark never reached the store" test "$(cell 1 9)" = "$before"
 check "her lock on the page is let go" \
     test -z "$(sqlite3 "$db" "SELECT resource FROM lock l JOIN session s ON s.id = l.session JOIN user u ON u.id = s.user_id WHERE u.login = 'aigerim'" 2>&1)"
-keys a q q
+keys a q q y
 check "she can still leave" wait_for a "EXITED 0"
 
 "$DAPTER" --db "$db" user enable aigerim >/dev/null 2>&1
@@ -39,7 +39,7 @@ check "a role changed under an open page turns it read-only with the reason" \
 keys b Left Left 4
 check "and the mark is refused" wait_for b "Your role has changed"
 check "the mark never reached the store" test "$(cell 1 9)" = "$before"
-keys b q q
+keys b q q y
 wait_for b "EXITED" >/dev/null
 "$DAPTER" --db "$db" user role aigerim teacher >/dev/null 2>&1
 
@@ -61,7 +61,7 @@ for origin in "DAPTER_ORIGIN=ssh 10.0.0.5" "SSH_CONNECTION=10.0.0.5 50000 10.0.0
 	check "over SSH ($origin), a path in Import CSV is refused" \
 	    wait_for c "files on the server cannot be opened"
 	check "and the file was not read: no preview of its pupils" no_preview c
-	keys c q q q
+	keys c q q q y
 	wait_for c "EXITED" >/dev/null
 	tm kill-session -t "=c" 2>/dev/null
 done

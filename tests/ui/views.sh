@@ -25,6 +25,6 @@ check "its term marks show" wait_re a "^.Ахметов Нұрсұлтан .*96%
 keys a ']' ']'
 check "] ] goes to the third term" wait_for a "7 Ә · Алгебра · quarter 3"
 check "a term without lessons says so" wait_for a "No lessons in this term yet"
-keys a q q
+keys a q q y
 check "quit" wait_for a "EXITED 0"
 tap_done
