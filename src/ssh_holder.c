@@ -187,7 +187,7 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 				 * The first record of a new connection: its terminal
 				 * knows nothing of the modes the UI set (keypad
 				 * transmit) nor what is on the screen. The UI sets
-				 * them again and repaints in full (ui_main.c).
+				 * them again and repaints in full (ui_keys.c).
 				 */
 				if (fresh)
 					kill(ui, SIGUSR2);

@@ -38,10 +38,18 @@ struct ui {
 	int locked;		/* the lock screen is up */
 	int leaving;		/* the user said yes to quit */
 	char waiting[STORE_LOGIN_MAX + 1];	/* whose journal waits locked beneath, or "" */
+	/* The lock screen the application installed: UI_KEY once unlocked. */
+	int (*lock_screen)(struct ui *ui);
 	time_t last_input;
 	time_t session_seen;	/* last input written to the session registry */
 };
 
+/* ---- the key loop (ui_keys.c) ---- */
+
+/* Hang-up, the holder's lock and attach signals reach the key loop. */
+void ui_signals(void);
+/* 1 when a signal (hang-up, TERM) ended the journal. */
+int ui_signal_ended(void);
 /* Reads one key; wait = 0 returns UI_IDLE at once when none is queued. */
 int ui_key_read(struct ui *ui, struct ui_key *k, int wait);
 /* The keymap's action for a key on a screen, or NULL. */

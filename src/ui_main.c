@@ -1,17 +1,11 @@
 /*
- * ui_main: the journal editor's entry point, its login and lock screens,
- * the key loop every screen waits in (signals, idle lock, the session
- * registry), and the actions every screen shares (help, language, redraw,
- * quit). The terminal itself is ui_term.c's.
- *
- * Waiting for a key times out every UI_TICK_MS so a screen can poll the
- * database; a tick that finds nothing new writes nothing.
+ * ui_main: the journal editor's entry point, its login screen, and the
+ * lock screen with "another teacher". The key loop is ui_keys.c's, the
+ * terminal ui_term.c's.
  */
 #include "config.h"
 
-#include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,31 +20,7 @@
 #include "ui.h"
 #include "ui_internal.h"
 
-static volatile sig_atomic_t ui_signalled;
-/* SIGUSR1: the SSH server's holder lost the connection; lock the screen now. */
-static volatile sig_atomic_t ui_lock_now;
-
-/* SIGUSR2: the holder has a new terminal attached (a resume, a take-over). */
-static volatile sig_atomic_t ui_attached;
-
-static void
-ui_on_lock_signal(int sig)
-{
-	ui_lock_now = 1;
-}
-
-static void
-ui_on_attach_signal(int sig)
-{
-	ui_attached = 1;
-}
 static struct ui *log_ui;
-
-static void
-ui_on_signal(int sig)
-{
-	ui_signalled = sig;
-}
 
 /* The store and other modules report here: show it on the status line. */
 static void
@@ -58,153 +28,6 @@ ui_log(enum log_level level, const char *msg)
 {
 	if (log_ui != NULL && level <= LOG_WARN)
 		snprintf(log_ui->message, sizeof log_ui->message, "%s", msg);
-}
-
-static void
-ui_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = ui_on_signal;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: the wait for a key must return so we can let go of locks. */
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = ui_on_lock_signal;
-	sigaction(SIGUSR1, &sa, NULL);
-	sa.sa_handler = ui_on_attach_signal;
-	sigaction(SIGUSR2, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
-}
-
-/*
- * Every screen leaves when told UI_QUIT; one that did not would spin for
- * ever on a terminal that is gone. Past a hundred quits nobody heeded, the
- * session lets go of its pages, leaves the registry and ends.
- */
-static int
-ui_quit(struct ui *ui)
-{
-	static int unheeded;
-
-	if (++unheeded > 100) {
-		if (ui->st != NULL && ui->actor.session[0] != '\0')
-			store_session_end(ui->st);
-		ui_term_end();
-		_exit(1);
-	}
-	return UI_QUIT;
-}
-
-int
-ui_key_read(struct ui *ui, struct ui_key *k, int wait)
-{
-	static int fast_errors;
-	struct timespec t0, t1;
-	int r;
-	long ms;
-
-	memset(k, 0, sizeof *k);
-	if (ui_signalled)
-		return ui_quit(ui);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	r = ui_term_key(k, wait ? UI_TICK_MS : 0);
-	if (ui_signalled)
-		return ui_quit(ui);
-	if (ui_attached) {
-		/* The new terminal gets our modes, and the screen is drawn whole. */
-		ui_attached = 0;
-		ui_term_reinit();
-		memset(k, 0, sizeof *k);
-		snprintf(k->name, sizeof k->name, "Redraw");
-		return UI_KEY;
-	}
-	if (r == UI_TERM_NONE) {
-		if (!wait)
-			return UI_IDLE;
-		/* A terminal that is gone returns at once, forever: leave. */
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-		if (ms < UI_TICK_MS / 4) {
-			if (++fast_errors > 20)
-				return ui_quit(ui);
-		} else
-			fast_errors = 0;
-		/* `session list` shows idle time by input, written at most once a minute. */
-		if (ui->user.id != 0 && ui->last_input > ui->session_seen &&
-		    time(NULL) - ui->session_seen >= 60) {
-			ui->session_seen = time(NULL);
-			store_session_touch(ui->st, SESSION_ACTIVE);
-		}
-		if (ui->user.id != 0 && !ui->locked && (ui_lock_now || (ui->idle_lock > 0 &&
-		    time(NULL) - ui->last_input >= ui->idle_lock))) {
-			ui_lock_now = 0;
-			if (ui_lock_screen(ui) != UI_KEY)
-				return ui_quit(ui);
-			snprintf(k->name, sizeof k->name, "Redraw");
-			return UI_KEY;
-		}
-		return UI_IDLE;
-	}
-	fast_errors = 0;
-	ui->last_input = time(NULL);
-	return UI_KEY;
-}
-
-const char *
-ui_action(struct ui *ui, const char *context, const struct ui_key *k)
-{
-	return keymap_lookup(ui->km, context, k->name);
-}
-
-static int
-ui_language_next(struct ui *ui)
-{
-	const char *now = i18n_language(), *next;
-
-	next = strcmp(now, "kk") == 0 ? "ru" : strcmp(now, "ru") == 0 ? "en" : "kk";
-	if (i18n_set_language(next) != 0)
-		return -1;
-	if (ui->user.id != 0 && store_user_set_lang(ui->st, ui->user.login, next) != STORE_OK)
-		ui_status(ui, "%s", store_error(ui->st));
-	snprintf(ui->user.lang, sizeof ui->user.lang, "%s", next);
-	return 0;
-}
-
-int
-ui_global_action(struct ui *ui, const char *context, const char *action)
-{
-	if (action == NULL)
-		return 0;
-	if (strcmp(action, "help") == 0) {
-		ui_help(ui, context);
-		return 1;
-	}
-	if (strcmp(action, "language") == 0) {
-		ui_language_next(ui);
-		return 1;
-	}
-	if (strcmp(action, "redraw") == 0) {
-		ui_term_redraw();
-		return 1;
-	}
-	if (strcmp(action, "lock") == 0) {
-		if (ui->user.id == 0 || ui->locked)
-			return 1;
-		return ui_lock_screen(ui) == UI_KEY ? 1 : -1;
-	}
-	if (strcmp(action, "quit") == 0) {
-		/* A stray Esc or q must not end a teacher's journal: ask. */
-		if (!admin_confirm(ui, ui->waiting[0] != '\0' ?
-		    _("Log out? The locked journal comes back.") : _("Quit the journal?")))
-			return 1;
-		ui->leaving = 1;
-		return -1;
-	}
-	return 0;
 }
 
 /* Draws the login (or lock) screen around its two fields. */
@@ -354,8 +177,8 @@ ui_session_begin(struct ui *ui, int own_keymap)
  * "Another teacher" on the lock screen of a shared PC: a second teacher
  * logs in on this terminal while the locked journal waits. Hers is a
  * session of its own (actor, registry, audit, pages); when she logs out,
- * it ends and the lock screen of the first one comes back. The locked
- * user logging in here just unlocks.
+ * it ends and the lock screen of the first one comes back (UI_KEY). The
+ * locked user logging in here just unlocks (1).
  */
 static int
 ui_another_teacher(struct ui *ui)
@@ -366,7 +189,6 @@ ui_another_teacher(struct ui *ui)
 	int r = UI_KEY;
 
 	snprintf(lang, sizeof lang, "%s", i18n_language());
-
 	ui->locked = 0;
 	if (ui_login(ui, _("Another teacher"), &second) != 0)
 		goto out;
@@ -400,6 +222,8 @@ ui_lock_screen(struct ui *ui)
 {
 	static const char *const hints[] = { "", N_("Enter: unlock"), "",
 	    N_("Tab: another teacher"), NULL };
+	/* One teacher waits beneath at most: the second one's lock screen is only hers. */
+	static const char *const hints_second[] = { "", N_("Enter: unlock"), NULL };
 	char pw[128] = "", who[256];
 	struct user u;
 	int r, rc = UI_QUIT, cols;
@@ -411,14 +235,16 @@ ui_lock_screen(struct ui *ui)
 		snprintf(who, sizeof who, _("This session is locked. Password of %s:"),
 		    ui->user.login);
 		ui_erase();
-		ui_frame(ui, _("Locked"), NULL, "login", hints);
+		ui_frame(ui, _("Locked"), NULL, "login", ui->waiting[0] == '\0' ? hints :
+		    hints_second);
 		ui_put(2, 2, cols - 4, ui->user.name, UI_BOLD);
 		ui_put(4, 2, cols - 4, who, 0);
 		ui_put(6, 2, 12, _("Login:"), 0);
 		ui_put(6, 14, cols - 16, ui->user.login, 0);
 		ui_put(7, 2, 12, _("Password:"), 0);
-		ui_put(9, 2, cols - 4, _("Another teacher may log in with Tab; this journal waits "
-		    "locked."), UI_DIM);
+		if (ui->waiting[0] == '\0')
+			ui_put(9, 2, cols - 4, _("Another teacher may log in with Tab; this "
+			    "journal waits locked."), UI_DIM);
 		r = ui_line_edit(ui, 7, 14, cols - 16, pw, sizeof pw, 1);
 		ui->message[0] = '\0';
 		if (r == UI_QUIT)
@@ -484,6 +310,7 @@ ui_main(const char *db_path, const char *login)
 	if (ui_keymap_init(&ui, 1) != 0)
 		goto out;
 	ui_signals();
+	ui.lock_screen = ui_lock_screen;
 	if (ui_term_start(err, sizeof err) != 0) {
 		fputs(err, stderr);
 		goto out;
@@ -500,7 +327,7 @@ ui_main(const char *db_path, const char *login)
 	ui_session_begin(&ui, login == NULL && ui.user.keymap[0] != '\0');
 	if (ui.km == NULL)
 		goto out;
-	rc = ui_home_run(&ui) == UI_QUIT && ui_signalled ? 1 : 0;
+	rc = ui_home_run(&ui) == UI_QUIT && ui_signal_ended() ? 1 : 0;
 out:
 	/* Leaves the registry of who is online and lets go of every page held. */
 	if (ui.st != NULL && ui.actor.session[0] != '\0')
