@@ -8,8 +8,6 @@ need ssh sshpass tmux
 sock="dapter-test-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null; [ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
-opts="$opts -o ConnectTimeout=10 -F /dev/null -o PubkeyAuthentication=no"
 cd "${top_builddir:-.}" || { echo "Bail out! no build tree"; exit 1; }
 unset DAPTER_LOCALEDIR DAPTER_KEYMAPDIR DAPTER_LANG DAPTER_KEYMAP
 
@@ -27,7 +25,8 @@ wait_pane() {
 	return 1
 }
 
-./src/dapter --db "$tmp/demo.db" demo --port "$port" >"$tmp/serve.out" 2>"$tmp/serve.log" &
+# --port 0: the server takes a free port itself and says which (no race for one).
+./src/dapter --db "$tmp/demo.db" demo --port 0 >"$tmp/serve.out" 2>"$tmp/serve.log" &
 srv=$!
 i=0
 until grep -q "^Serving" "$tmp/serve.out" 2>/dev/null || [ $i -ge 300 ]; do
@@ -35,6 +34,9 @@ until grep -q "^Serving" "$tmp/serve.out" 2>/dev/null || [ $i -ge 300 ]; do
 	sleep 0.1
 done
 grep -q "^Serving" "$tmp/serve.out"; tap_result $? "./src/dapter --db demo.db demo serves"
+port=$(sed -n 's/^Serving .* port \([0-9]*\)\.$/\1/p' "$tmp/serve.out")
+opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
+opts="$opts -o ConnectTimeout=10 -F /dev/null -o PubkeyAuthentication=no"
 tm new-session -d -s t -x 80 -y 24 \
     "SSHPASS=aigerim-demo sshpass -e ssh -t $opts aigerim@127.0.0.1; sleep 60"
 wait_pane t "My journals"; tap_result $? "a teacher logs in over ssh -t"
