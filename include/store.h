@@ -121,6 +121,9 @@ int store_period_for_date(struct store *st, const char *date, char kind, struct 
 int store_period_set_closed(struct store *st, int64_t period_id, int closed);
 /* 1 when `date` falls in a holiday of its school year. */
 int store_holiday_on(struct store *st, const char *date);
+/* Why `date` has no lessons as a rule: 0 a school day, DAY_SUNDAY, DAY_HOLIDAY. */
+enum { DAY_SCHOOL, DAY_SUNDAY, DAY_HOLIDAY };
+int store_day_off(struct store *st, const char *date);
 /* "2026-q2": a period's code, for commands, files and the audit. */
 void period_label(const struct period *p, char *out, size_t outsize);
 /* "2-тоқсан", "2 четверть", "quarter 2": a period as a person reads it. */
@@ -342,6 +345,14 @@ int store_lesson_update(struct store *st, const struct lesson *l, int flags);
 /* How many marks the change to `l` (by its id) would read anew: the editor asks first. */
 int store_lesson_reinterpreted(struct store *st, const struct lesson *l, size_t *n);
 int store_lesson_get(struct store *st, int64_t id, struct lesson *out);
+/* How many pupils have a mark or an attendance letter in the lesson. */
+int store_lesson_mark_count(struct store *st, int64_t id, size_t *n);
+/*
+ * Removes a lesson added by mistake, with its marks (audited, one
+ * transaction). Refused in a closed period, and with STORE_EXISTS when the
+ * lesson has marks and `with_marks` is 0.
+ */
+int store_lesson_remove(struct store *st, int64_t id, int with_marks);
 /* Lessons of a journal in the period (NULL: all), by date. */
 int store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
     const struct period *p, struct lesson **rows, size_t *n);

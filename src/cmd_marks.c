@@ -36,10 +36,11 @@ static int
 run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *kind = NULL, *max = NULL, *topic = NULL, *homework = NULL, *subgroup = NULL;
+	int day_off = 0, off;
 	const struct cmd_opt opts[] = {
 		{ "--kind", &kind, NULL }, { "--max", &max, NULL }, { "--topic", &topic, NULL },
 		{ "--homework", &homework, NULL }, { "--subgroup", &subgroup, NULL },
-		{ NULL, NULL, NULL },
+		{ "--day-off", NULL, &day_off }, { NULL, NULL, NULL },
 	};
 	struct lesson l;
 	struct class c;
@@ -67,6 +68,14 @@ run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(ctx, _("The topic or homework is too long."));
 		return CMD_USAGE;
 	}
+	/* A Sunday or a holiday is most often a typing slip: say so unless told. */
+	if (!day_off && date_parse(l.date, l.date) &&
+	    (off = store_day_off(ctx->st, l.date)) != DAY_SCHOOL) {
+		cmd_error(ctx, off == DAY_SUNDAY ? _("%s is a Sunday: add --day-off to give a "
+		    "lesson on it.") : _("%s is in the holidays: add --day-off to give a lesson "
+		    "on it."), l.date);
+		return CMD_USAGE;
+	}
 	if ((rc = store_lesson_add(ctx->st, &l)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	fprintf(ctx->out, "%lld\n", (long long)l.id);
@@ -75,10 +84,11 @@ run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_lesson_add = {
 	"lesson add", "CLASS SUBJECT DATE [--kind regular|sor|soch --max N] [--topic T] "
-	"[--homework H] [--subgroup N]",
+	"[--homework H] [--subgroup N] [--day-off]",
 	N_("Add a lesson to a journal; prints its number."),
 	N_("--kind sor is a summative work for a section (СОр, БЖБ), soch for the term (СОч, "
-	"ТЖБ); both need --max, the maximum points."),
+	"ТЖБ); both need --max, the maximum points. A lesson on a Sunday or in the holidays "
+	"needs --day-off."),
 	CMD_ANYONE, 0, run_lesson_add,
 };
 
@@ -137,6 +147,66 @@ const struct cmd cmd_lesson_set = {
 	"maximum. Turning a formative lesson with marks into a summative one (or back) reads "
 	"its marks anew, as points of the maximum: it needs --reinterpret-marks."),
 	CMD_ANYONE, 0, run_lesson_set,
+};
+
+static int
+run_lesson_remove(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *subgroup = NULL;
+	int with_marks = 0;
+	const struct cmd_opt opts[] = { { "--subgroup", &subgroup, NULL },
+		{ "--with-marks", NULL, &with_marks }, { NULL, NULL, NULL } };
+	struct lesson *l = NULL;
+	struct class c;
+	struct subject s;
+	char *pos[4], date[11], *end = NULL;
+	size_t n = 0, i;
+	long nth = 1, seen = 0;
+	int64_t id = 0;
+	int rc, npos = 0;
+
+	if ((rc = cmd_args(ctx, &cmd_lesson_remove, argc, argv, opts, pos, 3, 4, &npos)) !=
+	    CMD_OK || (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK)
+		return rc;
+	if (!date_parse(pos[2], date)) {
+		cmd_error(ctx, _("Lesson date \"%s\": write YYYY-MM-DD or DD.MM.YYYY."), pos[2]);
+		return CMD_USAGE;
+	}
+	/* "#2": the second lesson of that day, for a day with two. */
+	if (npos == 4 && (pos[3][0] != '#' || (nth = strtol(pos[3] + 1, &end, 10)) < 1 ||
+	    *end != '\0')) {
+		cmd_error(ctx, _("Name the lesson of the day as #1, #2..."));
+		return CMD_USAGE;
+	}
+	if ((rc = store_lesson_list(ctx->st, c.id, s.id, subgroup != NULL ? atoi(subgroup) : 0,
+	    NULL, &l, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n && id == 0; i++)
+		if (strcmp(l[i].date, date) == 0 && ++seen == nth)
+			id = l[i].id;
+	free(l);
+	if (id == 0) {
+		cmd_error(ctx, _("%s %s has no lesson #%ld on %s."), c.name, s.name, nth, date);
+		return CMD_NOT_FOUND;
+	}
+	if ((rc = store_lesson_remove(ctx->st, id, with_marks)) != STORE_OK) {
+		int exists = rc == STORE_EXISTS;
+
+		rc = cmd_store_error(ctx, rc);
+		if (exists)
+			cmd_error(ctx, "%s", _("Add --with-marks to remove the lesson with its marks."));
+		return rc;
+	}
+	return CMD_OK;
+}
+
+const struct cmd cmd_lesson_remove = {
+	"lesson remove", "CLASS SUBJECT DATE [#N] [--with-marks] [--subgroup N]",
+	N_("Remove a lesson added by mistake."),
+	N_("#N picks the Nth lesson of that day (default #1). A lesson with marks is removed "
+	"only with --with-marks, and its marks go with it; a closed period refuses. The audit "
+	"log keeps what was removed."),
+	CMD_ANYONE, 0, run_lesson_remove,
 };
 
 static int

@@ -46,6 +46,7 @@ static const struct keymap_action actions[] = {
 	{ "enter", N_("Save the typed points and go down, else edit the lesson") },
 	{ "lesson-edit", N_("Edit the lesson's topic and homework") },
 	{ "lesson-add", N_("Add a lesson for today") },
+	{ "lesson-remove", N_("Remove the lesson, a lesson added by mistake") },
 	{ "summary", N_("Term results: the shares of FA, SA-S and SA-T") },
 	{ "class", N_("Class view: every subject's term mark") },
 	{ "period-prev", N_("Previous term") },

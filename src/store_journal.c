@@ -716,6 +716,74 @@ store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int su
 	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }
 
+int
+store_lesson_mark_count(struct store *st, int64_t id, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM mark WHERE lesson_id = ?");
+
+	*n = 0;
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail_db(st);
+	*n = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
+int
+store_lesson_remove(struct store *st, int64_t id, int with_marks)
+{
+	char desc[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 160];
+	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 64];
+	sqlite3_stmt *s = NULL;
+	struct lesson l;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	/* Every check inside the write: no mark may arrive between the count and the delete. */
+	if ((rc = store_lesson_get(st, id, &l)) != STORE_OK ||
+	    (rc = require_writable(st, l.class_id, l.subject_id, l.subgroup, l.date)) !=
+	    STORE_OK ||
+	    (rc = require_open_period(st, l.subject_id, l.date)) != STORE_OK ||
+	    (rc = require_page_free(st, &l)) != STORE_OK ||
+	    (rc = store_lesson_mark_count(st, id, &n)) != STORE_OK)
+		goto out;
+	if (n > 0 && !with_marks) {
+		rc = store_fail(st, STORE_EXISTS, _("Marks in the lesson of %s: %zu. They would "
+		    "go with the lesson."), l.date, n);
+		goto out;
+	}
+	if ((s = store_stmt(st, "DELETE FROM mark WHERE lesson_id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if ((s = store_stmt(st, "DELETE FROM lesson WHERE id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	/* The audit keeps what went: the lesson's fields and how many marks. */
+	lesson_describe(&l, desc, sizeof desc);
+	snprintf(desc + strlen(desc), sizeof desc - strlen(desc), "\nmarks=%zu", n);
+	lesson_object(st, &l, object, sizeof object);
+	rc = store_audit_append(st, "lesson.remove", object, desc, NULL);
+out:
+	return store_write_end(st, rc);
+}
+
 /* ---- marks ---- */
 
 static const char *const attendance_names[] = { "", "absent", "excused", "ill", "late" };

@@ -49,6 +49,14 @@ struct grid {
 	struct grade_row *grades;
 	size_t ng;
 	int row, col, top, left;
+	/*
+	 * No lesson today: the cursor stands on today's place between lessons
+	 * (`gap` lessons come before it), shown at the lesson before. A mark
+	 * then never lands in another day's lesson unless the teacher moves
+	 * there herself.
+	 */
+	int away;
+	size_t gap;
 	char resource[128];
 	int own_lock;
 	enum grid_ro ro;
@@ -87,6 +95,16 @@ grid_grades(struct grid *g)
 		return -1;
 	}
 	return 0;
+}
+
+/* Today's place among the lessons, for a day without a lesson. */
+static void
+grid_place_today(struct grid *g)
+{
+	for (g->gap = 0; g->gap < g->nl && strcmp(g->lessons[g->gap].date, g->ui->today) < 0;
+	    g->gap++)
+		;
+	g->col = g->gap > 0 ? (int)g->gap - 1 : 0;
 }
 
 /* Reads the page from the store; keeps the cursor on the same lesson when it can. */
@@ -134,6 +152,8 @@ grid_load(struct grid *g)
 	for (i = 0; cur != 0 && i < g->nl; i++)
 		if (g->lessons[i].id == cur)
 			g->col = (int)i;
+	if (g->away)
+		grid_place_today(g);
 	if (g->col >= (int)g->nl)
 		g->col = g->nl > 0 ? (int)g->nl - 1 : 0;
 	if (g->row >= (int)g->np)
@@ -147,16 +167,20 @@ out:
 	return rc;
 }
 
-/* The column of today's lesson, else of the last one before today. */
+/* The column of today's lesson, else today's empty place among the lessons. */
 static void
 grid_goto_today(struct grid *g)
 {
 	size_t i;
 
-	g->col = 0;
+	g->away = 1;
 	for (i = 0; i < g->nl; i++)
-		if (strcmp(g->lessons[i].date, g->ui->today) <= 0)
+		if (strcmp(g->lessons[i].date, g->ui->today) == 0) {
 			g->col = (int)i;
+			g->away = 0;
+			return;
+		}
+	grid_place_today(g);
 }
 
 static void
@@ -259,6 +283,15 @@ grid_kind_short(const struct lesson *l, char *buf, size_t size)
 	return buf;
 }
 
+/* The key of an action in this keymap, for a message that names it. */
+static const char *
+grid_key_name(const struct grid *g, const char *action)
+{
+	const char *key = keymap_key_for(g->ui->km, "grid", action);
+
+	return key != NULL ? key : action;
+}
+
 static void
 grid_title(struct grid *g, char *out, size_t size)
 {
@@ -290,11 +323,18 @@ grid_status(struct grid *g, char *out, size_t size)
 		    g->holder.name[0] ? g->holder.name : g->holder.login, since);
 		snprintf(out + strlen(out), size - strlen(out), " · ");
 	}
+	if (g->away)
+		snprintf(out + strlen(out), size - strlen(out), _("No lesson today, %.2s.%.2s: "
+		    "%s adds it, or choose a lesson with the arrows."), g->ui->today + 8,
+		    g->ui->today + 5, grid_key_name(g, "lesson-add"));
 	if (g->nl == 0) {
-		snprintf(out + strlen(out), size - strlen(out), "%s",
-		    _("No lessons in this term yet: add one for today."));
+		if (!g->away)
+			snprintf(out + strlen(out), size - strlen(out), "%s",
+			    _("No lessons in this term yet: add one for today."));
 		return;
 	}
+	if (g->away)
+		return;
 	l = &g->lessons[g->col];
 	snprintf(kind, sizeof kind, "%s", lesson_kind_label(l->kind));
 	if (l->kind != LESSON_REGULAR)
@@ -350,7 +390,7 @@ grid_draw(struct grid *g)
 
 	ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
 	for (x = 0, li = g->left; x < ncols && li < (int)g->nl; x++, li++) {
-		style = li == g->col ? UI_REVERSE | UI_BOLD : UI_BOLD;
+		style = li == g->col && !g->away ? UI_REVERSE | UI_BOLD : UI_BOLD;
 		ui_put(1, nw + x * CELL_W + 1, CELL_W - 1,
 		    grid_kind_short(&g->lessons[li], buf, sizeof buf), UI_RIGHT | UI_DIM);
 		snprintf(buf, sizeof buf, "%.2s", g->lessons[li].date + 8);
@@ -378,7 +418,7 @@ grid_draw(struct grid *g)
 			else
 				grid_cell_text(g, (size_t)pi, (size_t)li, cell, sizeof cell);
 			/* Only the cursor cell stands out: a moving row highlight costs bytes. */
-			style = pi == g->row && li == g->col ? UI_REVERSE : 0;
+			style = pi == g->row && li == g->col && !g->away ? UI_REVERSE : 0;
 			if (pi == g->row && li == g->col && g->pending[0] != '\0')
 				style |= UI_UNDERLINE;
 			ui_put(HEAD_H + y, nw + x * CELL_W + 1, CELL_W - 1, cell,
@@ -406,10 +446,12 @@ grid_draw(struct grid *g)
 
 /* ---- editing ---- */
 
+static int grid_add_today(struct grid *g);
+
 static int
 grid_editable(struct grid *g)
 {
-	if (g->np == 0 || g->nl == 0)
+	if (g->np == 0 || (g->nl == 0 && !g->away))
 		return 0;
 	if (g->ro == RO_LOCKED) {
 		ui_status(g->ui, _("Read-only: %s is editing this page."),
@@ -423,6 +465,17 @@ grid_editable(struct grid *g)
 	if (g->ro != RO_NONE) {
 		ui_status(g->ui, "%s", _("Read-only: you may not change this journal."));
 		return 0;
+	}
+	/* A key meant for today never writes into another day: offer today's lesson. */
+	if (g->away) {
+		if (strcmp(g->ui->today, g->p.starts) < 0 || strcmp(g->ui->today, g->p.ends) > 0) {
+			ui_status(g->ui, "%s", _("Today is not in this term: choose a lesson with "
+			    "the arrows."));
+			return 0;
+		}
+		if (!admin_confirm(g->ui, _("There is no lesson today. Add today's lesson?")))
+			return 0;
+		return grid_add_today(g) == 0;
 	}
 	return 1;
 }
@@ -616,21 +669,32 @@ grid_lesson_edit(struct grid *g, int full)
 	return 0;
 }
 
+/*
+ * Adds a lesson for today and puts the cursor on it: 0, or -1 when it was
+ * refused or not wanted. A Sunday or a holiday asks first: most often the
+ * date is a slip.
+ */
 static int
-grid_lesson_add(struct grid *g)
+grid_add_today(struct grid *g)
 {
 	struct ui *ui = g->ui;
 	struct lesson l;
 	size_t i;
+	int off;
 
 	if (g->ro != RO_NONE) {
 		ui_status(ui, "%s", _("Read-only: you may not change this journal."));
-		return 0;
+		return -1;
 	}
 	if (strcmp(ui->today, g->p.starts) < 0 || strcmp(ui->today, g->p.ends) > 0) {
 		ui_status(ui, "%s", _("Today is not in this term."));
-		return 0;
+		return -1;
 	}
+	off = store_day_off(ui->st, ui->today);
+	if (off != DAY_SCHOOL && !admin_confirm(ui, off == DAY_SUNDAY ?
+	    _("Today is a Sunday. Add a lesson on it all the same?") :
+	    _("Today is in the holidays. Add a lesson on it all the same?")))
+		return -1;
 	memset(&l, 0, sizeof l);
 	l.class_id = g->c.id;
 	l.subject_id = g->s.id;
@@ -639,15 +703,61 @@ grid_lesson_add(struct grid *g)
 	l.kind = LESSON_REGULAR;
 	if (store_lesson_add(ui->st, &l) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
-		return 0;
+		return -1;
 	}
+	g->away = 0;
 	if (grid_load(g) != 0)
-		return 0;
+		return -1;
 	for (i = 0; i < g->nl; i++)
 		if (g->lessons[i].id == l.id)
 			g->col = (int)i;
+	return 0;
+}
+
+static int
+grid_lesson_add(struct grid *g)
+{
+	if (grid_add_today(g) != 0)
+		return 0;
 	g->row = 0;
 	return grid_lesson_edit(g, 0);
+}
+
+/* The lesson under the cursor goes, with its marks after a question that counts them. */
+static void
+grid_lesson_remove(struct grid *g)
+{
+	struct ui *ui = g->ui;
+	const struct lesson *l;
+	char ask[256];
+	size_t n = 0;
+
+	if (g->away || g->nl == 0) {
+		ui_status(ui, "%s", _("Choose the lesson to remove with the arrows first."));
+		return;
+	}
+	if (!grid_editable(g))
+		return;
+	l = &g->lessons[g->col];
+	if (store_lesson_mark_count(ui->st, l->id, &n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return;
+	}
+	if (n == 0)
+		snprintf(ask, sizeof ask, _("Remove the lesson of %.2s.%.2s?"), l->date + 8,
+		    l->date + 5);
+	else
+		snprintf(ask, sizeof ask, _("Remove the lesson of %.2s.%.2s and the marks in it "
+		    "(%zu)?"), l->date + 8, l->date + 5, n);
+	if (!admin_confirm(ui, ask))
+		return;
+	/* With no marks counted, a mark that came meanwhile makes the store refuse. */
+	if (store_lesson_remove(ui->st, l->id, n > 0) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return;
+	}
+	if (grid_load(g) == 0)
+		ui_status(ui, "%s", _("The lesson is removed."));
 }
 
 static void
@@ -900,6 +1010,13 @@ grid_key(struct grid *g, const struct ui_key *k)
 		g->row--;
 	else if (strcmp(action, "down") == 0)
 		grid_down(g);
+	else if (strcmp(action, "left") == 0 && g->away && g->gap > 0)
+		g->away = 0;	/* today's place is right of the lesson shown */
+	else if (strcmp(action, "right") == 0 && g->away && g->gap < g->nl) {
+		g->col = (int)g->gap;
+		g->away = 0;
+	} else if (g->away && (strcmp(action, "left") == 0 || strcmp(action, "right") == 0))
+		;	/* no lesson that way: stay on today's place */
 	else if (strcmp(action, "left") == 0 && g->col > 0)
 		g->col--;
 	else if (strcmp(action, "right") == 0 && g->col + 1 < (int)g->nl)
@@ -908,10 +1025,13 @@ grid_key(struct grid *g, const struct ui_key *k)
 		g->row = g->row > body ? g->row - body : 0;
 	else if (strcmp(action, "page-down") == 0 && g->np > 0)
 		g->row = g->row + body < (int)g->np ? g->row + body : (int)g->np - 1;
-	else if (strcmp(action, "first") == 0)
+	else if (strcmp(action, "first") == 0 && g->nl > 0) {
 		g->col = 0;
-	else if (strcmp(action, "last") == 0 && g->nl > 0)
+		g->away = 0;
+	} else if (strcmp(action, "last") == 0 && g->nl > 0) {
 		g->col = (int)g->nl - 1;
+		g->away = 0;
+	}
 	else if (strcmp(action, "today") == 0)
 		grid_goto_today(g);
 	else if (strcmp(action, "absent") == 0)
@@ -929,6 +1049,8 @@ grid_key(struct grid *g, const struct ui_key *k)
 		return grid_lesson_edit(g, 0) == UI_QUIT ? UI_QUIT : 1;
 	else if (strcmp(action, "lesson-add") == 0)
 		return grid_lesson_add(g) == UI_QUIT ? UI_QUIT : 1;
+	else if (strcmp(action, "lesson-remove") == 0)
+		grid_lesson_remove(g);
 	else if (strcmp(action, "summary") == 0)
 		return grid_summary(g) == UI_QUIT ? UI_QUIT : 1;
 	else if (strcmp(action, "period-prev") == 0)
