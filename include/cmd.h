@@ -102,13 +102,14 @@ extern const struct cmd cmd_user_add, cmd_user_list, cmd_user_disable, cmd_user_
 extern const struct cmd cmd_year_add, cmd_year_current, cmd_period_list, cmd_period_close,
     cmd_period_reopen, cmd_period_dates, cmd_holiday_list, cmd_holiday_add, cmd_holiday_remove,
     cmd_class_add, cmd_class_list, cmd_class_teacher, cmd_subject_add,
-    cmd_subject_list, cmd_assign, cmd_journal_list;
+    cmd_subject_list, cmd_assign, cmd_unassign, cmd_journal_list;
 extern const struct cmd cmd_roster_import, cmd_roster_list, cmd_subgroup_set;
 extern const struct cmd cmd_lesson_add, cmd_lesson_set, cmd_lesson_remove, cmd_lesson_list,
     cmd_marks_export, cmd_marks_import, cmd_grades;
 extern const struct cmd cmd_audit_log, cmd_audit_verify, cmd_audit_head, cmd_backup;
 extern const struct cmd cmd_user_reset, cmd_user_role, cmd_user_key_list, cmd_user_key_remove,
-    cmd_class_rename, cmd_class_promote, cmd_pupil_move, cmd_substitute, cmd_substitute_list,
+    cmd_class_rename, cmd_class_promote, cmd_pupil_move, cmd_pupil_rename, cmd_pupil_leave,
+    cmd_substitute, cmd_substitute_list,
     cmd_substitute_remove, cmd_session_list,
     cmd_lock_break;
 extern const struct cmd cmd_report_journal, cmd_report_summary, cmd_report_pupil,

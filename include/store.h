@@ -213,6 +213,14 @@ int store_pupil_set_subgroup(struct store *st, int64_t pupil_id, int64_t subject
 void pupil_full_name(const struct pupil *p, char *out, size_t outsize);
 /* Moves a pupil to another class from `date` on; the old class keeps the history. */
 int store_pupil_move(struct store *st, int64_t pupil_id, int64_t to_class_id, const char *date);
+/* Corrects a pupil's surname, given name and patronymic (admin; audited old -> new). */
+int store_pupil_rename(struct store *st, int64_t pupil_id, const struct pupil *names);
+/*
+ * The pupil left the school on `date`: in the class's lessons before it, in
+ * none from it on (admin; audited). Refused while marks from that day on
+ * exist: the error says how many.
+ */
+int store_pupil_leave(struct store *st, int64_t pupil_id, const char *date);
 /* Renames a class within its year. */
 int store_class_rename(struct store *st, int64_t class_id, const char *new_name);
 /*
@@ -297,6 +305,9 @@ struct journal {
 };
 
 int store_assign(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
+    int subgroup);
+/* Ends an assignment (admin; audited); the journal keeps its lessons and marks. */
+int store_unassign(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
     int subgroup);
 /* A substitute teacher writes the journal from `starts` to `ends` (inclusive). */
 int store_substitute_add(struct store *st, const char *login, int64_t class_id,

@@ -218,6 +218,110 @@ const struct cmd cmd_pupil_move = {
 	CMD_ADMIN, 0, run_pupil_move,
 };
 
+/* The class named by --class and the pupil named in it, for the pupil commands. */
+static int
+class_pupil(struct cmd_ctx *ctx, const char *class_name, const char *name, struct class *c,
+    int64_t *id)
+{
+	int rc;
+
+	if (class_name == NULL) {
+		cmd_error(ctx, "%s", _("Give the pupil's class: --class CLASS."));
+		return CMD_USAGE;
+	}
+	if ((rc = store_class_find(ctx->st, class_name, c)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return find_pupil(ctx, c, name, id);
+}
+
+static int
+run_pupil_rename(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *cls = NULL, *surname = NULL, *given = NULL, *patronymic = NULL;
+	const struct cmd_opt opts[] = { { "--class", &cls, NULL },
+		{ "--surname", &surname, NULL }, { "--given", &given, NULL },
+		{ "--patronymic", &patronymic, NULL }, { NULL, NULL, NULL } };
+	struct pupil *rows = NULL, p;
+	struct class c;
+	char *pos[1];
+	size_t n = 0, i;
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_pupil_rename, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK ||
+	    (rc = class_pupil(ctx, cls, pos[0], &c, &id)) != CMD_OK)
+		return rc;
+	if (surname == NULL && given == NULL && patronymic == NULL) {
+		cmd_error(ctx, "%s", _("Give the new name: --surname, --given, --patronymic."));
+		return CMD_USAGE;
+	}
+	/* What is not given stays as it is. */
+	if ((rc = store_pupil_list(ctx->st, c.id, 0, 0, &rows, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	for (i = 0; i < n && rows[i].id != id; i++)
+		;
+	if (i < n)
+		p = rows[i];
+	free(rows);
+	if (i == n) {
+		cmd_error(ctx, _("No pupil \"%s\" in %s."), pos[0], c.name);
+		return CMD_NOT_FOUND;
+	}
+	if ((surname != NULL && strlen(surname) >= sizeof p.surname) ||
+	    (given != NULL && strlen(given) >= sizeof p.given) ||
+	    (patronymic != NULL && strlen(patronymic) >= sizeof p.patronymic)) {
+		cmd_error(ctx, "%s", _("The name is too long."));
+		return CMD_USAGE;
+	}
+	if (surname != NULL)
+		snprintf(p.surname, sizeof p.surname, "%s", surname);
+	if (given != NULL)
+		snprintf(p.given, sizeof p.given, "%s", given);
+	if (patronymic != NULL)
+		snprintf(p.patronymic, sizeof p.patronymic, "%s", patronymic);
+	if ((rc = store_pupil_rename(ctx->st, id, &p)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_pupil_rename = {
+	"pupil rename", "\"SURNAME GIVEN\" --class CLASS [--surname S] [--given G] "
+	"[--patronymic P]",
+	N_("Correct a pupil's name; what is not given stays."),
+	N_("The journals, marks and reports follow the new name; the audit log keeps the old "
+	"one. --patronymic \"\" takes the patronymic away."),
+	CMD_ADMIN, 0, run_pupil_rename,
+};
+
+static int
+run_pupil_leave(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *cls = NULL, *date = NULL;
+	const struct cmd_opt opts[] = { { "--class", &cls, NULL }, { "--date", &date, NULL },
+		{ NULL, NULL, NULL } };
+	struct class c;
+	char *pos[1], today[11];
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_pupil_leave, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK ||
+	    (rc = class_pupil(ctx, cls, pos[0], &c, &id)) != CMD_OK)
+		return rc;
+	store_today(today);
+	if ((rc = store_pupil_leave(ctx->st, id, date != NULL ? date : today)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_pupil_leave = {
+	"pupil leave", "\"SURNAME GIVEN\" --class CLASS [--date DATE]",
+	N_("Record that a pupil left the school on a date (default today)."),
+	N_("The pupil stays in the lessons before that day, with the marks, and is in none "
+	"from it on; the roster screen shows the day. Marks from that day on must be cleared "
+	"first."),
+	CMD_ADMIN, 0, run_pupil_leave,
+};
+
 static int
 run_substitute(struct cmd_ctx *ctx, int argc, char **argv)
 {

@@ -427,6 +427,33 @@ const struct cmd cmd_assign = {
 };
 
 static int
+run_unassign(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *subgroup = NULL;
+	const struct cmd_opt opts[] = { { "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
+	struct class c;
+	struct subject s;
+	char *pos[3];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_unassign, argc, argv, opts, pos, 3, 3, NULL)) != CMD_OK ||
+	    (rc = cmd_journal_args(ctx, pos[1], pos[2], &c, &s)) != CMD_OK)
+		return rc;
+	if ((rc = store_unassign(ctx->st, pos[0], c.id, s.id,
+	    subgroup != NULL ? atoi(subgroup) : 0)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	return CMD_OK;
+}
+
+const struct cmd cmd_unassign = {
+	"unassign", "LOGIN CLASS SUBJECT [--subgroup N]",
+	N_("End a teacher's assignment to a subject in a class."),
+	N_("The journal keeps its lessons and marks; the next teacher assigned goes on "
+	"with it."),
+	CMD_ADMIN, 0, run_unassign,
+};
+
+static int
 run_journal_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct journal *j = NULL;

@@ -66,6 +66,53 @@ out:
 }
 
 int
+store_unassign(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
+    int subgroup)
+{
+	sqlite3_stmt *s = NULL;
+	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 16], subject[STORE_NAME_MAX + 1] = "?";
+	struct class c;
+	struct user u;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_user_find(st, login, &u)) != STORE_OK ||
+	    (rc = store_class_get(st, class_id, &c)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT name FROM subject WHERE id = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, subject_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		store_col_text(s, 0, subject, sizeof subject);
+	sqlite3_reset(s);
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	/* The journal's lessons and marks stay: they are the class's, not the teacher's. */
+	if ((s = store_stmt(st, "DELETE FROM assignment WHERE user_id = ? AND class_id = ?"
+	    " AND subject_id = ? AND subgroup = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, u.id);
+	sqlite3_bind_int64(s, 2, class_id);
+	sqlite3_bind_int64(s, 3, subject_id);
+	sqlite3_bind_int(s, 4, subgroup);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		rc = store_fail(st, STORE_NOT_FOUND, _("%s does not teach %s in %s."), login,
+		    subject, c.name);
+		goto out;
+	}
+	snprintf(object, sizeof object, "%s/%s/%d", c.name, subject, subgroup);
+	rc = store_audit_append(st, "unassign", object, login, NULL);
+out:
+	return store_write_end(st, rc);
+}
+
+int
 store_substitute_add(struct store *st, const char *login, int64_t class_id,
     int64_t subject_id, int subgroup, const char *starts, const char *ends)
 {

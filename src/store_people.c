@@ -707,6 +707,128 @@ out:
 }
 
 int
+store_pupil_rename(struct store *st, int64_t pupil_id, const struct pupil *in)
+{
+	struct pupil p, old;
+	char before[3 * STORE_NAME_MAX + 3], after[sizeof before], object[32];
+	char *key = NULL;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	memset(&old, 0, sizeof old);
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Surname"), in->surname, STORE_NAME_MAX, 0, p.surname,
+	    sizeof p.surname)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Given name"), in->given, STORE_NAME_MAX, 0, p.given,
+	    sizeof p.given)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Patronymic"), in->patronymic, STORE_NAME_MAX,
+	    TEXT_ALLOW_EMPTY, p.patronymic, sizeof p.patronymic)) != STORE_OK)
+		return rc;
+	pupil_full_name(&p, after, sizeof after);
+	/* The sort key follows the name: a new surname moves the pupil in the list. */
+	if ((key = text_sort_key(after)) == NULL)
+		return store_fail(st, STORE_FAILED, _("Out of memory."));
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		goto out;
+	if ((s = store_stmt(st, "SELECT surname, given, patronymic FROM pupil WHERE id = ?")) ==
+	    NULL) {
+		rc = store_write_end(st, STORE_FAILED);
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, pupil_id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		rc = store_write_end(st, store_fail(st, STORE_NOT_FOUND, _("No such pupil.")));
+		goto out;
+	}
+	store_col_text(s, 0, old.surname, sizeof old.surname);
+	store_col_text(s, 1, old.given, sizeof old.given);
+	store_col_text(s, 2, old.patronymic, sizeof old.patronymic);
+	sqlite3_reset(s);
+	pupil_full_name(&old, before, sizeof before);
+	/* Nothing changes: nothing to write or audit. */
+	if (strcmp(before, after) == 0) {
+		rc = store_write_end(st, STORE_OK);
+		goto out;
+	}
+	if ((s = store_stmt(st, "UPDATE pupil SET surname = ?, given = ?, patronymic = ?,"
+	    " sort_key = ? WHERE id = ?")) == NULL) {
+		rc = store_write_end(st, STORE_FAILED);
+		goto out;
+	}
+	store_bind_text(s, 1, p.surname);
+	store_bind_text(s, 2, p.given);
+	store_bind_text(s, 3, p.patronymic);
+	store_bind_text(s, 4, key);
+	sqlite3_bind_int64(s, 5, pupil_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_write_end(st, store_fail_db(st));
+		goto out;
+	}
+	snprintf(object, sizeof object, "pupil:%lld", (long long)pupil_id);
+	rc = store_write_end(st, store_audit_append(st, "pupil.rename", object, before, after));
+out:
+	free(key);
+	return rc;
+}
+
+int
+store_pupil_leave(struct store *st, int64_t pupil_id, const char *date)
+{
+	sqlite3_stmt *s = NULL;
+	char day[11], object[32], value[64];
+	int64_t marks = 0;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK)
+		return rc;
+	if (!date_parse(date, day))
+		return store_fail(st, STORE_INVALID, _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
+	if ((rc = store_write_begin(st)) != STORE_OK)
+		return rc;
+	/* Marks on or after the day would belong to nobody's lesson: the admin clears them first. */
+	if ((s = store_stmt(st, "SELECT count(*) FROM mark m JOIN lesson l ON l.id = m.lesson_id"
+	    " WHERE m.pupil_id = ? AND l.date >= ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, pupil_id);
+	store_bind_text(s, 2, day);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		marks = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (marks > 0) {
+		rc = store_fail(st, STORE_INVALID, _("The pupil has marks from %s on (%lld): "
+		    "clear them first, or give a later date."), day, (long long)marks);
+		goto out;
+	}
+	/* The current stay ends; the earlier ones and their marks stay as they are. */
+	if ((s = store_stmt(st, "UPDATE enrolment SET until = ?2 WHERE pupil_id = ?1"
+	    " AND until IS NULL AND since < ?2")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, pupil_id);
+	store_bind_text(s, 2, day);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) != 1) {
+		rc = store_fail(st, STORE_INVALID, _("The pupil is not at school on %s: the date "
+		    "must come after the pupil joined the class, and the pupil must not have left "
+		    "already."), day);
+		goto out;
+	}
+	snprintf(object, sizeof object, "pupil:%lld", (long long)pupil_id);
+	snprintf(value, sizeof value, "left %s", day);
+	rc = store_audit_append(st, "pupil.leave", object, NULL, value);
+out:
+	return store_write_end(st, rc);
+}
+
+int
 store_user_set_role(struct store *st, const char *login, enum role role)
 {
 	struct user u;

@@ -229,8 +229,9 @@ static int
 admin_import(struct ui *ui, const struct class *c)
 {
 	static const char *const hints[] = { "", N_("y: import"), "", N_("n: cancel"), NULL };
-	static char path[ADMIN_PATH_MAX];	/* the last path typed, offered again */
 	struct roster_report rep;
+	/* Never pre-filled: Enter on an old path imported that file again. */
+	char path[ADMIN_PATH_MAX] = "";
 	char *buf = NULL, title[128], status[320], ask[128];
 	size_t len = 0;
 	int rc = 0, r;
@@ -387,6 +388,50 @@ roster_subgroup(struct ui *ui, struct roster_screen *s, const struct pupil *p)
 	return ADMIN_STAY;
 }
 
+/* Corrects the pupil's name: surname, given name, patronymic, each pre-filled. */
+static int
+roster_rename(struct ui *ui, const struct pupil *p)
+{
+	struct pupil q = *p;
+
+	if (!admin_prompt(ui, _("Surname:"), q.surname, sizeof q.surname, 0) ||
+	    !admin_prompt(ui, _("Given name:"), q.given, sizeof q.given, 0) ||
+	    !admin_prompt(ui, _("Patronymic:"), q.patronymic, sizeof q.patronymic, 0))
+		return ADMIN_STAY;
+	if (store_pupil_rename(ui->st, p->id, &q) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return ADMIN_STAY;
+	}
+	ui_status(ui, "%s", _("The name is changed; the audit log keeps the old one."));
+	return ADMIN_RELOAD;
+}
+
+/* Records that the pupil left the school on a date; the history stays. */
+static int
+roster_leave(struct ui *ui, const struct pupil *p)
+{
+	char date[11], name[STORE_NAME_MAX * 3 + 8], ask[320];
+
+	if (p->left[0] != '\0') {
+		ui_status(ui, _("%s left on %s."), p->surname, p->left);
+		return ADMIN_STAY;
+	}
+	pupil_full_name(p, name, sizeof name);
+	snprintf(date, sizeof date, "%s", ui->today);
+	if (!admin_prompt_date(ui, _("Left the school on:"), date))
+		return ADMIN_STAY;
+	snprintf(ask, sizeof ask, _("%s left the school on %s: in no lesson from that day on?"),
+	    name, date);
+	if (!admin_confirm(ui, ask))
+		return ADMIN_STAY;
+	if (store_pupil_leave(ui->st, p->id, date) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return ADMIN_STAY;
+	}
+	ui_status(ui, _("%s left on %s."), p->surname, date);
+	return ADMIN_RELOAD;
+}
+
 static int
 roster_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
 {
@@ -400,6 +445,10 @@ roster_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, 
 		return roster_move(ui, s, &s->rows[sel]);
 	if (strcmp(action, "subgroup") == 0)
 		return roster_subgroup(ui, s, &s->rows[sel]);
+	if (strcmp(action, "rename") == 0)
+		return roster_rename(ui, &s->rows[sel]);
+	if (strcmp(action, "leave") == 0)
+		return roster_leave(ui, &s->rows[sel]);
 	return ADMIN_STAY;
 }
 
@@ -407,7 +456,8 @@ static int
 admin_roster(struct ui *ui, const struct class *c)
 {
 	static const char *const hints[] = { "import", N_("Import CSV"), "move", N_("Move"),
-	    "subgroup", N_("Subgroup"), "back", N_("Back"), NULL };
+	    "subgroup", N_("Subgroup"), "rename", N_("Rename"), "leave", N_("Left"), "back",
+	    N_("Back"), NULL };
 	static const struct admin_column columns[] = {
 		{ NULL, 4, UI_RIGHT, 0, 0 },
 		{ NULL, 0, 0, 0, 0 },

@@ -182,6 +182,29 @@ assignments_cell(const struct admin_list *l, size_t row, int col, char *buf, siz
 	return j->teacher_login;
 }
 
+/* Ends the selected assignment; the journal keeps its lessons and marks. */
+static int
+assignment_remove(struct ui *ui, const struct journal *j)
+{
+	char ask[320];
+
+	if (j->teacher_login[0] == '\0') {
+		ui_status(ui, "%s", _("Nobody is assigned to this journal."));
+		return ADMIN_STAY;
+	}
+	snprintf(ask, sizeof ask, _("Should %s no longer teach %s in %s?"), j->teacher_login,
+	    j->subject_name, j->class_name);
+	if (!admin_confirm(ui, ask))
+		return ADMIN_STAY;
+	if (store_unassign(ui->st, j->teacher_login, j->class_id, j->subject_id, j->subgroup) !=
+	    STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	else
+		ui_status(ui, _("%s no longer teaches %s in %s."), j->teacher_login,
+		    j->subject_name, j->class_name);
+	return ADMIN_RELOAD;
+}
+
 static int
 assignments_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
     size_t n)
@@ -193,6 +216,8 @@ assignments_act(struct ui *ui, struct admin_list *l, const char *action, size_t 
 	struct subject s;
 	int subgroup = 0;
 
+	if (strcmp(action, "remove") == 0 && j != NULL)
+		return assignment_remove(ui, j);
 	if (strcmp(action, "add") != 0 && strcmp(action, "open") != 0)
 		return ADMIN_STAY;
 	memset(&pick, 0, sizeof pick);
@@ -216,8 +241,8 @@ assignments_act(struct ui *ui, struct admin_list *l, const char *action, size_t 
 int
 admin_assignments(struct ui *ui)
 {
-	static const char *const hints[] = { "add", N_("Assign a teacher"), "back", N_("Back"),
-	    NULL };
+	static const char *const hints[] = { "add", N_("Assign a teacher"), "remove",
+	    N_("Unassign"), "back", N_("Back"), NULL };
 	static const struct admin_column columns[] = {
 		{ N_("Class"), 8, UI_BOLD, 0, 0 },
 		{ N_("Subject"), 0, 0, 0, 0 },

@@ -130,6 +130,11 @@ grid_load(struct grid *g)
 		ui_status(ui, "%s", store_error(ui->st));
 		goto out;
 	}
+	/* A pupil who left before the term began has no row in it. */
+	for (i = pi = 0; i < g->np; i++)
+		if (g->pupils[i].left[0] == '\0' || strcmp(g->pupils[i].left, g->p.starts) > 0)
+			g->pupils[pi++] = g->pupils[i];
+	g->np = pi;
 	if (g->np > 0 && g->nl > 0) {
 		if ((g->val = malloc(g->np * g->nl * sizeof *g->val)) == NULL ||
 		    (g->att = calloc(g->np * g->nl, sizeof *g->att)) == NULL) {
@@ -260,8 +265,12 @@ grid_cell_text(const struct grid *g, size_t pi, size_t li, char *out, size_t siz
 {
 	int v = g->val[pi * g->nl + li];
 	enum attendance a = g->att[pi * g->nl + li];
+	const char *left = g->pupils[pi].left;
 
-	if (v >= 0)
+	/* Gone from the class by the lesson's day: no cell to fill. */
+	if (left[0] != '\0' && strcmp(g->lessons[li].date, left) >= 0 && v < 0 && a == ATT_NONE)
+		snprintf(out, size, "·");
+	else if (v >= 0)
 		snprintf(out, size, "%s%d", attendance_label(a), v);
 	else
 		snprintf(out, size, "%s", attendance_label(a));

@@ -65,7 +65,7 @@ keys a q
 printf 'Тегі;Аты;Әкесінің аты;Туған күні;Жынысы\nСейтқали;Ерлан;Маратұлы;01.02.2012;М\nОспанова;Дина;Асқарқызы;28.02.2012;Ж\n' >"$tmp/9a.csv"
 keys a i
 wait_for a "CSV file on the server:" >/dev/null
-keys a Enter
+keys a "$tmp/9a.csv" Enter
 check "the fixed file: 2 pupils would be added" wait_for a "2 pupils would be added"
 keys a y
 check "the import is done" wait_for a "2 pupils added to 9 А."

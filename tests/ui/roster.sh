@@ -1,0 +1,75 @@
+#!/bin/sh
+# The admin's roster and assignments: a pupil renamed, a pupil who left the
+# school on a date (in the lessons before it, in none after), an assignment
+# ended, and an import prompt that never offers the last file again.
+. "$top_srcdir/tests/ui/lib.sh"
+
+demo_db
+printf 'Тегі;Аты\nСейтқали;Ерлан\n' >"$tmp/one.csv"
+start a 100 30 -- --as admin
+wait_for a "My journals" >/dev/null
+keys a A
+wait_for a "Classes and rosters" >/dev/null
+keys a Down Enter
+wait_for a "8 Б" >/dev/null
+keys a Enter
+check "the roster of 7 Ә opens" wait_for a "Ахметов Нұрсұлтан"
+keys a n
+check "n asks for the surname, filled in" wait_for a "Surname: Ахметов"
+keys a C-u "Ахметжан" Enter
+wait_for a "Given name: Нұрсұлтан" >/dev/null
+keys a Enter
+wait_for a "Patronymic:" >/dev/null
+keys a Enter
+check "the pupil is renamed" wait_for a "Ахметжан Нұрсұлтан Бауыржанұлы"
+check "the store has the new name" sh -c '"$DAPTER" --db "$0" roster list "7 Ә" |
+    grep -q "^Ахметжан Нұрсұлтан Бауыржанұлы"' "$db"
+keys a L
+check "L asks for the day the pupil left" wait_for a "Left the school on: 2026-11-23"
+keys a C-u 20.11.2026 Enter
+check "and asks to be sure" wait_for a "left the school on 2026-11-20: in no lesson from that day on? (y/n)"
+keys a y
+check "the roster says when the pupil left" wait_re a "Ахметжан Нұрсұлтан .*left 2026-11-20"
+"$DAPTER" --db "$db" audit log --last 2 >"$tmp/audit" 2>&1
+check "rename and leave are audited" sh -c 'grep -q "pupil.rename.*Ахметов Нұрсұлтан Бауыржанұлы -> Ахметжан" "$0" &&
+    grep -q "pupil.leave.*left 2026-11-20" "$0"' "$tmp/audit"
+
+# The teacher's page: the pupil is in the lessons before 20.11, in none after.
+start b 100 30 -- --as aigerim
+wait_for b "My journals" >/dev/null
+keys b Enter
+wait_for b "23.11 FA:" >/dev/null
+check "the left pupil's later cells are closed" wait_re b "^.Ахметжан Нұрсұлтан +.* 13 +· +· "
+keys b 5
+check "and take no mark" wait_for b "not in this class or subgroup on the lesson's day"
+keys b q q
+check "quit" wait_for b "EXITED 0"
+
+keys a i
+wait_for a "CSV file on the server" >/dev/null
+keys a "$tmp/one.csv" Enter
+wait_for a "1 pupils would be added" >/dev/null
+keys a n
+wait_for a "Nothing was imported." >/dev/null
+keys a i
+wait_for a "CSV file on the server" >/dev/null
+check "the import prompt is empty, not the last file" \
+    sh -c '! tmux -u -L "$0" capture-pane -p -t "=a:" | grep -qF "$1"' "$sock" "$tmp/one.csv"
+keys a Escape
+keys a q q
+wait_for a "Classes and rosters" >/dev/null
+keys a Down Down Enter
+wait_for a "Assignments" >/dev/null
+wait_for a "aigerim" >/dev/null
+keys a x
+check "x asks before ending the assignment" wait_re a "Should [a-z]+ no longer teach .* in .*\? \(y/n\)"
+who=$(screen a | sed -n 's/.*Should \([a-z]*\) no longer teach \(.*\) in \(.*\)? (y\/n).*/\1	\3	\2/p')
+keys a y
+check "the assignment is ended" wait_for a "no longer teaches"
+check "the store no longer has it" sh -c '! "$DAPTER" --db "$0" journal list |
+    grep -q "^$1	$2	0	$3\$"' "$db" "$(echo "$who" | cut -f2)" "$(echo "$who" | cut -f3)" \
+    "$(echo "$who" | cut -f1)"
+keys a q q q
+check "quit" wait_for a "EXITED 0"
+
+tap_done
