@@ -16,9 +16,12 @@
 
 #define CLASS_COL_W	6	/* one subject's term mark: " н/а", "зачёт" fits cut */
 
+#define HOME_TEACHERS_MAX	96	/* "aigerim, dana": every teacher of a journal */
+
 struct home {
 	struct journal *rows;
 	int *writable;
+	char (*teachers)[HOME_TEACHERS_MAX];
 	size_t n;
 	int sel, top;
 };
@@ -28,9 +31,41 @@ home_free(struct home *h)
 {
 	free(h->rows);
 	free(h->writable);
+	free(h->teachers);
 	h->rows = NULL;
 	h->writable = NULL;
+	h->teachers = NULL;
 	h->n = 0;
+}
+
+/*
+ * The store lists assignments: a journal two teachers share comes twice.
+ * The home screen lists pages, so it keeps the first row of each journal
+ * (the user's own come first) and names all its teachers there.
+ */
+static void
+home_merge(struct home *h)
+{
+	size_t i, k, out = 0;
+	char *t;
+
+	for (i = 0; i < h->n; i++) {
+		for (k = 0; k < out; k++)
+			if (h->rows[k].class_id == h->rows[i].class_id &&
+			    h->rows[k].subject_id == h->rows[i].subject_id &&
+			    h->rows[k].subgroup == h->rows[i].subgroup)
+				break;
+		if (k < out) {
+			t = h->teachers[k];
+			snprintf(t + strlen(t), HOME_TEACHERS_MAX - strlen(t), ", %s",
+			    h->rows[i].teacher_login);
+			continue;
+		}
+		h->rows[out] = h->rows[i];
+		snprintf(h->teachers[out], HOME_TEACHERS_MAX, "%s", h->rows[i].teacher_login);
+		out++;
+	}
+	h->n = out;
 }
 
 static int
@@ -43,11 +78,13 @@ home_load(struct ui *ui, struct home *h)
 		ui_status(ui, "%s", store_error(ui->st));
 		return -1;
 	}
-	if (h->n > 0 && (h->writable = calloc(h->n, sizeof *h->writable)) == NULL) {
+	if (h->n > 0 && ((h->writable = calloc(h->n, sizeof *h->writable)) == NULL ||
+	    (h->teachers = calloc(h->n, sizeof *h->teachers)) == NULL)) {
 		ui_status(ui, "%s", _("Out of memory."));
 		home_free(h);
 		return -1;
 	}
+	home_merge(h);
 	for (i = 0; i < h->n; i++)
 		h->writable[i] = store_journal_writable(ui->st, h->rows[i].class_id,
 		    h->rows[i].subject_id, h->rows[i].subgroup) == 1;
@@ -246,7 +283,7 @@ home_draw(struct ui *ui, struct home *h)
 		ui_put(2 + y, 1, cw, j->class_name, i == h->sel ? UI_REVERSE | UI_BOLD : UI_BOLD);
 		ui_put(2 + y, 1 + cw, ui_cols() - cw - 2, line, i == h->sel ? UI_REVERSE : 0);
 		if (!h->writable[i] && ui_cols() >= 50) {
-			snprintf(line, sizeof line, "%s %s", _("read-only"), j->teacher_login);
+			snprintf(line, sizeof line, "%s %s", _("read-only"), h->teachers[i]);
 			ui_put(2 + y, ui_cols() - 24, 23, line, UI_RIGHT |
 			    (i == h->sel ? UI_REVERSE : UI_DIM));
 		}

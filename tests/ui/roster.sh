@@ -72,4 +72,24 @@ check "the store no longer has it" sh -c '! "$DAPTER" --db "$0" journal list |
 keys a q q q
 check "quit" wait_for a "EXITED 0"
 
+
+# Two teachers of one journal: one row on the home screen, both named.
+echo "dana-pass-12" | "$DAPTER" --db "$db" user add dana --name "Дана" --role teacher \
+    --password-stdin >/dev/null 2>&1
+"$DAPTER" --db "$db" assign dana "8 Б" Алгебра >/dev/null 2>&1
+"$DAPTER" --db "$db" assign aigerim "8 Б" Алгебра >/dev/null 2>&1
+# As the class teacher she also reads every journal of 8 Б: that doubled the row.
+"$DAPTER" --db "$db" class teacher "8 Б" dana >/dev/null 2>&1
+start c 100 30 -- --as zaure
+wait_for c "My journals" >/dev/null
+check "the head sees the shared journal once, naming both teachers" \
+    wait_re c "8 Б +Алгебра +read-only [a-z]+, [a-z]+"
+check "and no second row of it" test "$(screen c | grep -c "8 Б *Алгебра")" -eq 1
+keys c q
+wait_for c "EXITED 0" >/dev/null
+start d 100 30 -- --as dana
+wait_for d "My journals" >/dev/null
+check "the teacher sees her shared journal once" test "$(screen d | grep -c "8 Б *Алгебра")" -eq 1
+keys d q
+wait_for d "EXITED 0" >/dev/null
 tap_done
