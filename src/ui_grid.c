@@ -292,6 +292,12 @@ grid_kind_short(const struct lesson *l, char *buf, size_t size)
 	return buf;
 }
 
+static int
+grid_today_in_term(const struct grid *g)
+{
+	return strcmp(g->ui->today, g->p.starts) >= 0 && strcmp(g->ui->today, g->p.ends) <= 0;
+}
+
 /* The key of an action in this keymap, for a message that names it. */
 static const char *
 grid_key_name(const struct grid *g, const char *action)
@@ -332,12 +338,15 @@ grid_status(struct grid *g, char *out, size_t size)
 		    g->holder.name[0] ? g->holder.name : g->holder.login, since);
 		snprintf(out + strlen(out), size - strlen(out), " · ");
 	}
-	if (g->away)
+	if (g->away && grid_today_in_term(g))
 		snprintf(out + strlen(out), size - strlen(out), _("No lesson today, %.2s.%.2s: "
 		    "%s adds it, or choose a lesson with the arrows."), g->ui->today + 8,
 		    g->ui->today + 5, grid_key_name(g, "lesson-add"));
+	else if (g->away && g->nl > 0)
+		snprintf(out + strlen(out), size - strlen(out), "%s", _("Today is not in this "
+		    "term: choose a lesson with the arrows."));
 	if (g->nl == 0) {
-		if (!g->away)
+		if (!g->away || !grid_today_in_term(g))
 			snprintf(out + strlen(out), size - strlen(out), "%s",
 			    _("No lessons in this term yet: add one for today."));
 		return;
@@ -477,7 +486,7 @@ grid_editable(struct grid *g)
 	}
 	/* A key meant for today never writes into another day: offer today's lesson. */
 	if (g->away) {
-		if (strcmp(g->ui->today, g->p.starts) < 0 || strcmp(g->ui->today, g->p.ends) > 0) {
+		if (!grid_today_in_term(g)) {
 			ui_status(g->ui, "%s", _("Today is not in this term: choose a lesson with "
 			    "the arrows."));
 			return 0;
@@ -695,7 +704,7 @@ grid_add_today(struct grid *g)
 		ui_status(ui, "%s", _("Read-only: you may not change this journal."));
 		return -1;
 	}
-	if (strcmp(ui->today, g->p.starts) < 0 || strcmp(ui->today, g->p.ends) > 0) {
+	if (!grid_today_in_term(g)) {
 		ui_status(ui, "%s", _("Today is not in this term."));
 		return -1;
 	}

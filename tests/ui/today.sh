@@ -61,6 +61,15 @@ keys a y
 check "a closed term refuses the removal" wait_for a "Period 2026-q2 is closed"
 check "the closed term keeps the lesson" test -n "$(lessons | grep 2026-11-23)"
 "$DAPTER" --db "$db" period reopen q2 >/dev/null 2>&1
+keys a '['
+wait_for a "7 Ә · Алгебра · 2026-q1" >/dev/null
+check "a past term opens on no lesson and says today is elsewhere" \
+    wait_for a "Today is not in this term: choose a lesson with the arrows."
+before=$("$DAPTER" --db "$db" marks export "7 Ә" Алгебра --period q1 2>/dev/null)
+keys a 5 End
+wait_for a "FA:" >/dev/null
+check "a digit there wrote nothing" test "$("$DAPTER" --db "$db" marks export "7 Ә" Алгебра \
+    --period q1 2>/dev/null)" = "$before"
 keys a q q
 check "quit" wait_for a "EXITED 0"
 
