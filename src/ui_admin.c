@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "store.h"
+#include "text.h"
 #include "ui_internal.h"
 
 #define ADMIN_AUDIT_MAX	200
@@ -59,12 +60,69 @@ admin_role_parse(const char *s, enum role *role)
 
 /* ---- users ---- */
 
-static void
+/* Puts `text` on rows from y on, broken between words to `cols`; returns the next row. */
+static int
+admin_wrap(int y, int cols, const char *text, int style)
+{
+	char line[512], word[256];
+	const char *p = text, *end;
+
+	line[0] = '\0';
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		for (end = p; *end != '\0' && *end != ' '; end++)
+			;
+		if (end == p)
+			break;
+		snprintf(word, sizeof word, "%.*s", (int)(end - p), p);
+		p = end;
+		if (line[0] != '\0' && (int)(text_width(line) + 1 + text_width(word)) > cols) {
+			ui_put(y++, 1, cols, line, style);
+			line[0] = '\0';
+		}
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s",
+		    line[0] != '\0' ? " " : "", word);
+	}
+	if (line[0] != '\0')
+		ui_put(y++, 1, cols, line, style);
+	return y;
+}
+
+/*
+ * A new password, on a screen of its own until a key: on the status line a
+ * 40-column terminal cut it, and it could never be read again. It is not
+ * kept in the status message either.
+ */
+static int
+admin_show_password(struct ui *ui, const char *what, const char *pw)
+{
+	static const char *const hints[] = { NULL };
+	struct ui_key k;
+	int r, y, cols = ui_cols() - 2;
+
+	ui_erase();
+	ui_frame(ui, _("Password"), "", "admin", hints);
+	y = admin_wrap(2, cols, what, 0);
+	ui_put(y + 1, 1, cols, pw, UI_BOLD);
+	admin_wrap(y + 3, cols, _("Write it down: it is not shown again. Any key goes on."),
+	    UI_DIM);
+	ui_cursor(0, 0, 0);
+	ui_flush();
+	do {
+		r = ui_key_read(ui, &k, 1);
+	} while (r == UI_IDLE);
+	ui_erase();
+	return r == UI_QUIT ? UI_QUIT : 0;
+}
+
+static int
 users_add(struct ui *ui)
 {
 	char login[STORE_LOGIN_MAX + 1] = "", name[STORE_NAME_MAX + 1] = "";
-	char rolebuf[32] = "", pw[64] = "";
+	char rolebuf[32] = "", pw[64] = "", what[256];
 	enum role role;
+	int rc;
 
 	/* Offered in the language on screen; admin_role_parse() takes both. */
 	snprintf(rolebuf, sizeof rolebuf, "%s", admin_role_label(ROLE_TEACHER));
@@ -73,18 +131,20 @@ users_add(struct ui *ui)
 	    login[0] == '\0' ||
 	    !admin_prompt(ui, _("Full name:"), name, sizeof name, 0) ||
 	    !admin_prompt(ui, _("Role (teacher, head, admin):"), rolebuf, sizeof rolebuf, 0))
-		return;
+		return 0;
 	if (admin_role_parse(rolebuf, &role) != 0) {
 		ui_status(ui, "%s", _("The roles are teacher, head and admin."));
-		return;
+		return 0;
 	}
 	if (store_user_add(ui->st, login, name, role, NULL) != STORE_OK ||
 	    store_user_reset_password(ui->st, login, pw, sizeof pw) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
-		return;
+		return 0;
 	}
-	ui_status(ui, _("User %s added. Password, shown once: %s"), login, pw);
+	snprintf(what, sizeof what, _("User %s added. Password, shown once:"), login);
+	rc = admin_show_password(ui, what, pw);
 	explicit_bzero(pw, sizeof pw);
+	return rc;
 }
 
 /* ---- a user's SSH keys ---- */
@@ -223,13 +283,12 @@ static int
 users_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
 {
 	const struct user *u = n > 0 ? &(*(struct user **)l->ctx)[sel] : NULL;
-	char buf[64], pw[64];
+	char buf[64], pw[64], what[256];
+	int r;
 	enum role role;
 
-	if (strcmp(action, "add") == 0) {
-		users_add(ui);
-		return ADMIN_RELOAD;
-	}
+	if (strcmp(action, "add") == 0)
+		return users_add(ui) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
 	if (n == 0)
 		return ADMIN_STAY;
 	if (strcmp(action, "open") == 0 || strcmp(action, "keys") == 0)
@@ -246,12 +305,14 @@ users_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 		snprintf(buf, sizeof buf, _("New password for %s?"), u->login);
 		if (!admin_confirm(ui, buf))
 			return ADMIN_STAY;
-		if (store_user_reset_password(ui->st, u->login, pw, sizeof pw) != STORE_OK)
+		if (store_user_reset_password(ui->st, u->login, pw, sizeof pw) != STORE_OK) {
 			ui_status(ui, "%s", store_error(ui->st));
-		else
-			ui_status(ui, _("New password of %s, shown once: %s"), u->login, pw);
+			return ADMIN_STAY;
+		}
+		snprintf(what, sizeof what, _("New password of %s, shown once:"), u->login);
+		r = admin_show_password(ui, what, pw);
 		explicit_bzero(pw, sizeof pw);
-		return ADMIN_STAY;
+		return r == UI_QUIT ? UI_QUIT : ADMIN_STAY;
 	}
 	if (strcmp(action, "role") == 0) {
 		snprintf(buf, sizeof buf, "%s", admin_role_label(u->role));

@@ -41,6 +41,8 @@ keys a p
 check "a new password asks first" wait_for a "New password for dana? (y/n)"
 keys a y
 check "the new password is shown once" wait_for a "New password of dana, shown once:"
+keys a Space
+wait_gone a "shown once" >/dev/null
 keys a Up Up d
 check "the admin cannot disable herself: the store's refusal shows" wait_for a "You cannot disable your own account."
 keys a q

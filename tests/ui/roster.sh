@@ -92,4 +92,27 @@ wait_for d "My journals" >/dev/null
 check "the teacher sees her shared journal once" test "$(screen d | grep -c "8 Б *Алгебра")" -eq 1
 keys d q
 wait_for d "EXITED 0" >/dev/null
+
+# A new password at 40 columns: on a screen of its own, whole, and it works.
+start e 40 12 -- --as admin
+wait_for e "My journals" >/dev/null
+keys e A
+wait_for e "Users" >/dev/null
+keys e Enter
+wait_for e "aigerim" >/dev/null
+keys e Down p
+wait_for e "New password for aigerim? (y/n)" >/dev/null
+keys e y
+check "the new password shows whole at 40 columns" wait_re e "^ [a-hj-km-np-z2-9]{12} *\$"
+pw=$(screen e | sed -n 's/^ \([a-hj-km-np-z2-9]\{12\}\) *$/\1/p' | head -n 1)
+keys e Space
+check "a key takes it away" wait_gone e "$pw"
+keys e q q q
+wait_for e "EXITED 0" >/dev/null
+start f 80 24 --
+wait_for f "Login:" >/dev/null
+keys f aigerim Enter "$pw" Enter
+check "the password read off the screen logs in" wait_for f "My journals"
+keys f q
+wait_for f "EXITED 0" >/dev/null
 tap_done
