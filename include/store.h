@@ -475,6 +475,11 @@ int store_lock_holder(struct store *st, const char *resource, int stale_seconds,
 
 /* Breaks a lock held by another session (admin, audited). */
 int store_lock_break(struct store *st, const char *resource);
+/*
+ * STORE_OK when an admin broke the lock this session held on `resource`
+ * (and nobody took the page since): `by` names the breaker and the time.
+ */
+int store_lock_broken(struct store *st, const char *resource, struct lock_info *by);
 
 /* ---- sessions: who is online ---- */
 

@@ -239,11 +239,20 @@ store_lock_heartbeat(struct store *st)
 	return sqlite3_step(s) == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }
 
+/*
+ * A broken lock is not deleted: its row stays, free to anyone (no heartbeat,
+ * no process), with the session renamed "broken:SESSION" and the breaker as
+ * its user. The session that held it finds it there (store_lock_broken) and
+ * turns read-only instead of taking the page straight back.
+ */
 int
 store_lock_break(struct store *st, const char *resource)
 {
 	struct lock_info h;
 	sqlite3_stmt *s = NULL;
+	char since[32];
+	time_t now = time(NULL);
+	struct tm tm;
 	int rc, status;
 
 	if ((rc = store_require_admin(st)) != STORE_OK)
@@ -252,11 +261,17 @@ store_lock_break(struct store *st, const char *resource)
 		return rc;
 	memset(&h, 0, sizeof h);
 	lock_read(st, resource, 0, &h, &status);
-	if ((s = store_stmt(st, "DELETE FROM lock WHERE resource = ?")) == NULL) {
+	localtime_r(&now, &tm);
+	strftime(since, sizeof since, "%Y-%m-%d %H:%M", &tm);
+	if ((s = store_stmt(st, "UPDATE lock SET session = 'broken:' || session, user_id = ?,"
+	    " pid = 0, host = '', since = ?, heartbeat = 0 WHERE resource = ?"
+	    " AND session NOT LIKE 'broken:%'")) == NULL) {
 		rc = STORE_FAILED;
 		goto out;
 	}
-	store_bind_text(s, 1, resource);
+	sqlite3_bind_int64(s, 1, st->actor.user_id);
+	store_bind_text(s, 2, since);
+	store_bind_text(s, 3, resource);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		rc = store_fail_db(st);
 		goto out;
@@ -268,6 +283,28 @@ store_lock_break(struct store *st, const char *resource)
 	rc = store_audit_append(st, "lock.break", resource, h.login, NULL);
 out:
 	return store_write_end(st, rc);
+}
+
+int
+store_lock_broken(struct store *st, const char *resource, struct lock_info *by)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT coalesce(u.login, 'operator'),"
+	    " coalesce(u.name, ''), l.since FROM lock l LEFT JOIN user u ON u.id = l.user_id"
+	    " WHERE l.resource = ? AND l.session = 'broken:' || ?");
+	int found;
+
+	memset(by, 0, sizeof *by);
+	if (s == NULL)
+		return STORE_FAILED;
+	store_bind_text(s, 1, resource);
+	store_bind_text(s, 2, st->actor.session);
+	if ((found = sqlite3_step(s) == SQLITE_ROW)) {
+		store_col_text(s, 0, by->login, sizeof by->login);
+		store_col_text(s, 1, by->name, sizeof by->name);
+		store_col_text(s, 2, by->since, sizeof by->since);
+	}
+	sqlite3_reset(s);
+	return found ? STORE_OK : STORE_NOT_FOUND;
 }
 
 /* ---- sessions ---- */

@@ -31,8 +31,11 @@
 #define RIGHT_W	10	/* " 100%" and a mark ("  н/а") */
 #define HEAD_H	3	/* title, kinds, days */
 
-/* RO_REVOKED: the account was disabled or given another role since login. */
-enum grid_ro { RO_NONE, RO_DENIED, RO_LOCKED, RO_OTHER, RO_REVOKED };
+/*
+ * RO_REVOKED: the account was disabled or given another role since login.
+ * RO_BROKEN: an admin broke this session's lock of the page.
+ */
+enum grid_ro { RO_NONE, RO_DENIED, RO_LOCKED, RO_OTHER, RO_REVOKED, RO_BROKEN };
 
 struct grid {
 	struct ui *ui;
@@ -330,7 +333,12 @@ grid_status(struct grid *g, char *out, size_t size)
 	const char *since = g->holder.since;
 
 	out[0] = '\0';
-	if (g->ro != RO_NONE && g->holder.login[0] != '\0') {
+	if (g->ro == RO_BROKEN) {
+		snprintf(out, size, _("%s broke your lock at %s: open the page again to edit"),
+		    g->holder.name[0] ? g->holder.name : g->holder.login,
+		    strlen(since) > 11 ? since + 11 : since);
+		snprintf(out + strlen(out), size - strlen(out), " · ");
+	} else if (g->ro != RO_NONE && g->holder.login[0] != '\0') {
 		/* "YYYY-MM-DD HH:MM": the time alone for today. */
 		if (strncmp(since, g->ui->today, 10) == 0 && strlen(since) > 11)
 			since += 11;
@@ -478,6 +486,11 @@ grid_editable(struct grid *g)
 	}
 	if (g->ro == RO_REVOKED) {
 		ui_status(g->ui, "%s", g->revoked);
+		return 0;
+	}
+	if (g->ro == RO_BROKEN) {
+		ui_status(g->ui, _("Read-only: %s broke your lock. Open the page again to edit."),
+		    g->holder.name[0] ? g->holder.name : g->holder.login);
 		return 0;
 	}
 	if (g->ro != RO_NONE) {
@@ -955,8 +968,16 @@ grid_tick(struct grid *g)
 			g->holder = h;
 			g->pending[0] = '\0';
 			changed = 1;
+		} else if (rc == STORE_NOT_FOUND && store_lock_broken(ui->st, g->resource, &h) ==
+		    STORE_OK) {
+			/* An admin broke our lock: taking it back would undo the break. */
+			g->own_lock = 0;
+			g->ro = RO_BROKEN;
+			g->holder = h;
+			g->pending[0] = '\0';
+			changed = 1;
 		} else if (rc == STORE_NOT_FOUND) {
-			/* Our lock was let go (an admin broke it): take it again if free. */
+			/* Our lock went with a stale heartbeat: take it again if free. */
 			grid_lock(g);
 			changed = 1;
 		}
