@@ -11,9 +11,12 @@
  */
 #include "config.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "keymap.h"
@@ -196,6 +199,55 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
 	ui_flush();
 }
 
+/*
+ * Bytes still waiting after a typed character: a paste. Keys typed ahead
+ * on a slow link (an action, then the answers to its prompts) come to a few
+ * dozen bytes; a class list's first two lines already pass this.
+ */
+#define PASTE_BYTES	64
+#define PASTE_QUIET_MS	100	/* a paste over a slow link comes in pieces this close */
+
+/* Bytes the terminal has sent that nobody has read yet (0 when unknown). */
+static int
+input_pending(void)
+{
+	int n = 0;
+
+	if (ioctl(STDIN_FILENO, FIONREAD, &n) != 0)
+		return 0;
+	return n;
+}
+
+/*
+ * The next key of a list, or UI_IDLE/UI_QUIT. A paste meant for a prompt
+ * (a class list) must never act as commands on a list: a printable key with
+ * PASTE_BYTES more bytes already behind it is no one typing. It is swallowed
+ * with the rest of the paste, pieces that follow within PASTE_QUIET_MS
+ * included. Keys typed ahead stay where they are, for the prompts they
+ * answer. (Bracketed paste would say it exactly; the terminal layer does
+ * not ask for it yet.)
+ */
+static int
+list_key(struct ui *ui, struct ui_key *k, const char **action)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	int r;
+
+	if ((r = admin_key(ui, k, action, 1)) != UI_KEY || k->text[0] == '\0' ||
+	    input_pending() < PASTE_BYTES)
+		return r;
+	do {
+		while ((r = ui_key_read(ui, k, 0)) == UI_KEY)
+			;
+		if (r == UI_QUIT)
+			return UI_QUIT;
+	} while (poll(&pfd, 1, PASTE_QUIET_MS) > 0 && (pfd.revents & POLLIN));
+	*action = NULL;
+	ui_status(ui, "%s", _("A paste here is not a command: it was ignored. Paste a class "
+	    "list at the import prompt."));
+	return UI_KEY;
+}
+
 int
 admin_list_run(struct ui *ui, struct admin_list *l)
 {
@@ -217,7 +269,7 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 		admin_scroll(&sel, &top, n, height);
 		list_draw(ui, l, n, sel, top, height);
 		/* Rows change under other sessions' hands: look again on a quiet tick. */
-		if ((r = admin_key(ui, &k, &action, 1)) == UI_QUIT)
+		if ((r = list_key(ui, &k, &action)) == UI_QUIT)
 			return UI_QUIT;
 		if (r == UI_IDLE) {
 			now = store_data_version(ui->st);

@@ -56,7 +56,21 @@ wait_for a "CSV file on the server" >/dev/null
 check "the import prompt is empty, not the last file" \
     sh -c '! tmux -u -L "$0" capture-pane -p -t "=a:" | grep -qF "$1"' "$sock" "$tmp/one.csv"
 keys a Escape
-keys a q q
+wait_gone a "CSV file on the server" >/dev/null
+keys a q
+wait_for a "8 Б" >/dev/null
+classes=$("$DAPTER" --db "$db" class list 2>&1)
+# A class list pasted where no prompt is: "Йолдасбекова" starts with й = q.
+tm set-buffer -b roster "Йолдасбекова;Айым;Ерланқызы
+Дүйсенов;Мирас;Асқарұлы
+adxP
+"
+tm paste-buffer -b roster -t "=a:"
+check "a paste on the Classes list is ignored, and says so" \
+    wait_for a "A paste here is not a command: it was ignored."
+check "the Classes list stays" wait_for a "8 Б"
+check "the paste changed no class" test "$("$DAPTER" --db "$db" class list 2>&1)" = "$classes"
+keys a q
 wait_for a "Classes and rosters" >/dev/null
 keys a Down Down Enter
 wait_for a "Assignments" >/dev/null
