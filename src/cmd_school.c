@@ -399,8 +399,10 @@ const struct cmd cmd_subject_list = {
 	CMD_ANYONE, 0, run_subject_list,
 };
 
+/* `assign` and `unassign`: LOGIN CLASS SUBJECT [--subgroup N], one store call apart. */
 static int
-run_assign(struct cmd_ctx *ctx, int argc, char **argv)
+assignment_change(struct cmd_ctx *ctx, const struct cmd *cmd, int argc, char **argv,
+    int (*change)(struct store *, const char *, int64_t, int64_t, int))
 {
 	const char *subgroup = NULL;
 	const struct cmd_opt opts[] = { { "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
@@ -409,13 +411,19 @@ run_assign(struct cmd_ctx *ctx, int argc, char **argv)
 	char *pos[3];
 	int rc;
 
-	if ((rc = cmd_args(ctx, &cmd_assign, argc, argv, opts, pos, 3, 3, NULL)) != CMD_OK ||
+	if ((rc = cmd_args(ctx, cmd, argc, argv, opts, pos, 3, 3, NULL)) != CMD_OK ||
 	    (rc = cmd_journal_args(ctx, pos[1], pos[2], &c, &s)) != CMD_OK)
 		return rc;
-	if ((rc = store_assign(ctx->st, pos[0], c.id, s.id,
-	    subgroup != NULL ? atoi(subgroup) : 0)) != STORE_OK)
+	if ((rc = change(ctx->st, pos[0], c.id, s.id, subgroup != NULL ? atoi(subgroup) : 0)) !=
+	    STORE_OK)
 		return cmd_store_error(ctx, rc);
 	return CMD_OK;
+}
+
+static int
+run_assign(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return assignment_change(ctx, &cmd_assign, argc, argv, store_assign);
 }
 
 const struct cmd cmd_assign = {
@@ -429,20 +437,7 @@ const struct cmd cmd_assign = {
 static int
 run_unassign(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	const char *subgroup = NULL;
-	const struct cmd_opt opts[] = { { "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
-	struct class c;
-	struct subject s;
-	char *pos[3];
-	int rc;
-
-	if ((rc = cmd_args(ctx, &cmd_unassign, argc, argv, opts, pos, 3, 3, NULL)) != CMD_OK ||
-	    (rc = cmd_journal_args(ctx, pos[1], pos[2], &c, &s)) != CMD_OK)
-		return rc;
-	if ((rc = store_unassign(ctx->st, pos[0], c.id, s.id,
-	    subgroup != NULL ? atoi(subgroup) : 0)) != STORE_OK)
-		return cmd_store_error(ctx, rc);
-	return CMD_OK;
+	return assignment_change(ctx, &cmd_unassign, argc, argv, store_unassign);
 }
 
 const struct cmd cmd_unassign = {

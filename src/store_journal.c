@@ -17,6 +17,31 @@
 
 static int mark_range(struct store *st, const struct lesson *l, int *lo, int *hi, int *points);
 
+/* What an assignment names, looked up for a change of it (admin only). */
+static int
+assignment_parts(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
+    struct user *u, struct class *c, struct subject *subj)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = store_require_admin(st)) != STORE_OK ||
+	    (rc = store_user_find(st, login, u)) != STORE_OK ||
+	    (rc = store_class_get(st, class_id, c)) != STORE_OK)
+		return rc;
+	if ((s = store_stmt(st, "SELECT s.id, s.name, s.hours, k.name FROM subject s"
+	    " JOIN scheme k ON k.id = s.scheme_id WHERE s.id = ?")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, subject_id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
+	}
+	store_col_text(s, 1, subj->name, sizeof subj->name);
+	sqlite3_reset(s);
+	return STORE_OK;
+}
+
 int
 store_assign(struct store *st, const char *login, int64_t class_id, int64_t subject_id,
     int subgroup)
@@ -28,20 +53,10 @@ store_assign(struct store *st, const char *login, int64_t class_id, int64_t subj
 	struct user u;
 	int rc;
 
-	if ((rc = store_require_admin(st)) != STORE_OK ||
-	    (rc = store_user_find(st, login, &u)) != STORE_OK ||
-	    (rc = store_class_get(st, class_id, &c)) != STORE_OK)
+	if ((rc = assignment_parts(st, login, class_id, subject_id, &u, &c, &subj)) != STORE_OK)
 		return rc;
 	if (subgroup < 0 || subgroup > 9)
 		return store_fail(st, STORE_INVALID, _("A subgroup is a number from 0 to 9."));
-	if ((s = store_stmt(st, "SELECT s.id, s.name, s.hours, k.name FROM subject s"
-	    " JOIN scheme k ON k.id = s.scheme_id WHERE s.id = ?")) == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, subject_id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
-	store_col_text(s, 1, subj.name, sizeof subj.name);
-	sqlite3_reset(s);
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
 	if ((s = store_stmt(st, "INSERT INTO assignment(user_id, class_id, subject_id, subgroup)"
@@ -70,21 +85,14 @@ store_unassign(struct store *st, const char *login, int64_t class_id, int64_t su
     int subgroup)
 {
 	sqlite3_stmt *s = NULL;
-	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 16], subject[STORE_NAME_MAX + 1] = "?";
+	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 16];
 	struct class c;
+	struct subject subj;
 	struct user u;
 	int rc;
 
-	if ((rc = store_require_admin(st)) != STORE_OK ||
-	    (rc = store_user_find(st, login, &u)) != STORE_OK ||
-	    (rc = store_class_get(st, class_id, &c)) != STORE_OK)
+	if ((rc = assignment_parts(st, login, class_id, subject_id, &u, &c, &subj)) != STORE_OK)
 		return rc;
-	if ((s = store_stmt(st, "SELECT name FROM subject WHERE id = ?")) == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, subject_id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		store_col_text(s, 0, subject, sizeof subject);
-	sqlite3_reset(s);
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
 	/* The journal's lessons and marks stay: they are the class's, not the teacher's. */
@@ -103,10 +111,10 @@ store_unassign(struct store *st, const char *login, int64_t class_id, int64_t su
 	}
 	if (sqlite3_changes(st->db) == 0) {
 		rc = store_fail(st, STORE_NOT_FOUND, _("%s does not teach %s in %s."), login,
-		    subject, c.name);
+		    subj.name, c.name);
 		goto out;
 	}
-	snprintf(object, sizeof object, "%s/%s/%d", c.name, subject, subgroup);
+	snprintf(object, sizeof object, "%s/%s/%d", c.name, subj.name, subgroup);
 	rc = store_audit_append(st, "unassign", object, login, NULL);
 out:
 	return store_write_end(st, rc);

@@ -450,6 +450,21 @@ store_user_by_key(struct store *st, const char *type, const char *base64, struct
 
 /* ---- pupils ---- */
 
+/* A pupil's names as typed, checked and cleaned into `out` (a surname and a given name). */
+static int
+pupil_clean_names(struct store *st, const struct pupil *in, struct pupil *out)
+{
+	int rc;
+
+	if ((rc = store_clean_text(st, _("Surname"), in->surname, STORE_NAME_MAX, 0,
+	    out->surname, sizeof out->surname)) != STORE_OK ||
+	    (rc = store_clean_text(st, _("Given name"), in->given, STORE_NAME_MAX, 0, out->given,
+	    sizeof out->given)) != STORE_OK)
+		return rc;
+	return store_clean_text(st, _("Patronymic"), in->patronymic, STORE_NAME_MAX,
+	    TEXT_ALLOW_EMPTY, out->patronymic, sizeof out->patronymic);
+}
+
 int
 store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
 {
@@ -463,12 +478,7 @@ store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
 	memset(&p, 0, sizeof p);
 	if ((rc = store_require_admin(st)) != STORE_OK ||
 	    (rc = store_class_get(st, class_id, &c)) != STORE_OK ||
-	    (rc = store_clean_text(st, _("Surname"), in->surname, STORE_NAME_MAX, 0, p.surname,
-	    sizeof p.surname)) != STORE_OK ||
-	    (rc = store_clean_text(st, _("Given name"), in->given, STORE_NAME_MAX, 0, p.given,
-	    sizeof p.given)) != STORE_OK ||
-	    (rc = store_clean_text(st, _("Patronymic"), in->patronymic, STORE_NAME_MAX,
-	    TEXT_ALLOW_EMPTY, p.patronymic, sizeof p.patronymic)) != STORE_OK)
+	    (rc = pupil_clean_names(st, in, &p)) != STORE_OK)
 		return rc;
 	if (in->birth[0] != '\0' && !date_parse(in->birth, p.birth))
 		return store_fail(st, STORE_INVALID,
@@ -718,12 +728,7 @@ store_pupil_rename(struct store *st, int64_t pupil_id, const struct pupil *in)
 	memset(&p, 0, sizeof p);
 	memset(&old, 0, sizeof old);
 	if ((rc = store_require_admin(st)) != STORE_OK ||
-	    (rc = store_clean_text(st, _("Surname"), in->surname, STORE_NAME_MAX, 0, p.surname,
-	    sizeof p.surname)) != STORE_OK ||
-	    (rc = store_clean_text(st, _("Given name"), in->given, STORE_NAME_MAX, 0, p.given,
-	    sizeof p.given)) != STORE_OK ||
-	    (rc = store_clean_text(st, _("Patronymic"), in->patronymic, STORE_NAME_MAX,
-	    TEXT_ALLOW_EMPTY, p.patronymic, sizeof p.patronymic)) != STORE_OK)
+	    (rc = pupil_clean_names(st, in, &p)) != STORE_OK)
 		return rc;
 	pupil_full_name(&p, after, sizeof after);
 	/* The sort key follows the name: a new surname moves the pupil in the list. */
