@@ -194,7 +194,8 @@ run_lesson_remove(struct cmd_ctx *ctx, int argc, char **argv)
 
 		rc = cmd_store_error(ctx, rc);
 		if (exists)
-			cmd_error(ctx, "%s", _("Add --with-marks to remove the lesson with its marks."));
+			cmd_error(ctx, "%s",
+			    _("Add --with-marks to remove the lesson with its marks."));
 		return rc;
 	}
 	return CMD_OK;

@@ -789,10 +789,11 @@ store_pupil_leave(struct store *st, int64_t pupil_id, const char *date)
 	if ((rc = store_require_admin(st)) != STORE_OK)
 		return rc;
 	if (!date_parse(date, day))
-		return store_fail(st, STORE_INVALID, _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
+		return store_fail(st, STORE_INVALID,
+		    _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
-	/* Marks on or after the day would belong to nobody's lesson: the admin clears them first. */
+	/* Marks from the day on would be in lessons he is not in: the admin clears them first. */
 	if ((s = store_stmt(st, "SELECT count(*) FROM mark m JOIN lesson l ON l.id = m.lesson_id"
 	    " WHERE m.pupil_id = ? AND l.date >= ?")) == NULL) {
 		rc = STORE_FAILED;
