@@ -168,10 +168,12 @@ paste_draw(struct ui *ui, const char *title, const char *buf, size_t len, size_t
 
 /*
  * The class list pasted into the terminal (cells copied from Excel come
- * tab-separated), until C-d. Returns the text, or NULL when cancelled.
+ * tab-separated), until C-d. `first` is a line that already came (a paste
+ * that began at the file prompt), or "". Returns the text, or NULL when
+ * cancelled.
  */
 static char *
-admin_paste(struct ui *ui, const struct class *c, size_t *len)
+admin_paste(struct ui *ui, const struct class *c, const char *first, size_t *len)
 {
 	struct ui_key k;
 	char title[128], *buf;
@@ -184,6 +186,10 @@ admin_paste(struct ui *ui, const struct class *c, size_t *len)
 	}
 	*len = 0;
 	buf[0] = '\0';
+	if (first[0] != '\0') {
+		*len = (size_t)snprintf(buf, ROSTER_MAX_BYTES, "%s\n", first);
+		lines = 1;
+	}
 	snprintf(title, sizeof title, _("Paste the class list of %s"), c->name);
 	while (!done) {
 		paste_draw(ui, title, buf, *len, lines);
@@ -240,14 +246,21 @@ admin_import(struct ui *ui, const struct class *c)
 	if (!admin_prompt(ui, _("CSV file on the server (empty: paste it here):"), path,
 	    sizeof path, 0))
 		goto out;
-	if (path[0] != '\0' && admin_remote()) {
+	/*
+	 * More bytes waiting right after Enter: the "path" was the first line
+	 * of a class list pasted at the prompt. The rest follows it there.
+	 */
+	if (path[0] != '\0' && admin_input_pending() > 0) {
+		if ((buf = admin_paste(ui, c, path, &len)) == NULL)
+			goto out;
+		path[0] = '\0';
+	} else if (path[0] != '\0' && admin_remote()) {
 		path[0] = '\0';
 		ui_status(ui, "%s", _("Over SSH, files on the server cannot be opened from here: "
 		    "leave the file name empty and paste the file."));
 		goto out;
-	}
-	if ((buf = path[0] != '\0' ? admin_read_file(ui, path, &len) :
-	    admin_paste(ui, c, &len)) == NULL)
+	} else if ((buf = path[0] != '\0' ? admin_read_file(ui, path, &len) :
+	    admin_paste(ui, c, "", &len)) == NULL)
 		goto out;
 	r = roster_import(ui->st, c->id, buf, len, 1, &rep);
 	if (rep.nproblems > 0) {

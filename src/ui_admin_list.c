@@ -207,9 +207,8 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
 #define PASTE_BYTES	64
 #define PASTE_QUIET_MS	100	/* a paste over a slow link comes in pieces this close */
 
-/* Bytes the terminal has sent that nobody has read yet (0 when unknown). */
-static int
-input_pending(void)
+int
+admin_input_pending(void)
 {
 	int n = 0;
 
@@ -234,7 +233,7 @@ list_key(struct ui *ui, struct ui_key *k, const char **action)
 	int r;
 
 	if ((r = admin_key(ui, k, action, 1)) != UI_KEY || k->text[0] == '\0' ||
-	    input_pending() < PASTE_BYTES)
+	    admin_input_pending() < PASTE_BYTES)
 		return r;
 	do {
 		while ((r = ui_key_read(ui, k, 0)) == UI_KEY)

@@ -129,6 +129,8 @@ int admin_prompt_date(struct ui *ui, const char *label, char out[11]);
 int admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size,
     char **items, size_t n);
 int admin_confirm(struct ui *ui, const char *question);
+/* Bytes the terminal has sent that no key read has taken yet (0 when unknown). */
+int admin_input_pending(void);
 /* Names to pick from with Tab: enabled users' logins, classes, subjects. */
 struct pick_lists {
 	char **logins, **classes, **subjects;

@@ -55,8 +55,17 @@ keys a i
 wait_for a "CSV file on the server" >/dev/null
 check "the import prompt is empty, not the last file" \
     sh -c '! tmux -u -L "$0" capture-pane -p -t "=a:" | grep -qF "$1"' "$sock" "$tmp/one.csv"
-keys a Escape
-wait_gone a "CSV file on the server" >/dev/null
+# A class list pasted at the file prompt: its first line is no file name.
+tm set-buffer -b list "Тегі;Аты
+Сейтқали;Ерлан
+"
+tm paste-buffer -b list -t "=a:"
+check "a paste at the file prompt goes on as a paste" wait_for a "Paste the class list of 7 Ә"
+check "with its first line" wait_for a "Тегі;Аты"
+keys a C-d
+check "and is previewed" wait_for a "1 pupils would be added"
+keys a n
+wait_for a "Nothing was imported." >/dev/null
 keys a q
 wait_for a "8 Б" >/dev/null
 classes=$("$DAPTER" --db "$db" class list 2>&1)
