@@ -59,5 +59,5 @@ status 0 "the audit chain holds"
 "$DAPTER" --db "$db" period close q2 >/dev/null
 d --as aruzhan lesson remove "7 Ә" Алгебра 2026-11-23
 status 1 "a closed period refuses the removal"
-has "$tmp/err" "Period 2026-q2 is closed" "the refusal names the period"
+has "$tmp/err" "Period quarter 2 is closed" "the refusal names the period"
 done_testing
