@@ -1070,8 +1070,7 @@ grid_key(struct grid *g, const struct ui_key *k)
 	} else if (strcmp(action, "last") == 0 && g->nl > 0) {
 		g->col = (int)g->nl - 1;
 		g->away = 0;
-	}
-	else if (strcmp(action, "today") == 0)
+	} else if (strcmp(action, "today") == 0)
 		grid_goto_today(g);
 	else if (strcmp(action, "absent") == 0)
 		grid_attendance(g, ATT_ABSENT);
