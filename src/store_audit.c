@@ -348,16 +348,21 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
  * where the two differ. Each query gives the row's name as the audit writes
  * it, the table's value and the audit's. Marks: mark.set records, object
  * "... lesson:L DATE pupil:P", value as mark_describe() writes it (NULL when
- * cleared). Lessons: lesson.add and lesson.update, object "... lesson:L
- * DATE", value as lesson_describe() writes it.
+ * cleared), none of a lesson after its lesson.remove (its marks went with
+ * it). Lessons: lesson.add and lesson.update, object "... lesson:L DATE",
+ * value as lesson_describe() writes it; lesson.remove takes it away.
  */
 static const char *const audit_replays[] = {
 	"WITH a AS (SELECT id, new,"
 	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"
 	"   CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil"
 	"   FROM audit WHERE action = 'mark.set'),"
+	" gone AS (SELECT max(id) AS id,"
+	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson"
+	"   FROM audit WHERE action = 'lesson.remove' GROUP BY lesson),"
 	" audited AS (SELECT lesson, pupil, new FROM a WHERE id IN"
-	"   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL),"
+	"   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL"
+	"   AND id > coalesce((SELECT id FROM gone WHERE gone.lesson = a.lesson), 0)),"
 	" stored AS (SELECT lesson_id AS lesson, pupil_id AS pupil,"
 	"   CASE WHEN value IS NOT NULL AND attendance IS NOT NULL"
 	"   THEN value || ' ' || attendance ELSE coalesce(CAST(value AS TEXT), attendance)"
@@ -371,9 +376,9 @@ static const char *const audit_replays[] = {
 
 	"WITH a AS (SELECT id, new,"
 	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson"
-	"   FROM audit WHERE action IN ('lesson.add', 'lesson.update')),"
+	"   FROM audit WHERE action IN ('lesson.add', 'lesson.update', 'lesson.remove')),"
 	" audited AS (SELECT lesson, new FROM a WHERE id IN"
-	"   (SELECT max(id) FROM a GROUP BY lesson)),"
+	"   (SELECT max(id) FROM a GROUP BY lesson) AND new IS NOT NULL),"
 	" stored AS (SELECT id AS lesson, 'date=' || date || char(10) || 'kind=' || kind ||"
 	"   char(10) || 'max=' || max_points || char(10) || 'topic=' || topic || char(10) ||"
 	"   'homework=' || homework AS new FROM lesson),"
