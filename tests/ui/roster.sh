@@ -42,7 +42,7 @@ wait_for b "23.11 FA:" >/dev/null
 check "the left pupil's later cells are closed" wait_re b "^.Ахметжан Нұрсұлтан +.* 13 +· +· "
 keys b 5
 check "and take no mark" wait_for b "not in this class or subgroup on the lesson's day"
-keys b q q
+keys b q q y
 check "quit" wait_for b "EXITED 0"
 
 keys a i
@@ -92,7 +92,7 @@ check "the assignment is ended" wait_for a "no longer teaches"
 check "the store no longer has it" sh -c '! "$DAPTER" --db "$0" journal list |
     grep -q "^$1	$2	0	$3\$"' "$db" "$(echo "$who" | cut -f2)" "$(echo "$who" | cut -f3)" \
     "$(echo "$who" | cut -f1)"
-keys a q q q
+keys a q q q y
 check "quit" wait_for a "EXITED 0"
 
 

@@ -70,7 +70,7 @@ keys a 5 End
 wait_for a "FA:" >/dev/null
 check "a digit there wrote nothing" test "$("$DAPTER" --db "$db" marks export "7 Ә" Алгебра \
     --period q1 2>/dev/null)" = "$before"
-keys a q q
+keys a q q y
 check "quit" wait_for a "EXITED 0"
 
 # Sunday 29.11.
@@ -89,6 +89,6 @@ wait_for b "Today is a Sunday" >/dev/null
 keys b y
 check "yes: the Sunday lesson is added and its topic asked" wait_for b "Topic:"
 check "the store has the Sunday lesson" test -n "$(lessons | grep 2026-11-29)"
-keys b Escape q q
+keys b Escape q q y
 check "quit" wait_for b "EXITED 0"
 tap_done
