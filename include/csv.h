@@ -36,6 +36,27 @@ const char *csv_field(const struct csv *csv, size_t row, size_t col);
 size_t csv_line(const struct csv *csv, size_t row);
 char csv_separator(const struct csv *csv);
 
+/*
+ * How a file is written for the spreadsheet that opens it. A Russian or
+ * Kazakh Excel splits columns at ';' (its decimal sign is the comma) and
+ * reads a file without a byte order mark as Windows-1251, so its style is a
+ * BOM and ';'; LibreOffice, scripts and an English Excel take plain ','.
+ */
+struct csv_style {
+	char	sep;
+	int	bom;
+};
+
+/* The default: excel when the language in use is kk or ru, plain otherwise. */
+void csv_style_default(struct csv_style *out);
+/*
+ * "excel" (BOM and ';'), "plain" (',' and no BOM), or NULL for the default.
+ * 0, or -1 for any other name.
+ */
+int csv_style_parse(const char *name, struct csv_style *out);
+/* Starts a file in that style: the UTF-8 BOM when it has one. */
+void csv_write_start(FILE *out, const struct csv_style *style);
+
 /* Writes one field, guarded against formulas, quoted if it holds sep, a quote, CR or LF. */
 void csv_write_field(FILE *out, const char *field, char sep);
 /* Writes a row of n fields and CRLF-free "\n". */

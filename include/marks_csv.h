@@ -16,10 +16,11 @@
 
 #include <stdio.h>
 
+#include "csv.h"
 #include "store.h"
 
 int marks_csv_export(struct store *st, const struct class *c, const struct subject *subj,
-    int subgroup, const struct period *p, FILE *out, char sep);
+    int subgroup, const struct period *p, FILE *out, const struct csv_style *style);
 
 struct marks_import_report {
 	size_t set, cleared, unchanged, lessons_added;

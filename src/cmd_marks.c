@@ -253,10 +253,11 @@ const struct cmd cmd_lesson_list = {
 static int
 run_marks_export(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	const char *period = NULL, *subgroup = NULL, *sep = NULL;
+	const char *period = NULL, *subgroup = NULL, *sep = NULL, *style_name = NULL;
 	const struct cmd_opt opts[] = { { "--period", &period, NULL },
 		{ "--subgroup", &subgroup, NULL }, { "--separator", &sep, NULL },
-		{ NULL, NULL, NULL } };
+		{ "--csv", &style_name, NULL }, { NULL, NULL, NULL } };
+	struct csv_style style;
 	struct period p;
 	struct class c;
 	struct subject s;
@@ -267,21 +268,32 @@ run_marks_export(struct cmd_ctx *ctx, int argc, char **argv)
 	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK ||
 	    (rc = cmd_period_arg(ctx, period, &s, &p)) != CMD_OK)
 		return rc;
+	if (csv_style_parse(style_name, &style) != 0) {
+		cmd_error(ctx, _("--csv is excel (a BOM and \";\", for a Russian or Kazakh Excel) "
+		    "or plain (\",\")."));
+		return CMD_USAGE;
+	}
 	if (sep != NULL && strcmp(sep, ",") != 0 && strcmp(sep, ";") != 0) {
 		cmd_error(ctx, _("--separator is \",\" or \";\"."));
 		return CMD_USAGE;
 	}
+	/* --separator sets the separator alone; the style still says whether a BOM goes first. */
+	if (sep != NULL)
+		style.sep = sep[0];
 	if ((rc = marks_csv_export(ctx->st, &c, &s, subgroup != NULL ? atoi(subgroup) : 0, &p,
-	    ctx->out, sep != NULL ? sep[0] : ',')) != STORE_OK)
+	    ctx->out, &style)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	return CMD_OK;
 }
 
 const struct cmd cmd_marks_export = {
-	"marks export", "CLASS SUBJECT [--period P] [--subgroup N] [--separator ;]",
+	"marks export",
+	"CLASS SUBJECT [--period P] [--subgroup N] [--csv excel|plain] [--separator ;]",
 	N_("Write a journal page as CSV to standard output."),
 	N_("The period defaults to today's. Fill the file offline and send it back with "
-	"`dapter marks import`. Use --separator ';' for a Russian or Kazakh Excel."),
+	"`dapter marks import`. In Kazakh or Russian the file is for Excel (--csv excel: "
+	"a BOM and \";\"); in English it is plain (--csv plain: \",\"). --separator "
+	"sets the separator alone."),
 	CMD_ANYONE, 0, run_marks_export,
 };
 

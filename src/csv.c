@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "i18n.h"
 
 struct csv_row {
 	size_t	first;	/* index of the first field in csv->fields */
@@ -310,6 +311,37 @@ char
 csv_separator(const struct csv *csv)
 {
 	return csv->sep;
+}
+
+void
+csv_style_default(struct csv_style *out)
+{
+	const char *lang = i18n_language();
+	int excel = strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0;
+
+	out->sep = excel ? ';' : ',';
+	out->bom = excel;
+}
+
+int
+csv_style_parse(const char *name, struct csv_style *out)
+{
+	if (name == NULL)
+		csv_style_default(out);
+	else if (strcmp(name, "excel") == 0)
+		*out = (struct csv_style){ ';', 1 };
+	else if (strcmp(name, "plain") == 0)
+		*out = (struct csv_style){ ',', 0 };
+	else
+		return -1;
+	return 0;
+}
+
+void
+csv_write_start(FILE *out, const struct csv_style *style)
+{
+	if (style->bom)
+		fputs("\xef\xbb\xbf", out);
 }
 
 void

@@ -33,8 +33,9 @@ lesson_header(const struct lesson *ls, size_t i, char *out, size_t outsize)
 
 int
 marks_csv_export(struct store *st, const struct class *c, const struct subject *subj,
-    int subgroup, const struct period *p, FILE *out, char sep)
+    int subgroup, const struct period *p, FILE *out, const struct csv_style *style)
 {
+	const char sep = style->sep;
 	struct pupil *ps = NULL;
 	struct lesson *ls = NULL;
 	struct mark *ms = NULL;
@@ -57,6 +58,7 @@ marks_csv_export(struct store *st, const struct class *c, const struct subject *
 	period_label(p, label, sizeof label);
 	row[0] = "Class"; row[1] = c->name; row[2] = "Subject"; row[3] = subj->name;
 	row[4] = "Subgroup"; row[5] = sg; row[6] = "Period"; row[7] = label;
+	csv_write_start(out, style);
 	csv_write_row(out, row, 8, sep);
 	row[0] = "ID";
 	row[1] = "Pupil";

@@ -5,7 +5,9 @@
  * a row of column groups when the table has them, the heads, the rows; a
  * blank line between blocks. Heads of two lines ("02.09" over "СОр/20")
  * become one field with a space, so a script can match them. Title and notes
- * are one-field rows, so the whole file stays one valid CSV table.
+ * are one-field rows, so the whole file stays one valid CSV table. The
+ * file is in the style of the report's language (csv_style_default()): a BOM
+ * and ';' for a Kazakh or Russian Excel, ',' otherwise.
  */
 #include "config.h"
 
@@ -17,10 +19,8 @@
 #include "i18n.h"
 #include "report.h"
 
-#define SEP ','
-
 static int
-put_table(FILE *out, const struct report_table *t)
+put_table(FILE *out, const struct report_table *t, char sep)
 {
 	const char **fields = NULL;
 	char **heads = NULL;
@@ -31,7 +31,7 @@ put_table(FILE *out, const struct report_table *t)
 	    (heads = calloc(t->ncols > 0 ? t->ncols : 1, sizeof *heads)) == NULL)
 		goto out;
 	if (t->title != NULL)
-		csv_write_row(out, (const char *const *)&t->title, 1, SEP);
+		csv_write_row(out, (const char *const *)&t->title, 1, sep);
 	for (c = 0; c < t->ncols; c++) {
 		const char *g = t->cols[c].group;
 
@@ -45,7 +45,7 @@ put_table(FILE *out, const struct report_table *t)
 			groups = 1;
 	}
 	if (groups)
-		csv_write_row(out, fields, t->ncols, SEP);
+		csv_write_row(out, fields, t->ncols, sep);
 	for (c = 0; c < t->ncols; c++) {
 		char *p = NULL;
 
@@ -56,9 +56,9 @@ put_table(FILE *out, const struct report_table *t)
 				*p = ' ';
 		fields[c] = heads[c];
 	}
-	csv_write_row(out, fields, t->ncols, SEP);
+	csv_write_row(out, fields, t->ncols, sep);
 	for (r = 0; r < t->nrows; r++)
-		csv_write_row(out, (const char *const *)&t->cells[r * t->ncols], t->ncols, SEP);
+		csv_write_row(out, (const char *const *)&t->cells[r * t->ncols], t->ncols, sep);
 	rc = 0;
 out:
 	if (heads != NULL)
@@ -72,19 +72,24 @@ out:
 int
 report_write_csv(const struct report *r, FILE *out, char *err, size_t errsize)
 {
+	struct csv_style style;
+	char sep;
 	size_t i;
 
+	csv_style_default(&style);
+	sep = style.sep;
+	csv_write_start(out, &style);
 	for (i = 0; i < r->ntitle; i++)
-		csv_write_row(out, (const char *const *)&r->title[i], 1, SEP);
+		csv_write_row(out, (const char *const *)&r->title[i], 1, sep);
 	for (i = 0; i < r->ntables; i++) {
 		fputc('\n', out);
-		if (put_table(out, &r->tables[i]) != 0)
+		if (put_table(out, &r->tables[i], sep) != 0)
 			goto fail;
 	}
 	if (r->nnotes > 0)
 		fputc('\n', out);
 	for (i = 0; i < r->nnotes; i++)
-		csv_write_row(out, (const char *const *)&r->notes[i], 1, SEP);
+		csv_write_row(out, (const char *const *)&r->notes[i], 1, sep);
 	if (ferror(out))
 		goto fail;
 	return 0;

@@ -49,9 +49,9 @@ printf 'Тегі,Аты\nӘлиев,Нұр\n' >"$tmp/r.csv"
 printf 'Class,7 Ә,Subject,Алгебра,Subgroup,0,Period,2026-q2\nID,Pupil,2026-11-23\n1,Әлиев Нұр,н\n' |
     DAPTER_LANG=en "$DAPTER" --db "$db" marks import >/dev/null 2>&1
 DAPTER_LANG=ru "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/out"
-has "$tmp/out" "1,Әлиев Нұр,н" "attendance letters are shown in Russian (н)"
+has "$tmp/out" "1;Әлиев Нұр;н" "attendance letters are shown in Russian (н)"
 DAPTER_LANG=kk "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/out"
-has "$tmp/out" "1,Әлиев Нұр,ж" "and in Kazakh (ж)"
+has "$tmp/out" "1;Әлиев Нұр;ж" "and in Kazakh (ж)"
 DAPTER_LANG=kk "$DAPTER" --db "$db" lesson add "7 Ә" Алгебра 2026-11-24 --kind sor --max 20 >/dev/null
 DAPTER_LANG=kk "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/out"
 has "$tmp/out" "2026-11-24 БЖБ/20" "summative work is БЖБ in Kazakh"

@@ -69,4 +69,33 @@ d audit log
 has "$tmp/out" "period.close" "closing is audited"
 has "$tmp/out" "period.reopen" "reopening is audited"
 has "$tmp/out" "8 -> 9" "the mark change is audited with old and new value"
+# Excel in Russian or Kazakh: a BOM and ';' by the user's language, and back.
+bom=$(printf '\357\273\277')
+d user lang aruzhan ru
+"$DAPTER" --db "$db" --as aruzhan marks export "7 Ә" Алгебра --period q1 >"$tmp/ru.csv" 2>"$tmp/err"
+st=$?; status 0 "a Russian teacher's marks export"
+[ "$(head -c 3 "$tmp/ru.csv")" = "$bom" ]; tap_result $? "it starts with a UTF-8 BOM"
+has "$tmp/ru.csv" "1;Әлиев Нұр;9;17;20;н" "and separates by ';'"
+lacks "$tmp/ru.csv" "1,Әлиев" "and not by ','"
+"$DAPTER" --db "$db" --as aruzhan marks import <"$tmp/ru.csv" >"$tmp/out" 2>"$tmp/err"; st=$?
+status 0 "the Russian export imports back"
+has "$tmp/out" "Выставлено оценок: 0, удалено: 0, добавлено уроков: 0" "and changes nothing"
+"$DAPTER" --db "$db" --as aruzhan marks export "7 Ә" Алгебра --period q1 >"$tmp/ru2.csv"
+same "$tmp/ru2.csv" "$tmp/ru.csv" "the journal reads back unchanged"
+"$DAPTER" --db "$db" --as aruzhan marks export "7 Ә" Алгебра --period q1 --csv plain \
+    >"$tmp/plain.csv"
+[ "$(head -c 3 "$tmp/plain.csv")" != "$bom" ]; tap_result $? "--csv plain writes no BOM"
+has "$tmp/plain.csv" "1,Әлиев Нұр,9,17,20,н" "and separates by ','"
+"$DAPTER" --db "$db" --as aruzhan marks export "7 Ә" Алгебра --period q1 --separator , \
+    >"$tmp/sep.csv"
+[ "$(head -c 3 "$tmp/sep.csv")" = "$bom" ]; tap_result $? "--separator keeps the BOM"
+has "$tmp/sep.csv" "1,Әлиев Нұр,9,17,20,н" "and sets the separator alone"
+d marks export "7 Ә" Алгебра --period q1 --csv excel
+has "$tmp/out" "1;Әлиев Нұр;9;17;20;a" "--csv excel in English: ';'"
+d marks export "7 Ә" Алгебра --period q1
+[ "$(head -c 3 "$tmp/out")" != "$bom" ]; tap_result $? "an English export has no BOM"
+has "$tmp/out" "1,Әлиев Нұр,9,17,20,a" "and uses ','"
+d marks export "7 Ә" Алгебра --csv lotus
+status 2 "an unknown --csv style is refused"
+has "$tmp/err" "--csv is excel" "naming the styles"
 done_testing

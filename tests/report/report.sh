@@ -70,6 +70,9 @@ d report attendance "8 Б" --lang ru
 has "$tmp/out" "н п б о" "--lang ru heads attendance with н п б о"
 d report summary "7 Ә" --lang kk --format csv
 status 0 "--lang kk with csv"
+[ "$(head -c 3 "$tmp/out")" = "$(printf '\357\273\277')" ]
+tap_result $? "a Kazakh CSV report starts with a BOM for Excel"
+grep -qE '^1;' "$tmp/out"; tap_result $? "and separates by ';'"
 
 # The CSV's period results are `dapter grades`, to the digit.
 for j in "7 Ә|Алгебра|q1" "7 Ә|Қазақ әдебиеті|q2" "8 Б|Информатика|h1"; do
