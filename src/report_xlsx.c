@@ -4,7 +4,9 @@
  * Head teachers pass records on as spreadsheets, so each table becomes a
  * worksheet: the report's title lines on top, column groups merged over
  * their columns, bold heads, the heads and key columns frozen so the pupil's
- * name stays in view while scrolling, and numbers stored as numbers.
+ * name stays in view while scrolling, and numbers stored as numbers. Each
+ * sheet prints as the PDF does: A4 landscape, one page wide, the heads
+ * repeated on every page.
  * libxlsxwriter writes only to a named file: we write a private temporary
  * file and copy it to the output, which may be a pipe or an SSH channel.
  */
@@ -71,7 +73,7 @@ put_sheet(lxw_workbook *wb, const struct report *r, size_t ti, const struct xlsx
 	const struct report_table *t = &r->tables[ti];
 	lxw_worksheet *ws = NULL;
 	char name[LXW_MAX_SHEETNAME_LENGTH];
-	lxw_row_t row = 0, head_row;
+	lxw_row_t row = 0, head_row, first_head_row;
 	size_t c, e, i, w;
 	int groups = 0, twoline = 0;
 
@@ -86,6 +88,7 @@ put_sheet(lxw_workbook *wb, const struct report *r, size_t ti, const struct xlsx
 	    LXW_NO_ERROR)
 		return -1;
 	row++;
+	first_head_row = row;
 	for (c = 0; c < t->ncols; c++) {
 		if (t->cols[c].group != NULL)
 			groups = 1;
@@ -135,6 +138,12 @@ put_sheet(lxw_workbook *wb, const struct report *r, size_t ti, const struct xlsx
 			return -1;
 	}
 	worksheet_freeze_panes(ws, head_row + 1, (lxw_col_t)t->nkey);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	/* One page wide, as many long as the rows need (0: no limit). */
+	worksheet_fit_to_pages(ws, 1, 0);
+	if (worksheet_repeat_rows(ws, first_head_row, head_row) != LXW_NO_ERROR)
+		return -1;
 	row++;
 	for (i = 0; i < r->nnotes; i++)
 		if (worksheet_write_string(ws, row++, 0, r->notes[i], NULL) != LXW_NO_ERROR)

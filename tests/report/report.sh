@@ -134,6 +134,12 @@ if command -v unzip >/dev/null 2>&1; then
 	has "$tmp/sheet" 'state="frozen"' "the heads and names are frozen"
 	unzip -p "$tmp/j.xlsx" xl/styles.xml >"$tmp/styles" 2>/dev/null
 	has "$tmp/styles" "<b/>" "the heads are bold"
+	has "$tmp/sheet" '<pageSetup paperSize="9"' "the sheet prints on A4"
+	has "$tmp/sheet" 'orientation="landscape"' "in landscape"
+	has "$tmp/sheet" '<pageSetUpPr fitToPage="1"/>' "fitted to the page"
+	has "$tmp/sheet" 'fitToHeight="0"' "one page wide, as many pages long as it takes"
+	unzip -p "$tmp/j.xlsx" xl/workbook.xml >"$tmp/book" 2>/dev/null
+	has "$tmp/book" '_xlnm.Print_Titles' "the heads are repeated on every printed page"
 else
 	echo "# unzip missing: xlsx content not checked"
 fi
