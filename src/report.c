@@ -335,13 +335,16 @@ title_class_teacher(struct store *st, struct report *r, const struct class *c)
 	return title_add(r, _("Class teacher: %s"), u.name);
 }
 
-/* Lines to sign and stamp: the extract is a document the next school files. */
+/*
+ * Lines to sign and stamp: the extract is a document the next school files,
+ * the summary sheet one the school keeps.
+ */
 static int
 notes_signatures(struct report *r)
 {
 	int rc;
 
-	/* L10N: signature lines under a pupil's extract; keep the underscores. */
+	/* L10N: signature lines under an extract or a summary; keep the underscores. */
 	if ((rc = note_add(r, _("Director: ____________________    Class teacher: "
 	    "____________________"))) != STORE_OK)
 		return rc;
@@ -867,7 +870,8 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 	}
 	if (note_add(r, _("Columns 1-4: quarters, 1-2: half-years; %s: the year mark, shown once "
 	    "the year's last period is over or closed; %s: temporarily not attested."), _("Yr"),
-	    _("n/a")) != STORE_OK || notes_printed(st, r) != STORE_OK)
+	    _("n/a")) != STORE_OK || notes_printed(st, r) != STORE_OK ||
+	    notes_signatures(r) != STORE_OK)
 		goto out;
 	*out = r;
 	r = NULL;

@@ -122,6 +122,26 @@ fi
 d report summary "8 Б" --format pdf --lang ru
 status 0 "the summary sheet as pdf"
 
+# The summary sheet is signed in every format.
+for f in txt csv; do
+	d report summary "7 Ә" --format $f
+	has "$tmp/out" "Director: ____" "the $f summary has the director's signature line"
+	has "$tmp/out" "Class teacher: ____" "and the class teacher's"
+done
+if command -v pdftotext >/dev/null 2>&1; then
+	d report summary "7 Ә" --format pdf --lang ru
+	cp "$tmp/out" "$tmp/s.pdf"
+	pdftotext "$tmp/s.pdf" "$tmp/s.txt" 2>/dev/null
+	has "$tmp/s.txt" "Директор: ____" "the pdf summary has the director's signature line"
+	has "$tmp/s.txt" "Классный руководитель: ____" "and the class teacher's"
+fi
+if command -v unzip >/dev/null 2>&1; then
+	d report summary "7 Ә" --format xlsx
+	cp "$tmp/out" "$tmp/s.xlsx"
+	unzip -p "$tmp/s.xlsx" xl/sharedStrings.xml >"$tmp/strings" 2>/dev/null
+	has "$tmp/strings" "Director: ____" "the xlsx summary has the signature lines"
+fi
+
 d report journal "7 Ә" Алгебра --period q1 --format xlsx
 status 0 "report journal as xlsx"
 cp "$tmp/out" "$tmp/j.xlsx"
