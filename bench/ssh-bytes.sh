@@ -9,15 +9,22 @@
 #   bench/ssh-bytes.sh [path/to/dapter]
 #
 # Needs ssh, sshpass and python3. Prints one line per run: the command,
-# bytes client->server, bytes server->client, and the payload size.
+# bytes client->server, bytes server->client, and the payload size; for the
+# journal, also the bytes and reads (about one a packet: the relay and the
+# server set TCP_NODELAY) each way by phase and per typed mark, and the floor
+# a mark could cost: one packet each way, SSH's framing and MAC around the key
+# and a minimal screen update (the cell, the row's figures and the cursor).
+# With sshd and sc (as root), the same task in sc over OpenSSH, and the ratio.
+# KEEP_LOG=DIR keeps the journal's relay log and phase stamps.
 set -u
 dapter=${1:-${DAPTER:-$(dirname "$0")/../src/dapter}}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dapter-bench.XXXXXX")
-srv= rp=
+srv= rp= sshd_pid=
 # On exit, also on an interrupt: the relay, the tmux server, and every
 # process of the server on this run's database (holders included).
 cleanup() {
 	[ -n "$rp" ] && kill "$rp" 2>/dev/null
+	[ -n "$sshd_pid" ] && kill "$sshd_pid" 2>/dev/null
 	tmux -L "bench$$" kill-server 2>/dev/null
 	[ -n "$srv" ] && kill "$srv" 2>/dev/null
 	pids=$(pgrep -f -- "--db $tmp/db ")
@@ -51,12 +58,14 @@ srv=$!
 until_in "$tmp/out" "^Serving" "the server"
 port=$(sed -n 's/^Serving .* port \([0-9]*\)\.$/\1/p' "$tmp/out")
 
-# relay: forwards one connection to the server on PORT, then prints "up
-# down". It listens on a port of its own choosing (printed as "ready PORT",
-# so no other process can take it first) and gives up after 300 s.
+# relay PORT [LOG]: forwards one connection to the server on PORT, then
+# prints "up down". It listens on a port of its own choosing (printed as
+# "ready PORT", so no other process can take it first) and gives up after
+# 300 s. LOG gets a line per read: time, "up" or "down", bytes.
 cat >"$tmp/relay.py" <<'PY'
 import selectors, socket, sys, time
 rport = int(sys.argv[1])
+log = open(sys.argv[2], "w") if len(sys.argv) > 2 else None
 deadline = time.time() + 300
 ls = socket.socket()
 ls.bind(("127.0.0.1", 0))
@@ -91,7 +100,11 @@ while open_:
                 pass
             continue
         count[src] += len(data)
+        if log:
+            log.write("%.6f %s %d\n" % (time.time(), "up" if src is c else "down", len(data)))
         peer[src].sendall(data)
+if log:
+    log.close()
 print(count[c], count[s], flush=True)
 PY
 
@@ -122,10 +135,14 @@ run 'version' version
 
 command -v tmux >/dev/null 2>&1 || exit 0
 rm -f "$tmp/relay.out"
-python3 "$tmp/relay.py" "$port" >"$tmp/relay.out" &
+python3 "$tmp/relay.py" "$port" "$tmp/relay.log" >"$tmp/relay.out" &
 rp=$!
 until_in "$tmp/relay.out" "^ready" "the relay"
 rport=$(sed -n 's/^ready //p' "$tmp/relay.out")
+# stamp PHASE: what the relay logs from now on counts for PHASE.
+stamp() {
+	python3 -c 'import sys, time; print(sys.argv[1], "%.6f" % time.time())' "$1" >>"$tmp/stamps"
+}
 tm() {
 	tmux -L "bench$$" -f /dev/null "$@"
 }
@@ -145,15 +162,23 @@ tm new-session -d -s b -x 80 -y 24 \
     -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
     -o PubkeyAuthentication=no -o PreferredAuthentications=password aigerim@127.0.0.1; sleep 60"
 wait_for "My journals"
+sleep 0.3	# a screen's last bytes, before the next phase's count starts
+stamp page
 tm send-keys -t =b: Enter
 wait_for "7 Ә · Алгебра"
+sleep 0.3
+stamp marks
 for m in 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5; do
 	tm send-keys -t =b: "$m"
 	sleep 0.05
 done
 wait_for "Яхияев Ерлан"
+sleep 0.3
+stamp topic
 tm send-keys -t =b: t C-u "Көпмүшелерді көбейту" Enter Enter
 wait_for "FA: Көпмүшелерді көбейту"
+sleep 0.3
+stamp quit
 tm send-keys -t =b: q
 wait_for "My journals"
 tm send-keys -t =b: q
@@ -164,3 +189,106 @@ rp=
 tm kill-server 2>/dev/null
 set -- $(tail -n 1 "$tmp/relay.out")
 printf '%-34s up %6s B  down %6s B\n' "journal 80x24: 25 marks, topic" "$1" "$2"
+python3 - "$tmp/relay.log" "$tmp/stamps" <<'PY'
+import sys
+stamps = [("login", 0.0)] + [(l.split()[0], float(l.split()[1])) for l in open(sys.argv[2])]
+phases = {name: {"up": [0, 0], "down": [0, 0]} for name, _ in stamps}
+for line in open(sys.argv[1]):
+    t, way, b = line.split()
+    name = [p for p, t0 in stamps if t0 <= float(t)][-1]
+    phases[name][way][0] += int(b)
+    phases[name][way][1] += 1
+for name, _ in stamps:
+    p = phases[name]
+    print("journal, %-6s up %5d B in %3d reads, down %5d B in %3d reads" % (
+        name, p["up"][0], p["up"][1], p["down"][0], p["down"][1]))
+n = phases["marks"]
+marks = 25
+# chacha20-poly1305: length 4, padding length 1, padding 4 or more to a
+# multiple of 8, MAC 16; CHANNEL_DATA: type 1, channel 4, data length 4.
+def packet(data):
+    payload = 1 + 4 + 4 + data
+    pad = 8 - (1 + payload) % 8
+    return 4 + 1 + payload + (pad if pad >= 4 else pad + 8) + 16
+# a key (1 B) up; down: the cell, the percent, the cursor: about 30 B of screen
+floor = packet(1) + packet(30)
+print("journal, per typed mark: up %.0f B in %.1f reads, down %.0f B in %.1f reads;"
+      " floor %d B (one packet each way)" % (
+          n["up"][0] / marks, n["up"][1] / marks, n["down"][0] / marks, n["down"][1] / marks,
+          floor))
+print("journal, 25 marks: %d B both ways, %.1f x the floor"
+      % (n["up"][0] + n["down"][0], (n["up"][0] + n["down"][0]) / (floor * marks)))
+PY
+set -- $(tail -n 1 "$tmp/relay.out")
+dapter_total=$(($1 + $2))
+
+# The same task in sc, a classic curses spreadsheet, over OpenSSH (key login):
+# a sheet of the 25 pupils, 25 marks down a column, a label, quit.
+sshd=$(command -v sshd || echo /usr/sbin/sshd)
+why=
+for tool in "$sshd" sc ssh-keygen; do
+	command -v "$tool" >/dev/null 2>&1 || why="no $tool"
+done
+[ -n "$why" ] || [ "$(id -u)" -eq 0 ] || why="sshd must run as root to log users in"
+if [ -n "$why" ]; then
+	echo "sc over OpenSSH: skipped ($why)"
+	exit 0
+fi
+ssh-keygen -q -t ed25519 -N '' -f "$tmp/hostkey" && ssh-keygen -q -t ed25519 -N '' -f "$tmp/id" || exit 1
+cp "$tmp/id.pub" "$tmp/authorized_keys"
+# sshd cannot say which port it took: a free one, asked just before.
+sport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >"$tmp/sshd_config" <<CONF
+Port $sport
+ListenAddress 127.0.0.1
+HostKey $tmp/hostkey
+PidFile $tmp/sshd.pid
+AuthorizedKeysFile $tmp/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+StrictModes no
+UsePAM no
+PrintMotd no
+PrintLastLog no
+CONF
+mkdir -p /run/sshd
+"$sshd" -D -e -f "$tmp/sshd_config" 2>"$tmp/sshd.log" &
+sshd_pid=$!
+"$dapter" --db "$tmp/db" marks export "7 Ә" Алгебра | tail -n +3 | cut -d, -f2 |
+    awk 'BEGIN { print "format A 26 2 0"; print "label A0 = \"Pupil\""; print "label B0 = \"23\"" }
+	NF { printf "label A%d = \"%s\"\n", NR, $0 }' >"$tmp/j.sc"
+rm -f "$tmp/relay.out"
+python3 "$tmp/relay.py" "$sport" >"$tmp/relay.out" &
+rp=$!
+until_in "$tmp/relay.out" "^ready" "the relay"
+rport=$(sed -n 's/^ready //p' "$tmp/relay.out")
+tm new-session -d -s b -x 80 -y 24 \
+    "ssh -t -p $rport -F /dev/null -i $tmp/id -o IdentitiesOnly=yes \
+    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
+    root@127.0.0.1 sc $tmp/j.sc; sleep 60"
+wait_for "Pupil"
+tm send-keys -t =b: j l
+for m in 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5; do
+	tm send-keys -t =b: = "$m" Enter j
+	sleep 0.05
+done
+wait_for "B26"
+# sc reads bytes, not UTF-8: the topic in Latin letters, as an sc user would.
+tm send-keys -t =b: k '<' "Kopmusheler" Enter
+sleep 0.3
+tm send-keys -t =b: q
+sleep 0.3
+tm send-keys -t =b: n
+i=0
+while kill -0 "$rp" 2>/dev/null && [ "$i" -lt 150 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -0 "$rp" 2>/dev/null && { echo "ssh-bytes: sc did not quit" >&2; tm kill-server; exit 1; }
+wait "$rp" || exit 1
+rp=
+tm kill-server 2>/dev/null
+set -- $(tail -n 1 "$tmp/relay.out")
+printf '%-34s up %6s B  down %6s B\n' "sc 80x24 over OpenSSH: 25 marks" "$1" "$2"
+echo "dapter's journal task is $(python3 -c "print('%.2f' % ($dapter_total / ($1 + $2)))") of sc's bytes"
