@@ -189,6 +189,7 @@ rp=
 tm kill-server 2>/dev/null
 set -- $(tail -n 1 "$tmp/relay.out")
 printf '%-34s up %6s B  down %6s B\n' "journal 80x24: 25 marks, topic" "$1" "$2"
+[ -n "${KEEP_LOG:-}" ] && cp "$tmp/relay.log" "$tmp/stamps" "$KEEP_LOG"
 python3 - "$tmp/relay.log" "$tmp/stamps" <<'PY'
 import sys
 stamps = [("login", 0.0)] + [(l.split()[0], float(l.split()[1])) for l in open(sys.argv[2])]

@@ -42,8 +42,9 @@
 
 #define SERVER_KEX	"curve25519-sha256,curve25519-sha256@libssh.org," \
 	"diffie-hellman-group16-sha512,diffie-hellman-group18-sha512"
+/* Every client that has aes128-gcm or aes192-ctr has aes256-gcm and the other ctr. */
 #define SERVER_CIPHERS	"chacha20-poly1305@openssh.com,aes256-gcm@openssh.com," \
-	"aes128-gcm@openssh.com,aes256-ctr,aes192-ctr,aes128-ctr"
+	"aes256-ctr,aes128-ctr"
 /*
  * Encrypt-then-MAC first; the plain hmac-sha2 pair after them for clients that
  * know nothing else (ConnectBot 1.9, libssh2 before 1.11). They are only ever
@@ -53,6 +54,14 @@
 #define SERVER_MACS	"hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com," \
 	"hmac-sha2-256,hmac-sha2-512"
 #define SERVER_HOSTKEYS	"ssh-ed25519,rsa-sha2-512,rsa-sha2-256"
+/*
+ * The user keys `dapter user key add` takes, no certificates: the list is
+ * also the server-sig-algs sent at connect, which libssh would fill with
+ * fifteen names.
+ */
+#define SERVER_USERKEYS	"ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384," \
+	"ecdsa-sha2-nistp521,sk-ssh-ed25519@openssh.com,sk-ecdsa-sha2-nistp256@openssh.com," \
+	"rsa-sha2-512,rsa-sha2-256"
 
 static volatile sig_atomic_t server_reap;
 static volatile sig_atomic_t server_stopping;
@@ -180,6 +189,7 @@ server_bind_options(ssh_bind bind, const struct server_opts *o, FILE *err)
 		{ SSH_BIND_OPTIONS_HMAC_C_S, SERVER_MACS },
 		{ SSH_BIND_OPTIONS_HMAC_S_C, SERVER_MACS },
 		{ SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, SERVER_HOSTKEYS },
+		{ SSH_BIND_OPTIONS_PUBKEY_ACCEPTED_KEY_TYPES, SERVER_USERKEYS },
 	};
 	size_t i;
 	int no = 0;
