@@ -23,4 +23,14 @@ void sha256_final(struct sha256 *c, unsigned char digest[32]);
 /* Lower-case hex of the digest into out[65]. */
 void sha256_hex(const unsigned char digest[32], char out[65]);
 
+/*
+ * One line of a SHA256SUMS file (no newline), as sha256sum writes it:
+ * "HEX  NAME" (text mode) or "HEX *NAME" (binary), HEX 64 lower-case
+ * digits. SHA256SUMS_OK sets *name to the file name inside `line`, never
+ * empty, never absolute and never holding "..", so it stays inside the
+ * archive; SHA256SUMS_MALFORMED and SHA256SUMS_OUTSIDE leave it NULL.
+ */
+enum { SHA256SUMS_OK = 0, SHA256SUMS_MALFORMED = -1, SHA256SUMS_OUTSIDE = -2 };
+int sha256sums_line(const char *line, const char **name);
+
 #endif

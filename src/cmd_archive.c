@@ -1158,10 +1158,11 @@ const struct cmd cmd_archive = {
 static int
 run_archive_verify(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	char *pos[1], sums[4096], line[4096], path[8192], hex[65], *name = NULL;
+	char *pos[1], sums[4096], line[4096], path[8192], hex[65];
+	const char *name = NULL;
 	FILE *f = NULL;
 	size_t n = 0, len;
-	int rc = CMD_FAIL;
+	int rc = CMD_FAIL, parsed;
 
 	if ((rc = cmd_args(ctx, &cmd_archive_verify, argc, argv, NULL, pos, 1, 1, NULL)) !=
 	    CMD_OK)
@@ -1182,15 +1183,12 @@ run_archive_verify(struct cmd_ctx *ctx, int argc, char **argv)
 			line[--len] = '\0';
 		if (len == 0)
 			continue;
-		/* "HEX  NAME" (text mode) or "HEX *NAME" (binary), as sha256sum writes. */
-		if (len < 67 || strspn(line, "0123456789abcdef") != 64 || line[64] != ' ' ||
-		    (line[65] != ' ' && line[65] != '*')) {
+		if ((parsed = sha256sums_line(line, &name)) == SHA256SUMS_MALFORMED) {
 			cmd_error(ctx, _("%s: line %zu is not a sha256sum line."), sums, n + 1);
 			goto out;
 		}
-		name = line + 66;
-		if (name[0] == '/' || strstr(name, "..") != NULL) {
-			cmd_error(ctx, _("%s: %s points outside the archive."), sums, name);
+		if (parsed == SHA256SUMS_OUTSIDE) {
+			cmd_error(ctx, _("%s: %s points outside the archive."), sums, line + 66);
 			goto out;
 		}
 		snprintf(path, sizeof path, "%s/%s", pos[0], name);

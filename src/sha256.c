@@ -115,3 +115,18 @@ sha256_hex(const unsigned char digest[32], char out[65])
 	}
 	out[64] = '\0';
 }
+
+int
+sha256sums_line(const char *line, const char **name)
+{
+	size_t len = strlen(line);
+
+	*name = NULL;
+	if (len < 67 || strspn(line, "0123456789abcdef") != 64 || line[64] != ' ' ||
+	    (line[65] != ' ' && line[65] != '*'))
+		return SHA256SUMS_MALFORMED;
+	if (line[66] == '/' || strstr(line + 66, "..") != NULL)
+		return SHA256SUMS_OUTSIDE;
+	*name = line + 66;
+	return SHA256SUMS_OK;
+}
