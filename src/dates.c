@@ -21,18 +21,36 @@ days_in_month(int y, int m)
 	return days[m - 1];
 }
 
+/* 1 when in[0..n) are all digits: sscanf's %d alone would take signs and spaces. */
+static int
+digits(const char *in, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (in[i] < '0' || in[i] > '9')
+			return 0;
+	return 1;
+}
+
 int
 date_parse(const char *in, char out[11])
 {
-	int y = 0, m = 0, d = 0, n = 0;
+	int y = 0, m = 0, d = 0;
 
-	if (in == NULL)
+	if (in == NULL || strlen(in) != 10)
 		return 0;
-	if (sscanf(in, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && in[n] == '\0')
-		;
-	else if (sscanf(in, "%2d.%2d.%4d%n", &d, &m, &y, &n) == 3 && n == 10 && in[n] == '\0')
-		;
-	else
+	if (digits(in, 4) && in[4] == '-' && digits(in + 5, 2) && in[7] == '-' &&
+	    digits(in + 8, 2)) {
+		y = atoi(in);
+		m = atoi(in + 5);
+		d = atoi(in + 8);
+	} else if (digits(in, 2) && in[2] == '.' && digits(in + 3, 2) && in[5] == '.' &&
+	    digits(in + 6, 4)) {
+		d = atoi(in);
+		m = atoi(in + 3);
+		y = atoi(in + 6);
+	} else
 		return 0;
 	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return 0;

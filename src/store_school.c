@@ -250,12 +250,18 @@ store_period_find(struct store *st, const char *spec, const char *today, struct 
 {
 	sqlite3_stmt *s = NULL;
 	const char *p = spec;
-	int year = 0, num = 0, rc;
+	int year = 0, num = 0, rc, i, has_year = 0;
 	char kind = 'q';
 
-	if (strlen(spec) > 5 && isdigit((unsigned char)spec[0]) && (spec[4] == '-' ||
-	    spec[4] == '/')) {
+	/*
+	 * A year written is the year asked for, even 0000 (found in no year):
+	 * only its absence means the current one.
+	 */
+	for (i = 0; i < 4 && isdigit((unsigned char)spec[i]); i++)
+		;
+	if (i == 4 && (spec[4] == '-' || spec[4] == '/')) {
 		year = atoi(spec);
+		has_year = 1;
 		p = spec + 5;
 	}
 	if (*p == 'q' || *p == 'Q' || *p == 'h' || *p == 'H')
@@ -265,7 +271,7 @@ store_period_find(struct store *st, const char *spec, const char *today, struct 
 		return store_fail(st, STORE_INVALID,
 		    _("No such period: %s. Write q1..q4 for quarters, h1 or h2 for half-years, "
 		    "optionally after the year: 2026-q1."), spec);
-	if (year == 0 && (rc = store_year_current(st, today, &year)) != STORE_OK)
+	if (!has_year && (rc = store_year_current(st, today, &year)) != STORE_OK)
 		return rc;
 	if ((s = store_stmt(st, "SELECT " PERIOD_COLUMNS " FROM period p JOIN year y"
 	    " ON y.id = p.year_id WHERE y.start_year = ? AND p.kind = ? AND p.num = ?")) == NULL)
