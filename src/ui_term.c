@@ -166,9 +166,9 @@ term_key_code(int code, struct ui_key *k)
 	snprintf(k->name, sizeof k->name, "Key%d", code);
 }
 
-/* The next byte of a sequence already on its way, or -1. */
+/* The next byte of a sequence already on its way, or -1 (ui_keyseq_escape()'s next). */
 static int
-term_next(void)
+term_next(void *arg)
 {
 	int c;
 
@@ -181,87 +181,11 @@ term_next(void)
 	return c == ERR || c >= KEY_MIN ? -1 : c;
 }
 
-/*
- * The rest of an escape sequence curses did not match: the other cursor mode
- * (CSI arrows while the terminfo says SS3, as a terminal attached after the
- * UI set keypad transmit sends them), PuTTY's and VT220 keypad, Home/End in
- * their many forms. A sequence not known here is read to its end and named
- * "Key?", so that it is never taken for Esc followed by letters; Esc and
- * another key (or Alt and a key) is Esc, then that key.
- */
-static void
-term_escape(struct ui_key *k)
-{
-	/* SS3 finals: cursor keys, F1-F4 and the application keypad. */
-	static const char ss3[] = "ABCDHFPQRSpqrstuvwxyMkmjonX";
-	static const char *const ss3_names[] = { "Up", "Down", "Right", "Left", "Home", "End",
-	    "F1", "F2", "F3", "F4", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "Enter",
-	    "+", "-", "*", "/", ".", "=" };
-	/* CSI finals of the cursor keys, Home, End and Shift-Tab. */
-	static const char csi[] = "ABCDHFZ";
-	static const char *const csi_names[] = { "Up", "Down", "Right", "Left", "Home", "End",
-	    "BTab" };
-	/* CSI n ~ by n. */
-	static const char *const tilde[] = { NULL, "Home", "Insert", "Delete", "End", "PageUp",
-	    "PageDown", "Home", "End", NULL, NULL, "F1", "F2", "F3", "F4", "F5", NULL, "F6", "F7",
-	    "F8", "F9", "F10", NULL, "F11", "F12" };
-	char params[16];
-	const char *p;
-	size_t n = 0, i;
-	int c, fin = -1, num;
-
-	snprintf(k->name, sizeof k->name, "Key?");
-	if ((c = term_next()) == -1) {
-		snprintf(k->name, sizeof k->name, "Escape");
-		return;
-	}
-	if (c == 'O') {
-		if ((c = term_next()) == -1 || (p = strchr(ss3, c)) == NULL || c == '\0')
-			return;
-		snprintf(k->name, sizeof k->name, "%s", ss3_names[p - ss3]);
-		/* The keypad's digits and signs type themselves. */
-		if (strlen(ss3_names[p - ss3]) == 1)
-			memcpy(k->text, ss3_names[p - ss3], 2);
-		return;
-	}
-	if (c != '[') {
-		/* Esc and then a key typed quickly (or Alt and a key): both count. */
-		ungetch(c);
-		snprintf(k->name, sizeof k->name, "Escape");
-		return;
-	}
-	/* CSI: parameter and intermediate bytes, then one final byte. */
-	for (i = 0; i < 32 && (c = term_next()) != -1; i++) {
-		if (c >= 0x40 && c <= 0x7e) {
-			fin = c;
-			break;
-		}
-		if (c < 0x20 || c > 0x3f)
-			return;
-		if (n + 1 < sizeof params)
-			params[n++] = (char)c;
-	}
-	params[n] = '\0';
-	if (fin == -1)
-		return;
-	/* A plain key only: "1;5A" (C-Up) and the like mean nothing here. */
-	if ((p = strchr(csi, fin)) != NULL && fin != '\0' &&
-	    (n == 0 || strcmp(params, "1") == 0)) {
-		snprintf(k->name, sizeof k->name, "%s", csi_names[p - csi]);
-		return;
-	}
-	if (fin == '~' && n > 0 && n <= 2 && strspn(params, "0123456789") == n) {
-		num = atoi(params);
-		if (num < (int)(sizeof tilde / sizeof tilde[0]) && tilde[num] != NULL)
-			snprintf(k->name, sizeof k->name, "%s", tilde[num]);
-	}
-}
-
 int
 ui_term_key(struct ui_key *k, int ms)
 {
 	wint_t wc = 0;
-	int r;
+	int r, c;
 
 	memset(k, 0, sizeof *k);
 	wtimeout(stdscr, ms);
@@ -273,7 +197,9 @@ ui_term_key(struct ui_key *k, int ms)
 	}
 	switch (wc) {
 	case 27:
-		term_escape(k);
+		/* Esc and a key typed quickly: the key is read again, as itself. */
+		if ((c = ui_keyseq_escape(term_next, NULL, k)) != -1)
+			ungetch(c);
 		break;
 	case '\r':
 	case '\n':

@@ -50,6 +50,17 @@ void ui_term_redraw(void);
  * one it does not know is swallowed (named "Key?"), never Esc and letters.
  */
 int ui_term_key(struct ui_key *k, int ms);
+/*
+ * The rest of an escape sequence curses did not match, after its Esc, read
+ * with next() (-1: no byte came in time): the other cursor mode (CSI
+ * arrows while the terminfo says SS3, as a terminal attached after the UI
+ * set keypad transmit sends them), PuTTY's and VT220 keypad, Home/End in
+ * their many forms. A sequence not known here is read to its end and named
+ * "Key?", so that it is never taken for Esc followed by letters. Esc and
+ * another key (or Alt and a key) is "Escape", and that key's byte is
+ * returned to be read again; else -1.
+ */
+int ui_keyseq_escape(int (*next)(void *), void *arg, struct ui_key *k);
 
 int ui_rows(void);
 int ui_cols(void);
