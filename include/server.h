@@ -20,6 +20,8 @@
 #include <libssh/libssh.h>
 #include <libssh/server.h>
 
+#include "holder_proto.h"
+
 #define SERVER_PORT_DEFAULT	"2222"
 #define SERVER_MAX_SESSIONS	100
 #define SERVER_LOGIN_GRACE	30	/* seconds from connect to authenticated */
@@ -93,15 +95,7 @@ void server_peer_addr(int fd, char *buf, size_t size);
 int server_auth_message(struct server_conn *conn, ssh_session session, ssh_message msg);
 /* Serves one connection after accept, in its own process. Exit status. */
 int server_connection(struct server_conn *conn, ssh_session session);
-/*
- * The session holder (ssh_holder.c) keeps the UI's pty across dropped
- * connections. Records on its SOCK_SEQPACKET socket: a type byte, then
- * HOLDER_DATA bytes, HOLDER_RESIZE columns and rows (2 bytes each, big
- * endian), or HOLDER_EXIT the UI's exit status (1 byte).
- */
-#define HOLDER_RECORD	4096	/* payload bytes at most */
-enum { HOLDER_DATA = 'd', HOLDER_RESIZE = 'r', HOLDER_EXIT = 'x' };
-
+/* The session holder (ssh_holder.c) keeps the UI's pty across dropped connections. */
 /* Starts a holder running argv on a new pty; returns a socket attached to it, or -1. */
 int holder_start(const struct server_conn *conn, char *const argv[], char *const envp[],
     int cols, int rows);

@@ -84,7 +84,8 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 {
 	char rec[HOLDER_RECORD + 1], in[2 * HOLDER_RECORD], out[HOLDER_RECORD + 1];
 	size_t nin = 0, nout = 0;
-	int client = -1, pending = -1, fresh = 0, status, hangup = 0;
+	int client = -1, pending = -1, fresh = 0, status, hangup = 0, type;
+	struct holder_record r;
 	time_t alone_since = time(NULL);
 	struct pollfd pfd[4];
 	ssize_t n;
@@ -161,6 +162,7 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 		}
 		if (ix_c != -1 && (pfd[ix_c].revents & (POLLIN | POLLHUP | POLLERR))) {
 			n = recv(client, rec, sizeof rec, MSG_DONTWAIT);
+			type = n > 0 ? holder_record_parse(rec, (size_t)n, &r) : -1;
 			if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
 				close(client);
 				client = -1;
@@ -168,18 +170,15 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 				alone_since = time(NULL);
 				/* A journal left alone locks itself at once (ui_main.c). */
 				kill(ui, SIGUSR1);
-			} else if (n > 1 && rec[0] == HOLDER_DATA &&
-			    (size_t)(n - 1) <= sizeof in - nin) {
-				memcpy(in + nin, rec + 1, (size_t)n - 1);
-				nin += (size_t)n - 1;
-			} else if (n == 5 && rec[0] == HOLDER_RESIZE) {
+			} else if (type == HOLDER_DATA && r.len <= sizeof in - nin) {
+				memcpy(in + nin, r.data, r.len);
+				nin += r.len;
+			} else if (type == HOLDER_RESIZE) {
 				struct winsize ws, now;
 
 				memset(&ws, 0, sizeof ws);
-				ws.ws_col = (unsigned short)(((unsigned char)rec[1] << 8) |
-				    (unsigned char)rec[2]);
-				ws.ws_row = (unsigned short)(((unsigned char)rec[3] << 8) |
-				    (unsigned char)rec[4]);
+				ws.ws_col = (unsigned short)r.cols;
+				ws.ws_row = (unsigned short)r.rows;
 				if (ioctl(master, TIOCGWINSZ, &now) != 0 || now.ws_col !=
 				    ws.ws_col || now.ws_row != ws.ws_row)
 					ioctl(master, TIOCSWINSZ, &ws);

@@ -506,10 +506,7 @@ sess_resize(struct sess *s)
 
 	s->resize_due = 0;
 	if (s->hold != -1) {
-		rec[0] = (unsigned char)(s->cols >> 8);
-		rec[1] = (unsigned char)s->cols;
-		rec[2] = (unsigned char)(s->rows >> 8);
-		rec[3] = (unsigned char)s->rows;
+		holder_resize_payload((unsigned)s->cols, (unsigned)s->rows, rec);
 		if (holder_send(s->hold, HOLDER_RESIZE, rec, sizeof rec) == 0)
 			return;
 		/* Only the latest size matters: send it when the holder has room. */
@@ -738,14 +735,16 @@ sess_from_holder(struct sess *s)
 {
 	char rec[HOLDER_RECORD + 1];
 	ssize_t n = recv(s->hold, rec, sizeof rec, MSG_DONTWAIT);
+	struct holder_record r;
+	int type = n > 0 ? holder_record_parse(rec, (size_t)n, &r) : -1;
 
-	if (n > 1 && rec[0] == HOLDER_DATA) {
-		memcpy(s->out + s->nout, rec + 1, (size_t)n - 1);
-		s->nout += (size_t)n - 1;
+	if (type == HOLDER_DATA) {
+		memcpy(s->out + s->nout, r.data, r.len);
+		s->nout += r.len;
 		if (s->flush_at == 0)
 			s->flush_at = now_ms() + SESS_COALESCE_MS;
-	} else if (n == 2 && rec[0] == HOLDER_EXIT) {
-		s->status = (unsigned char)rec[1];
+	} else if (type == HOLDER_EXIT) {
+		s->status = r.status;
 		s->reaped = 1;
 		sess_close_fd(&s->hold);
 	} else if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
