@@ -104,8 +104,22 @@ int holder_find(const struct server_conn *conn, char *since, size_t sincesize);
 /* Sends one record without blocking; 0, or -1 (EAGAIN: try again later). */
 int holder_send(int fd, int type, const void *buf, size_t len);
 
-/* One log line to stderr: "dapter[PID]: ..." with a UTC time stamp. */
-void server_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * The priority of a log line, as syslog numbers it. Under systemd (stderr is
+ * the journal: $JOURNAL_STREAM names it) a line starts "<N>" and journald
+ * files it at that priority; elsewhere (a terminal, a test's file) the line
+ * is plain text with a UTC time stamp and "dapter[PID]: ".
+ */
+enum server_log_level {
+	SERVER_LOG_ERR = 3,	/* the server failed at something it should do */
+	SERVER_LOG_WARNING = 4,	/* a refused login, a client the server shut out */
+	SERVER_LOG_NOTICE = 5,	/* a refused request, a dropped link, a slowed login */
+	SERVER_LOG_INFO = 6,	/* logins, commands, sessions opening and ending */
+};
+
+/* One log line to stderr, at `level`. */
+void server_log(enum server_log_level level, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /*
  * A line a client can cause as often as it likes (a refused connection or
  * request, a failed resize): at most one a second for each limit, the next
@@ -115,7 +129,7 @@ struct server_log_limit {
 	time_t last;
 	long quiet;
 };
-void server_log_limited(struct server_log_limit *lim, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void server_log_limited(struct server_log_limit *lim, enum server_log_level level,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -215,10 +215,10 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 	}
 	status = holder_reap(ui, hangup);
 	if (hangup)
-		server_log("holder %s: nobody came back in %d s; the journal is closed",
+		server_log(SERVER_LOG_INFO, "holder %s: nobody came back in %d s; the journal is closed",
 		    strrchr(holder_path, '/') + 1, detached_max);
 	else
-		server_log("holder %s: the journal ended (status %d)",
+		server_log(SERVER_LOG_INFO, "holder %s: the journal ended (status %d)",
 		    strrchr(holder_path, '/') + 1, status);
 	if (client != -1) {
 		int fl = fcntl(client, F_GETFL);
@@ -252,32 +252,32 @@ holder_start(const struct server_conn *conn, char *const argv[], char *const env
 	pid_t mid, ui;
 
 	if (mkdir(conn->session_dir, 0700) != 0 && errno != EEXIST) {
-		server_log("%s: cannot make %s: %s", conn->session_id, conn->session_dir,
+		server_log(SERVER_LOG_ERR, "%s: cannot make %s: %s", conn->session_id, conn->session_dir,
 		    strerror(errno));
 		return -1;
 	}
 	if ((size_t)snprintf(path, sizeof path, "%s/%s@%ld", conn->session_dir, conn->login,
 	    (long)getpid()) >= sizeof path || holder_addr(&sun, path) != 0) {
-		server_log("%s: the session directory's path is too long", conn->session_id);
+		server_log(SERVER_LOG_ERR, "%s: the session directory's path is too long", conn->session_id);
 		return -1;
 	}
 	unlink(path);
 	if ((lfd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0)) == -1 ||
 	    bind(lfd, (struct sockaddr *)&sun, sizeof sun) == -1 || chmod(path, 0600) == -1 ||
 	    listen(lfd, 4) == -1) {
-		server_log("%s: session socket %s: %s", conn->session_id, path, strerror(errno));
+		server_log(SERVER_LOG_ERR, "%s: session socket %s: %s", conn->session_id, path, strerror(errno));
 		goto fail;
 	}
 	memset(&ws, 0, sizeof ws);
 	ws.ws_col = (unsigned short)(cols > 0 ? cols : 80);
 	ws.ws_row = (unsigned short)(rows > 0 ? rows : 24);
 	if (openpty(&master, &slave, NULL, NULL, &ws) != 0) {
-		server_log("%s: openpty: %s", conn->session_id, strerror(errno));
+		server_log(SERVER_LOG_ERR, "%s: openpty: %s", conn->session_id, strerror(errno));
 		goto fail;
 	}
 	/* Two forks: the holder belongs to no connection and outlives them all. */
 	if ((mid = fork()) == -1) {
-		server_log("%s: fork: %s", conn->session_id, strerror(errno));
+		server_log(SERVER_LOG_ERR, "%s: fork: %s", conn->session_id, strerror(errno));
 		goto fail;
 	}
 	if (mid == 0) {
@@ -345,7 +345,7 @@ holder_start(const struct server_conn *conn, char *const argv[], char *const env
 	master = slave = -1;
 	if ((fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0)) == -1 ||
 	    connect(fd, (struct sockaddr *)&sun, sizeof sun) == -1) {
-		server_log("%s: cannot reach the session holder: %s", conn->session_id,
+		server_log(SERVER_LOG_ERR, "%s: cannot reach the session holder: %s", conn->session_id,
 		    strerror(errno));
 		if (fd != -1)
 			close(fd);

@@ -263,7 +263,7 @@ server_log_head(const char *db_path, char day[11])
 		return;
 	if (store_open(db_path, 0, &st) == STORE_OK &&
 	    store_audit_head(st, &id, hash) == STORE_OK) {
-		server_log("audit head %lld:%s", (long long)id, hash);
+		server_log(SERVER_LOG_INFO, "audit head %lld:%s", (long long)id, hash);
 		snprintf(day, 11, "%s", today);
 	}
 	store_close(st);
@@ -404,10 +404,10 @@ server_kid_heard(const struct server_opts *o, struct server_kid *k)
 	if (answer == 'y')
 		k->authed = 1;
 	else
-		server_log("refused a session to a login from %s: %d sessions already", k->addr,
+		server_log(SERVER_LOG_WARNING, "refused a session to a login from %s: %d sessions already", k->addr,
 		    max);
 	if (write(k->fd, &answer, 1) != 1)
-		server_log("cannot answer a connection process: %s", strerror(errno));
+		server_log(SERVER_LOG_ERR, "cannot answer a connection process: %s", strerror(errno));
 }
 
 
@@ -516,7 +516,7 @@ server_listen(const struct server_opts *o)
 	fflush(o->out);
 	if (o->ready != NULL)
 		o->ready(o->ready_arg);
-	server_log("listening on %s port %s, database %s", o->listen, port, o->db_path);
+	server_log(SERVER_LOG_INFO, "listening on %s port %s, database %s", o->listen, port, o->db_path);
 	while (!server_stopping) {
 		server_log_head(o->db_path, day);
 		if (server_reap)
@@ -555,7 +555,7 @@ server_listen(const struct server_opts *o)
 		}
 		if (ssh_bind_accept(bind, session) != SSH_OK) {
 			if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ECONNABORTED) {
-				server_log("accept: %s", ssh_get_error(bind));
+				server_log(SERVER_LOG_ERR, "accept: %s", ssh_get_error(bind));
 				usleep(100000);
 			}
 			ssh_free(session);
@@ -564,14 +564,14 @@ server_listen(const struct server_opts *o)
 		}
 		server_peer_addr(ssh_get_fd(session), addr, sizeof addr);
 		if ((why = server_admit(o, addr)) != NULL || server_kids_grow() != 0) {
-			server_log_limited(&refusals, "refused a connection from %s: %s", addr,
+			server_log_limited(&refusals, SERVER_LOG_WARNING, "refused a connection from %s: %s", addr,
 			    why != NULL ? why : strerror(ENOMEM));
 			ssh_free(session);
 			session = NULL;
 			continue;
 		}
 		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-			server_log("socketpair: %s", strerror(errno));
+			server_log(SERVER_LOG_ERR, "socketpair: %s", strerror(errno));
 			ssh_free(session);
 			session = NULL;
 			continue;
@@ -589,14 +589,14 @@ server_listen(const struct server_opts *o)
 			k->authed = 0;
 			snprintf(k->addr, sizeof k->addr, "%s", addr);
 		} else {
-			server_log("fork: %s", strerror(errno));
+			server_log(SERVER_LOG_ERR, "fork: %s", strerror(errno));
 			close(sv[0]);
 		}
 		/* Closes our copy of the socket; the child keeps its own. */
 		ssh_free(session);
 		session = NULL;
 	}
-	server_log("stopping; open sessions go on until they end");
+	server_log(SERVER_LOG_INFO, "stopping; open sessions go on until they end");
 	rc = CMD_OK;
 out:
 	free(pfd);

@@ -111,7 +111,7 @@ sess_socket_options(int fd, int timeout)
 	    setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &user_timeout,
 	    sizeof user_timeout) != 0 ||
 	    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on) != 0)
-		server_log("socket options: %s", strerror(errno));
+		server_log(SERVER_LOG_ERR, "socket options: %s", strerror(errno));
 }
 
 /* 1 when terminfo has an entry for `term` (no curses here: look at the files). */
@@ -256,7 +256,7 @@ sess_nonblock(int fd)
 	int fl = fcntl(fd, F_GETFL);
 
 	if (fl == -1 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) == -1)
-		server_log("fcntl: %s", strerror(errno));
+		server_log(SERVER_LOG_ERR, "fcntl: %s", strerror(errno));
 }
 
 /* In the child, before exec: the defaults a fresh program expects. */
@@ -315,7 +315,7 @@ sess_spawn(struct sess *s, char **args, int nargs)
 			goto out;
 		}
 		/* Without a holder the journal still opens; it just cannot be resumed. */
-		server_log("%s: no session holder; the journal runs without one",
+		server_log(SERVER_LOG_WARNING, "%s: no session holder; the journal runs without one",
 		    s->conn->session_id);
 	}
 	if (s->pty) {
@@ -323,16 +323,16 @@ sess_spawn(struct sess *s, char **args, int nargs)
 		ws.ws_col = (unsigned short)(s->cols > 0 ? s->cols : 80);
 		ws.ws_row = (unsigned short)(s->rows > 0 ? s->rows : 24);
 		if (openpty(&master, &slave, NULL, NULL, &ws) != 0) {
-			server_log("%s: openpty: %s", s->conn->session_id, strerror(errno));
+			server_log(SERVER_LOG_ERR, "%s: openpty: %s", s->conn->session_id, strerror(errno));
 			goto out;
 		}
 	} else if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 ||
 	    pipe2(err, O_CLOEXEC) != 0) {
-		server_log("%s: pipe: %s", s->conn->session_id, strerror(errno));
+		server_log(SERVER_LOG_ERR, "%s: pipe: %s", s->conn->session_id, strerror(errno));
 		goto out;
 	}
 	if ((pid = fork()) == -1) {
-		server_log("%s: fork: %s", s->conn->session_id, strerror(errno));
+		server_log(SERVER_LOG_ERR, "%s: fork: %s", s->conn->session_id, strerror(errno));
 		goto out;
 	}
 	if (pid == 0) {
@@ -398,7 +398,7 @@ sess_finish(struct sess *s, int code)
 	s->close_by = now_ms() + SESS_CLOSE_MS;
 	if (ssh_channel_request_send_exit_status(s->chan, code) != SSH_OK ||
 	    ssh_channel_send_eof(s->chan) != SSH_OK || ssh_channel_close(s->chan) != SSH_OK)
-		server_log("%s: cannot close the channel: %s", s->conn->session_id,
+		server_log(SERVER_LOG_ERR, "%s: cannot close the channel: %s", s->conn->session_id,
 		    ssh_get_error(s->session));
 }
 
@@ -437,11 +437,11 @@ sess_exec(struct sess *s, ssh_message msg)
 		return 0;
 	}
 	if (cmd == NULL || ssh_argv_split(cmd, &args, &nargs) != 0) {
-		server_log("%s: %s: an exec command that does not split", s->conn->session_id,
+		server_log(SERVER_LOG_NOTICE, "%s: %s: an exec command that does not split", s->conn->session_id,
 		    s->conn->login);
 		return 1;
 	}
-	server_log("%s: %s runs %s", s->conn->session_id, s->conn->login,
+	server_log(SERVER_LOG_INFO, "%s: %s runs %s", s->conn->session_id, s->conn->login,
 	    nargs > 0 ? args[0] : "help");
 	if (s->conn->notice != NULL) {
 		snprintf(s->err, sizeof s->err, "%s\n", sess_translate(s, s->conn->notice));
@@ -479,11 +479,11 @@ sess_shell(struct sess *s, ssh_message msg)
 		snprintf(s->out, sizeof s->out, "\r\n%s ", prompt);
 		s->nout = strlen(s->out);
 		s->started = 1;
-		server_log("%s: %s has a journal open since %s; offered", s->conn->session_id,
+		server_log(SERVER_LOG_INFO, "%s: %s has a journal open since %s; offered", s->conn->session_id,
 		    s->conn->login, since);
 		return 0;
 	}
-	server_log("%s: %s opens the journal (%s %dx%d)", s->conn->session_id, s->conn->login,
+	server_log(SERVER_LOG_INFO, "%s: %s opens the journal (%s %dx%d)", s->conn->session_id, s->conn->login,
 	    s->term[0] != '\0' ? s->term : "?", s->cols, s->rows);
 	if (sess_spawn(s, NULL, 0) != 0) {
 		s->started = 1;
@@ -513,7 +513,7 @@ sess_resize(struct sess *s)
 		if (errno == EAGAIN || errno == EWOULDBLOCK)
 			s->resize_due = 1;
 		else
-			server_log_limited(&sess_resize_log, "%s: resize: %s",
+			server_log_limited(&sess_resize_log, SERVER_LOG_NOTICE, "%s: resize: %s",
 			    s->conn->session_id, strerror(errno));
 		return;
 	}
@@ -523,7 +523,7 @@ sess_resize(struct sess *s)
 	ws.ws_col = (unsigned short)s->cols;
 	ws.ws_row = (unsigned short)s->rows;
 	if (ioctl(s->master, TIOCSWINSZ, &ws) == -1)
-		server_log_limited(&sess_resize_log, "%s: resize: %s", s->conn->session_id,
+		server_log_limited(&sess_resize_log, SERVER_LOG_NOTICE, "%s: resize: %s", s->conn->session_id,
 		    strerror(errno));
 }
 
@@ -579,7 +579,7 @@ sess_channel_request(struct sess *s, ssh_message msg)
 		return s->started ? 1 : sess_shell(s, msg);
 	default:
 		/* subsystem (sftp), x11 and anything else */
-		server_log_limited(&sess_refusal_log, "%s: %s: refused a channel request (type %d)",
+		server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE, "%s: %s: refused a channel request (type %d)",
 		    s->conn->session_id, s->conn->login, ssh_message_subtype(msg));
 		return 1;
 	}
@@ -604,18 +604,18 @@ sess_message(ssh_session session, ssh_message msg, void *arg)
 	switch (ssh_message_type(msg)) {
 	case SSH_REQUEST_CHANNEL_OPEN:
 		if (ssh_message_subtype(msg) != SSH_CHANNEL_SESSION || s->chan != NULL) {
-			server_log_limited(&sess_refusal_log, "%s: %s: refused a channel (type %d)",
+			server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE, "%s: %s: refused a channel (type %d)",
 			    s->conn->session_id, s->conn->login, ssh_message_subtype(msg));
 			return 1;
 		}
 		if ((s->chan = ssh_message_channel_request_open_reply_accept(msg)) == NULL)
-			server_log("%s: cannot open a channel", s->conn->session_id);
+			server_log(SERVER_LOG_ERR, "%s: cannot open a channel", s->conn->session_id);
 		return 0;
 	case SSH_REQUEST_CHANNEL:
 		return sess_channel_request(s, msg);
 	case SSH_REQUEST_GLOBAL:
 		if (ssh_message_subtype(msg) == SSH_GLOBAL_REQUEST_TCPIP_FORWARD)
-			server_log_limited(&sess_refusal_log, "%s: %s: refused port forwarding",
+			server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE, "%s: %s: refused port forwarding",
 			    s->conn->session_id, s->conn->login);
 		return 1;
 	default:
@@ -712,7 +712,7 @@ sess_answer(struct sess *s)
 	if (!no) {
 		s->hold = s->offer;
 		s->offer = -1;
-		server_log("%s: %s resumes the journal (%dx%d)", s->conn->session_id,
+		server_log(SERVER_LOG_INFO, "%s: %s resumes the journal (%dx%d)", s->conn->session_id,
 		    s->conn->login, s->cols, s->rows);
 		/* The holder repaints for the new screen's size. */
 		sess_resize(s);
@@ -721,7 +721,7 @@ sess_answer(struct sess *s)
 	sess_close_fd(&s->offer);
 	memcpy(s->out + s->nout, "\r\n", 2);
 	s->nout += 2;
-	server_log("%s: %s opens a new journal (%s %dx%d)", s->conn->session_id,
+	server_log(SERVER_LOG_INFO, "%s: %s opens a new journal (%s %dx%d)", s->conn->session_id,
 	    s->conn->login, s->term[0] != '\0' ? s->term : "?", s->cols, s->rows);
 	if (sess_spawn(s, NULL, 0) != 0) {
 		s->reaped = 1;
@@ -820,10 +820,10 @@ sess_turn(struct sess *s, ssh_event event)
 		ssh_event_dopoll(event, 0);
 	if (!ssh_is_connected(s->session)) {
 		if (s->hold != -1)
-			server_log("%s: %s: the link dropped; the journal waits %d s",
+			server_log(SERVER_LOG_NOTICE, "%s: %s: the link dropped; the journal waits %d s",
 			    s->conn->session_id, s->conn->login, s->conn->detached_max);
 		else if (s->started && !s->finished)
-			server_log("%s: %s: the client went away", s->conn->session_id,
+			server_log(SERVER_LOG_NOTICE, "%s: %s: the client went away", s->conn->session_id,
 			    s->conn->login);
 		return -1;
 	}
@@ -836,7 +836,7 @@ sess_turn(struct sess *s, ssh_event event)
 		s->authed_at = now;
 	if (s->authed_at != 0 && !s->started &&
 	    now - s->authed_at > (long long)s->conn->link_timeout * 1000) {
-		server_log("%s: %s started nothing in %d s, closing", s->conn->session_id,
+		server_log(SERVER_LOG_NOTICE, "%s: %s started nothing in %d s, closing", s->conn->session_id,
 		    s->conn->login, s->conn->link_timeout);
 		return -1;
 	}
@@ -911,7 +911,7 @@ sess_turn(struct sess *s, ssh_event event)
 	if (s->started && s->reaped && s->master == -1 && s->hold == -1 && s->offer == -1 &&
 	    s->out_fd == -1 && s->err_fd == -1 && s->nout == 0 && s->nerr == 0 &&
 	    !s->finished) {
-		server_log("%s: %s: exit status %d", s->conn->session_id, s->conn->login,
+		server_log(SERVER_LOG_INFO, "%s: %s: exit status %d", s->conn->session_id, s->conn->login,
 		    s->status);
 		sess_finish(s, s->status);
 	}
@@ -919,7 +919,7 @@ sess_turn(struct sess *s, ssh_event event)
 	if (s->finished && now_ms() > s->close_by)
 		return -1;
 	if (!s->finished && ssh_channel_is_closed(s->chan)) {
-		server_log("%s: %s: the client went away", s->conn->session_id, s->conn->login);
+		server_log(SERVER_LOG_NOTICE, "%s: %s: the client went away", s->conn->session_id, s->conn->login);
 		return -1;
 	}
 	return 0;
@@ -956,7 +956,7 @@ server_connection(struct server_conn *conn, ssh_session session)
 		sess_socket_options(fd, conn->link_timeout);
 	server_peer_addr(fd, conn->addr, sizeof conn->addr);
 	conn->started = time(NULL);
-	server_log("%s: connection from %s", conn->session_id, conn->addr);
+	server_log(SERVER_LOG_INFO, "%s: connection from %s", conn->session_id, conn->addr);
 	snprintf(sess_grace_line, sizeof sess_grace_line,
 	    "dapter[%ld]: %s: no login from %s in %d s, closing\n", (long)getpid(),
 	    conn->session_id, conn->addr, conn->login_grace);
@@ -976,7 +976,7 @@ server_connection(struct server_conn *conn, ssh_session session)
 	ssh_set_auth_methods(session, SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_PUBLICKEY |
 	    SSH_AUTH_METHOD_INTERACTIVE);
 	if (ssh_handle_key_exchange(session) != SSH_OK) {
-		server_log("%s: key exchange with %s failed: %s", conn->session_id, conn->addr,
+		server_log(SERVER_LOG_NOTICE, "%s: key exchange with %s failed: %s", conn->session_id, conn->addr,
 		    ssh_get_error(session));
 		goto out;
 	}
@@ -992,7 +992,7 @@ server_connection(struct server_conn *conn, ssh_session session)
 		ssh_blocking_flush(session, 2000);
 		ssh_disconnect(session);
 	}
-	server_log("%s: connection from %s closed", conn->session_id, conn->addr);
+	server_log(SERVER_LOG_INFO, "%s: connection from %s closed", conn->session_id, conn->addr);
 out:
 	if (event != NULL) {
 		ssh_event_remove_session(event, session);
