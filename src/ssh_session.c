@@ -39,6 +39,7 @@
 #include "i18n.h"
 #include "server.h"
 #include "ssh_argv.h"
+#include "text.h"
 
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
@@ -424,11 +425,47 @@ sess_say(struct sess *s, const char *message)
 	s->status = 1;
 }
 
+/*
+ * The command's words as the log shows them: a word with a space or a quote
+ * (or none at all) in double quotes, then the whole passed through text_fit,
+ * so that a client's escapes and newlines can neither rewrite a terminal
+ * showing the log nor forge a line, and a huge command is cut at 200 columns.
+ */
+#define SESS_LOG_COLS 200
+
+static char *
+sess_shown_command(char *const args[], int nargs)
+{
+	char buf[SESS_LOG_COLS * 4 + 8];
+	size_t len = 0;
+	const char *w;
+	int i, quote;
+
+	/* Each step adds at most 4 bytes; the last 4 stay free for them and the NUL. */
+	for (i = 0; i < nargs && len + 4 < sizeof buf; i++) {
+		w = args[i];
+		quote = w[0] == '\0' || strpbrk(w, " \"") != NULL;
+		if (i > 0)
+			buf[len++] = ' ';
+		if (quote)
+			buf[len++] = '"';
+		for (; *w != '\0' && len + 4 < sizeof buf; w++) {
+			if (*w == '"')
+				buf[len++] = '\\';
+			buf[len++] = *w;
+		}
+		if (quote)
+			buf[len++] = '"';
+	}
+	buf[len] = '\0';
+	return text_fit(buf, SESS_LOG_COLS, NULL);
+}
+
 static int
 sess_exec(struct sess *s, ssh_message msg)
 {
 	const char *cmd = ssh_message_channel_request_command(msg);
-	char **args = NULL, *help[] = { (char *)"help", NULL };
+	char **args = NULL, *help[] = { (char *)"help", NULL }, *shown = NULL;
 	int nargs = 0, rc;
 
 	if (s->conn->refusal != NULL) {
@@ -441,8 +478,10 @@ sess_exec(struct sess *s, ssh_message msg)
 		    s->conn->login);
 		return 1;
 	}
+	shown = sess_shown_command(args, nargs);
 	server_log(SERVER_LOG_INFO, "%s: %s runs %s", s->conn->session_id, s->conn->login,
-	    nargs > 0 ? args[0] : "help");
+	    nargs == 0 ? "help" : shown != NULL ? shown : "?");
+	free(shown);
 	if (s->conn->notice != NULL) {
 		snprintf(s->err, sizeof s->err, "%s\n", sess_translate(s, s->conn->notice));
 		s->nerr = strlen(s->err);

@@ -32,6 +32,14 @@ status 0 "exec marks export with a quoted class name"
 cp "$tmp/out" "$tmp/remote.csv"
 "$DAPTER" --db "$db" --as aigerim marks export "7 Ә" Алгебра >"$tmp/local.csv"
 same "$tmp/remote.csv" "$tmp/local.csv" "the CSV over ssh is the same bytes as on the command line"
+has "$tmp/serve.log" "aigerim runs marks export \"7 Ә\" Алгебра" \
+    "the log has every word of the command, a word with a space in quotes"
+s aigerim-demo aigerim journal list "$(printf "'x\033[2J\nforged line'")" \
+    "$(head -c 600 /dev/zero | tr '\0' a)"
+grep -a "aigerim runs journal list" "$tmp/serve.log" | tail -n 1 >"$tmp/line"
+has "$tmp/line" "aigerim runs journal list \"x�[2J�forged line\" aaaa" \
+    "a command's escapes and newlines are neutralised in the log"
+[ "$(wc -c <"$tmp/line")" -lt 400 ]; tap_result $? "and a long command is cut"
 
 SSHPASS=aigerim-demo sshpass -e ssh $opts -o PubkeyAuthentication=no aigerim@127.0.0.1 \
     marks import --dry-run <"$tmp/local.csv" >"$tmp/out" 2>"$tmp/err"
