@@ -616,8 +616,16 @@ sess_channel_request(struct sess *s, ssh_message msg)
 		return s->started ? 1 : sess_exec(s, msg);
 	case SSH_CHANNEL_REQUEST_SHELL:
 		return s->started ? 1 : sess_shell(s, msg);
+	case SSH_CHANNEL_REQUEST_UNKNOWN:
+		/*
+		 * A vendor's request libssh does not know, such as PuTTY's
+		 * winadj@ and simple@putty.projects.tartarus.org, which every
+		 * PuTTY sends: declined as the protocol asks, and not logged,
+		 * since it is harmless and would bury the refusals that matter.
+		 */
+		return 1;
 	default:
-		/* subsystem (sftp), x11 and anything else */
+		/* subsystem (sftp), x11 */
 		server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE, "%s: %s: refused a channel request (type %d)",
 		    s->conn->session_id, s->conn->login, ssh_message_subtype(msg));
 		return 1;

@@ -147,6 +147,17 @@ if command -v plink >/dev/null 2>&1; then
 	    user list >"$tmp/out" 2>"$tmp/err" </dev/null
 	st=$?
 	status 3 "plink gets the exit status"
+	# A saved session with "SshSimple" makes PuTTY send its
+	# simple@putty.projects.tartarus.org request, a vendor request
+	# the server declines without logging a refusal.
+	mkdir -p "$tmp/putty/.putty/sessions"
+	echo "SshSimple=1" >"$tmp/putty/.putty/sessions/simple"
+	HOME=$tmp/putty timeout 30 plink -batch -load simple -P "$port" -pw marat-demo \
+	    -hostkey "$fp" marat@127.0.0.1 journal list >"$tmp/out" 2>"$tmp/err" </dev/null
+	st=$?
+	status 0 "plink with PuTTY's simple@ request runs a command"
+	lacks "$tmp/serve.log" "marat: refused a channel request" \
+	    "PuTTY's requests (winadj@, simple@) are not logged as refusals"
 else
 	echo "ok $((tap_n + 1)) # SKIP no plink"
 	tap_n=$((tap_n + 1))
