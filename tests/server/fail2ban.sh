@@ -47,6 +47,30 @@ regex "$tmp/syslog"
 tap_result $? "fail2ban-regex reads the syslog form"
 [ "$(grep -c . "$tmp/ips")" -eq 3 ] && [ "$(sort -u "$tmp/ips")" = 127.0.0.1 ]
 tap_result $? "and finds the same three at 127.0.0.1"
+
+# Under systemd stderr is the journal ($JOURNAL_STREAM names its device and
+# inode): the lines start with journald's priority instead of a time stamp.
+stop_server
+: >"$tmp/serve.log"
+JOURNAL_STREAM=$(stat -c %d:%i "$tmp/serve.log")
+export JOURNAL_STREAM
+start_server
+unset JOURNAL_STREAM
+fail wrong-5 olga password
+fail "$(demo_password marat)" marat password
+i=0
+until grep -q ': login marat ' "$tmp/serve.log"; do
+	i=$((i + 1))
+	[ $i -lt 300 ] || break
+	sleep 0.1
+done
+grep -Eq '^<4>ssh-[0-9]+: refused olga from 127\.0\.0\.1 by password' "$tmp/serve.log"
+tap_result $? "a refused login is a warning (<4>) in the journal"
+grep -Eq '^<6>ssh-[0-9]+: login marat from 127\.0\.0\.1 by password$' "$tmp/serve.log"
+tap_result $? "a login is info (<6>)"
+grep -Eq '^<6>listening on ' "$tmp/serve.log"; tap_result $? "so is the server's start"
+lacks "$tmp/serve.log" "Z dapter[" "no time stamp of its own: journald keeps the time and pid"
+
 grep -q "^journalmatch = _SYSTEMD_UNIT=dapter.service$" "$filter"
 tap_result $? "the filter reads dapter.service's journal"
 done_testing
