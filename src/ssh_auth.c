@@ -65,7 +65,8 @@ auth_store(struct server_conn *conn, ssh_session session)
 		store_close(st);
 		if (auth_disk_full(conn->db_path) && (banner = ssh_string_from_char(why)) != NULL) {
 			if (ssh_send_issue_banner(session, banner) != SSH_OK)
-				server_log(SERVER_LOG_ERR, "%s: cannot send the banner", conn->session_id);
+				server_log(SERVER_LOG_ERR, "%s: cannot send the banner",
+				    conn->session_id);
 			ssh_string_free(banner);
 		}
 		return NULL;
@@ -87,8 +88,8 @@ auth_audit(struct server_conn *conn, struct store *st, const struct user *u,
 	snprintf(actor.session, sizeof actor.session, "%s", conn->session_id);
 	store_set_actor(st, &actor);
 	if (store_audit_note(st, "login", conn->addr, method) != STORE_OK)
-		server_log(SERVER_LOG_ERR, "%s: cannot audit the login of %s: %s", conn->session_id, u->login,
-		    store_error(st));
+		server_log(SERVER_LOG_ERR, "%s: cannot audit the login of %s: %s", conn->session_id,
+		    u->login, store_error(st));
 }
 
 static int
@@ -101,26 +102,28 @@ auth_accept(struct server_conn *conn, ssh_session session, ssh_message msg, stru
 	 * client shows (a disconnect message would not leave libssh's buffer).
 	 */
 	if (!server_slot_ask(conn)) {
-		server_log(SERVER_LOG_WARNING, "%s: %s logged in from %s, but every session is taken", conn->session_id,
+		server_log(SERVER_LOG_WARNING,
+		    "%s: %s logged in from %s, but every session is taken", conn->session_id,
 		    u->login, conn->addr);
 		conn->refusal = N_("The server is full: every session is taken. "
 		    "Try again in a minute.");
 	}
 	if (ssh_message_auth_reply_success(msg, 0) != SSH_OK) {
-		server_log(SERVER_LOG_ERR, "%s: cannot confirm the login of %s", conn->session_id, u->login);
+		server_log(SERVER_LOG_ERR, "%s: cannot confirm the login of %s", conn->session_id,
+		    u->login);
 		return 0;
 	}
 	snprintf(conn->login, sizeof conn->login, "%s", u->login);
 	conn->authenticated = 1;
 	/* Reading goes on; whoever means to write must know that nothing will be kept. */
 	if (auth_disk_full(conn->db_path)) {
-		server_log(SERVER_LOG_ERR, "%s: the disk of %s is full: the server cannot write", conn->session_id,
-		    conn->db_path);
+		server_log(SERVER_LOG_ERR, "%s: the disk of %s is full: the server cannot write",
+		    conn->session_id, conn->db_path);
 		conn->notice = N_("The server cannot write: its disk is full. You can read, but "
 		    "nothing you change will be saved. Tell the school's administrator.");
 	}
-	server_log(SERVER_LOG_INFO, "%s: login %s from %s by %s", conn->session_id, u->login, conn->addr,
-	    method);
+	server_log(SERVER_LOG_INFO, "%s: login %s from %s by %s", conn->session_id, u->login,
+	    conn->addr, method);
 	auth_audit(conn, st, u, method);
 	return 0;
 }
@@ -149,14 +152,14 @@ auth_refuse(struct server_conn *conn, ssh_session session, ssh_message msg,
 
 	conn->attempts++;
 	auth_shown(user, shown, sizeof shown);
-	server_log(SERVER_LOG_WARNING, "%s: refused %s from %s by %s (%s)", conn->session_id, shown, conn->addr,
-	    method, why);
+	server_log(SERVER_LOG_WARNING, "%s: refused %s from %s by %s (%s)", conn->session_id, shown,
+	    conn->addr, method, why);
 	if (slow)
 		sleep(1);
 	ssh_message_reply_default(msg);
 	if (conn->attempts >= SERVER_AUTH_TRIES) {
-		server_log(SERVER_LOG_WARNING, "%s: too many failures from %s, closing", conn->session_id,
-		    conn->addr);
+		server_log(SERVER_LOG_WARNING, "%s: too many failures from %s, closing",
+		    conn->session_id, conn->addr);
 		ssh_disconnect(session);
 	}
 	return 0;
@@ -220,8 +223,8 @@ auth_password(struct server_conn *conn, ssh_session session, ssh_message msg,
 	snprintf(addr_key, sizeof addr_key, "addr:%.64s", conn->addr);
 	if ((delay = auth_delay(conn, st, pair_key, addr_key)) > 0) {
 		auth_shown(user, shown, sizeof shown);
-		server_log(SERVER_LOG_NOTICE, "%s: slowing a login as %s from %s by %u s", conn->session_id, shown,
-		    conn->addr, delay);
+		server_log(SERVER_LOG_NOTICE, "%s: slowing a login as %s from %s by %u s",
+		    conn->session_id, shown, conn->addr, delay);
 		sleep(delay);
 	}
 	if (store_user_check_password(st, user, password, &u) != STORE_OK) {
@@ -264,7 +267,8 @@ auth_publickey(struct server_conn *conn, ssh_session session, ssh_message msg, c
 	else if (state == SSH_PUBLICKEY_STATE_NONE) {
 		/* A probe: say the key would do, and wait for its signature. */
 		if (ssh_message_auth_reply_pk_ok_simple(msg) != SSH_OK)
-			server_log(SERVER_LOG_ERR, "%s: cannot answer a key probe", conn->session_id);
+			server_log(SERVER_LOG_ERR, "%s: cannot answer a key probe",
+			    conn->session_id);
 		rc = 0;
 	} else if (state == SSH_PUBLICKEY_STATE_VALID)
 		rc = auth_accept(conn, session, msg, st, &u, "publickey");
@@ -289,7 +293,8 @@ auth_kbdint(struct server_conn *conn, ssh_session session, ssh_message msg, cons
 		snprintf(conn->kbdint_user, sizeof conn->kbdint_user, "%s", user);
 		if (ssh_message_auth_interactive_request(msg, "", "", 1, prompts, echo) !=
 		    SSH_OK)
-			server_log(SERVER_LOG_ERR, "%s: cannot send the password prompt", conn->session_id);
+			server_log(SERVER_LOG_ERR, "%s: cannot send the password prompt",
+			    conn->session_id);
 		return 0;
 	}
 	if (conn->kbdint_user[0] == '\0' || ssh_userauth_kbdint_getnanswers(session) != 1 ||

@@ -215,7 +215,8 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 	}
 	status = holder_reap(ui, hangup);
 	if (hangup)
-		server_log(SERVER_LOG_INFO, "holder %s: nobody came back in %d s; the journal is closed",
+		server_log(SERVER_LOG_INFO,
+		    "holder %s: nobody came back in %d s; the journal is closed",
 		    strrchr(holder_path, '/') + 1, detached_max);
 	else
 		server_log(SERVER_LOG_INFO, "holder %s: the journal ended (status %d)",
@@ -252,20 +253,22 @@ holder_start(const struct server_conn *conn, char *const argv[], char *const env
 	pid_t mid, ui;
 
 	if (mkdir(conn->session_dir, 0700) != 0 && errno != EEXIST) {
-		server_log(SERVER_LOG_ERR, "%s: cannot make %s: %s", conn->session_id, conn->session_dir,
-		    strerror(errno));
+		server_log(SERVER_LOG_ERR, "%s: cannot make %s: %s", conn->session_id,
+		    conn->session_dir, strerror(errno));
 		return -1;
 	}
 	if ((size_t)snprintf(path, sizeof path, "%s/%s@%ld", conn->session_dir, conn->login,
 	    (long)getpid()) >= sizeof path || holder_addr(&sun, path) != 0) {
-		server_log(SERVER_LOG_ERR, "%s: the session directory's path is too long", conn->session_id);
+		server_log(SERVER_LOG_ERR, "%s: the session directory's path is too long",
+		    conn->session_id);
 		return -1;
 	}
 	unlink(path);
 	if ((lfd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0)) == -1 ||
 	    bind(lfd, (struct sockaddr *)&sun, sizeof sun) == -1 || chmod(path, 0600) == -1 ||
 	    listen(lfd, 4) == -1) {
-		server_log(SERVER_LOG_ERR, "%s: session socket %s: %s", conn->session_id, path, strerror(errno));
+		server_log(SERVER_LOG_ERR, "%s: session socket %s: %s", conn->session_id, path,
+		    strerror(errno));
 		goto fail;
 	}
 	memset(&ws, 0, sizeof ws);
@@ -345,8 +348,8 @@ holder_start(const struct server_conn *conn, char *const argv[], char *const env
 	master = slave = -1;
 	if ((fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0)) == -1 ||
 	    connect(fd, (struct sockaddr *)&sun, sizeof sun) == -1) {
-		server_log(SERVER_LOG_ERR, "%s: cannot reach the session holder: %s", conn->session_id,
-		    strerror(errno));
+		server_log(SERVER_LOG_ERR, "%s: cannot reach the session holder: %s",
+		    conn->session_id, strerror(errno));
 		if (fd != -1)
 			close(fd);
 		fd = -1;

@@ -404,10 +404,11 @@ server_kid_heard(const struct server_opts *o, struct server_kid *k)
 	if (answer == 'y')
 		k->authed = 1;
 	else
-		server_log(SERVER_LOG_WARNING, "refused a session to a login from %s: %d sessions already", k->addr,
-		    max);
+		server_log(SERVER_LOG_WARNING,
+		    "refused a session to a login from %s: %d sessions already", k->addr, max);
 	if (write(k->fd, &answer, 1) != 1)
-		server_log(SERVER_LOG_ERR, "cannot answer a connection process: %s", strerror(errno));
+		server_log(SERVER_LOG_ERR, "cannot answer a connection process: %s",
+		    strerror(errno));
 }
 
 
@@ -516,7 +517,8 @@ server_listen(const struct server_opts *o)
 	fflush(o->out);
 	if (o->ready != NULL)
 		o->ready(o->ready_arg);
-	server_log(SERVER_LOG_INFO, "listening on %s port %s, database %s", o->listen, port, o->db_path);
+	server_log(SERVER_LOG_INFO, "listening on %s port %s, database %s", o->listen, port,
+	    o->db_path);
 	while (!server_stopping) {
 		server_log_head(o->db_path, day);
 		if (server_reap)
@@ -564,7 +566,8 @@ server_listen(const struct server_opts *o)
 		}
 		server_peer_addr(ssh_get_fd(session), addr, sizeof addr);
 		if ((why = server_admit(o, addr)) != NULL || server_kids_grow() != 0) {
-			server_log_limited(&refusals, SERVER_LOG_WARNING, "refused a connection from %s: %s", addr,
+			server_log_limited(&refusals, SERVER_LOG_WARNING,
+			    "refused a connection from %s: %s", addr,
 			    why != NULL ? why : strerror(ENOMEM));
 			ssh_free(session);
 			session = NULL;

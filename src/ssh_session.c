@@ -316,15 +316,16 @@ sess_spawn(struct sess *s, char **args, int nargs)
 			goto out;
 		}
 		/* Without a holder the journal still opens; it just cannot be resumed. */
-		server_log(SERVER_LOG_WARNING, "%s: no session holder; the journal runs without one",
-		    s->conn->session_id);
+		server_log(SERVER_LOG_WARNING,
+		    "%s: no session holder; the journal runs without one", s->conn->session_id);
 	}
 	if (s->pty) {
 		memset(&ws, 0, sizeof ws);
 		ws.ws_col = (unsigned short)(s->cols > 0 ? s->cols : 80);
 		ws.ws_row = (unsigned short)(s->rows > 0 ? s->rows : 24);
 		if (openpty(&master, &slave, NULL, NULL, &ws) != 0) {
-			server_log(SERVER_LOG_ERR, "%s: openpty: %s", s->conn->session_id, strerror(errno));
+			server_log(SERVER_LOG_ERR, "%s: openpty: %s", s->conn->session_id,
+			    strerror(errno));
 			goto out;
 		}
 	} else if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 ||
@@ -474,8 +475,8 @@ sess_exec(struct sess *s, ssh_message msg)
 		return 0;
 	}
 	if (cmd == NULL || ssh_argv_split(cmd, &args, &nargs) != 0) {
-		server_log(SERVER_LOG_NOTICE, "%s: %s: an exec command that does not split", s->conn->session_id,
-		    s->conn->login);
+		server_log(SERVER_LOG_NOTICE, "%s: %s: an exec command that does not split",
+		    s->conn->session_id, s->conn->login);
 		return 1;
 	}
 	shown = sess_shown_command(args, nargs);
@@ -518,12 +519,12 @@ sess_shell(struct sess *s, ssh_message msg)
 		snprintf(s->out, sizeof s->out, "\r\n%s ", prompt);
 		s->nout = strlen(s->out);
 		s->started = 1;
-		server_log(SERVER_LOG_INFO, "%s: %s has a journal open since %s; offered", s->conn->session_id,
-		    s->conn->login, since);
+		server_log(SERVER_LOG_INFO, "%s: %s has a journal open since %s; offered",
+		    s->conn->session_id, s->conn->login, since);
 		return 0;
 	}
-	server_log(SERVER_LOG_INFO, "%s: %s opens the journal (%s %dx%d)", s->conn->session_id, s->conn->login,
-	    s->term[0] != '\0' ? s->term : "?", s->cols, s->rows);
+	server_log(SERVER_LOG_INFO, "%s: %s opens the journal (%s %dx%d)", s->conn->session_id,
+	    s->conn->login, s->term[0] != '\0' ? s->term : "?", s->cols, s->rows);
 	if (sess_spawn(s, NULL, 0) != 0) {
 		s->started = 1;
 		s->reaped = 1;
@@ -562,8 +563,8 @@ sess_resize(struct sess *s)
 	ws.ws_col = (unsigned short)s->cols;
 	ws.ws_row = (unsigned short)s->rows;
 	if (ioctl(s->master, TIOCSWINSZ, &ws) == -1)
-		server_log_limited(&sess_resize_log, SERVER_LOG_NOTICE, "%s: resize: %s", s->conn->session_id,
-		    strerror(errno));
+		server_log_limited(&sess_resize_log, SERVER_LOG_NOTICE, "%s: resize: %s",
+		    s->conn->session_id, strerror(errno));
 }
 
 /* One request on our channel: 0 when answered here, 1 for the default refusal. */
@@ -626,8 +627,9 @@ sess_channel_request(struct sess *s, ssh_message msg)
 		return 1;
 	default:
 		/* subsystem (sftp), x11 */
-		server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE, "%s: %s: refused a channel request (type %d)",
-		    s->conn->session_id, s->conn->login, ssh_message_subtype(msg));
+		server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE,
+		    "%s: %s: refused a channel request (type %d)", s->conn->session_id,
+		    s->conn->login, ssh_message_subtype(msg));
 		return 1;
 	}
 }
@@ -651,19 +653,21 @@ sess_message(ssh_session session, ssh_message msg, void *arg)
 	switch (ssh_message_type(msg)) {
 	case SSH_REQUEST_CHANNEL_OPEN:
 		if (ssh_message_subtype(msg) != SSH_CHANNEL_SESSION || s->chan != NULL) {
-			server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE, "%s: %s: refused a channel (type %d)",
-			    s->conn->session_id, s->conn->login, ssh_message_subtype(msg));
+			server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE,
+			    "%s: %s: refused a channel (type %d)", s->conn->session_id,
+			    s->conn->login, ssh_message_subtype(msg));
 			return 1;
 		}
 		if ((s->chan = ssh_message_channel_request_open_reply_accept(msg)) == NULL)
-			server_log(SERVER_LOG_ERR, "%s: cannot open a channel", s->conn->session_id);
+			server_log(SERVER_LOG_ERR, "%s: cannot open a channel",
+			    s->conn->session_id);
 		return 0;
 	case SSH_REQUEST_CHANNEL:
 		return sess_channel_request(s, msg);
 	case SSH_REQUEST_GLOBAL:
 		if (ssh_message_subtype(msg) == SSH_GLOBAL_REQUEST_TCPIP_FORWARD)
-			server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE, "%s: %s: refused port forwarding",
-			    s->conn->session_id, s->conn->login);
+			server_log_limited(&sess_refusal_log, SERVER_LOG_NOTICE,
+			    "%s: %s: refused port forwarding", s->conn->session_id, s->conn->login);
 		return 1;
 	default:
 		return 1;
@@ -759,8 +763,8 @@ sess_answer(struct sess *s)
 	if (!no) {
 		s->hold = s->offer;
 		s->offer = -1;
-		server_log(SERVER_LOG_INFO, "%s: %s resumes the journal (%dx%d)", s->conn->session_id,
-		    s->conn->login, s->cols, s->rows);
+		server_log(SERVER_LOG_INFO, "%s: %s resumes the journal (%dx%d)",
+		    s->conn->session_id, s->conn->login, s->cols, s->rows);
 		/* The holder repaints for the new screen's size. */
 		sess_resize(s);
 		return;
@@ -867,11 +871,12 @@ sess_turn(struct sess *s, ssh_event event)
 		ssh_event_dopoll(event, 0);
 	if (!ssh_is_connected(s->session)) {
 		if (s->hold != -1)
-			server_log(SERVER_LOG_NOTICE, "%s: %s: the link dropped; the journal waits %d s",
-			    s->conn->session_id, s->conn->login, s->conn->detached_max);
+			server_log(SERVER_LOG_NOTICE,
+			    "%s: %s: the link dropped; the journal waits %d s", s->conn->session_id,
+			    s->conn->login, s->conn->detached_max);
 		else if (s->started && !s->finished)
-			server_log(SERVER_LOG_NOTICE, "%s: %s: the client went away", s->conn->session_id,
-			    s->conn->login);
+			server_log(SERVER_LOG_NOTICE, "%s: %s: the client went away",
+			    s->conn->session_id, s->conn->login);
 		return -1;
 	}
 	/*
@@ -883,8 +888,8 @@ sess_turn(struct sess *s, ssh_event event)
 		s->authed_at = now;
 	if (s->authed_at != 0 && !s->started &&
 	    now - s->authed_at > (long long)s->conn->link_timeout * 1000) {
-		server_log(SERVER_LOG_NOTICE, "%s: %s started nothing in %d s, closing", s->conn->session_id,
-		    s->conn->login, s->conn->link_timeout);
+		server_log(SERVER_LOG_NOTICE, "%s: %s started nothing in %d s, closing",
+		    s->conn->session_id, s->conn->login, s->conn->link_timeout);
 		return -1;
 	}
 	if (s->chan == NULL)
@@ -958,15 +963,16 @@ sess_turn(struct sess *s, ssh_event event)
 	if (s->started && s->reaped && s->master == -1 && s->hold == -1 && s->offer == -1 &&
 	    s->out_fd == -1 && s->err_fd == -1 && s->nout == 0 && s->nerr == 0 &&
 	    !s->finished) {
-		server_log(SERVER_LOG_INFO, "%s: %s: exit status %d", s->conn->session_id, s->conn->login,
-		    s->status);
+		server_log(SERVER_LOG_INFO, "%s: %s: exit status %d", s->conn->session_id,
+		    s->conn->login, s->status);
 		sess_finish(s, s->status);
 	}
 	/* Done: let the client close the connection, as clients expect to. */
 	if (s->finished && now_ms() > s->close_by)
 		return -1;
 	if (!s->finished && ssh_channel_is_closed(s->chan)) {
-		server_log(SERVER_LOG_NOTICE, "%s: %s: the client went away", s->conn->session_id, s->conn->login);
+		server_log(SERVER_LOG_NOTICE, "%s: %s: the client went away", s->conn->session_id,
+		    s->conn->login);
 		return -1;
 	}
 	return 0;
@@ -1023,8 +1029,8 @@ server_connection(struct server_conn *conn, ssh_session session)
 	ssh_set_auth_methods(session, SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_PUBLICKEY |
 	    SSH_AUTH_METHOD_INTERACTIVE);
 	if (ssh_handle_key_exchange(session) != SSH_OK) {
-		server_log(SERVER_LOG_NOTICE, "%s: key exchange with %s failed: %s", conn->session_id, conn->addr,
-		    ssh_get_error(session));
+		server_log(SERVER_LOG_NOTICE, "%s: key exchange with %s failed: %s",
+		    conn->session_id, conn->addr, ssh_get_error(session));
 		goto out;
 	}
 	ssh_set_blocking(session, 0);

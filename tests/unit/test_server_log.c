@@ -49,7 +49,8 @@ main(void)
 	while (time(NULL) == t0)
 		usleep(1000);
 	for (i = 0; i < 1000; i++)
-		server_log_limited(&lim, SERVER_LOG_WARNING, "refused a connection from %s: %s", "10.0.0.1", "full");
+		server_log_limited(&lim, SERVER_LOG_WARNING, "refused a connection from %s: %s",
+		    "10.0.0.1", "full");
 	n = lines_since(f, 0, last, sizeof last);
 	tap_ok(n == 1, "1000 refusals in one second make one line");
 	tap_ok(strstr(last, "refused a connection from 10.0.0.1: full") != NULL,
@@ -57,7 +58,8 @@ main(void)
 	t0 = time(NULL);
 	while (time(NULL) == t0)
 		usleep(1000);
-	server_log_limited(&lim, SERVER_LOG_WARNING, "refused a connection from %s: %s", "10.0.0.2", "full");
+	server_log_limited(&lim, SERVER_LOG_WARNING, "refused a connection from %s: %s",
+	    "10.0.0.2", "full");
 	n = lines_since(f, 0, last, sizeof last);
 	tap_ok(n == 2, "the next second gets its line");
 	tap_ok(strstr(last, "10.0.0.2: full (and 999 more like it not logged)") != NULL,
