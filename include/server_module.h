@@ -7,6 +7,13 @@
  * when `dapter serve` or `dapter demo` starts. Commands and the UI that the
  * server starts run as the program itself, without it.
  *
+ * The module also does the program's two other uses of libssh and OpenSSL's
+ * libcrypto, so that the program links neither: reading a public key as a
+ * login will (`user key add`, the admin screen; through the store's key
+ * reader, which main() installs) and signing audit checkpoints with the
+ * host key (sshsig.h; `audit checkpoint`, `audit verify`). The server_*
+ * functions below load the module on their first call.
+ *
  * Change SERVER_MODULE_ABI whenever this struct or struct server_opts
  * changes.
  */
@@ -18,14 +25,35 @@
 
 #define SERVER_MODULE_FILE "dapter-server.so"
 #define SERVER_MODULE_SYMBOL "dapter_server_module"
-#define SERVER_MODULE_ABI 1
+#define SERVER_MODULE_ABI 2
 
 struct server_module {
 	struct module_head head;	/* SERVER_MODULE_ABI, PACKAGE_VERSION */
 	int (*run)(const struct server_opts *opts);
+	int (*key_read)(const char *type, const char *base64, char *ctype, size_t ctypesize,
+	    char **canonical, char *err, size_t errsize);
+	int (*sign_key_ensure)(const char *dir, char *err, size_t errsize);
+	int (*sign)(const char *key_path, const char *ns, const void *msg, size_t len,
+	    char **armored, char *err, size_t errsize);
+	int (*verify)(const char *key_path, const char *ns, const void *msg, size_t len,
+	    const char *armored, char *err, size_t errsize);
 };
 
 /* The server itself (ssh_server.c, in the module): what server_run() calls. */
 int server_listen(const struct server_opts *opts);
+
+/*
+ * The program's side (server_module.c): each loads the module and calls the
+ * entry of the same name; a missing or broken module is a -1 with a
+ * translated sentence in err. server_key_read() is a store_key_reader
+ * (store.h); the others are sshsig.h's functions.
+ */
+int server_key_read(const char *type, const char *base64, char *ctype, size_t ctypesize,
+    char **canonical, char *err, size_t errsize);
+int server_sign_key_ensure(const char *dir, char *err, size_t errsize);
+int server_sign(const char *key_path, const char *ns, const void *msg, size_t len,
+    char **armored, char *err, size_t errsize);
+int server_verify(const char *key_path, const char *ns, const void *msg, size_t len,
+    const char *armored, char *err, size_t errsize);
 
 #endif

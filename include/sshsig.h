@@ -7,6 +7,10 @@
  * and no dapter at all. libssh 0.10 (Debian 12) has no sshsig API, so the
  * key file (unencrypted openssh-key-v1, as libssh writes it) is parsed here
  * and the ed25519 signature made with OpenSSL's libcrypto.
+ *
+ * These live in the SSH server module (dapter-server.so) with libssh and
+ * libcrypto; the program calls them as server_sign_key_ensure(),
+ * server_sign() and server_verify() (server_module.h).
  */
 #ifndef DAPTER_SSHSIG_H
 #define DAPTER_SSHSIG_H

@@ -288,6 +288,18 @@ int store_user_key_remove(struct store *st, const char *login, int64_t key_id);
 int store_login_failures(struct store *st, const char *key, int window);
 int store_login_failure_note(struct store *st, const char *key, int window);
 int store_login_failure_clear(struct store *st, const char *key);
+/*
+ * Reads a public key (TYPE, BASE64) as the SSH server will at login: 0 with
+ * the key's own type name in ctype and its canonical base64 in *canonical
+ * (malloc'd); 1 when it is no key SSH can read; -1 when it cannot be read
+ * now (err says why). The store parses no keys itself: that takes libssh,
+ * which only the server module links (server_module.h). The program
+ * installs a reader before it opens a store; without one a key cannot be
+ * added.
+ */
+typedef int (*store_key_reader)(const char *type, const char *base64, char *ctype,
+    size_t ctypesize, char **canonical, char *err, size_t errsize);
+void store_key_reader_set(store_key_reader reader);
 /* `line` is an OpenSSH public key line: "TYPE BASE64 [COMMENT]". */
 int store_user_key_add(struct store *st, const char *login, const char *line);
 /* The enabled user owning this key (type and base64 blob). */

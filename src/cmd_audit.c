@@ -23,6 +23,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "server_module.h"
 #include "sshsig.h"
 
 static void
@@ -151,7 +152,7 @@ checkpoint_head(struct cmd_ctx *ctx, const char *path, const char *key_dir, int6
 		goto out;
 	}
 	if (cmd_read_file(ctx, sigpath, 1 << 16, &sig, &siglen) != CMD_OK ||
-	    sshsig_verify(key, SSHSIG_NAMESPACE, text, len, sig, err, sizeof err) != 0) {
+	    server_verify(key, SSHSIG_NAMESPACE, text, len, sig, err, sizeof err) != 0) {
 		if (sig != NULL)
 			cmd_error(ctx, "%s: %s", sigpath, err);
 		rc = -1;
@@ -229,8 +230,8 @@ cmd_audit_checkpoint(struct cmd_ctx *ctx, const char *path, const char *key_dir)
 	snprintf(sigpath, sizeof sigpath, "%s.sig", path);
 	n = snprintf(text, sizeof text, "dapter audit checkpoint\nhead: %" PRId64 ":%s\n"
 	    "records: %" PRId64 "\nat: %s\n", id, head, id, at);
-	if (sshsig_key_ensure(keydir, err, sizeof err) != 0 ||
-	    sshsig_sign(key, SSHSIG_NAMESPACE, text, (size_t)n, &sig, err, sizeof err) != 0) {
+	if (server_sign_key_ensure(keydir, err, sizeof err) != 0 ||
+	    server_sign(key, SSHSIG_NAMESPACE, text, (size_t)n, &sig, err, sizeof err) != 0) {
 		cmd_error(ctx, "%s", err);
 		goto out;
 	}

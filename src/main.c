@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "conf.h"
 #include "i18n.h"
+#include "server_module.h"
 #include "ssh_argv.h"
 #include "store.h"
 #include "text.h"
@@ -294,6 +295,8 @@ main(int argc, char **argv)
 
 	use_build_tree();
 	i18n_init();
+	/* Keys are read by the server module's libssh, loaded only when one is added. */
+	store_key_reader_set(server_key_read);
 	/* Global options come before the command; the command's own follow it. */
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
