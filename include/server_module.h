@@ -11,8 +11,9 @@
  * libcrypto, so that the program links neither: reading a public key as a
  * login will (`user key add`, the admin screen; through the store's key
  * reader, which main() installs) and signing audit checkpoints with the
- * host key (sshsig.h; `audit checkpoint`, `audit verify`). The server_*
- * functions below load the module on their first call.
+ * host key (sshsig.h; `audit head FILE`, `audit verify --checkpoint`, the
+ * backups and archives). The server_* functions below load the module on
+ * their first call.
  *
  * Change SERVER_MODULE_ABI whenever this struct or struct server_opts
  * changes.
