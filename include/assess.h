@@ -64,6 +64,8 @@ struct assess_scheme {
 	double w_fo_nosoch, w_sor_nosoch; /* 50, 50 */
 	double min3, min4, min5;	/* rounded percent that earns 3, 4, 5: 40, 65, 85 */
 	double pass_min;		/* pass/fail: rounded percent that passes: 40 */
+	double w_work;			/* share of the year summative work in the final: 50 */
+	double w_exam;			/* share of the exam in the final: 50 */
 };
 
 /* The 2025 defaults above, for tests and for the first migration. */
@@ -114,6 +116,57 @@ int assess_mark_for_percent(const struct assess_scheme *s, double percent);
  * of periods not attested; 0 when no period has a mark.
  */
 int assess_year_mark(const int *period_marks, size_t n);
+
+/*
+ * The end of the year in one subject (Order 125, para 28).
+ *
+ * - A year mark of «2» calls for a year summative work; the final mark is
+ *   the rounded (half up) mean of the year mark and the work's mark, the
+ *   work weighing w_work percent (50: the plain mean of the order).
+ * - An exam (the Kazakh-language exam of grades 5-8 and 10, the final
+ *   exams of grades 9 and 11) weighs w_exam percent of the final against
+ *   the year mark (after a year work, its result). The combination is not
+ *   published in the sources we have: 50, the rounded mean, is the
+ *   documented default and a scheme setting (scheme.w_exam).
+ * - An exam mark of «2» is a retake: nothing is final until it is
+ *   rewritten. A year «2» without its work is FINAL_WORK_DUE.
+ * - Only marked schemes (criteria, classic) have finals; for pass/fail and
+ *   ungraded ones the status is FINAL_NONE and the year stands.
+ */
+enum assess_final_status {
+	FINAL_NONE,		/* no year mark yet, or a scheme without marks */
+	FINAL_MARKED,		/* mark valid */
+	FINAL_WORK_DUE,		/* year mark «2»: the year summative work is not written */
+	FINAL_RETAKE,		/* the exam's mark is «2»: the exam is retaken */
+};
+
+struct assess_final_input {
+	int year_mark;		/* 2..5, 0: none */
+	int work_mark;		/* year summative work 2..5, 0: not written */
+	int exam_mark;		/* 2..5, 0: no exam */
+};
+
+struct assess_final {
+	enum assess_final_status status;
+	int mark;		/* 2..5 when FINAL_MARKED, else 0 */
+};
+
+/* Returns 0, or -1 (FINAL_NONE) when a mark is outside 0, 2..5 or a weight outside 0..100. */
+int assess_final_mark(const struct assess_scheme *s, const struct assess_final_input *in,
+    struct assess_final *out);
+
+/*
+ * The mark of points out of max (an exam, a year work) by the scheme's
+ * percent thresholds: the Kazakh-language exam's 0-11 of 30 is below 40 %,
+ * a «2» and a retake; 12 of 30 is 40 %, a «3». -1 for points outside 0..max.
+ */
+int assess_points_mark(const struct assess_scheme *s, double points, double max);
+
+/* Year marks of «2» in this many subjects or more: the pupil may repeat the year. */
+#define ASSESS_REPEAT_TWOS 3
+
+/* 1 when the year marks hold «2» in ASSESS_REPEAT_TWOS subjects or more; decides nothing. */
+int assess_repeats_year(const int *year_marks, size_t n);
 
 /*
  * Round half up (toward +inf), robust to binary noise: 64.49999999999999

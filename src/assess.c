@@ -56,6 +56,8 @@ assess_scheme_default(struct assess_scheme *s, enum assess_kind kind)
 	s->min4 = 65;
 	s->min5 = 85;
 	s->pass_min = 40;
+	s->w_work = 50;
+	s->w_exam = 50;
 	if (kind == ASSESS_CLASSIC) {
 		s->fo_min = 2;
 		s->fo_max = 5;
@@ -326,4 +328,86 @@ assess_period(const struct assess_scheme *s, const struct assess_input *in,
 	if (s->kind == ASSESS_CLASSIC)
 		return period_classic(in, out);
 	return period_criteria(s, in, out);
+}
+
+/* 2..5, or 0 for none: what a final's input may hold. */
+static int
+final_mark_valid(int m)
+{
+	return m == 0 || (m >= 2 && m <= 5);
+}
+
+/* The weighted mean of two marks, rounded half up once. */
+static int
+mark_blend(int base, int other, double w_other)
+{
+	return (int)assess_round((base * (100.0 - w_other) + other * w_other) / 100.0);
+}
+
+int
+assess_final_mark(const struct assess_scheme *s, const struct assess_final_input *in,
+    struct assess_final *out)
+{
+	int mark;
+
+	if (out == NULL)
+		return -1;
+	out->status = FINAL_NONE;
+	out->mark = 0;
+	if (s == NULL || in == NULL)
+		return -1;
+	/* Pass/fail and ungraded subjects end with their year: no marks to combine. */
+	if (s->kind != ASSESS_CRITERIA && s->kind != ASSESS_CLASSIC)
+		return 0;
+	if (!final_mark_valid(in->year_mark) ||
+	    !final_mark_valid(in->work_mark) || !final_mark_valid(in->exam_mark) ||
+	    !isfinite(s->w_work) || !isfinite(s->w_exam) || s->w_work < 0 ||
+	    s->w_work > 100 || s->w_exam < 0 || s->w_exam > 100)
+		return -1;
+	if (in->year_mark == 0)
+		return 0;
+	mark = in->year_mark;
+	if (mark == 2) {
+		if (in->work_mark == 0) {
+			out->status = FINAL_WORK_DUE;
+			return 0;
+		}
+		mark = mark_blend(mark, in->work_mark, s->w_work);
+	}
+	if (in->exam_mark == 2) {
+		out->status = FINAL_RETAKE;
+		return 0;
+	}
+	if (in->exam_mark > 0)
+		mark = mark_blend(mark, in->exam_mark, s->w_exam);
+	out->status = FINAL_MARKED;
+	out->mark = mark;
+	return 0;
+}
+
+int
+assess_points_mark(const struct assess_scheme *s, double points, double max)
+{
+	struct assess_scheme graded;
+
+	if (s == NULL || !isfinite(points) || !isfinite(max) || max <= 0 || points < 0 ||
+	    points > max)
+		return -1;
+	/* An exam is marked 2..5 whatever the subject's own scheme is. */
+	graded = *s;
+	graded.kind = ASSESS_CRITERIA;
+	return assess_mark_for_percent(&graded, points * 100.0 / max);
+}
+
+int
+assess_repeats_year(const int *year_marks, size_t n)
+{
+	size_t i, twos = 0;
+
+	if (year_marks == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (year_marks[i] == 2)
+			twos++;
+	return twos >= ASSESS_REPEAT_TWOS;
 }

@@ -512,6 +512,130 @@ static const struct year_case years[] = {
 	{ { 0 }, 0, 0, "no periods: 0" },
 };
 
+/* The end of the year: year mark, year summative work, exam -> final. */
+struct final_case {
+	enum assess_kind kind;
+	double w_work, w_exam;
+	int year, work, exam;
+	int ret;
+	enum assess_final_status status;
+	int mark;
+	const char *why;
+};
+
+static const struct final_case finals[] = {
+	{ ASSESS_CRITERIA, 50, 50, 4, 0, 0, 0, FINAL_MARKED, 4, "year 4, no exam: final 4" },
+	{ ASSESS_CRITERIA, 50, 50, 0, 0, 0, 0, FINAL_NONE, 0, "no year mark yet: nothing" },
+	{ ASSESS_CRITERIA, 50, 50, 2, 0, 0, 0, FINAL_WORK_DUE, 0,
+	    "year 2, no year work yet: the work is due" },
+	{ ASSESS_CRITERIA, 50, 50, 2, 3, 0, 0, FINAL_MARKED, 3,
+	    "year 2, year work 3: mean 2.5 rounds half up to 3" },
+	{ ASSESS_CRITERIA, 50, 50, 2, 5, 0, 0, FINAL_MARKED, 4,
+	    "year 2, year work 5: mean 3.5 -> 4" },
+	{ ASSESS_CRITERIA, 50, 50, 2, 2, 0, 0, FINAL_MARKED, 2,
+	    "year 2, year work 2: final 2" },
+	{ ASSESS_CLASSIC, 50, 50, 2, 4, 0, 0, FINAL_MARKED, 3,
+	    "classic scheme: year 2, work 4 -> 3" },
+	{ ASSESS_CRITERIA, 50, 50, 4, 0, 5, 0, FINAL_MARKED, 5,
+	    "year 4, exam 5: mean 4.5 -> 5" },
+	{ ASSESS_CRITERIA, 50, 50, 5, 0, 3, 0, FINAL_MARKED, 4,
+	    "year 5, exam 3: mean 4 -> 4" },
+	{ ASSESS_CRITERIA, 50, 50, 3, 0, 4, 0, FINAL_MARKED, 4,
+	    "year 3, exam 4: mean 3.5 -> 4" },
+	{ ASSESS_CRITERIA, 50, 50, 5, 0, 2, 0, FINAL_RETAKE, 0,
+	    "year 5, exam 2 (0-11 of 30): a retake, nothing final" },
+	{ ASSESS_CRITERIA, 50, 50, 2, 4, 5, 0, FINAL_MARKED, 4,
+	    "year 2, work 4: 3, then exam 5: mean 4 -> 4" },
+	{ ASSESS_CRITERIA, 50, 50, 2, 0, 5, 0, FINAL_WORK_DUE, 0,
+	    "year 2 without its work: the exam does not replace it" },
+	{ ASSESS_CRITERIA, 40, 60, 4, 0, 5, 0, FINAL_MARKED, 5,
+	    "scheme: exam weighs 60: 4*0.4 + 5*0.6 = 4.6 -> 5" },
+	{ ASSESS_CRITERIA, 50, 0, 4, 0, 2, 0, FINAL_RETAKE, 0,
+	    "scheme: exam weighs 0, a failed exam is still a retake" },
+	{ ASSESS_CRITERIA, 50, 100, 3, 0, 5, 0, FINAL_MARKED, 5,
+	    "scheme: exam weighs 100: the exam mark is final" },
+	{ ASSESS_CRITERIA, 75, 50, 2, 4, 0, 0, FINAL_MARKED, 4,
+	    "scheme: year work weighs 75: 2*0.25 + 4*0.75 = 3.5 -> 4" },
+	{ ASSESS_PASSFAIL, 50, 50, 1, 0, 0, 0, FINAL_NONE, 0,
+	    "pass/fail subject: no final mark, the year stands" },
+	{ ASSESS_UNGRADED, 50, 50, 0, 0, 0, 0, FINAL_NONE, 0, "ungraded: nothing" },
+	{ ASSESS_CRITERIA, 50, 50, 6, 0, 0, -1, FINAL_NONE, 0, "year mark 6: -1" },
+	{ ASSESS_CRITERIA, 50, 50, 4, 1, 0, -1, FINAL_NONE, 0, "work mark 1: -1" },
+	{ ASSESS_CRITERIA, 50, 50, 4, 0, 9, -1, FINAL_NONE, 0, "exam mark 9: -1" },
+	{ ASSESS_CRITERIA, 50, 101, 4, 0, 4, -1, FINAL_NONE, 0, "exam weight 101: -1" },
+	{ ASSESS_CRITERIA, -1, 50, 4, 0, 4, -1, FINAL_NONE, 0, "work weight -1: -1" },
+};
+
+struct points_case {
+	double points, max;
+	int want;
+	const char *why;
+};
+
+static const struct points_case points_marks[] = {
+	{ 0, 30, 2, "Kazakh exam 0 of 30: 2 (retake)" },
+	{ 11, 30, 2, "Kazakh exam 11 of 30 (36.7 %): 2 (retake)" },
+	{ 12, 30, 3, "Kazakh exam 12 of 30 (40 %): 3" },
+	{ 19, 30, 3, "19 of 30 (63.3 %): 3" },
+	{ 20, 30, 4, "20 of 30 (66.7 %): 4" },
+	{ 25, 30, 4, "25 of 30 (83.3 %): 4" },
+	{ 26, 30, 5, "26 of 30 (86.7 %): 5" },
+	{ 30, 30, 5, "30 of 30: 5" },
+	{ 31, 30, -1, "31 of 30: -1" },
+	{ -1, 30, -1, "-1 of 30: -1" },
+	{ 5, 0, -1, "maximum 0: -1" },
+};
+
+struct repeat_case {
+	int marks[6];
+	size_t n;
+	int want;
+	const char *why;
+};
+
+static const struct repeat_case repeats[] = {
+	{ { 2, 2, 4, 5, 3, 3 }, 6, 0, "two 2s: year works, not a repeat" },
+	{ { 2, 2, 2, 5, 3, 3 }, 6, 1, "three 2s: repeats the year?" },
+	{ { 2, 2, 2, 2, 2, 2 }, 6, 1, "six 2s: repeats the year?" },
+	{ { 0, 0, 0, 3, 3, 3 }, 6, 0, "no year marks yet: no" },
+	{ { 0 }, 0, 0, "no subjects: no" },
+};
+
+static void
+check_finals(void)
+{
+	struct assess_scheme s;
+	struct assess_final_input in;
+	struct assess_final f;
+	char name[256];
+	size_t i;
+
+	for (i = 0; i < sizeof finals / sizeof finals[0]; i++) {
+		assess_scheme_default(&s, finals[i].kind);
+		s.w_work = finals[i].w_work;
+		s.w_exam = finals[i].w_exam;
+		in.year_mark = finals[i].year;
+		in.work_mark = finals[i].work;
+		in.exam_mark = finals[i].exam;
+		snprintf(name, sizeof name, "final: %s", finals[i].why);
+		tap_ok(assess_final_mark(&s, &in, &f) == finals[i].ret &&
+		    f.status == finals[i].status && f.mark == finals[i].mark, name);
+	}
+	assess_scheme_default(&s, ASSESS_CRITERIA);
+	tap_ok(s.w_work == 50 && s.w_exam == 50,
+	    "criteria default: year work and exam each half of the final");
+	for (i = 0; i < sizeof points_marks / sizeof points_marks[0]; i++) {
+		snprintf(name, sizeof name, "points mark: %s", points_marks[i].why);
+		tap_is_int(assess_points_mark(&s, points_marks[i].points, points_marks[i].max),
+		    points_marks[i].want, name);
+	}
+	for (i = 0; i < sizeof repeats / sizeof repeats[0]; i++) {
+		snprintf(name, sizeof name, "repeats the year: %s", repeats[i].why);
+		tap_is_int(assess_repeats_year(repeats[i].marks, repeats[i].n), repeats[i].want,
+		    name);
+	}
+}
+
 static void
 scheme_for(struct assess_scheme *s, const struct period_case *c)
 {
@@ -652,5 +776,6 @@ main(void)
 		tap_is_int(assess_year_mark(years[i].marks, years[i].n),
 		    years[i].want, name);
 	}
+	check_finals();
 	return tap_done();
 }
