@@ -92,6 +92,9 @@ int cmd_journal_args(struct cmd_ctx *ctx, const char *class_name, const char *su
 /* --period P, or the period of today for the subject (quarter or half-year). */
 int cmd_period_arg(struct cmd_ctx *ctx, const char *spec, const struct subject *s,
     struct period *p);
+/* The pupil of the class named "Surname Given" (or with the patronymic too). */
+int cmd_pupil_arg(struct cmd_ctx *ctx, const struct class *c, const char *name,
+    struct pupil *out);
 
 extern const struct cmd *const cmd_table[];
 
@@ -106,6 +109,7 @@ extern const struct cmd cmd_year_add, cmd_year_current, cmd_period_list, cmd_per
 extern const struct cmd cmd_roster_import, cmd_roster_list, cmd_subgroup_set;
 extern const struct cmd cmd_lesson_add, cmd_lesson_set, cmd_lesson_remove, cmd_lesson_list,
     cmd_marks_export, cmd_marks_import, cmd_grades;
+extern const struct cmd cmd_exam_set, cmd_exam_list;
 extern const struct cmd cmd_audit_log, cmd_audit_verify, cmd_audit_head, cmd_backup;
 extern const struct cmd cmd_user_reset, cmd_user_role, cmd_user_key_list, cmd_user_key_remove,
     cmd_class_rename, cmd_class_promote, cmd_pupil_move, cmd_pupil_rename, cmd_pupil_leave,

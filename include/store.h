@@ -454,6 +454,35 @@ int store_audit_anchor(struct store *st, int64_t id, const char *hash);
 /* Appends a record for an action that changes nothing in the tables (a login, a break of a lock). */
 int store_audit_note(struct store *st, const char *action, const char *object, const char *value);
 
+/* ---- the end of the year: year summative works and exams (store_year.c) ---- */
+
+enum year_work_kind {
+	YEAR_WORK,	/* the year summative work after a year «2» */
+	YEAR_EXAM,	/* the Kazakh-language exam (grades 5-8, 10), final exams (9, 11) */
+};
+
+/* One pupil's work or exam in a subject: points of a maximum, or a mark given as such. */
+struct year_work {
+	int64_t pupil_id, class_id, subject_id;
+	enum year_work_kind kind;
+	int points, max;	/* -1, -1 when a mark was given */
+	int mark;		/* 2..5 given, or 0 when points were */
+};
+
+/*
+ * Records (points >= 0 with max > 0, or a mark 2..5) or, with points and
+ * mark both -1, clears a pupil's work or exam; audited. The subject's
+ * teacher of the pupil's subgroup, the head and the admin may. Refused
+ * with STORE_CLOSED once the subject's last period of the class's year is
+ * closed: the year and final marks it makes are closed with it. Exams are
+ * held from grade 5 on.
+ */
+int store_year_work_set(struct store *st, const struct class *c, const struct subject *s,
+    int64_t pupil_id, enum year_work_kind kind, int points, int max, int mark);
+/* The class's works and exams (subject_id 0: of every subject), by subject and pupil. */
+int store_year_work_list(struct store *st, int64_t class_id, int64_t subject_id,
+    struct year_work **rows, size_t *n);
+
 /* ---- locks of journal pages, held by sessions ---- */
 
 struct lock_info {

@@ -25,6 +25,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_roster_import, &cmd_roster_list, &cmd_subgroup_set,
 	&cmd_lesson_add, &cmd_lesson_set, &cmd_lesson_remove, &cmd_lesson_list,
 	&cmd_marks_export, &cmd_marks_import, &cmd_grades,
+	&cmd_exam_set, &cmd_exam_list,
 	&cmd_audit_log, &cmd_audit_verify, &cmd_audit_head, &cmd_backup,
 	&cmd_user_reset, &cmd_user_role, &cmd_user_key_list, &cmd_user_key_remove,
 	&cmd_class_rename, &cmd_class_promote, &cmd_pupil_move, &cmd_pupil_rename,

@@ -354,12 +354,49 @@ put_pct(struct cmd_ctx *ctx, double v)
 		fprintf(ctx->out, "\t%.2f", v);
 }
 
+/* `grades --year`: each pupil's period marks, year mark, year work, exam and final mark. */
+static int
+grades_year_print(struct cmd_ctx *ctx, const struct class *c, const struct subject *s,
+    int subgroup)
+{
+	struct grade_year *y = NULL;
+	char name[3 * STORE_NAME_MAX + 3], buf[64];
+	size_t n = 0, i, x;
+	int rc;
+
+	if ((rc = grades_year(ctx->st, c, s, subgroup, &y, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	/* L10N: first column head of `dapter grades --year`; periods' numbers follow. */
+	fputs(_("Pupil"), ctx->out);
+	for (x = 0; n > 0 && x < y[0].nperiods; x++)
+		fprintf(ctx->out, "\t%zu", x + 1);
+	/* L10N: column heads of `dapter grades --year` after the periods; keep the tabs. */
+	fputs(_("\tYear\tYear work\tExam\tFinal\n"), ctx->out);
+	for (i = 0; i < n; i++) {
+		pupil_full_name(&y[i].pupil, name, sizeof name);
+		cmd_put(ctx, name);
+		for (x = 0; x < y[i].nperiods; x++)
+			fprintf(ctx->out, "\t%s", grades_mark_text(&y[i].period[x], buf,
+			    sizeof buf));
+		fprintf(ctx->out, "\t%s", grades_year_text(&y[i], buf, sizeof buf));
+		fprintf(ctx->out, "\t%s", grades_work_text(&y[i].work, y[i].work_mark, buf,
+		    sizeof buf));
+		fprintf(ctx->out, "\t%s", grades_work_text(&y[i].exam, y[i].exam_mark, buf,
+		    sizeof buf));
+		fprintf(ctx->out, "\t%s\n", grades_final_text(&y[i], buf, sizeof buf));
+	}
+	free(y);
+	return CMD_OK;
+}
+
 static int
 run_grades(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *subgroup = NULL;
+	int year = 0;
 	const struct cmd_opt opts[] = { { "--period", &period, NULL },
-		{ "--subgroup", &subgroup, NULL }, { NULL, NULL, NULL } };
+		{ "--subgroup", &subgroup, NULL }, { "--year", NULL, &year },
+		{ NULL, NULL, NULL } };
 	struct grade_row *g = NULL;
 	struct period p;
 	struct class c;
@@ -369,8 +406,15 @@ run_grades(struct cmd_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	if ((rc = cmd_args(ctx, &cmd_grades, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK ||
-	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK ||
-	    (rc = cmd_period_arg(ctx, period, &s, &p)) != CMD_OK)
+	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK)
+		return rc;
+	if (year && period != NULL) {
+		cmd_error(ctx, _("--year shows every period: leave out --period."));
+		return CMD_USAGE;
+	}
+	if (year)
+		return grades_year_print(ctx, &c, &s, subgroup != NULL ? atoi(subgroup) : 0);
+	if ((rc = cmd_period_arg(ctx, period, &s, &p)) != CMD_OK)
 		return rc;
 	if ((rc = grades_compute(ctx->st, &c, &s, subgroup != NULL ? atoi(subgroup) : 0, &p, &g,
 	    &n)) != STORE_OK)
@@ -392,10 +436,12 @@ run_grades(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd cmd_grades = {
-	"grades", "CLASS SUBJECT [--period P] [--subgroup N]",
+	"grades", "CLASS SUBJECT [--period P | --year] [--subgroup N]",
 	N_("Each pupil's period percent and mark."),
 	N_("Columns: pupil, formative %, section summative %, term summative %, period percent "
 	"(full precision, shown to two decimals) and mark, or n/a when summative work is "
-	"missing (temporarily not attested)."),
+	"missing (temporarily not attested). With --year: each period's mark, the year mark "
+	"(once the year's last period is over or closed), the year summative work, the exam "
+	"and the final mark (work due: a year 2 without its year work; retake: an exam 2)."),
 	CMD_ANYONE, 0, run_grades,
 };

@@ -211,9 +211,8 @@ const struct cmd cmd_report_summary = {
 	CMD_ANYONE, 0, run_report_summary,
 };
 
-/* The pupil of the class named "Surname Given" (or with the patronymic too). */
-static int
-pupil_arg(struct cmd_ctx *ctx, const struct class *c, const char *name, struct pupil *out)
+int
+cmd_pupil_arg(struct cmd_ctx *ctx, const struct class *c, const char *name, struct pupil *out)
 {
 	struct pupil *rows = NULL;
 	char full[3 * STORE_NAME_MAX + 3], *want = NULL, *have = NULL;
@@ -287,7 +286,7 @@ run_report_pupil(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_USAGE;
 	}
 	if ((rc = class_arg(ctx, class_name, year, &c)) != CMD_OK ||
-	    (rc = pupil_arg(ctx, &c, pos[0], &pupil)) != CMD_OK)
+	    (rc = cmd_pupil_arg(ctx, &c, pos[0], &pupil)) != CMD_OK)
 		return rc;
 	if ((rc = report_pupil_build(ctx->st, &c, &pupil, &r)) != STORE_OK)
 		return cmd_store_error(ctx, rc);

@@ -169,3 +169,203 @@ grades_mark_cell(const struct grade_row *g, char *buf, size_t bufsize)
 		return g->result.mark ? C_("cell", "pass") : C_("cell", "fail");
 	return grades_mark_text(g, buf, bufsize);
 }
+
+int
+grades_periods(struct store *st, int start_year, const struct subject *s, struct period *out,
+    size_t *n)
+{
+	struct period *all = NULL;
+	size_t nall = 0, i;
+	int rc;
+
+	*n = 0;
+	if ((rc = store_period_list(st, start_year, &all, &nall)) != STORE_OK)
+		goto out;
+	for (i = 0; i < nall && *n < 4; i++)
+		if (all[i].kind == (s->hours == 1 ? 'h' : 'q'))
+			out[(*n)++] = all[i];
+out:
+	free(all);
+	return rc;
+}
+
+/* Whether the year mark may be shown: the year's last period is over or closed. */
+static int
+year_over(const struct period *ps, size_t n)
+{
+	char today[11];
+	size_t i;
+	int closed = n > 0;
+
+	store_today(today);
+	for (i = 0; i < n; i++)
+		if (!ps[i].closed)
+			closed = 0;
+	return closed || (n > 0 && strcmp(today, ps[n - 1].ends) > 0);
+}
+
+/* The year mark from the period results: -1 while none, pass/fail 1 or 0. */
+static int
+year_mark_of(const struct grade_year *y)
+{
+	int marks[4] = { 0, 0, 0, 0 }, any = 0, failed = 0;
+	size_t i;
+
+	if (!y->year_shown || y->kind == ASSESS_UNGRADED)
+		return -1;
+	for (i = 0; i < y->nperiods; i++)
+		if (y->period[i].result.status == ASSESS_MARKED) {
+			marks[i] = y->period[i].result.mark;
+			any = 1;
+			if (marks[i] == 0)
+				failed = 1;
+		}
+	if (!any)
+		return -1;
+	if (y->kind == ASSESS_PASSFAIL)
+		return !failed;
+	return assess_year_mark(marks, y->nperiods);
+}
+
+/* The mark of a recorded work or exam: as given, or its points by the scheme. */
+static int
+work_mark_of(const struct assess_scheme *s, const struct year_work *w)
+{
+	int m;
+
+	if (w->points >= 0) {
+		m = assess_points_mark(s, w->points, w->max);
+		return m < 0 ? 0 : m;
+	}
+	return w->mark;
+}
+
+int
+grades_year(struct store *st, const struct class *c, const struct subject *subj,
+    int subgroup, struct grade_year **rows, size_t *n)
+{
+	struct assess_scheme scheme;
+	struct grade_year *out = NULL;
+	struct grade_row *g = NULL;
+	struct year_work *w = NULL;
+	struct period ps[4];
+	size_t np = 0, nps = 0, ng = 0, nw = 0, i, x, k;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((rc = grades_periods(st, c->start_year, subj, ps, &nps)) != STORE_OK ||
+	    (rc = store_scheme_for(st, c, subj, &scheme)) != STORE_OK ||
+	    (rc = store_year_work_list(st, c->id, subj->id, &w, &nw)) != STORE_OK)
+		goto out;
+	for (x = 0; x < nps; x++) {
+		if ((rc = grades_compute(st, c, subj, subgroup, &ps[x], &g, &ng)) != STORE_OK)
+			goto out;
+		/* Every period lists the same roster: the first one sizes the rows. */
+		if (out == NULL) {
+			np = ng;
+			if ((out = calloc(np > 0 ? np : 1, sizeof *out)) == NULL) {
+				rc = store_fail(st, STORE_FAILED, _("Out of memory."));
+				goto out;
+			}
+			for (i = 0; i < np; i++) {
+				out[i].pupil = g[i].pupil;
+				out[i].kind = scheme.kind;
+				out[i].nperiods = nps;
+				out[i].work.points = out[i].exam.points = -1;
+			}
+		}
+		for (i = 0; i < np; i++) {
+			out[i].period[x].pupil = out[i].pupil;
+			out[i].period[x].kind = scheme.kind;
+			out[i].period[x].result.status = ASSESS_NO_DATA;
+			for (k = 0; k < ng; k++)
+				if (g[k].pupil.id == out[i].pupil.id)
+					out[i].period[x] = g[k];
+		}
+		free(g);
+		g = NULL;
+	}
+	for (i = 0; i < np; i++) {
+		struct grade_year *y = &out[i];
+		struct assess_final_input in = { 0, 0, 0 };
+
+		y->year_shown = year_over(ps, nps);
+		y->year_mark = year_mark_of(y);
+		for (k = 0; k < nw; k++) {
+			if (w[k].pupil_id != y->pupil.id)
+				continue;
+			if (w[k].kind == YEAR_EXAM) {
+				y->exam = w[k];
+				y->exam_mark = work_mark_of(&scheme, &w[k]);
+			} else {
+				y->work = w[k];
+				y->work_mark = work_mark_of(&scheme, &w[k]);
+			}
+		}
+		if (scheme.kind == ASSESS_CRITERIA || scheme.kind == ASSESS_CLASSIC)
+			in.year_mark = y->year_mark > 0 ? y->year_mark : 0;
+		in.work_mark = y->work_mark;
+		in.exam_mark = y->exam_mark;
+		if (assess_final_mark(&scheme, &in, &y->final) != 0) {
+			rc = store_fail(st, STORE_INVALID,
+			    _("The year of %s %s breaks the assessment scheme."),
+			    y->pupil.surname, y->pupil.given);
+			goto out;
+		}
+	}
+	*rows = out;
+	*n = np;
+	out = NULL;
+	rc = STORE_OK;
+out:
+	free(out);
+	free(g);
+	free(w);
+	return rc;
+}
+
+const char *
+grades_year_text(const struct grade_year *y, char *buf, size_t bufsize)
+{
+	buf[0] = '\0';
+	if (y->year_mark < 0)
+		return buf;
+	if (y->kind == ASSESS_PASSFAIL)
+		return y->year_mark ? _("pass") : _("fail");
+	snprintf(buf, bufsize, "%d", y->year_mark);
+	return buf;
+}
+
+const char *
+grades_work_text(const struct year_work *w, int mark, char *buf, size_t bufsize)
+{
+	buf[0] = '\0';
+	if (w->points >= 0)
+		snprintf(buf, bufsize, "%d/%d (%d)", w->points, w->max, mark);
+	else if (w->mark > 0)
+		snprintf(buf, bufsize, "%d", w->mark);
+	return buf;
+}
+
+const char *
+grades_final_text(const struct grade_year *y, char *buf, size_t bufsize)
+{
+	buf[0] = '\0';
+	if (y->kind == ASSESS_PASSFAIL)
+		return grades_year_text(y, buf, bufsize);
+	switch (y->final.status) {
+	case FINAL_MARKED:
+		snprintf(buf, bufsize, "%d", y->final.mark);
+		return buf;
+	case FINAL_WORK_DUE:
+		/* L10N: a year «2»: the year summative work is still to write; keep it short. */
+		return C_("final", "work due");
+	case FINAL_RETAKE:
+		/* L10N: an exam marked «2» is retaken; keep it short. */
+		return C_("final", "retake");
+	case FINAL_NONE:
+		break;
+	}
+	return buf;
+}

@@ -168,6 +168,22 @@ static const char *const migrations[] = {
 	/* 2 -> 3: failed logins, to slow guessing across connections */
 	"CREATE TABLE login_failure(key TEXT PRIMARY KEY, count INTEGER NOT NULL,"
 	"  first INTEGER NOT NULL);",
+
+	/*
+	 * 3 -> 4: the end of the year. A pupil's year summative work (after a
+	 * year «2») and exam per subject, as points of a maximum or as a mark;
+	 * the scheme's weights of each in the final mark (assess.h).
+	 */
+	"CREATE TABLE year_work(id INTEGER PRIMARY KEY,"
+	"  pupil_id INTEGER NOT NULL REFERENCES pupil(id),"
+	"  class_id INTEGER NOT NULL REFERENCES class(id),"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('work','exam')),"
+	"  points INTEGER, max_points INTEGER, mark INTEGER,"
+	"  CHECK ((mark IS NULL) <> (points IS NULL)),"
+	"  UNIQUE (pupil_id, class_id, subject_id, kind));"
+	"ALTER TABLE scheme ADD COLUMN w_work REAL NOT NULL DEFAULT 50;"
+	"ALTER TABLE scheme ADD COLUMN w_exam REAL NOT NULL DEFAULT 50;",
 };
 
 /*

@@ -1100,7 +1100,8 @@ store_scheme_for(struct store *st, const struct class *c, const struct subject *
     struct assess_scheme *out)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT kind, sor_pool, fo_min, fo_max, w_fo, w_sor,"
-	    " w_soch, w_fo_nosoch, w_sor_nosoch, min3, min4, min5, pass_min FROM scheme"
+	    " w_soch, w_fo_nosoch, w_sor_nosoch, min3, min4, min5, pass_min, w_work, w_exam"
+	    " FROM scheme"
 	    " WHERE name = ?");
 	const char *kind = NULL;
 
@@ -1127,6 +1128,8 @@ store_scheme_for(struct store *st, const struct class *c, const struct subject *
 	out->min4 = sqlite3_column_double(s, 10);
 	out->min5 = sqlite3_column_double(s, 11);
 	out->pass_min = sqlite3_column_double(s, 12);
+	out->w_work = sqlite3_column_double(s, 13);
+	out->w_exam = sqlite3_column_double(s, 14);
 	sqlite3_reset(s);
 	return STORE_OK;
 }
