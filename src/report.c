@@ -611,26 +611,6 @@ out:
 	return rc;
 }
 
-/* The periods a subject is assessed by in a year: quarters, or half-years. */
-static int
-subject_periods(struct store *st, int start_year, const struct subject *s, struct period *out,
-    size_t *n)
-{
-	struct period *all = NULL;
-	size_t nall = 0, i;
-	int rc;
-
-	*n = 0;
-	if ((rc = store_period_list(st, start_year, &all, &nall)) != STORE_OK)
-		goto out;
-	for (i = 0; i < nall && *n < 4; i++)
-		if (all[i].kind == (s->hours == 1 ? 'h' : 'q'))
-			out[(*n)++] = all[i];
-out:
-	free(all);
-	return rc;
-}
-
 /* Distinct subjects of the class's journals, with their subgroups. */
 struct subject_journals {
 	struct subject subject;
@@ -685,25 +665,25 @@ out:
 	return rc;
 }
 
-/* One pupil's result in one subject and period, whichever subgroup holds them. */
-struct result_cell {
+/* One pupil's year in one subject, whichever subgroup's journal holds them. */
+struct year_cell {
 	int have;
 	int subgroup;		/* of the journal that holds the pupil */
-	struct grade_row g;
+	struct grade_year y;
 };
 
 /* A page whose marks break the scheme leaves its cells empty and is named in r. */
 static int
-subject_results(struct store *st, struct report *r, const struct class *c,
-    const struct subject_journals *sj, const struct period *p, const struct pupil *pupils,
-    size_t np, struct result_cell *cells)
+subject_years(struct store *st, struct report *r, const struct class *c,
+    const struct subject_journals *sj, const struct pupil *pupils, size_t np,
+    struct year_cell *cells)
 {
-	struct grade_row *g = NULL;
+	struct grade_year *g = NULL;
 	size_t ng = 0, k, i, x;
 	int rc = STORE_OK;
 
 	for (k = 0; k < sj->nsub; k++) {
-		rc = grades_compute(st, c, &sj->subject, sj->subgroups[k], p, &g, &ng);
+		rc = grades_year(st, c, &sj->subject, sj->subgroups[k], &g, &ng);
 		if (rc == STORE_INVALID && (rc = problem_add(r, store_error(st))) == STORE_OK)
 			continue;
 		if (rc != STORE_OK)
@@ -713,7 +693,7 @@ subject_results(struct store *st, struct report *r, const struct class *c,
 				if (pupils[i].id == g[x].pupil.id) {
 					cells[i].have = 1;
 					cells[i].subgroup = sj->subgroups[k];
-					cells[i].g = g[x];
+					cells[i].y = g[x];
 				}
 		free(g);
 		g = NULL;
@@ -721,47 +701,25 @@ subject_results(struct store *st, struct report *r, const struct class *c,
 	return rc;
 }
 
-/* Whether the year mark may be shown: the year's last period is over or closed. */
+/* A work or an exam is recorded: it has a mark, given or from points. */
 static int
-year_over(const struct period *ps, size_t n)
+work_recorded(const struct year_work *w)
 {
-	char today[11];
-	size_t i;
-	int closed = n > 0;
-
-	store_today(today);
-	for (i = 0; i < n; i++)
-		if (!ps[i].closed)
-			closed = 0;
-	return closed || (n > 0 && strcmp(today, ps[n - 1].ends) > 0);
+	return w->points >= 0 || w->mark > 0;
 }
 
-/* The year mark from the period results, or "" while the year goes on. */
+/* The mark of the year work or exam a summary cell shows: "ex. 5", "wk. 4". */
 static void
-year_text(const struct result_cell *per, size_t n, int shown, enum assess_kind kind,
-    char *out, size_t outsize)
+work_cell(const struct grade_year *y, char *out, size_t outsize)
 {
-	int marks[4] = { 0, 0, 0, 0 }, any = 0, failed = 0, m;
-	size_t i;
-
 	out[0] = '\0';
-	if (!shown || kind == ASSESS_UNGRADED)
-		return;
-	for (i = 0; i < n && i < 4; i++)
-		if (per[i].have && per[i].g.result.status == ASSESS_MARKED) {
-			marks[i] = per[i].g.result.mark;
-			any = 1;
-			if (marks[i] == 0)
-				failed = 1;
-		}
-	if (!any)
-		return;
-	if (kind == ASSESS_PASSFAIL) {
-		snprintf(out, outsize, "%s", failed ? _("fail") : _("pass"));
-		return;
-	}
-	if ((m = assess_year_mark(marks, n)) > 0)
-		snprintf(out, outsize, "%d", m);
+	if (work_recorded(&y->work) && work_recorded(&y->exam))
+		/* L10N: a summary cell with both: the year work's mark, then the exam's. */
+		snprintf(out, outsize, _("%d, ex. %d"), y->work_mark, y->exam_mark);
+	else if (work_recorded(&y->work))
+		snprintf(out, outsize, "%d", y->work_mark);
+	else if (work_recorded(&y->exam))
+		snprintf(out, outsize, "%d", y->exam_mark);
 }
 
 static const char *
@@ -771,37 +729,74 @@ period_short(const struct period *p, char *out, size_t outsize)
 	return out;
 }
 
+/* What the summary shows of one subject: its periods and which end-of-year columns. */
+struct summary_subject {
+	struct year_cell *cells;	/* np */
+	size_t nps;
+	int has_work, shown;		/* a work or exam column; year and final columns */
+};
+
+static int
+summary_subject_fill(struct store *st, struct report *r, const struct class *c,
+    const struct subject_journals *sj, const struct pupil *pupils, size_t np,
+    struct summary_subject *out)
+{
+	size_t i;
+	int rc;
+
+	if ((out->cells = calloc(np > 0 ? np : 1, sizeof *out->cells)) == NULL)
+		return STORE_FAILED;
+	if ((rc = subject_years(st, r, c, sj, pupils, np, out->cells)) != STORE_OK)
+		return rc;
+	for (i = 0; i < np; i++) {
+		if (!out->cells[i].have)
+			continue;
+		out->nps = out->cells[i].y.nperiods;
+		out->shown |= out->cells[i].y.year_shown;
+		out->has_work |= work_recorded(&out->cells[i].y.work) ||
+		    work_recorded(&out->cells[i].y.exam);
+	}
+	return STORE_OK;
+}
+
 int
 report_summary_build(struct store *st, const struct class *c, struct report **out)
 {
 	struct report *r = NULL;
 	struct report_table *t = NULL;
 	struct subject_journals *sj = NULL;
+	struct summary_subject *ss = NULL;
 	struct pupil *pupils = NULL;
-	struct result_cell *res = NULL;
 	struct period ps[4];
 	size_t nsj = 0, np = 0, i, k, x, ncols, col, nps;
 	char buf[NAME_MAX_BYTES], num[8];
 	long row;
-	int rc = STORE_FAILED;
+	int rc = STORE_FAILED, any_shown = 0, *twos = NULL;
 
 	*out = NULL;
 	if ((rc = class_subjects(st, c, &sj, &nsj)) != STORE_OK ||
 	    (rc = store_pupil_list(st, c->id, 0, 0, &pupils, &np)) != STORE_OK)
 		goto out;
 	rc = STORE_FAILED;
-	if ((r = report_new("summary")) == NULL || title_school(st, r, c) != STORE_OK ||
+	if ((ss = calloc(nsj > 0 ? nsj : 1, sizeof *ss)) == NULL ||
+	    (twos = calloc(np > 0 ? np : 1, sizeof *twos)) == NULL ||
+	    (r = report_new("summary")) == NULL || title_school(st, r, c) != STORE_OK ||
 	    /* L10N: a class's summary sheet (сводная ведомость, жиынтық ведомость). */
 	    title_add(r, "%s", _("Summary of period and year marks")) != STORE_OK ||
 	    title_class_teacher(st, r, c) != STORE_OK)
 		goto out;
 	ncols = 2;
 	for (k = 0; k < nsj; k++) {
-		if ((rc = subject_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		if ((rc = summary_subject_fill(st, r, c, &sj[k], pupils, np, &ss[k])) !=
+		    STORE_OK ||
+		    (rc = grades_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
 		    STORE_OK)
 			goto out;
-		ncols += nps + 1;
+		ss[k].nps = nps;
+		ncols += nps + 1 + (size_t)ss[k].has_work + (size_t)ss[k].shown;
+		any_shown |= ss[k].shown;
 	}
+	ncols += (size_t)any_shown;
 	rc = STORE_FAILED;
 	if ((t = table_new(r, NULL, ncols, 2)) == NULL ||
 	    col_set(t, 0, "№", NULL, REPORT_RIGHT) != STORE_OK ||
@@ -815,70 +810,80 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 		if (cell_set(t, row, 1, cell_text(buf)) != STORE_OK)
 			goto out;
 	}
-	if ((res = calloc((np > 0 ? np : 1) * 4, sizeof *res)) == NULL)
-		goto out;
 	col = 2;
 	for (k = 0; k < nsj; k++) {
-		int shown;
+		const char *name = sj[k].subject.name;
+		size_t ycol = col + ss[k].nps, wcol = ycol + 1;
+		size_t fcol = wcol + (size_t)ss[k].has_work;
 
-		if ((rc = subject_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		if ((rc = grades_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
 		    STORE_OK)
 			goto out;
-		memset(res, 0, np * 4 * sizeof *res);
-		for (x = 0; x < nps; x++) {
-			struct result_cell *one = NULL;
-
-			if ((one = calloc(np > 0 ? np : 1, sizeof *one)) == NULL) {
-				rc = STORE_FAILED;
-				goto out;
-			}
-			if ((rc = subject_results(st, r, c, &sj[k], &ps[x], pupils, np, one)) !=
-			    STORE_OK) {
-				free(one);
-				goto out;
-			}
-			for (i = 0; i < np; i++)
-				res[i * 4 + x] = one[i];
-			free(one);
-		}
 		rc = STORE_FAILED;
-		shown = year_over(ps, nps);
 		for (x = 0; x < nps; x++)
-			if (col_set(t, col + x, period_short(&ps[x], num, sizeof num),
-			    sj[k].subject.name, REPORT_CENTER) != STORE_OK)
+			if (col_set(t, col + x, period_short(&ps[x], num, sizeof num), name,
+			    REPORT_CENTER) != STORE_OK)
 				goto out;
 		/* L10N: head of the year-mark column in the summary sheet; keep it short. */
-		if (col_set(t, col + nps, _("Yr"), sj[k].subject.name, REPORT_CENTER) != STORE_OK)
+		if (col_set(t, ycol, _("Yr"), name, REPORT_CENTER) != STORE_OK ||
+		    /* L10N: head of the year work / exam column in the summary; keep it short. */
+		    (ss[k].has_work && col_set(t, wcol, _("Ex"), name, REPORT_CENTER) !=
+		    STORE_OK) ||
+		    /* L10N: head of the final-mark column in the summary sheet; keep it short. */
+		    (ss[k].shown && col_set(t, fcol, _("Fin"), name, REPORT_CENTER) != STORE_OK))
 			goto out;
 		for (i = 0; i < np; i++) {
-			enum assess_kind kind = ASSESS_CRITERIA;
-			const char *text = NULL;
+			const struct grade_year *y = &ss[k].cells[i].y;
 
-			for (x = 0; x < nps; x++) {
-				if (!res[i * 4 + x].have)
-					continue;
-				kind = res[i * 4 + x].g.kind;
-				text = grades_mark_text(&res[i * 4 + x].g, buf, sizeof buf);
-				if (cell_set(t, (long)i, col + x, cell_text(text)) != STORE_OK)
+			if (!ss[k].cells[i].have)
+				continue;
+			for (x = 0; x < y->nperiods; x++)
+				if (cell_set(t, (long)i, col + x, cell_text(grades_mark_text(
+				    &y->period[x], buf, sizeof buf))) != STORE_OK)
 					goto out;
-			}
-			year_text(&res[i * 4], nps, shown, kind, buf, sizeof buf);
-			if (cell_set(t, (long)i, col + nps, cell_text(buf)) != STORE_OK)
+			if (cell_set(t, (long)i, ycol, cell_text(grades_year_text(y, buf,
+			    sizeof buf))) != STORE_OK)
 				goto out;
+			work_cell(y, buf, sizeof buf);
+			if (ss[k].has_work && cell_set(t, (long)i, wcol, cell_text(buf)) !=
+			    STORE_OK)
+				goto out;
+			if (ss[k].shown && cell_set(t, (long)i, fcol, cell_text(
+			    grades_final_text(y, buf, sizeof buf))) != STORE_OK)
+				goto out;
+			if (y->kind != ASSESS_PASSFAIL && y->year_mark == 2)
+				twos[i]++;
 		}
-		col += nps + 1;
+		col = fcol + (size_t)ss[k].shown;
+	}
+	if (any_shown) {
+		/* L10N: head of the summary's last column: «2» in three or more subjects. */
+		if (col_set(t, col, _("Note"), NULL, REPORT_LEFT) != STORE_OK)
+			goto out;
+		for (i = 0; i < np; i++)
+			/* L10N: «2» for the year in three or more subjects; nothing is decided. */
+			if (twos[i] >= ASSESS_REPEAT_TWOS && cell_set(t, (long)i, col,
+			    cell_text(_("repeats the year?"))) != STORE_OK)
+				goto out;
 	}
 	if (note_add(r, _("Columns 1-4: quarters, 1-2: half-years; %s: the year mark, shown once "
 	    "the year's last period is over or closed; %s: temporarily not attested."), _("Yr"),
-	    _("n/a")) != STORE_OK || notes_printed(st, r) != STORE_OK ||
-	    notes_signatures(r) != STORE_OK)
+	    _("n/a")) != STORE_OK)
+		goto out;
+	if (any_shown && note_add(r, _("%s: the year summative work after a year 2, or the "
+	    "exam; %s: the final mark."), _("Ex"), _("Fin")) != STORE_OK)
+		goto out;
+	if (notes_printed(st, r) != STORE_OK || notes_signatures(r) != STORE_OK)
 		goto out;
 	*out = r;
 	r = NULL;
 	rc = STORE_OK;
 out:
 	report_free(r);
-	free(res);
+	for (k = 0; ss != NULL && k < nsj; k++)
+		free(ss[k].cells);
+	free(ss);
+	free(twos);
 	free(sj);
 	free(pupils);
 	return rc;
@@ -919,6 +924,39 @@ out:
 	return rc;
 }
 
+/* The extract's rows after the year: the year work, the exam, the final mark. */
+static int
+pupil_year_rows(struct report_table *t, const struct grade_year *y)
+{
+	char buf[64];
+	long row;
+
+	if (work_recorded(&y->work) &&
+	    ((row = row_add(t)) < 0 ||
+	    /* L10N: a row of the pupil's extract: the year summative work after a year 2. */
+	    cell_set(t, row, 1, cell_text(_("year work"))) != STORE_OK ||
+	    cell_set(t, row, 2, cell_text(grades_work_text(&y->work, y->work_mark, buf,
+	    sizeof buf))) != STORE_OK ||
+	    cell_set(t, row, 4, cell_printf("%d", y->work_mark)) != STORE_OK))
+		return STORE_FAILED;
+	if (work_recorded(&y->exam) &&
+	    ((row = row_add(t)) < 0 ||
+	    /* L10N: a row of the pupil's extract: the exam. */
+	    cell_set(t, row, 1, cell_text(_("exam"))) != STORE_OK ||
+	    cell_set(t, row, 2, cell_text(grades_work_text(&y->exam, y->exam_mark, buf,
+	    sizeof buf))) != STORE_OK ||
+	    cell_set(t, row, 4, cell_printf("%d", y->exam_mark)) != STORE_OK))
+		return STORE_FAILED;
+	if (!y->year_shown)
+		return STORE_OK;
+	if ((row = row_add(t)) < 0 ||
+	    /* L10N: a row of the pupil's extract: the final (итоговая, қорытынды) mark. */
+	    cell_set(t, row, 1, cell_text(_("final"))) != STORE_OK ||
+	    cell_set(t, row, 4, cell_text(grades_final_text(y, buf, sizeof buf))) != STORE_OK)
+		return STORE_FAILED;
+	return STORE_OK;
+}
+
 int
 report_pupil_build(struct store *st, const struct class *c, const struct pupil *pupil,
     struct report **out)
@@ -926,7 +964,7 @@ report_pupil_build(struct store *st, const struct class *c, const struct pupil *
 	struct report *r = NULL;
 	struct report_table *t = NULL;
 	struct subject_journals *sj = NULL;
-	struct result_cell res[4];
+	struct year_cell yc;
 	struct period ps[4];
 	size_t nsj = 0, k, x, nps;
 	char buf[NAME_MAX_BYTES], works[1024], pname[64], birth[16];
@@ -958,25 +996,20 @@ report_pupil_build(struct store *st, const struct class *c, const struct pupil *
 	    col_set(t, 4, _("Mark"), NULL, REPORT_CENTER) != STORE_OK)
 		goto out;
 	for (k = 0; k < nsj; k++) {
-		if ((rc = subject_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		if ((rc = grades_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
 		    STORE_OK)
 			goto out;
-		memset(res, 0, sizeof res);
-		for (x = 0; x < nps; x++) {
-			if ((rc = subject_results(st, r, c, &sj[k], &ps[x], pupil, 1, &res[x])) !=
-			    STORE_OK)
-				goto out;
-		}
-		for (x = 0; x < nps && !res[x].have; x++)
-			continue;
-		if (x == nps)
+		memset(&yc, 0, sizeof yc);
+		if ((rc = subject_years(st, r, c, &sj[k], pupil, 1, &yc)) != STORE_OK)
+			goto out;
+		if (!yc.have)
 			continue;	/* the pupil is in another subgroup's journal only */
 		for (x = 0; x < nps; x++) {
-			const struct assess_result *a = &res[x].g.result;
+			const struct assess_result *a = &yc.y.period[x].result;
 
 			works[0] = '\0';
-			if (res[x].have && (rc = works_text(st, c, &sj[k].subject,
-			    res[x].subgroup, &ps[x], pupil->id, works, sizeof works)) != STORE_OK)
+			if ((rc = works_text(st, c, &sj[k].subject, yc.subgroup, &ps[x],
+			    pupil->id, works, sizeof works)) != STORE_OK)
 				goto out;
 			rc = STORE_FAILED;
 			if ((row = row_add(t)) < 0 ||
@@ -986,20 +1019,22 @@ report_pupil_build(struct store *st, const struct class *c, const struct pupil *
 			    sizeof pname))) != STORE_OK ||
 			    cell_set(t, row, 2, cell_text(works)) != STORE_OK)
 				goto out;
-			if (!res[x].have)
-				continue;
 			pct_text(a->status == ASSESS_NO_DATA || a->status == ASSESS_NO_MARK ? -1 :
 			    a->percent, buf, sizeof buf);
 			if (cell_set(t, row, 3, cell_text(buf)) != STORE_OK ||
-			    cell_set(t, row, 4, cell_text(grades_mark_text(&res[x].g, buf,
+			    cell_set(t, row, 4, cell_text(grades_mark_text(&yc.y.period[x], buf,
 			    sizeof buf))) != STORE_OK)
 				goto out;
 		}
-		year_text(res, nps, year_over(ps, nps), res[0].g.kind, buf, sizeof buf);
+		rc = STORE_FAILED;
 		if ((row = row_add(t)) < 0 ||
 		    cell_set(t, row, 1, cell_text(_("year"))) != STORE_OK ||
-		    cell_set(t, row, 4, cell_text(buf)) != STORE_OK)
+		    cell_set(t, row, 4, cell_text(grades_year_text(&yc.y, buf, sizeof buf))) !=
+		    STORE_OK)
 			goto out;
+		if ((rc = pupil_year_rows(t, &yc.y)) != STORE_OK)
+			goto out;
+		rc = STORE_FAILED;
 	}
 	if (note_add(r, _("A dash in place of points: the pupil did not write that work."))
 	    != STORE_OK || notes_printed(st, r) != STORE_OK || notes_signatures(r) != STORE_OK)

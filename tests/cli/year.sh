@@ -75,6 +75,42 @@ d audit log
 has "$tmp/out" "exam.set" "an exam is audited"
 has "$tmp/out" "yearwork.set" "a year work is audited"
 
+# The summary sheet and the pupil's extract carry the year's end too.
+d report summary "9 А" --format csv
+status 0 "report summary after the year"
+has "$tmp/out" ",Yr,Ex,Fin," "the summary has year, work/exam and final columns"
+has "$tmp/out" ",Беков Ерлан,4,4,4,4,4,5,5" "the summary: year 4, exam 5, final 5"
+has "$tmp/out" ",Әлиев Нұр,2,2,2,2,2,5,4" "the summary: year 2, year work 5, final 4"
+has "$tmp/out" ",Ахметова Дана,5,5,5,5,5,2,retake" "the summary: an exam 2 is a retake"
+lacks "$tmp/out" "repeats the year?" "one year 2 is no repeat"
+# Two more subjects with a year 2 for Әлиев: three in all.
+for subj in Физика Химия; do
+	"$DAPTER" --db "$db" subject add $subj >/dev/null &&
+	"$DAPTER" --db "$db" assign pavel "9 А" $subj >/dev/null &&
+	"$DAPTER" --db "$db" lesson add "9 А" $subj 2026-09-10 >/dev/null &&
+	"$DAPTER" --db "$db" lesson add "9 А" $subj 2026-09-11 --kind sor --max 20 >/dev/null &&
+	"$DAPTER" --db "$db" lesson add "9 А" $subj 2026-09-12 --kind soch --max 25 >/dev/null &&
+	"$DAPTER" --db "$db" marks export "9 А" $subj --period q1 >"$tmp/q.csv" &&
+	sed -e 's/^\([0-9]*,Әлиев Нұр\),,,$/\1,2,2,5/' \
+	    -e 's/^\([0-9]*,Беков Ерлан\),,,$/\1,8,15,18/' \
+	    -e 's/^\([0-9]*,Ахметова Дана\),,,$/\1,2,2,5/' "$tmp/q.csv" >"$tmp/f.csv" &&
+	"$DAPTER" --db "$db" marks import <"$tmp/f.csv" >/dev/null ||
+	    { echo "Bail out! cannot fill $subj"; exit 1; }
+done
+d report summary "9 А" --format csv
+has "$tmp/out" ",Әлиев Нұр,2,2,2,2,2,5,4,2,,,,2,work due,2,,,,2,work due,repeats the year?" \
+    "a year 2 in three subjects: repeats the year? (decided by nobody)"
+lacks "$tmp/out" "Ахметова Дана,5,5,5,5,5,2,retake,2,,,,2,work due,2,,,,2,work due,repeats" \
+    "two year 2s are no repeat"
+d report summary "9 А" --lang ru
+has "$tmp/out" "оставить на повторный год?" "the note is translated"
+d report pupil "Беков Ерлан" --class "9 А" --format csv
+has "$tmp/out" ",exam,26/30 (5),,5" "the extract has the exam"
+has "$tmp/out" ",final,,,5" "and the final mark"
+d report pupil "Әлиев Нұр" --class "9 А" --format csv
+has "$tmp/out" ",year work,5,,5" "the extract has the year work"
+has "$tmp/out" ",final,,,4" "and its final mark"
+
 # The year closes with its last period: its year and final marks close too.
 d period close q4
 status 0 "the last quarter is closed"
