@@ -169,6 +169,32 @@ int assess_points_mark(const struct assess_scheme *s, double points, double max)
 int assess_repeats_year(const int *year_marks, size_t n);
 
 /*
+ * The deputy head's figures (report quality): results counted one per
+ * pupil and subject. Pass rate (успеваемость) is the share of results
+ * without a «2»: «5», «4», «3» and pass over every result, a not attested
+ * pupil counting as not passed yet. Quality of knowledge (качество знаний)
+ * is the share of «4» and «5» over the results of marked subjects: pass/fail
+ * subjects have no «4» or «5» and stay out of it (their not attested too).
+ * Ungraded subjects and "no data" count nowhere.
+ */
+struct assess_tally {
+	size_t marks[6];	/* [2]..[5]: results with that mark */
+	size_t pass, fail;	/* pass/fail subjects */
+	size_t not_attested;	/* of marked subjects */
+	size_t not_attested_pf;	/* of pass/fail subjects */
+};
+
+/* Counts one result: kind of the scheme, status and mark as assess_period() gives them. */
+void assess_tally_add(struct assess_tally *t, enum assess_kind kind, enum assess_status status,
+    int mark);
+void assess_tally_sum(struct assess_tally *into, const struct assess_tally *t);
+/* Results counted in the pass rate. */
+size_t assess_tally_total(const struct assess_tally *t);
+/* Percent at full precision, or -1 when nothing is counted. */
+double assess_pass_rate(const struct assess_tally *t);
+double assess_quality(const struct assess_tally *t);
+
+/*
  * Round half up (toward +inf), robust to binary noise: 64.49999999999999
  * computed for 64.5 gives 65, a real 64.4999 gives 64. The tolerance is
  * 1e-11 of the value; assess.c says why.

@@ -74,6 +74,14 @@ int report_pupil_build(struct store *st, const struct class *c, const struct pup
 /* p NULL: the whole school year. */
 int report_attendance_build(struct store *st, const struct class *c, const struct period *p,
     struct report **out);
+/*
+ * Pass rate and quality of knowledge (assess.h) of the period `sel` (NULL:
+ * the year marks) per class and subject, class, teacher and school: of one
+ * class, or (c NULL) of every class of the school year start_year the actor
+ * may read. A quarter asks one-hour subjects for their half-year.
+ */
+int report_quality_build(struct store *st, const struct class *c, int start_year,
+    const struct period *sel, struct report **out);
 
 /* Writers: 0, or -1 with a translated reason in err. */
 int report_write(const struct report *r, enum report_format fmt, FILE *out, char *err,

@@ -411,3 +411,74 @@ assess_repeats_year(const int *year_marks, size_t n)
 			twos++;
 	return twos >= ASSESS_REPEAT_TWOS;
 }
+
+void
+assess_tally_add(struct assess_tally *t, enum assess_kind kind, enum assess_status status,
+    int mark)
+{
+	if (kind == ASSESS_UNGRADED || status == ASSESS_NO_DATA || status == ASSESS_NO_MARK)
+		return;
+	if (status == ASSESS_NOT_ATTESTED) {
+		if (kind == ASSESS_PASSFAIL)
+			t->not_attested_pf++;
+		else
+			t->not_attested++;
+		return;
+	}
+	if (kind == ASSESS_PASSFAIL) {
+		if (mark)
+			t->pass++;
+		else
+			t->fail++;
+		return;
+	}
+	if (mark >= 2 && mark <= 5)
+		t->marks[mark]++;
+}
+
+void
+assess_tally_sum(struct assess_tally *into, const struct assess_tally *t)
+{
+	size_t i;
+
+	for (i = 0; i < 6; i++)
+		into->marks[i] += t->marks[i];
+	into->pass += t->pass;
+	into->fail += t->fail;
+	into->not_attested += t->not_attested;
+	into->not_attested_pf += t->not_attested_pf;
+}
+
+/* Results of marked subjects: the quality's denominator. */
+static size_t
+tally_marked(const struct assess_tally *t)
+{
+	return t->marks[2] + t->marks[3] + t->marks[4] + t->marks[5] + t->not_attested;
+}
+
+size_t
+assess_tally_total(const struct assess_tally *t)
+{
+	return tally_marked(t) + t->pass + t->fail + t->not_attested_pf;
+}
+
+double
+assess_pass_rate(const struct assess_tally *t)
+{
+	size_t total = assess_tally_total(t);
+
+	if (total == 0)
+		return -1;
+	return (double)(t->marks[3] + t->marks[4] + t->marks[5] + t->pass) * 100.0 /
+	    (double)total;
+}
+
+double
+assess_quality(const struct assess_tally *t)
+{
+	size_t total = tally_marked(t);
+
+	if (total == 0)
+		return -1;
+	return (double)(t->marks[4] + t->marks[5]) * 100.0 / (double)total;
+}

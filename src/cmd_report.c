@@ -337,3 +337,96 @@ const struct cmd cmd_report_attendance = {
 	N_("Without --period, the whole school year. The last four columns are the totals."),
 	CMD_ANYONE, 0, run_report_attendance,
 };
+
+/*
+ * The period of report quality: P of --year (or of its own year, or of
+ * today's), "year" for the year marks (*sel NULL), or today's quarter.
+ */
+static int
+quality_period_arg(struct cmd_ctx *ctx, const char *spec, int start_year, struct period *p,
+    struct period **sel)
+{
+	char today[11], full[32];
+	int rc;
+
+	*sel = NULL;
+	store_today(today);
+	if (spec != NULL && strcmp(spec, "year") == 0)
+		return CMD_OK;
+	if (spec == NULL) {
+		if ((rc = store_period_for_date(ctx->st, today, 'q', p)) != STORE_OK) {
+			cmd_error(ctx, _("Today is in no quarter: name one with --period q4, or "
+			    "--period year."));
+			return CMD_USAGE;
+		}
+	} else {
+		if (strlen(spec) <= 2)
+			snprintf(full, sizeof full, "%d-%s", start_year, spec);
+		else
+			snprintf(full, sizeof full, "%s", spec);
+		if ((rc = store_period_find(ctx->st, full, today, p)) != STORE_OK)
+			return cmd_store_error(ctx, rc);
+	}
+	*sel = p;
+	return CMD_OK;
+}
+
+static int
+run_report_quality(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *year = NULL, *format = NULL, *lang = NULL;
+	int school = 0, npos = 0, start = 0, rc;
+	const struct cmd_opt opts[] = { { "--period", &period, NULL },
+		{ "--year", &year, NULL }, { "--school", NULL, &school },
+		{ "--format", &format, NULL }, { "--lang", &lang, NULL }, { NULL, NULL, NULL } };
+	struct report *r = NULL;
+	enum report_format fmt;
+	struct period p, *sel = NULL;
+	struct class c;
+	char *pos[1], today[11];
+
+	if ((rc = cmd_args(ctx, &cmd_report_quality, argc, argv, opts, pos, 0, 1, &npos)) !=
+	    CMD_OK || (rc = report_opts(ctx, format, lang, &fmt)) != CMD_OK)
+		return rc;
+	if ((npos == 1) == school) {
+		cmd_error(ctx, _("Name a class, or --school for every class."));
+		return CMD_USAGE;
+	}
+	if (npos == 1) {
+		if ((rc = class_arg(ctx, pos[0], year, &c)) != CMD_OK)
+			return rc;
+		start = c.start_year;
+	} else if (year != NULL) {
+		start = atoi(year);
+		if (strlen(year) != 4 || start < 2000 || start > 2200) {
+			cmd_error(ctx, _("--year is the year the school year starts: 2026 for "
+			    "2026-2027."));
+			return CMD_USAGE;
+		}
+	} else {
+		store_today(today);
+		if ((rc = store_year_current(ctx->st, today, &start)) != STORE_OK)
+			return cmd_store_error(ctx, rc);
+	}
+	if ((rc = quality_period_arg(ctx, period, start, &p, &sel)) != CMD_OK)
+		return rc;
+	if (sel != NULL)
+		start = sel->start_year;
+	if ((rc = report_quality_build(ctx->st, npos == 1 ? &c : NULL, start, sel, &r)) !=
+	    STORE_OK)
+		return cmd_store_error(ctx, rc);
+	rc = report_emit(ctx, r, fmt);
+	report_free(r);
+	return rc;
+}
+
+const struct cmd cmd_report_quality = {
+	"report quality", "CLASS | --school [--period P|year] [--year Y] "
+	"[--format txt|csv|xlsx|pdf] [--lang kk|ru|en]",
+	N_("Print the pass rate and quality of knowledge per class, subject and teacher."),
+	N_("Counts of 5, 4, 3, 2, pass, fail and not attested, one per pupil and subject, for "
+	"the period (today's quarter by default; one-hour subjects give their half-year) or, "
+	"with --period year, the year marks. Pass rate: results without a 2; quality: results "
+	"of 4 and 5 among marked subjects."),
+	CMD_ANYONE, 0, run_report_quality,
+};

@@ -18,13 +18,11 @@
 #include "grades.h"
 #include "i18n.h"
 #include "report.h"
+#include "report_internal.h"
 #include "text.h"
 
-/* The pupil's name as the journal prints it: surname, given name, patronymic. */
-#define NAME_MAX_BYTES (3 * STORE_NAME_MAX + 3)
-
 /* Safe text for a cell: one line, no controls. NULL when out of memory. */
-static char *
+char *
 cell_text(const char *s)
 {
 	char *copy = NULL, *safe = NULL, *p = NULL;
@@ -39,10 +37,7 @@ cell_text(const char *s)
 	return safe;
 }
 
-static char *
-cell_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
+char *
 cell_printf(const char *fmt, ...)
 {
 	char buf[2048];
@@ -137,7 +132,7 @@ report_write(const struct report *r, enum report_format fmt, FILE *out, char *er
 	return report_write_txt(r, out, err, errsize);
 }
 
-static struct report *
+struct report *
 report_new(const char *name)
 {
 	struct report *r = NULL;
@@ -152,7 +147,7 @@ report_new(const char *name)
 }
 
 /* A new table of ncols empty columns; NULL when out of memory. */
-static struct report_table *
+struct report_table *
 table_new(struct report *r, const char *title, size_t ncols, size_t nkey)
 {
 	struct report_table *grown = NULL, *t = NULL;
@@ -174,7 +169,7 @@ table_new(struct report *r, const char *title, size_t ncols, size_t nkey)
 	return t;
 }
 
-static int
+int
 col_set(struct report_table *t, size_t i, const char *head, const char *group,
     enum report_align align)
 {
@@ -216,7 +211,7 @@ out:
 }
 
 /* Appends a row of empty cells; returns its index, or -1 when out of memory. */
-static long
+long
 row_add(struct report_table *t)
 {
 	char **grown = NULL;
@@ -237,7 +232,7 @@ row_add(struct report_table *t)
 }
 
 /* Sets a cell to (safe) text; takes ownership of `text`. */
-static int
+int
 cell_set(struct report_table *t, long row, size_t col, char *text)
 {
 	char **cell = &t->cells[(size_t)row * t->ncols + col];
@@ -249,10 +244,7 @@ cell_set(struct report_table *t, long row, size_t col, char *text)
 	return STORE_OK;
 }
 
-static int
-title_add(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int
+int
 title_add(struct report *r, const char *fmt, ...)
 {
 	char buf[1024];
@@ -264,10 +256,7 @@ title_add(struct report *r, const char *fmt, ...)
 	return add_line(&r->title, &r->ntitle, cell_text(buf));
 }
 
-static int
-note_add(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int
+int
 note_add(struct report *r, const char *fmt, ...)
 {
 	char buf[1024];
@@ -302,13 +291,13 @@ short_date(const char *iso, char *out, size_t outsize)
 }
 
 /* "2026-09-02" -> "02.09.2026" */
-static void
+void
 long_date(const char *iso, char *out, size_t outsize)
 {
 	snprintf(out, outsize, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
 }
 
-static int
+int
 title_school(struct store *st, struct report *r, const struct class *c)
 {
 	char school[STORE_NAME_MAX + 1];
@@ -316,7 +305,7 @@ title_school(struct store *st, struct report *r, const struct class *c)
 
 	if ((rc = store_school_name(st, school, sizeof school)) != STORE_OK)
 		return rc;
-	if ((rc = title_add(r, "%s", school)) != STORE_OK)
+	if ((rc = title_add(r, "%s", school)) != STORE_OK || c == NULL)
 		return rc;
 	/* L10N: %s is the class ("7 Ә"), %d-%d the school year (2026-2027). */
 	return title_add(r, _("Class %s, school year %d-%d"), c->name, c->start_year,
@@ -324,7 +313,7 @@ title_school(struct store *st, struct report *r, const struct class *c)
 }
 
 /* "Class teacher: NAME" when the class has one. */
-static int
+int
 title_class_teacher(struct store *st, struct report *r, const struct class *c)
 {
 	struct user u;
@@ -339,7 +328,7 @@ title_class_teacher(struct store *st, struct report *r, const struct class *c)
  * Lines to sign and stamp: the extract is a document the next school files,
  * the summary sheet one the school keeps.
  */
-static int
+int
 notes_signatures(struct report *r)
 {
 	int rc;
@@ -352,7 +341,7 @@ notes_signatures(struct report *r)
 	return note_add(r, "%s", _("Stamp"));
 }
 
-static int
+int
 notes_printed(struct store *st, struct report *r)
 {
 	char today[11], shown[16], hash[65];
@@ -372,7 +361,7 @@ notes_printed(struct store *st, struct report *r)
 	    hash);
 }
 
-static void
+void
 pct_text(double v, char *out, size_t outsize)
 {
 	if (v < 0)
@@ -391,7 +380,7 @@ notes_legend(struct report *r)
 }
 
 /* The teacher's name of a journal, "" when the actor cannot see it. */
-static void
+void
 journal_teacher(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
     char *out, size_t outsize)
 {
@@ -571,7 +560,7 @@ out:
 }
 
 /* The class's journals the actor may read, in the store's order. */
-static int
+int
 class_journals(struct store *st, const struct class *c, struct journal **rows, size_t *n)
 {
 	struct journal *all = NULL;
@@ -591,7 +580,7 @@ class_journals(struct store *st, const struct class *c, struct journal **rows, s
 	return STORE_OK;
 }
 
-static int
+int
 subject_get(struct store *st, int64_t id, struct subject *out)
 {
 	struct subject *all = NULL;

@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "assess.h"
 #include "tap.h"
@@ -636,6 +637,70 @@ check_finals(void)
 	}
 }
 
+static void is_pct(double got, double want, const char *name);
+
+/* Worked examples of the deputy head's figures. */
+struct tally_case {
+	struct {
+		enum assess_kind kind;
+		enum assess_status status;
+		int mark;
+		int times;
+	} results[5];
+	double pass_rate, quality;
+	size_t total;
+	const char *why;
+};
+
+static const struct tally_case tallies[] = {
+	{ { { ASSESS_CRITERIA, ASSESS_MARKED, 5, 5 }, { ASSESS_CRITERIA, ASSESS_MARKED, 4, 10 },
+	    { ASSESS_CRITERIA, ASSESS_MARKED, 3, 8 }, { ASSESS_CRITERIA, ASSESS_MARKED, 2, 2 } },
+	    92, 60, 25, "5x5, 10x4, 8x3, 2x2: pass 23/25 = 92 %, quality 15/25 = 60 %" },
+	{ { { ASSESS_CRITERIA, ASSESS_MARKED, 5, 3 }, { ASSESS_CRITERIA, ASSESS_MARKED, 3, 6 },
+	    { ASSESS_CRITERIA, ASSESS_NOT_ATTESTED, 0, 1 } },
+	    90, 30, 10, "3x5, 6x3 and one not attested: pass 9/10, quality 3/10" },
+	{ { { ASSESS_CRITERIA, ASSESS_MARKED, 4, 4 }, { ASSESS_PASSFAIL, ASSESS_MARKED, 1, 5 },
+	    { ASSESS_PASSFAIL, ASSESS_MARKED, 0, 1 } },
+	    90, 100, 10, "4x4 and pass/fail 5 pass, 1 fail: pass 9/10, quality 4/4" },
+	{ { { ASSESS_CRITERIA, ASSESS_MARKED, 3, 2 }, { ASSESS_PASSFAIL, ASSESS_NOT_ATTESTED, 0, 2 } },
+	    50, 0, 4, "pass/fail not attested count in the pass rate only" },
+	{ { { ASSESS_UNGRADED, ASSESS_NO_MARK, 0, 20 }, { ASSESS_CRITERIA, ASSESS_NO_DATA, 0, 3 } },
+	    -1, -1, 0, "grade 1 and no data count nowhere: no figures" },
+	{ { { ASSESS_CLASSIC, ASSESS_MARKED, 5, 1 }, { ASSESS_CLASSIC, ASSESS_MARKED, 2, 2 } },
+	    100.0 / 3, 100.0 / 3, 3, "classic 5 and two 2s: a third each" },
+};
+
+static void
+check_tallies(void)
+{
+	struct assess_tally t, sum;
+	char name[256];
+	size_t i, k;
+	int j;
+
+	memset(&sum, 0, sizeof sum);
+	for (i = 0; i < sizeof tallies / sizeof tallies[0]; i++) {
+		const struct tally_case *c = &tallies[i];
+
+		memset(&t, 0, sizeof t);
+		for (k = 0; k < 5; k++)
+			for (j = 0; j < c->results[k].times; j++)
+				assess_tally_add(&t, c->results[k].kind, c->results[k].status,
+				    c->results[k].mark);
+		snprintf(name, sizeof name, "tally: %s: pass rate", c->why);
+		is_pct(assess_pass_rate(&t), c->pass_rate, name);
+		snprintf(name, sizeof name, "tally: %s: quality", c->why);
+		is_pct(assess_quality(&t), c->quality, name);
+		snprintf(name, sizeof name, "tally: %s: results counted", c->why);
+		tap_is_int((long long)assess_tally_total(&t), (long long)c->total, name);
+		assess_tally_sum(&sum, &t);
+	}
+	/* 52 results, 44 passed; 44 of marked subjects, 23 of them 4 or 5. */
+	tap_is_int((long long)assess_tally_total(&sum), 52, "tally sum: every result counted once");
+	is_pct(assess_pass_rate(&sum), 44 * 100.0 / 52, "tally sum: pass rate of the sums");
+	is_pct(assess_quality(&sum), 23 * 100.0 / 44, "tally sum: quality of the sums");
+}
+
 static void
 scheme_for(struct assess_scheme *s, const struct period_case *c)
 {
@@ -777,5 +842,6 @@ main(void)
 		    years[i].want, name);
 	}
 	check_finals();
+	check_tallies();
 	return tap_done();
 }

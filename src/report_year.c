@@ -1,0 +1,298 @@
+/*
+ * report_year: the deputy head's figures over a period or the year (report
+ * quality): pass rate and quality of knowledge per class and subject, per
+ * class, per teacher and for the school (assess.h says what each counts).
+ *
+ * A result is one pupil in one subject: the period mark of the journal
+ * page, as `dapter grades` gives it, or the year mark. So the school's
+ * counts are the sums of `dapter grades` over every class and subject, which
+ * tests/report/quality.sh checks.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grades.h"
+#include "i18n.h"
+#include "report.h"
+#include "report_internal.h"
+
+/* One line of figures: a journal, a class, a teacher or the school. */
+struct quality_line {
+	int64_t class_id;
+	char class_name[STORE_CLASS_MAX + 1];
+	char subject[STORE_NAME_MAX + 1];
+	char teacher[STORE_LOGIN_MAX + 1];	/* login; the name is looked up when printed */
+	struct assess_tally tally;
+};
+
+/*
+ * The period of a subject that matches the period asked for: the same for
+ * the same kind; a quarter asks a one-hour subject for the half-year that
+ * holds it (q1, q2 -> h1), a half-year asks the others for the quarter
+ * that ends it (h1 -> q2).
+ */
+static int
+matching_period(const struct period *sel, const struct period *ps, size_t nps, struct period *out)
+{
+	int num = sel->num;
+	size_t i;
+
+	if (nps == 0)
+		return 0;
+	if (ps[0].kind == 'h' && sel->kind == 'q')
+		num = (sel->num + 1) / 2;
+	else if (ps[0].kind == 'q' && sel->kind == 'h')
+		num = 2 * sel->num;
+	for (i = 0; i < nps; i++)
+		if (ps[i].num == num) {
+			*out = ps[i];
+			return 1;
+		}
+	return 0;
+}
+
+/* Counts one journal page's results: the period's marks, or (sel NULL) the year's. */
+static int
+journal_tally(struct store *st, const struct class *c, const struct journal *j,
+    const struct period *sel, struct assess_tally *t)
+{
+	struct subject s;
+	struct period ps[4], p;
+	struct grade_row *g = NULL;
+	struct grade_year *y = NULL;
+	size_t nps = 0, n = 0, i;
+	int rc;
+
+	if ((rc = subject_get(st, j->subject_id, &s)) != STORE_OK ||
+	    (rc = grades_periods(st, c->start_year, &s, ps, &nps)) != STORE_OK)
+		return rc;
+	if (sel == NULL) {
+		if ((rc = grades_year(st, c, &s, j->subgroup, &y, &n)) != STORE_OK)
+			return rc;
+		for (i = 0; i < n; i++)
+			if (y[i].year_mark >= 0)
+				assess_tally_add(t, y[i].kind, ASSESS_MARKED, y[i].year_mark);
+		free(y);
+		return STORE_OK;
+	}
+	if (!matching_period(sel, ps, nps, &p))
+		return STORE_OK;
+	if ((rc = grades_compute(st, c, &s, j->subgroup, &p, &g, &n)) != STORE_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		assess_tally_add(t, g[i].kind, g[i].result.status, g[i].result.mark);
+	free(g);
+	return STORE_OK;
+}
+
+/* The line with that key in *lines, added (zeroed) when new; NULL when out of memory. */
+static struct quality_line *
+line_for(struct quality_line **lines, size_t *n, int64_t class_id, const char *subject,
+    const char *teacher)
+{
+	struct quality_line *grown = NULL;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if ((*lines)[i].class_id == class_id && strcmp((*lines)[i].subject, subject) == 0 &&
+		    strcmp((*lines)[i].teacher, teacher) == 0)
+			return &(*lines)[i];
+	if ((grown = realloc(*lines, (*n + 1) * sizeof **lines)) == NULL)
+		return NULL;
+	*lines = grown;
+	memset(&grown[*n], 0, sizeof grown[*n]);
+	grown[*n].class_id = class_id;
+	snprintf(grown[*n].subject, sizeof grown[*n].subject, "%s", subject);
+	snprintf(grown[*n].teacher, sizeof grown[*n].teacher, "%s", teacher);
+	return &grown[(*n)++];
+}
+
+/* The figures' columns after the first `nkey`: counts, then the two percentages. */
+#define QUALITY_FIGURES 9
+
+static int
+figures_heads(struct report_table *t, size_t first)
+{
+	const char *heads[QUALITY_FIGURES] = {
+		/* L10N: report quality: results counted (pupils x subjects); keep it short. */
+		_("Results"), "5", "4", "3", "2", _("pass"), _("fail"), _("n/a"),
+		NULL,
+	};
+	size_t i;
+
+	for (i = 0; i < QUALITY_FIGURES - 1; i++)
+		if (col_set(t, first + i, heads[i], NULL, REPORT_RIGHT) != STORE_OK)
+			return STORE_FAILED;
+	/* L10N: report quality: успеваемость, үлгерім; keep the % and the \n. */
+	if (col_set(t, first + i, _("Pass\nrate %"), NULL, REPORT_RIGHT) != STORE_OK ||
+	    /* L10N: report quality: качество знаний, білім сапасы; keep the % and the \n. */
+	    col_set(t, first + i + 1, _("Quality\n%"), NULL, REPORT_RIGHT) != STORE_OK)
+		return STORE_FAILED;
+	return STORE_OK;
+}
+
+static int
+figures_row(struct report_table *t, long row, size_t first, const struct assess_tally *a)
+{
+	size_t counts[QUALITY_FIGURES - 1], i;
+	char pct[32];
+
+	counts[0] = assess_tally_total(a);
+	counts[1] = a->marks[5];
+	counts[2] = a->marks[4];
+	counts[3] = a->marks[3];
+	counts[4] = a->marks[2];
+	counts[5] = a->pass;
+	counts[6] = a->fail;
+	counts[7] = a->not_attested + a->not_attested_pf;
+	for (i = 0; i < QUALITY_FIGURES - 1; i++)
+		if (cell_set(t, row, first + i, cell_printf("%zu", counts[i])) != STORE_OK)
+			return STORE_FAILED;
+	pct_text(assess_pass_rate(a), pct, sizeof pct);
+	if (cell_set(t, row, first + i, cell_text(pct)) != STORE_OK)
+		return STORE_FAILED;
+	pct_text(assess_quality(a), pct, sizeof pct);
+	return cell_set(t, row, first + i + 1, cell_text(pct));
+}
+
+/* What names a line: its class, subject and teacher, in this order. */
+enum { KEY_CLASS, KEY_SUBJECT, KEY_TEACHER, KEYS };
+
+/*
+ * A table of lines named by `nkey` of their keys (fields[] of KEY_*), with
+ * the figures after, and a total row when `total` is given.
+ */
+static int
+figures_table(struct store *st, struct report *r, const char *title,
+    const struct quality_line *lines, size_t n, const int *fields, size_t nkey,
+    const char *total_label, const struct assess_tally *total)
+{
+	const char *heads[KEYS] = { _("Class"), _("Subject"), _("Teacher") };
+	struct report_table *t = NULL;
+	struct user u;
+	size_t i, k;
+	long row;
+
+	if ((t = table_new(r, title, nkey + QUALITY_FIGURES + 1, nkey)) == NULL)
+		return STORE_FAILED;
+	for (k = 0; k < nkey; k++)
+		if (col_set(t, k, heads[fields[k]], NULL, REPORT_LEFT) != STORE_OK)
+			return STORE_FAILED;
+	if (figures_heads(t, nkey) != STORE_OK)
+		return STORE_FAILED;
+	for (i = 0; i < n; i++) {
+		const char *keys[KEYS] = { lines[i].class_name, lines[i].subject,
+			lines[i].teacher };
+		const char *name = NULL;
+
+		if ((row = row_add(t)) < 0)
+			return STORE_FAILED;
+		for (k = 0; k < nkey; k++) {
+			name = keys[fields[k]];
+			/* The teacher column names the teacher, not her login. */
+			if (fields[k] == KEY_TEACHER && name[0] != '\0' &&
+			    store_user_find(st, name, &u) == STORE_OK)
+				name = u.name;
+			if (cell_set(t, row, k, cell_text(name)) != STORE_OK)
+				return STORE_FAILED;
+		}
+		if (figures_row(t, row, nkey, &lines[i].tally) != STORE_OK)
+			return STORE_FAILED;
+	}
+	if (total == NULL)
+		return STORE_OK;
+	if ((row = row_add(t)) < 0 || cell_set(t, row, 0, cell_text(total_label)) != STORE_OK)
+		return STORE_FAILED;
+	return figures_row(t, row, nkey, total);
+}
+
+int
+report_quality_build(struct store *st, const struct class *only, int start_year,
+    const struct period *sel, struct report **out)
+{
+	static const int journal_keys[] = { KEY_CLASS, KEY_SUBJECT, KEY_TEACHER };
+	static const int class_keys[] = { KEY_CLASS }, teacher_keys[] = { KEY_TEACHER };
+	struct report *r = NULL;
+	struct journal *j = NULL;
+	struct quality_line *by_journal = NULL, *by_class = NULL, *by_teacher = NULL, *l = NULL;
+	struct assess_tally total;
+	struct class c;
+	size_t nj = 0, nbj = 0, nbc = 0, nbt = 0, i;
+	char what[64], label[64];
+	int rc;
+
+	*out = NULL;
+	memset(&total, 0, sizeof total);
+	if ((rc = store_journal_list(st, &j, &nj)) != STORE_OK)
+		goto out;
+	for (i = 0; i < nj; i++) {
+		struct assess_tally t;
+
+		if (only != NULL && j[i].class_id != only->id)
+			continue;
+		if ((rc = store_class_get(st, j[i].class_id, &c)) != STORE_OK)
+			goto out;
+		if (c.start_year != start_year)
+			continue;
+		memset(&t, 0, sizeof t);
+		if ((rc = journal_tally(st, &c, &j[i], sel, &t)) != STORE_OK)
+			goto out;
+		rc = STORE_FAILED;
+		/* Subgroups of one subject and teacher make one line. */
+		if ((l = line_for(&by_journal, &nbj, c.id, j[i].subject_name,
+		    j[i].teacher_login)) == NULL)
+			goto out;
+		snprintf(l->class_name, sizeof l->class_name, "%s", c.name);
+		assess_tally_sum(&l->tally, &t);
+		if ((l = line_for(&by_class, &nbc, c.id, "", "")) == NULL)
+			goto out;
+		snprintf(l->class_name, sizeof l->class_name, "%s", c.name);
+		assess_tally_sum(&l->tally, &t);
+		if ((l = line_for(&by_teacher, &nbt, 0, "", j[i].teacher_login)) == NULL)
+			goto out;
+		assess_tally_sum(&l->tally, &t);
+		assess_tally_sum(&total, &t);
+	}
+	rc = STORE_FAILED;
+	if (sel != NULL)
+		period_name(sel, what, sizeof what);
+	else
+		/* L10N: report quality over the year marks. */
+		snprintf(what, sizeof what, "%s", _("the year"));
+	if ((r = report_new("quality")) == NULL || title_school(st, r, only) != STORE_OK ||
+	    (only == NULL && title_add(r, _("School year %d-%d"), start_year, start_year + 1) !=
+	    STORE_OK) ||
+	    /* L10N: title of report quality; %s is "quarter 2", "the year". */
+	    title_add(r, _("Pass rate and quality of knowledge: %s"), what) != STORE_OK)
+		goto out;
+	/* L10N: the total row of report quality for a class; %s is "7 Ә". */
+	snprintf(label, sizeof label, _("Class %s"), only != NULL ? only->name : "");
+	if (figures_table(st, r, _("By class and subject"), by_journal, nbj, journal_keys, 3,
+	    only != NULL ? label : NULL, only != NULL ? &total : NULL) != STORE_OK)
+		goto out;
+	if (only == NULL && figures_table(st, r, _("By class"), by_class, nbc, class_keys, 1,
+	    /* L10N: the total row of report quality for the whole school. */
+	    _("School"), &total) != STORE_OK)
+		goto out;
+	if (figures_table(st, r, _("By teacher"), by_teacher, nbt, teacher_keys, 1, NULL, NULL)
+	    != STORE_OK)
+		goto out;
+	if (note_add(r, _("A result is one pupil in one subject. Pass rate: results without a "
+	    "2 (5, 4, 3, pass) over all results, not attested included; quality: results of 4 "
+	    "and 5 over the results of marked subjects (pass/fail subjects left out)."))
+	    != STORE_OK || notes_printed(st, r) != STORE_OK || notes_signatures(r) != STORE_OK)
+		goto out;
+	*out = r;
+	r = NULL;
+	rc = STORE_OK;
+out:
+	report_free(r);
+	free(j);
+	free(by_journal);
+	free(by_class);
+	free(by_teacher);
+	return rc;
+}
