@@ -195,6 +195,16 @@ double assess_pass_rate(const struct assess_tally *t);
 double assess_quality(const struct assess_tally *t);
 
 /*
+ * The level of one summative work in the analysis of results (report
+ * analysis): high from the scheme's «5» threshold (85 %), middle from its
+ * «3» threshold (40 %), low below; the percent rounded half up as a mark's.
+ */
+enum assess_level { LEVEL_LOW, LEVEL_MIDDLE, LEVEL_HIGH };
+
+/* The level of points out of max, or -1 for points outside 0..max. */
+int assess_work_level(const struct assess_scheme *s, double points, double max);
+
+/*
  * Round half up (toward +inf), robust to binary noise: 64.49999999999999
  * computed for 64.5 gives 65, a real 64.4999 gives 64. The tolerance is
  * 1e-11 of the value; assess.c says why.

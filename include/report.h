@@ -82,6 +82,13 @@ int report_attendance_build(struct store *st, const struct class *c, const struc
  */
 int report_quality_build(struct store *st, const struct class *c, int start_year,
     const struct period *sel, struct report **out);
+/*
+ * The analysis of summative results of a journal page in period p: per СОр
+ * and СОч, the pupils at the high, middle and low level (assess_work_level),
+ * the mean percent of those who wrote it and the names of those who did not.
+ */
+int report_analysis_build(struct store *st, const struct class *c, const struct subject *s,
+    int subgroup, const struct period *p, struct report **out);
 
 /* Writers: 0, or -1 with a translated reason in err. */
 int report_write(const struct report *r, enum report_format fmt, FILE *out, char *err,

@@ -482,3 +482,19 @@ assess_quality(const struct assess_tally *t)
 		return -1;
 	return (double)(t->marks[4] + t->marks[5]) * 100.0 / (double)total;
 }
+
+int
+assess_work_level(const struct assess_scheme *s, double points, double max)
+{
+	double r;
+
+	if (s == NULL || !isfinite(points) || !isfinite(max) || max <= 0 || points < 0 ||
+	    points > max)
+		return -1;
+	r = (double)assess_round(points * 100.0 / max);
+	if (r >= s->min5)
+		return LEVEL_HIGH;
+	if (r >= s->min3)
+		return LEVEL_MIDDLE;
+	return LEVEL_LOW;
+}

@@ -139,8 +139,13 @@ period_arg(struct cmd_ctx *ctx, const char *spec, const char *year, const struct
 	return CMD_OK;
 }
 
+/* A report of one journal page: report journal, report analysis. */
+typedef int (*page_builder)(struct store *st, const struct class *c, const struct subject *s,
+    int subgroup, const struct period *p, struct report **out);
+
 static int
-run_report_journal(struct cmd_ctx *ctx, int argc, char **argv)
+run_page_report(struct cmd_ctx *ctx, const struct cmd *cmd, page_builder build, int argc,
+    char **argv)
 {
 	const char *period = NULL, *subgroup = NULL, *year = NULL, *format = NULL, *lang = NULL;
 	const struct cmd_opt opts[] = { { "--period", &period, NULL },
@@ -154,20 +159,26 @@ run_report_journal(struct cmd_ctx *ctx, int argc, char **argv)
 	char *pos[2];
 	int rc;
 
-	if ((rc = cmd_args(ctx, &cmd_report_journal, argc, argv, opts, pos, 2, 2, NULL)) !=
-	    CMD_OK || (rc = report_opts(ctx, format, lang, &fmt)) != CMD_OK ||
+	if ((rc = cmd_args(ctx, cmd, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK ||
+	    (rc = report_opts(ctx, format, lang, &fmt)) != CMD_OK ||
 	    (rc = class_arg(ctx, pos[0], year, &c)) != CMD_OK)
 		return rc;
 	if ((rc = store_subject_find(ctx->st, pos[1], &s)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	if ((rc = period_arg(ctx, period, year, &s, &p, &pp)) != CMD_OK)
 		return rc;
-	if ((rc = report_journal_build(ctx->st, &c, &s, subgroup != NULL ? atoi(subgroup) : 0,
-	    pp, &r)) != STORE_OK)
+	if ((rc = build(ctx->st, &c, &s, subgroup != NULL ? atoi(subgroup) : 0, pp, &r)) !=
+	    STORE_OK)
 		return cmd_store_error(ctx, rc);
 	rc = report_emit(ctx, r, fmt);
 	report_free(r);
 	return rc;
+}
+
+static int
+run_report_journal(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return run_page_report(ctx, &cmd_report_journal, report_journal_build, argc, argv);
 }
 
 const struct cmd cmd_report_journal = {
@@ -429,4 +440,20 @@ const struct cmd cmd_report_quality = {
 	"with --period year, the year marks. Pass rate: results without a 2; quality: results "
 	"of 4 and 5 among marked subjects."),
 	CMD_ANYONE, 0, run_report_quality,
+};
+
+static int
+run_report_analysis(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return run_page_report(ctx, &cmd_report_analysis, report_analysis_build, argc, argv);
+}
+
+const struct cmd cmd_report_analysis = {
+	"report analysis", "CLASS SUBJECT [--period P] [--subgroup N] [--year Y] "
+	"[--format txt|csv|xlsx|pdf] [--lang kk|ru|en]",
+	N_("Print the analysis of summative results: each work's levels, mean and who missed it."),
+	N_("For each section and term summative work of the period (today's by default): how "
+	"many pupils reached the high (85-100 %), middle (40-84 %) and low (0-39 %) level, "
+	"the mean percent of those who wrote it, and who did not."),
+	CMD_ANYONE, 0, run_report_analysis,
 };

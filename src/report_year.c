@@ -296,3 +296,131 @@ out:
 	free(by_teacher);
 	return rc;
 }
+
+/* The names of the pupils who did not write a work, "Surname Given, ...". */
+static int
+names_add(char **list, size_t *len, const struct pupil *p)
+{
+	char name[NAME_MAX_BYTES], *grown = NULL;
+	size_t add;
+
+	snprintf(name, sizeof name, "%s %s", p->surname, p->given);
+	add = strlen(name) + 2;
+	if ((grown = realloc(*list, *len + add + 1)) == NULL)
+		return STORE_FAILED;
+	snprintf(grown + *len, add + 1, "%s%s", *len > 0 ? ", " : "", name);
+	*len += strlen(grown + *len);
+	*list = grown;
+	return STORE_OK;
+}
+
+/* One work's row: levels, mean percent and who did not write it. */
+static int
+analysis_row(struct report_table *t, const struct assess_scheme *scheme, const struct lesson *l,
+    const struct pupil *pupils, size_t np, const struct mark *marks, size_t nm)
+{
+	size_t levels[3] = { 0, 0, 0 }, wrote = 0, missed_len = 0, i;
+	char day[16], pct[32], *missed = NULL;
+	const struct mark *m = NULL;
+	double sum = 0;
+	long row;
+	int rc = STORE_FAILED, level;
+
+	for (i = 0; i < np; i++) {
+		/* A pupil who left before the work was not there to write it. */
+		if (pupils[i].left[0] != '\0' && strcmp(pupils[i].left, l->date) <= 0)
+			continue;
+		m = mark_find(marks, nm, l->id, pupils[i].id);
+		if (m == NULL || m->value < 0 ||
+		    (level = assess_work_level(scheme, m->value, l->max_points)) < 0) {
+			if (names_add(&missed, &missed_len, &pupils[i]) != STORE_OK)
+				goto out;
+			continue;
+		}
+		levels[level]++;
+		wrote++;
+		sum += m->value * 100.0 / l->max_points;
+	}
+	long_date(l->date, day, sizeof day);
+	pct_text(wrote > 0 ? sum / (double)wrote : -1, pct, sizeof pct);
+	if ((row = row_add(t)) < 0 || cell_set(t, row, 0, cell_text(day)) != STORE_OK ||
+	    cell_set(t, row, 1, cell_printf("%s/%d", lesson_kind_label(l->kind),
+	    l->max_points)) != STORE_OK ||
+	    cell_set(t, row, 2, cell_text(l->topic)) != STORE_OK ||
+	    cell_set(t, row, 3, cell_printf("%zu", wrote)) != STORE_OK ||
+	    cell_set(t, row, 4, cell_printf("%zu", levels[LEVEL_HIGH])) != STORE_OK ||
+	    cell_set(t, row, 5, cell_printf("%zu", levels[LEVEL_MIDDLE])) != STORE_OK ||
+	    cell_set(t, row, 6, cell_printf("%zu", levels[LEVEL_LOW])) != STORE_OK ||
+	    cell_set(t, row, 7, cell_text(pct)) != STORE_OK ||
+	    cell_set(t, row, 8, cell_text(missed != NULL ? missed : "")) != STORE_OK)
+		goto out;
+	rc = STORE_OK;
+out:
+	free(missed);
+	return rc;
+}
+
+int
+report_analysis_build(struct store *st, const struct class *c, const struct subject *s,
+    int subgroup, const struct period *p, struct report **out)
+{
+	/* L10N: heads of report analysis; keep the \n where a head takes two lines. */
+	const char *heads[] = { N_("Date"), N_("Work"), N_("Topic"), N_("Wrote"),
+		N_("High\n85-100 %"), N_("Middle\n40-84 %"), N_("Low\n0-39 %"), N_("Mean %"),
+		N_("Did not write") };
+	const enum report_align aligns[] = { REPORT_LEFT, REPORT_LEFT, REPORT_LEFT, REPORT_RIGHT,
+		REPORT_RIGHT, REPORT_RIGHT, REPORT_RIGHT, REPORT_RIGHT, REPORT_LEFT };
+	struct assess_scheme scheme;
+	struct report *r = NULL;
+	struct report_table *t = NULL;
+	struct pupil *pupils = NULL;
+	struct lesson *lessons = NULL;
+	struct mark *marks = NULL;
+	size_t np = 0, nl = 0, nm = 0, i, works = 0;
+	char pname[64], buf[NAME_MAX_BYTES];
+	int rc;
+
+	*out = NULL;
+	if ((rc = store_scheme_for(st, c, s, &scheme)) != STORE_OK ||
+	    (rc = store_pupil_list(st, c->id, s->id, subgroup, &pupils, &np)) != STORE_OK ||
+	    (rc = store_lesson_list(st, c->id, s->id, subgroup, p, &lessons, &nl)) != STORE_OK ||
+	    (rc = store_mark_list(st, c->id, s->id, subgroup, p, &marks, &nm)) != STORE_OK)
+		goto out;
+	rc = STORE_FAILED;
+	period_name(p, pname, sizeof pname);
+	if ((r = report_new("analysis")) == NULL || title_school(st, r, c) != STORE_OK ||
+	    /* L10N: title of report analysis: the subject, then "quarter 1". */
+	    title_add(r, _("Analysis of summative results: %s, %s"), s->name, pname) !=
+	    STORE_OK)
+		goto out;
+	journal_teacher(st, c->id, s->id, subgroup, buf, sizeof buf);
+	if (buf[0] != '\0' && title_add(r, _("Teacher: %s"), buf) != STORE_OK)
+		goto out;
+	if ((t = table_new(r, NULL, sizeof heads / sizeof heads[0], 2)) == NULL)
+		goto out;
+	for (i = 0; i < sizeof heads / sizeof heads[0]; i++)
+		if (col_set(t, i, _(heads[i]), NULL, aligns[i]) != STORE_OK)
+			goto out;
+	for (i = 0; i < nl; i++) {
+		if (lessons[i].kind == LESSON_REGULAR || lessons[i].max_points <= 0)
+			continue;
+		if (analysis_row(t, &scheme, &lessons[i], pupils, np, marks, nm) != STORE_OK)
+			goto out;
+		works++;
+	}
+	if ((works == 0 && note_add(r, "%s", _("No summative work in this period.")) !=
+	    STORE_OK) ||
+	    note_add(r, _("Levels by the percent of the work's maximum, rounded as for marks; "
+	    "the mean is over the pupils who wrote it.")) != STORE_OK ||
+	    notes_printed(st, r) != STORE_OK)
+		goto out;
+	*out = r;
+	r = NULL;
+	rc = STORE_OK;
+out:
+	report_free(r);
+	free(pupils);
+	free(lessons);
+	free(marks);
+	return rc;
+}

@@ -670,6 +670,18 @@ static const struct tally_case tallies[] = {
 	    100.0 / 3, 100.0 / 3, 3, "classic 5 and two 2s: a third each" },
 };
 
+static const struct points_case levels[] = {
+	{ 17, 20, LEVEL_HIGH, "17 of 20 (85 %): high" },
+	{ 20, 20, LEVEL_HIGH, "20 of 20: high" },
+	{ 16.9, 20, LEVEL_HIGH, "16.9 of 20 (84.5 %, rounded 85): high" },
+	{ 16, 20, LEVEL_MIDDLE, "16 of 20 (80 %): middle" },
+	{ 8, 20, LEVEL_MIDDLE, "8 of 20 (40 %): middle" },
+	{ 7.9, 20, LEVEL_MIDDLE, "7.9 of 20 (39.5 %, rounded 40): middle" },
+	{ 7, 20, LEVEL_LOW, "7 of 20 (35 %): low" },
+	{ 0, 25, LEVEL_LOW, "0 of 25: low" },
+	{ 26, 25, -1, "26 of 25: -1" },
+};
+
 static void
 check_tallies(void)
 {
@@ -843,5 +855,11 @@ main(void)
 	}
 	check_finals();
 	check_tallies();
+	assess_scheme_default(&s, ASSESS_CRITERIA);
+	for (i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+		snprintf(name, sizeof name, "work level: %s", levels[i].why);
+		tap_is_int(assess_work_level(&s, levels[i].points, levels[i].max), levels[i].want,
+		    name);
+	}
 	return tap_done();
 }
