@@ -169,6 +169,8 @@ struct class {
 /* Canonical class name ("7ә" -> "7 Ә"); STORE_INVALID when it is no class name. */
 int class_name_canonical(const char *in, char *out, size_t outsize, int *grade);
 int store_class_add(struct store *st, const char *name, int64_t *id);
+/* The same in the school year starting `start_year` (the demo's last year). */
+int store_class_add_in(struct store *st, const char *name, int start_year, int64_t *id);
 int store_class_find(struct store *st, const char *name, struct class *out);
 int store_class_get(struct store *st, int64_t id, struct class *out);
 int store_class_list(struct store *st, struct class **rows, size_t *n);

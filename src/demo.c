@@ -60,6 +60,36 @@ static const struct {
 	{ "olga", "7 Ә", "Информатика" }, { "olga", "8 Б", "Информатика" },
 };
 
+/*
+ * Last year's grade 9, whose year is over: its final exams, a pupil with a
+ * year «2» in algebra and her year summative work, and one with «2» in three
+ * subjects, so that the summary sheet and the year's reports show every
+ * column filled (issue 12).
+ */
+static const char demo_roster_9a[] =
+    "Тегі,Аты,Әкесінің аты,Туған күні,Жынысы\n"
+    "Абенова,Аружан,Талғатқызы,14.03.2010,қыз\n"
+    "Дәулетов,Ерасыл,Маратұлы,02.07.2010,ұл\n"
+    "Жақсыбекова,Мадина,Ерланқызы,21.01.2010,қыз\n"
+    "Кенжебаев,Алмас,Серікұлы,30.09.2010,ұл\n"
+    "Оспанова,Дария,Бауыржанқызы,11.11.2010,қыз\n"
+    "Сейітов,Нұрбол,Асқарұлы,05.05.2010,ұл\n"
+    "Тоқтарова,Айзере,Русланқызы,19.08.2010,қыз\n"
+    "Ыбырайұлы,Әли,Ғаниұлы,27.12.2010,ұл\n";
+static const struct {
+	const char *login, *subject;
+} demo_assignments_9a[] = {
+	{ "aigerim", "Алгебра" }, { "marat", "Қазақ әдебиеті" }, { "marat", "Русский язык" },
+	{ "olga", "Информатика" },
+};
+/* A year «2» in algebra, with her year work; «2» in three subjects. */
+#define DEMO_WEAK_SURNAME "Оспанова"
+#define DEMO_REPEATS_SURNAME "Сейітов"
+#define DEMO_WORK_MARK 4
+/* The final exams of grade 9 the demo records, out of this many points. */
+static const char *const demo_exams_9a[] = { "Алгебра", "Русский язык" };
+#define DEMO_EXAM_MAX 30
+
 static unsigned int rng = 2463534242u;
 
 static unsigned int
@@ -97,6 +127,24 @@ weekday(const char *date)
 	tm.tm_hour = 12;
 	mktime(&tm);
 	return tm.tm_wday;
+}
+
+/* How well a pupil does, 6 to 10: fixed by the pupil, so the demo is stable. */
+static int
+demo_ability_base(const struct pupil *p)
+{
+	return 6 + (int)((p->id * 7) % 5);
+}
+
+/* The same in a subject: 2, a «2», for last year's weak pupils. */
+static int
+demo_ability(const struct pupil *p, size_t subj_index)
+{
+	if (strcmp(p->surname, DEMO_WEAK_SURNAME) == 0 && subj_index == 0)
+		return 2;
+	if (strcmp(p->surname, DEMO_REPEATS_SURNAME) == 0 && subj_index != 1)
+		return 2;
+	return demo_ability_base(p);
 }
 
 /* Lessons and marks of one journal over one period, up to today. */
@@ -145,7 +193,7 @@ fill_period(struct store *st, const struct class *c, const struct subject *s, si
 		if (strcmp(l.date, today) == 0)
 			continue;	/* today's lesson is the teacher's to fill */
 		for (k = 0; k < np && rc == STORE_OK; k++) {
-			int ability = 6 + (int)((pupils[k].id * 7) % 5);
+			int ability = demo_ability(&pupils[k], subj_index);
 			unsigned int r = next_random() % 100;
 			enum attendance att = ATT_NONE;
 			int value = -1;
@@ -205,6 +253,95 @@ demo_fill(struct store *st, const char *today)
 	return rc;
 }
 
+static size_t
+demo_subject_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; strcmp(demo_subjects[i].name, name) != 0; i++)
+		;
+	return i;
+}
+
+/* The exams and the year work of last year's grade 9. */
+static int
+demo_year_end(struct store *st, const struct class *c)
+{
+	struct pupil *pupils = NULL;
+	struct subject s;
+	size_t np = 0, i, k;
+	int rc;
+
+	if ((rc = store_pupil_list(st, c->id, 0, 0, &pupils, &np)) != STORE_OK)
+		return rc;
+	for (k = 0; k < sizeof demo_exams_9a / sizeof demo_exams_9a[0] && rc == STORE_OK; k++) {
+		if ((rc = store_subject_find(st, demo_exams_9a[k], &s)) != STORE_OK)
+			break;
+		for (i = 0; i < np && rc == STORE_OK; i++) {
+			/* After her year work, the weak pupil passes her exam. */
+			int points = DEMO_EXAM_MAX * (demo_ability_base(&pupils[i]) +
+			    (int)(next_random() % 3)) / 12;
+
+			/* Who repeats the year sits no exam. */
+			if (strcmp(pupils[i].surname, DEMO_REPEATS_SURNAME) == 0)
+				continue;
+			rc = store_year_work_set(st, c, &s, pupils[i].id, YEAR_EXAM,
+			    points > DEMO_EXAM_MAX ? DEMO_EXAM_MAX : points, DEMO_EXAM_MAX, -1);
+		}
+	}
+	if (rc == STORE_OK && (rc = store_subject_find(st, "Алгебра", &s)) == STORE_OK)
+		for (i = 0; i < np && rc == STORE_OK; i++)
+			if (strcmp(pupils[i].surname, DEMO_WEAK_SURNAME) == 0)
+				rc = store_year_work_set(st, c, &s, pupils[i].id, YEAR_WORK, -1, -1,
+				    DEMO_WORK_MARK);
+	free(pupils);
+	return rc;
+}
+
+/* Last year's grade 9: its roster, journals, marks of the whole year and its end. */
+static int
+demo_last_year(struct store *st, const char *today, struct roster_report *rep, FILE *err)
+{
+	struct period *periods = NULL;
+	struct class c;
+	struct subject s;
+	size_t np = 0, i, j;
+	int64_t id = 0;
+	int rc, year = 0;
+
+	if ((rc = store_year_current(st, today, &year)) != STORE_OK ||
+	    (rc = store_year_add(st, year - 1, NULL, NULL)) != STORE_OK ||
+	    (rc = store_class_add_in(st, "9 А", year - 1, &id)) != STORE_OK ||
+	    (rc = store_class_set_teacher(st, id, "olga")) != STORE_OK ||
+	    (rc = store_class_get(st, id, &c)) != STORE_OK)
+		return rc;
+	if ((rc = roster_import(st, id, demo_roster_9a, strlen(demo_roster_9a), 0, rep)) !=
+	    STORE_OK) {
+		if (rep->nproblems > 0)
+			fprintf(err, "dapter: demo roster: %s\n", rep->problems[0].msg);
+		return rc;
+	}
+	if ((rc = store_period_list(st, year - 1, &periods, &np)) != STORE_OK)
+		goto out;
+	for (i = 0; i < sizeof demo_assignments_9a / sizeof demo_assignments_9a[0]; i++) {
+		size_t si = demo_subject_index(demo_assignments_9a[i].subject);
+
+		if ((rc = store_subject_find(st, demo_assignments_9a[i].subject, &s)) != STORE_OK ||
+		    (rc = store_assign(st, demo_assignments_9a[i].login, c.id, s.id, 0)) !=
+		    STORE_OK)
+			goto out;
+		for (j = 0; j < np && rc == STORE_OK; j++)
+			if ((periods[j].kind == 'h') == (s.hours == 1))
+				rc = fill_period(st, &c, &s, si, &periods[j], today);
+		if (rc != STORE_OK)
+			goto out;
+	}
+	rc = demo_year_end(st, &c);
+out:
+	free(periods);
+	return rc;
+}
+
 int
 demo_create(const char *db_path, FILE *out, FILE *err)
 {
@@ -258,7 +395,9 @@ demo_create(const char *db_path, FILE *out, FILE *err)
 		    (rc = store_subject_find(st, demo_assignments[i].subject, &s)) != STORE_OK ||
 		    (rc = store_assign(st, demo_assignments[i].login, c.id, s.id, 0)) != STORE_OK)
 			goto out;
-	if ((rc = demo_fill(st, today)) != STORE_OK || (rc = store_tx_commit(st)) != STORE_OK)
+	if ((rc = demo_fill(st, today)) != STORE_OK ||
+	    (rc = demo_last_year(st, today, &rep, err)) != STORE_OK ||
+	    (rc = store_tx_commit(st)) != STORE_OK)
 		goto out;
 	fprintf(out, _("Demo school created in %s.\nLogins and passwords:\n"), db_path);
 	for (i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++)

@@ -825,15 +825,24 @@ store_class_name(struct store *st, const char *in, char *out, size_t outsize, in
 int
 store_class_add(struct store *st, const char *name, int64_t *id)
 {
-	char canon[STORE_CLASS_MAX + 1];
-	sqlite3_stmt *s = NULL;
 	char today[11];
-	int rc, grade = 0, year = 0;
+	int rc, year = 0;
 
 	store_today(today);
+	if ((rc = store_year_current(st, today, &year)) != STORE_OK)
+		return rc;
+	return store_class_add_in(st, name, year, id);
+}
+
+int
+store_class_add_in(struct store *st, const char *name, int year, int64_t *id)
+{
+	char canon[STORE_CLASS_MAX + 1];
+	sqlite3_stmt *s = NULL;
+	int rc, grade = 0;
+
 	if ((rc = store_require_admin(st)) != STORE_OK ||
-	    (rc = store_class_name(st, name, canon, sizeof canon, &grade)) != STORE_OK ||
-	    (rc = store_year_current(st, today, &year)) != STORE_OK)
+	    (rc = store_class_name(st, name, canon, sizeof canon, &grade)) != STORE_OK)
 		return rc;
 	if (grade < 1)
 		return store_class_name(st, "", canon, sizeof canon, NULL);
@@ -851,6 +860,11 @@ store_class_add(struct store *st, const char *name, int64_t *id)
 		rc = (sqlite3_errcode(st->db) & 0xff) == SQLITE_CONSTRAINT ?
 		    store_fail(st, STORE_EXISTS, _("Class %s exists already."), canon) :
 		    store_fail_db(st);
+		goto out;
+	}
+	if (sqlite3_changes(st->db) != 1) {
+		rc = store_fail(st, STORE_NOT_FOUND, _("There is no school year %d-%d."), year,
+		    year + 1);
 		goto out;
 	}
 	if (id != NULL)

@@ -9,8 +9,12 @@
 # the first half-year): 5, 4, 3, 2, pass, fail, n/a.
 d subject list
 cp "$tmp/out" "$tmp/subjects"
+d class list
+cp "$tmp/out" "$tmp/classes"
+# This year's journals: the demo's last year (9 А) is not this year's school.
 d journal list
-cp "$tmp/out" "$tmp/journals"
+awk -F '	' 'NR == FNR { this[$0] = 1; next } this[$1]' "$tmp/classes" "$tmp/out" \
+    >"$tmp/journals"
 : >"$tmp/marks"
 while IFS='	' read -r class subject subgroup teacher; do
 	hours=$(awk -F '	' -v s="$subject" '$1 == s { print $2 }' "$tmp/subjects")
@@ -33,6 +37,7 @@ status 0 "report quality --school"
 grep '^School,' "$tmp/out" >"$tmp/got"
 same "$tmp/got" "$tmp/want" "the school's counts and percentages are the sums of dapter grades"
 [ "$(cut -d, -f2 "$tmp/got")" -gt 50 ]; tap_result $? "and they count the demo's results"
+lacks "$tmp/out" "9 А" "last year's class is not in this year's figures"
 grep '^7 Ә,[0-9]' "$tmp/out" | cut -d, -f2- >"$tmp/class_row"
 d report quality "7 Ә" --period q1 --format csv
 status 0 "report quality for one class"
@@ -62,6 +67,17 @@ fi
 d report quality --school --period year --format csv
 status 0 "report quality of the year while it goes on"
 has "$tmp/out" "School,0,0,0,0,0,0,0,0,-,-" "no year marks yet: nothing counted, no percentages"
+
+# Last year's year marks: the demo's 9 А, with its «2»s.
+d report summary "9 А" --year 2025 --format csv
+status 0 "last year's summary"
+grep '^[0-9]' "$tmp/out" | cut -d, -f7 >"$tmp/alg_years"
+d report quality "9 А" --year 2025 --period year --format csv
+status 0 "report quality of last year's year marks"
+awk '$0 == "2" { n2++ } END { print n2 + 0 }' "$tmp/alg_years" >"$tmp/want2"
+grep '^9 А,Алгебра,' "$tmp/out" | cut -d, -f8 >"$tmp/got2"
+same "$tmp/got2" "$tmp/want2" "its 2s in algebra are the summary's year 2s"
+has "$tmp/out" "Class 9 А,,,32," "every pupil and subject of the year counted once"
 
 d report quality --period q1
 status 2 "neither a class nor --school: a usage error"
