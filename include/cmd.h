@@ -118,7 +118,7 @@ extern const struct cmd cmd_user_reset, cmd_user_role, cmd_user_key_list, cmd_us
     cmd_lock_break;
 extern const struct cmd cmd_report_journal, cmd_report_summary, cmd_report_pupil,
     cmd_report_attendance, cmd_report_quality,
-    cmd_report_analysis, cmd_restore, cmd_archive, cmd_archive_verify;
+    cmd_report_analysis, cmd_report_card, cmd_restore, cmd_archive, cmd_archive_verify;
 extern const struct cmd cmd_serve, cmd_check;
 
 

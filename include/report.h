@@ -52,10 +52,12 @@ struct report {
 	 */
 	char **problems;
 	size_t nproblems;
+	struct report *next;	/* the next page (a class's report cards: one a pupil), or NULL */
 };
 
 enum report_format { REPORT_TXT, REPORT_CSV, REPORT_XLSX, REPORT_PDF };
 
+/* Frees r and the pages chained after it. */
 void report_free(struct report *r);
 /* "txt", "csv", "xlsx", "pdf": 0, or -1 for anything else. */
 int report_format_parse(const char *name, enum report_format *fmt);
@@ -89,8 +91,21 @@ int report_quality_build(struct store *st, const struct class *c, int start_year
  */
 int report_analysis_build(struct store *st, const struct class *c, const struct subject *s,
     int subgroup, const struct period *p, struct report **out);
+/*
+ * Report cards (табель): a page per pupil of the class (only: that pupil)
+ * chained by r->next: each subject's period marks, and for the year (sel
+ * NULL) the year mark, exam and final mark; lessons and whole days missed
+ * by reason in the period (or the year); signature lines.
+ */
+int report_card_build(struct store *st, const struct class *c, const struct period *sel,
+    const struct pupil *only, struct report **out);
 
-/* Writers: 0, or -1 with a translated reason in err. */
+/*
+ * Writers: 0, or -1 with a translated reason in err. A chain of pages
+ * (r->next) is written page after page: a form feed between them in txt, a
+ * blank line in csv, a new page in pdf, their sheets one after another in
+ * xlsx.
+ */
 int report_write(const struct report *r, enum report_format fmt, FILE *out, char *err,
     size_t errsize);
 int report_write_txt(const struct report *r, FILE *out, char *err, size_t errsize);

@@ -33,7 +33,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_substitute_list, &cmd_substitute_remove,
 	&cmd_session_list, &cmd_lock_break,
 	&cmd_report_journal, &cmd_report_summary, &cmd_report_pupil, &cmd_report_attendance,
-	&cmd_report_quality, &cmd_report_analysis,
+	&cmd_report_quality, &cmd_report_analysis, &cmd_report_card,
 	&cmd_restore, &cmd_archive, &cmd_archive_verify,
 	&cmd_serve, &cmd_check,
 	NULL,

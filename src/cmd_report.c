@@ -457,3 +457,46 @@ const struct cmd cmd_report_analysis = {
 	"the mean percent of those who wrote it, and who did not."),
 	CMD_ANYONE, 0, run_report_analysis,
 };
+
+static int
+run_report_card(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *year = NULL, *name = NULL, *format = NULL, *lang = NULL;
+	const struct cmd_opt opts[] = { { "--period", &period, NULL },
+		{ "--year", &year, NULL }, { "--pupil", &name, NULL },
+		{ "--format", &format, NULL }, { "--lang", &lang, NULL }, { NULL, NULL, NULL } };
+	struct report *r = NULL;
+	enum report_format fmt;
+	struct period p, *pp = NULL;
+	struct pupil pupil;
+	struct class c;
+	char *pos[1];
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_report_card, argc, argv, opts, pos, 1, 1, NULL)) !=
+	    CMD_OK || (rc = report_opts(ctx, format, lang, &fmt)) != CMD_OK ||
+	    (rc = class_arg(ctx, pos[0], year, &c)) != CMD_OK)
+		return rc;
+	/* Without --period: the year's card, its year and final marks once it is over. */
+	if (period != NULL && (rc = period_arg(ctx, period, year, NULL, &p, &pp)) != CMD_OK)
+		return rc;
+	if (name != NULL && (rc = cmd_pupil_arg(ctx, &c, name, &pupil)) != CMD_OK)
+		return rc;
+	if ((rc = report_card_build(ctx->st, &c, pp, name != NULL ? &pupil : NULL, &r)) !=
+	    STORE_OK)
+		return cmd_store_error(ctx, rc);
+	rc = report_emit(ctx, r, fmt);
+	report_free(r);
+	return rc;
+}
+
+const struct cmd cmd_report_card = {
+	"report card", "CLASS [--period P] [--year Y] [--pupil \"SURNAME GIVEN\"] "
+	"[--format txt|csv|xlsx|pdf] [--lang kk|ru|en]",
+	N_("Print the pupils' report cards: marks per subject, days and lessons missed."),
+	N_("One page per pupil (--pupil: that pupil's only): each subject's period marks, and "
+	"for the year (without --period) the year mark, exam and final mark; the lessons and "
+	"whole days missed by reason; the class teacher's and director's signature lines. "
+	"--year 2025 prints the cards of the class of that name in 2025-2026."),
+	CMD_ANYONE, 0, run_report_card,
+};

@@ -65,13 +65,12 @@ add_line(char ***lines, size_t *n, char *text)
 	return STORE_OK;
 }
 
-void
-report_free(struct report *r)
+/* One page of a chain. */
+static void
+report_free_one(struct report *r)
 {
 	size_t i, j;
 
-	if (r == NULL)
-		return;
 	for (i = 0; i < r->ntitle; i++)
 		free(r->title[i]);
 	free(r->title);
@@ -99,6 +98,17 @@ report_free(struct report *r)
 	free(r);
 }
 
+void
+report_free(struct report *r)
+{
+	struct report *next = NULL;
+
+	for (; r != NULL; r = next) {
+		next = r->next;
+		report_free_one(r);
+	}
+}
+
 int
 report_format_parse(const char *name, enum report_format *fmt)
 {
@@ -119,17 +129,21 @@ int
 report_write(const struct report *r, enum report_format fmt, FILE *out, char *err,
     size_t errsize)
 {
-	switch (fmt) {
-	case REPORT_CSV:
-		return report_write_csv(r, out, err, errsize);
-	case REPORT_XLSX:
+	const struct report *page = NULL;
+
+	/* PDF and XLSX are one document of many pages; text pages follow each other. */
+	if (fmt == REPORT_XLSX)
 		return report_write_xlsx(r, out, err, errsize);
-	case REPORT_PDF:
+	if (fmt == REPORT_PDF)
 		return report_write_pdf(r, out, err, errsize);
-	case REPORT_TXT:
-		break;
+	for (page = r; page != NULL; page = page->next) {
+		if (page != r)
+			fputs(fmt == REPORT_TXT ? "\f\n" : "\n", out);
+		if ((fmt == REPORT_CSV ? report_write_csv(page, out, err, errsize) :
+		    report_write_txt(page, out, err, errsize)) != 0)
+			return -1;
 	}
-	return report_write_txt(r, out, err, errsize);
+	return 0;
 }
 
 struct report *
@@ -272,7 +286,7 @@ note_add(struct report *r, const char *fmt, ...)
  * A page that could not be computed: the store's reason, kept for the caller
  * and printed at the top of the report, where nobody reads past it.
  */
-static int
+int
 problem_add(struct report *r, const char *why)
 {
 	int rc;
@@ -600,14 +614,8 @@ out:
 	return rc;
 }
 
-/* Distinct subjects of the class's journals, with their subgroups. */
-struct subject_journals {
-	struct subject subject;
-	int subgroups[8];
-	size_t nsub;
-};
 
-static int
+int
 class_subjects(struct store *st, const struct class *c, struct subject_journals **out,
     size_t *n)
 {
@@ -654,15 +662,8 @@ out:
 	return rc;
 }
 
-/* One pupil's year in one subject, whichever subgroup's journal holds them. */
-struct year_cell {
-	int have;
-	int subgroup;		/* of the journal that holds the pupil */
-	struct grade_year y;
-};
 
-/* A page whose marks break the scheme leaves its cells empty and is named in r. */
-static int
+int
 subject_years(struct store *st, struct report *r, const struct class *c,
     const struct subject_journals *sj, const struct pupil *pupils, size_t np,
     struct year_cell *cells)
@@ -691,14 +692,14 @@ subject_years(struct store *st, struct report *r, const struct class *c,
 }
 
 /* A work or an exam is recorded: it has a mark, given or from points. */
-static int
+int
 work_recorded(const struct year_work *w)
 {
 	return w->points >= 0 || w->mark > 0;
 }
 
 /* The mark of the year work or exam a summary cell shows: "ex. 5", "wk. 4". */
-static void
+void
 work_cell(const struct grade_year *y, char *out, size_t outsize)
 {
 	out[0] = '\0';
@@ -718,14 +719,8 @@ period_short(const struct period *p, char *out, size_t outsize)
 	return out;
 }
 
-/* What the summary shows of one subject: its periods and which end-of-year columns. */
-struct summary_subject {
-	struct year_cell *cells;	/* np */
-	size_t nps;
-	int has_work, shown;		/* a work or exam column; year and final columns */
-};
 
-static int
+int
 summary_subject_fill(struct store *st, struct report *r, const struct class *c,
     const struct subject_journals *sj, const struct pupil *pupils, size_t np,
     struct summary_subject *out)

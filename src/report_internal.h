@@ -6,6 +6,7 @@
 #ifndef DAPTER_REPORT_INTERNAL_H
 #define DAPTER_REPORT_INTERNAL_H
 
+#include "grades.h"
 #include "report.h"
 #include "store.h"
 
@@ -36,6 +37,8 @@ int title_class_teacher(struct store *st, struct report *r, const struct class *
 int notes_signatures(struct report *r);
 /* The foot of every report: the date of printing and the audit head. */
 int notes_printed(struct store *st, struct report *r);
+/* A page that could not be computed: kept in r->problems and shown in its title. */
+int problem_add(struct report *r, const char *why);
 /* "81.25", or "-" for a negative value. */
 void pct_text(double v, char *out, size_t outsize);
 
@@ -45,5 +48,40 @@ void journal_teacher(struct store *st, int64_t class_id, int64_t subject_id, int
 /* The class's journals the actor may read, in the store's order. */
 int class_journals(struct store *st, const struct class *c, struct journal **rows, size_t *n);
 int subject_get(struct store *st, int64_t id, struct subject *out);
+
+/* Distinct subjects of the class's journals, with their subgroups. */
+struct subject_journals {
+	struct subject subject;
+	int subgroups[8];
+	size_t nsub;
+};
+int class_subjects(struct store *st, const struct class *c, struct subject_journals **out,
+    size_t *n);
+
+/* One pupil's year in one subject, whichever subgroup's journal holds them. */
+struct year_cell {
+	int have;
+	int subgroup;		/* of the journal that holds the pupil */
+	struct grade_year y;
+};
+/* A page whose marks break the scheme leaves its cells empty and is named in r. */
+int subject_years(struct store *st, struct report *r, const struct class *c,
+    const struct subject_journals *sj, const struct pupil *pupils, size_t np,
+    struct year_cell *cells);
+/* A year work or exam is recorded: it has a mark, given or from points. */
+int work_recorded(const struct year_work *w);
+/* The marks of the year work and exam in one cell: "4", "4, ex. 5", "" for none. */
+void work_cell(const struct grade_year *y, char *out, size_t outsize);
+
+/* What the summary shows of one subject: its periods and which end-of-year columns. */
+struct summary_subject {
+	struct year_cell *cells;	/* np */
+	size_t nps;
+	int has_work, shown;		/* a work or exam column; year and final columns */
+};
+/* Fills out (its cells calloc'd, np of them; free them) for the subject's journals. */
+int summary_subject_fill(struct store *st, struct report *r, const struct class *c,
+    const struct subject_journals *sj, const struct pupil *pupils, size_t np,
+    struct summary_subject *out);
 
 #endif

@@ -329,6 +329,7 @@ out:
 int
 report_pdf_write(const struct report *r, FILE *out, char *err, size_t errsize)
 {
+	const struct report *page = NULL;
 	struct pdf p;
 	cairo_status_t cs = CAIRO_STATUS_SUCCESS;
 	size_t i;
@@ -354,17 +355,22 @@ report_pdf_write(const struct report *r, FILE *out, char *err, size_t errsize)
 	cairo_set_line_width(p.cr, 0.4);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
 	p.page = 1;
-	p.y = MARGIN;
-	for (i = 0; i < r->ntitle; i++)
-		paragraph(&p, r->title[i], i == 0 ? p.title : p.head);
-	for (i = 0; i < r->ntables; i++)
-		if (draw_table(&p, &r->tables[i]) != 0)
-			goto out;
-	p.y += 6;
-	for (i = 0; i < r->nnotes; i++)
-		paragraph(&p, r->notes[i], p.note);
-	page_footer(&p);
-	cairo_show_page(p.cr);
+	for (page = r; page != NULL; page = page->next) {
+		/* Each page of a chain (a pupil's report card) starts a sheet of paper. */
+		p.y = MARGIN;
+		p.drawn = 0;
+		for (i = 0; i < page->ntitle; i++)
+			paragraph(&p, page->title[i], i == 0 ? p.title : p.head);
+		for (i = 0; i < page->ntables; i++)
+			if (draw_table(&p, &page->tables[i]) != 0)
+				goto out;
+		p.y += 6;
+		for (i = 0; i < page->nnotes; i++)
+			paragraph(&p, page->notes[i], p.note);
+		page_footer(&p);
+		cairo_show_page(p.cr);
+		p.page++;
+	}
 	if ((cs = cairo_status(p.cr)) != CAIRO_STATUS_SUCCESS)
 		goto out;
 	cairo_surface_finish(p.surface);

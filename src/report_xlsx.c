@@ -33,7 +33,7 @@ struct xlsx_formats {
 
 /* A sheet name Excel accepts: unique (numbered), at most 31 characters, no []:*?/\. */
 static int
-sheet_name(const struct report *r, size_t i, char *out, size_t outsize)
+sheet_name(const struct report *r, size_t i, size_t number, char *out, size_t outsize)
 {
 	const char *title = r->tables[i].title != NULL ? r->tables[i].title :
 	    r->ntitle > 2 ? r->title[2] : r->name;
@@ -46,7 +46,7 @@ sheet_name(const struct report *r, size_t i, char *out, size_t outsize)
 			*p = ' ';
 	while (p > fit && p[-1] == ' ')
 		*--p = '\0';
-	snprintf(out, outsize, "%zu %s", i + 1, fit);
+	snprintf(out, outsize, "%zu %s", number, fit);
 	free(fit);
 	return 0;
 }
@@ -68,7 +68,8 @@ put_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text, lxw_
 }
 
 static int
-put_sheet(lxw_workbook *wb, const struct report *r, size_t ti, const struct xlsx_formats *fm)
+put_sheet(lxw_workbook *wb, const struct report *r, size_t ti, size_t number,
+    const struct xlsx_formats *fm)
 {
 	const struct report_table *t = &r->tables[ti];
 	lxw_worksheet *ws = NULL;
@@ -77,7 +78,7 @@ put_sheet(lxw_workbook *wb, const struct report *r, size_t ti, const struct xlsx
 	size_t c, e, i, w;
 	int groups = 0, twoline = 0;
 
-	if (sheet_name(r, ti, name, sizeof name) != 0 ||
+	if (sheet_name(r, ti, number, name, sizeof name) != 0 ||
 	    (ws = workbook_add_worksheet(wb, name)) == NULL)
 		return -1;
 	for (i = 0; i < r->ntitle; i++)
@@ -174,6 +175,8 @@ out:
 int
 report_xlsx_write(const struct report *r, FILE *out, char *err, size_t errsize)
 {
+	const struct report *page = NULL;
+	size_t sheets = 0;
 	const char *tmpdir = getenv("TMPDIR");
 	char path[4096];
 	lxw_workbook *wb = NULL;
@@ -206,9 +209,11 @@ report_xlsx_write(const struct report *r, FILE *out, char *err, size_t errsize)
 	format_set_bold(fm.group);
 	format_set_align(fm.group, LXW_ALIGN_CENTER);
 	format_set_text_wrap(fm.wrap);
-	for (i = 0; i < r->ntables; i++)
-		if (put_sheet(wb, r, i, &fm) != 0)
-			goto out;
+	/* Sheets numbered through the pages of a chain, so their names stay unique. */
+	for (page = r; page != NULL; page = page->next)
+		for (i = 0; i < page->ntables; i++)
+			if (put_sheet(wb, page, i, ++sheets, &fm) != 0)
+				goto out;
 	le = workbook_close(wb);
 	wb = NULL;
 	if (le != LXW_NO_ERROR) {

@@ -424,3 +424,336 @@ out:
 	free(marks);
 	return rc;
 }
+
+/* One journal of the class, read once for every pupil's card. */
+struct card_journal {
+	struct lesson *lessons;
+	size_t nl;
+	struct mark *marks;
+	size_t nm;
+	struct pupil *pupils;
+	size_t np;
+};
+
+/* What a card counts of attendance: lessons by reason, and whole days missed. */
+struct card_attendance {
+	size_t lessons[ATT_LATE + 1];	/* by enum attendance; [ATT_NONE] unused */
+	size_t days[ATT_ILL + 1];	/* whole days missed, by the day's reason */
+};
+
+/* One school day of a pupil: how many lessons she had and missed, and why. */
+struct card_day {
+	char date[11];
+	size_t lessons, missed;
+	int ill, excused;
+};
+
+static int
+card_journals_load(struct store *st, const struct class *c, const struct period *p,
+    struct card_journal **out, size_t *n)
+{
+	struct journal *j = NULL;
+	struct card_journal *cj = NULL;
+	size_t nj = 0, i;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = class_journals(st, c, &j, &nj)) != STORE_OK)
+		goto out;
+	if ((cj = calloc(nj > 0 ? nj : 1, sizeof *cj)) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	*out = cj;
+	for (i = 0; i < nj; i++) {
+		if ((rc = store_lesson_list(st, c->id, j[i].subject_id, j[i].subgroup, p,
+		    &cj[i].lessons, &cj[i].nl)) != STORE_OK ||
+		    (rc = store_mark_list(st, c->id, j[i].subject_id, j[i].subgroup, p,
+		    &cj[i].marks, &cj[i].nm)) != STORE_OK ||
+		    (rc = store_pupil_list(st, c->id, j[i].subject_id, j[i].subgroup,
+		    &cj[i].pupils, &cj[i].np)) != STORE_OK)
+			goto out;
+		*n = i + 1;
+	}
+	rc = STORE_OK;
+out:
+	free(j);
+	return rc;
+}
+
+static void
+card_journals_free(struct card_journal *cj, size_t n)
+{
+	size_t i;
+
+	for (i = 0; cj != NULL && i < n; i++) {
+		free(cj[i].lessons);
+		free(cj[i].marks);
+		free(cj[i].pupils);
+	}
+	free(cj);
+}
+
+static struct card_day *
+card_day_for(struct card_day **days, size_t *n, const char *date)
+{
+	struct card_day *grown = NULL;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*days)[i].date, date) == 0)
+			return &(*days)[i];
+	if ((grown = realloc(*days, (*n + 1) * sizeof **days)) == NULL)
+		return NULL;
+	*days = grown;
+	memset(&grown[*n], 0, sizeof grown[*n]);
+	snprintf(grown[*n].date, sizeof grown[*n].date, "%s", date);
+	return &grown[(*n)++];
+}
+
+/*
+ * A pupil's lessons missed, by reason, and her days missed: a day counts
+ * when she missed every lesson she had on it, as ill if any was an
+ * illness, else excused if any was excused, else absent without reason.
+ */
+static int
+card_attendance(const struct card_journal *cj, size_t ncj, int64_t pupil_id,
+    struct card_attendance *a)
+{
+	struct card_day *days = NULL, *d = NULL;
+	const struct mark *m = NULL;
+	size_t ndays = 0, i, k, x;
+
+	memset(a, 0, sizeof *a);
+	for (i = 0; i < ncj; i++) {
+		for (k = 0; k < cj[i].np && cj[i].pupils[k].id != pupil_id; k++)
+			continue;
+		if (k == cj[i].np)
+			continue;	/* another subgroup's journal */
+		for (x = 0; x < cj[i].nl; x++) {
+			if ((d = card_day_for(&days, &ndays, cj[i].lessons[x].date)) == NULL) {
+				free(days);
+				return STORE_FAILED;
+			}
+			d->lessons++;
+			m = mark_find(cj[i].marks, cj[i].nm, cj[i].lessons[x].id, pupil_id);
+			if (m == NULL || m->att == ATT_NONE)
+				continue;
+			a->lessons[m->att]++;
+			if (m->att == ATT_LATE)
+				continue;
+			d->missed++;
+			d->ill |= m->att == ATT_ILL;
+			d->excused |= m->att == ATT_EXCUSED;
+		}
+	}
+	for (i = 0; i < ndays; i++)
+		if (days[i].lessons > 0 && days[i].missed == days[i].lessons)
+			a->days[days[i].ill ? ATT_ILL : days[i].excused ? ATT_EXCUSED :
+			    ATT_ABSENT]++;
+	free(days);
+	return STORE_OK;
+}
+
+/* One subject of the cards: its journals, its year for every pupil, its periods. */
+struct card_subject {
+	struct summary_subject ss;
+	struct period ps[4];
+	size_t nps;
+};
+
+/*
+ * The marks table of one pupil's card: a row per subject. A card of period
+ * `sel` shows the periods that ended by its end, and no year; the year's
+ * card (sel NULL) adds the year mark, the exam and the final mark.
+ */
+static int
+card_marks(struct report *r, const struct subject_journals *sj, const struct card_subject *cs,
+    size_t nsj, size_t pupil, const struct period *sel)
+{
+	struct report_table *t = NULL;
+	char buf[64], work[64];
+	size_t k, x;
+	long row;
+
+	/* Subject, four periods (half-years in the first two), year, exam, final. */
+	if ((t = table_new(r, _("Marks"), 8, 1)) == NULL ||
+	    col_set(t, 0, _("Subject"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 5, _("Yr"), NULL, REPORT_CENTER) != STORE_OK ||
+	    col_set(t, 6, _("Ex"), NULL, REPORT_CENTER) != STORE_OK ||
+	    col_set(t, 7, _("Fin"), NULL, REPORT_CENTER) != STORE_OK)
+		return STORE_FAILED;
+	for (x = 0; x < 4; x++) {
+		snprintf(buf, sizeof buf, "%zu", x + 1);
+		if (col_set(t, 1 + x, buf, NULL, REPORT_CENTER) != STORE_OK)
+			return STORE_FAILED;
+	}
+	for (k = 0; k < nsj; k++) {
+		const struct year_cell *yc = &cs[k].ss.cells[pupil];
+		const struct grade_year *y = &yc->y;
+
+		if (!yc->have)
+			continue;
+		if ((row = row_add(t)) < 0 ||
+		    cell_set(t, row, 0, cell_text(sj[k].subject.name)) != STORE_OK)
+			return STORE_FAILED;
+		for (x = 0; x < y->nperiods && x < cs[k].nps; x++) {
+			if (sel != NULL && strcmp(cs[k].ps[x].ends, sel->ends) > 0)
+				break;
+			if (cell_set(t, row, 1 + x, cell_text(grades_mark_text(&y->period[x], buf,
+			    sizeof buf))) != STORE_OK)
+				return STORE_FAILED;
+		}
+		if (sel != NULL)
+			continue;
+		work_cell(y, work, sizeof work);
+		if (cell_set(t, row, 5, cell_text(grades_year_text(y, buf, sizeof buf))) !=
+		    STORE_OK || cell_set(t, row, 6, cell_text(work)) != STORE_OK ||
+		    cell_set(t, row, 7, cell_text(y->year_shown ? grades_final_text(y, buf,
+		    sizeof buf) : "")) != STORE_OK)
+			return STORE_FAILED;
+	}
+	return STORE_OK;
+}
+
+/* The attendance table of one pupil's card: lessons and whole days by reason. */
+static int
+card_attendance_table(struct report *r, const struct card_attendance *a)
+{
+	static const enum attendance reasons[] = { ATT_ABSENT, ATT_EXCUSED, ATT_ILL, ATT_LATE };
+	const char *names[] = { _("absent"), _("absent for a good reason"), _("ill"), _("late") };
+	struct report_table *t = NULL;
+	size_t i, lessons = 0, days = 0;
+	long row;
+
+	/* L10N: a report card's table of absences. */
+	if ((t = table_new(r, _("Missed"), 3, 1)) == NULL ||
+	    /* L10N: head of the report card's absence reasons. */
+	    col_set(t, 0, _("Reason"), NULL, REPORT_LEFT) != STORE_OK ||
+	    /* L10N: the report card's count of lessons missed. */
+	    col_set(t, 1, C_("missed", "Lessons"), NULL, REPORT_RIGHT) != STORE_OK ||
+	    /* L10N: the report card's count of whole days missed. */
+	    col_set(t, 2, C_("missed", "Days"), NULL, REPORT_RIGHT) != STORE_OK)
+		return STORE_FAILED;
+	for (i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
+		enum attendance at = reasons[i];
+
+		if ((row = row_add(t)) < 0 ||
+		    cell_set(t, row, 0, cell_printf("%s %s", attendance_label(at), names[i])) !=
+		    STORE_OK ||
+		    cell_set(t, row, 1, cell_printf("%zu", a->lessons[at])) != STORE_OK ||
+		    cell_set(t, row, 2, at == ATT_LATE ? cell_text("") :
+		    cell_printf("%zu", a->days[at])) != STORE_OK)
+			return STORE_FAILED;
+		if (at != ATT_LATE) {
+			lessons += a->lessons[at];
+			days += a->days[at];
+		}
+	}
+	/* L10N: the report card's total of lessons and days missed (lateness apart). */
+	if ((row = row_add(t)) < 0 || cell_set(t, row, 0, cell_text(_("Missed in all"))) !=
+	    STORE_OK || cell_set(t, row, 1, cell_printf("%zu", lessons)) != STORE_OK ||
+	    cell_set(t, row, 2, cell_printf("%zu", days)) != STORE_OK)
+		return STORE_FAILED;
+	return STORE_OK;
+}
+
+/* One pupil's page. */
+static int
+card_page(struct store *st, const struct class *c, const struct pupil *pupil,
+    const struct subject_journals *sj, const struct card_subject *cs, size_t nsj, size_t index,
+    const struct period *sel, const struct card_attendance *a, struct report **out)
+{
+	struct report *r = NULL;
+	char name[NAME_MAX_BYTES], what[64];
+	int rc = STORE_FAILED;
+
+	pupil_full_name(pupil, name, sizeof name);
+	if (sel != NULL)
+		period_name(sel, what, sizeof what);
+	else
+		snprintf(what, sizeof what, "%s", _("the year"));
+	if ((r = report_new("card")) == NULL || title_school(st, r, c) != STORE_OK ||
+	    /* L10N: a pupil's report card (табель успеваемости, үлгерім табелі). */
+	    title_add(r, _("Report card: %s"), name) != STORE_OK ||
+	    /* L10N: the report card's period: "quarter 2", "the year". */
+	    title_add(r, _("For %s"), what) != STORE_OK ||
+	    title_class_teacher(st, r, c) != STORE_OK ||
+	    card_marks(r, sj, cs, nsj, index, sel) != STORE_OK ||
+	    card_attendance_table(r, a) != STORE_OK ||
+	    note_add(r, _("Columns 1-4: quarters, 1-2: half-years; %s: the year mark; %s: the "
+	    "year summative work after a year 2, or the exam; %s: the final mark."), _("Yr"),
+	    _("Ex"), _("Fin")) != STORE_OK ||
+	    notes_printed(st, r) != STORE_OK || notes_signatures(r) != STORE_OK)
+		goto out;
+	*out = r;
+	r = NULL;
+	rc = STORE_OK;
+out:
+	report_free(r);
+	return rc;
+}
+
+int
+report_card_build(struct store *st, const struct class *c, const struct period *sel,
+    const struct pupil *only, struct report **out)
+{
+	struct subject_journals *sj = NULL;
+	struct card_subject *cs = NULL;
+	struct card_journal *cj = NULL;
+	struct pupil *pupils = NULL;
+	struct report *head = NULL, **tail = &head, *probs = NULL;
+	struct card_attendance a;
+	size_t nsj = 0, np = 0, ncj = 0, i, k;
+	int rc;
+
+	*out = NULL;
+	if ((rc = class_subjects(st, c, &sj, &nsj)) != STORE_OK ||
+	    (rc = store_pupil_list(st, c->id, 0, 0, &pupils, &np)) != STORE_OK ||
+	    (rc = card_journals_load(st, c, sel, &cj, &ncj)) != STORE_OK)
+		goto out;
+	/* Pages that break the scheme are named once, on the first card. */
+	if ((cs = calloc(nsj > 0 ? nsj : 1, sizeof *cs)) == NULL ||
+	    (probs = report_new("card")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	for (k = 0; k < nsj; k++)
+		if ((rc = summary_subject_fill(st, probs, c, &sj[k], pupils, np, &cs[k].ss)) !=
+		    STORE_OK ||
+		    (rc = grades_periods(st, c->start_year, &sj[k].subject, cs[k].ps,
+		    &cs[k].nps)) != STORE_OK)
+			goto out;
+	for (i = 0; i < np; i++) {
+		if (only != NULL && pupils[i].id != only->id)
+			continue;
+		if ((rc = card_attendance(cj, ncj, pupils[i].id, &a)) != STORE_OK ||
+		    (rc = card_page(st, c, &pupils[i], sj, cs, nsj, i, sel, &a, tail)) !=
+		    STORE_OK)
+			goto out;
+		tail = &(*tail)->next;
+	}
+	/* A class without pupils still gets a page that says so. */
+	rc = STORE_FAILED;
+	if (head == NULL && ((head = report_new("card")) == NULL ||
+	    title_school(st, head, c) != STORE_OK ||
+	    note_add(head, _("Class %s has no pupils."), c->name) != STORE_OK))
+		goto out;
+	for (k = 0; k < probs->nproblems; k++)
+		if (problem_add(head, probs->problems[k]) != STORE_OK)
+			goto out;
+	*out = head;
+	head = NULL;
+	rc = STORE_OK;
+out:
+	report_free(head);
+	report_free(probs);
+	for (k = 0; cs != NULL && k < nsj; k++)
+		free(cs[k].ss.cells);
+	free(cs);
+	card_journals_free(cj, ncj);
+	free(sj);
+	free(pupils);
+	return rc;
+}
