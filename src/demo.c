@@ -336,7 +336,11 @@ demo_last_year(struct store *st, const char *today, struct roster_report *rep, F
 		if (rc != STORE_OK)
 			goto out;
 	}
-	rc = demo_year_end(st, &c);
+	if ((rc = demo_year_end(st, &c)) != STORE_OK)
+		goto out;
+	/* A year gone by is closed: its marks, exams and finals stay as they are. */
+	for (j = 0; j < np && rc == STORE_OK; j++)
+		rc = store_period_set_closed(st, periods[j].id, 1);
 out:
 	free(periods);
 	return rc;
