@@ -222,10 +222,21 @@ report_quality_build(struct store *st, const struct class *only, int start_year,
 	struct class c;
 	size_t nj = 0, nbj = 0, nbc = 0, nbt = 0, i;
 	char what[64], label[64];
-	int rc;
+	int rc = STORE_FAILED;
 
 	*out = NULL;
 	memset(&total, 0, sizeof total);
+	if (sel != NULL)
+		period_name(sel, what, sizeof what);
+	else
+		/* L10N: report quality over the year marks. */
+		snprintf(what, sizeof what, "%s", _("the year"));
+	if ((r = report_new("quality")) == NULL || title_school(st, r, only) != STORE_OK ||
+	    (only == NULL && title_add(r, _("School year %d-%d"), start_year, start_year + 1) !=
+	    STORE_OK) ||
+	    /* L10N: title of report quality; %s is "quarter 2", "the year". */
+	    title_add(r, _("Pass rate and quality of knowledge: %s"), what) != STORE_OK)
+		goto out;
 	if ((rc = store_journal_list(st, &j, &nj)) != STORE_OK)
 		goto out;
 	for (i = 0; i < nj; i++) {
@@ -238,7 +249,11 @@ report_quality_build(struct store *st, const struct class *only, int start_year,
 		if (c.start_year != start_year)
 			continue;
 		memset(&t, 0, sizeof t);
-		if ((rc = journal_tally(st, &c, &j[i], sel, &t)) != STORE_OK)
+		/* A page that breaks the scheme counts nowhere and is named in the report. */
+		rc = journal_tally(st, &c, &j[i], sel, &t);
+		if (rc == STORE_INVALID && (rc = problem_add(r, store_error(st))) == STORE_OK)
+			continue;
+		if (rc != STORE_OK)
 			goto out;
 		rc = STORE_FAILED;
 		/* Subgroups of one subject and teacher make one line. */
@@ -257,17 +272,6 @@ report_quality_build(struct store *st, const struct class *only, int start_year,
 		assess_tally_sum(&total, &t);
 	}
 	rc = STORE_FAILED;
-	if (sel != NULL)
-		period_name(sel, what, sizeof what);
-	else
-		/* L10N: report quality over the year marks. */
-		snprintf(what, sizeof what, "%s", _("the year"));
-	if ((r = report_new("quality")) == NULL || title_school(st, r, only) != STORE_OK ||
-	    (only == NULL && title_add(r, _("School year %d-%d"), start_year, start_year + 1) !=
-	    STORE_OK) ||
-	    /* L10N: title of report quality; %s is "quarter 2", "the year". */
-	    title_add(r, _("Pass rate and quality of knowledge: %s"), what) != STORE_OK)
-		goto out;
 	/* L10N: the total row of report quality for a class; %s is "7 Ә". */
 	snprintf(label, sizeof label, _("Class %s"), only != NULL ? only->name : "");
 	if (figures_table(st, r, _("By class and subject"), by_journal, nbj, journal_keys, 3,
@@ -376,7 +380,8 @@ report_analysis_build(struct store *st, const struct class *c, const struct subj
 	struct pupil *pupils = NULL;
 	struct lesson *lessons = NULL;
 	struct mark *marks = NULL;
-	size_t np = 0, nl = 0, nm = 0, i, works = 0;
+	struct grade_row *g = NULL;
+	size_t np = 0, nl = 0, nm = 0, ng = 0, i, works = 0;
 	char pname[64], buf[NAME_MAX_BYTES];
 	int rc;
 
@@ -401,6 +406,15 @@ report_analysis_build(struct store *st, const struct class *c, const struct subj
 	for (i = 0; i < sizeof heads / sizeof heads[0]; i++)
 		if (col_set(t, i, _(heads[i]), NULL, aligns[i]) != STORE_OK)
 			goto out;
+	/* A page that breaks the scheme is named, not analysed: its points cannot be read. */
+	if ((rc = grades_compute(st, c, s, subgroup, p, &g, &ng)) == STORE_INVALID) {
+		if ((rc = problem_add(r, store_error(st))) != STORE_OK)
+			goto out;
+		nl = 0;
+	} else if (rc != STORE_OK) {
+		goto out;
+	}
+	rc = STORE_FAILED;
 	for (i = 0; i < nl; i++) {
 		if (lessons[i].kind == LESSON_REGULAR || lessons[i].max_points <= 0)
 			continue;
@@ -408,7 +422,8 @@ report_analysis_build(struct store *st, const struct class *c, const struct subj
 			goto out;
 		works++;
 	}
-	if ((works == 0 && note_add(r, "%s", _("No summative work in this period.")) !=
+	if ((works == 0 && r->nproblems == 0 &&
+	    note_add(r, "%s", _("No summative work in this period.")) !=
 	    STORE_OK) ||
 	    note_add(r, _("Levels by the percent of the work's maximum, rounded as for marks; "
 	    "the mean is over the pupils who wrote it.")) != STORE_OK ||
@@ -419,6 +434,7 @@ report_analysis_build(struct store *st, const struct class *c, const struct subj
 	rc = STORE_OK;
 out:
 	report_free(r);
+	free(g);
 	free(pupils);
 	free(lessons);
 	free(marks);

@@ -45,4 +45,11 @@ has "$tmp/out" "No summative work in this period." "says so"
 "$DAPTER" --db "$db" --as pavel report analysis "7 Ә" Алгебра --period q1 \
     >"$tmp/out" 2>"$tmp/err"; st=$?
 status 3 "another teacher may not read the journal's analysis"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$db" "UPDATE lesson SET max_points = 10 WHERE date = '2026-10-01'"
+	d report analysis "7 Ә" Алгебра --period q1
+	status 1 "a page broken behind dapter's back: incomplete (exit 1)"
+	has "$tmp/err" "Not computed: 7 Ә Алгебра 2026-q1" "naming the page"
+	lacks "$tmp/out" "01.10.2026" "its works are not analysed from points it cannot read"
+fi
 done_testing

@@ -89,4 +89,18 @@ status 1 "an unknown period is refused"
     >"$tmp/out" 2>"$tmp/err"; st=$?
 status 0 "a teacher's report"
 lacks "$tmp/out" "Алгебра" "holds only the journals she may read"
+
+# A page broken behind dapter's back (sqlite3): its results count nowhere and
+# the report names it and exits 1, as the other records do.
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$db" "UPDATE lesson SET max_points = 1 WHERE id = (SELECT l.id FROM lesson l
+	    JOIN class c ON c.id = l.class_id JOIN subject s ON s.id = l.subject_id
+	    WHERE c.name = '7 Ә' AND s.name = 'Алгебра' AND l.kind = 'sor'
+	    AND l.date < '2026-11-01' ORDER BY l.date LIMIT 1)"
+	d report quality --school --period q1 --format csv
+	status 1 "a broken page: the report says it is incomplete (exit 1)"
+	has "$tmp/err" "Not computed: 7 Ә Алгебра 2026-q1" "naming the page"
+	lacks "$tmp/out" "7 Ә,Алгебра" "its results count nowhere"
+	has "$tmp/out" "7 Ә,Қазақ әдебиеті" "the other pages are counted"
+fi
 done_testing
