@@ -743,6 +743,47 @@ summary_subject_fill(struct store *st, struct report *r, const struct class *c,
 	return STORE_OK;
 }
 
+/* Counts a pupil's year mark (and final mark, into fin) for the summary's figures. */
+static void
+summary_tally_year(struct assess_tally *yr, struct assess_tally *fin, const struct grade_year *y)
+{
+	if (y->year_mark >= 0)
+		assess_tally_add(yr, y->kind, ASSESS_MARKED, y->year_mark);
+	if (fin == NULL)
+		return;
+	if (y->final.status == FINAL_MARKED)
+		assess_tally_add(fin, y->kind, ASSESS_MARKED, y->final.mark);
+	else if (y->kind == ASSESS_PASSFAIL && y->year_mark >= 0)
+		assess_tally_add(fin, y->kind, ASSESS_MARKED, y->year_mark);
+}
+
+/* Two rows under the pupils: each mark column's pass rate and quality (assess.h). */
+static int
+summary_figures(struct report_table *t, const struct assess_tally *ct, size_t ncols)
+{
+	long pass, quality;
+	size_t c;
+
+	if ((pass = row_add(t)) < 0 || (quality = row_add(t)) < 0 ||
+	    /* L10N: a summary row under the pupils: успеваемость, үлгерім. */
+	    cell_set(t, pass, 1, cell_text(_("Pass rate, %"))) != STORE_OK ||
+	    /* L10N: a summary row under the pupils: качество знаний, білім сапасы. */
+	    cell_set(t, quality, 1, cell_text(_("Quality, %"))) != STORE_OK)
+		return STORE_FAILED;
+	for (c = 2; c < ncols; c++) {
+		/* A period not marked yet (all not attested) is not a pass rate of 0. */
+		if (assess_tally_total(&ct[c]) == ct[c].not_attested + ct[c].not_attested_pf)
+			continue;
+		/* Whole percents keep the columns as narrow as the marks. */
+		if (cell_set(t, pass, c, cell_printf("%ld", assess_round(assess_pass_rate(
+		    &ct[c])))) != STORE_OK ||
+		    (assess_quality(&ct[c]) >= 0 && cell_set(t, quality, c, cell_printf("%ld",
+		    assess_round(assess_quality(&ct[c])))) != STORE_OK))
+			return STORE_FAILED;
+	}
+	return STORE_OK;
+}
+
 int
 report_summary_build(struct store *st, const struct class *c, struct report **out)
 {
@@ -756,6 +797,7 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 	char buf[NAME_MAX_BYTES], num[8];
 	long row;
 	int rc = STORE_FAILED, any_shown = 0, *twos = NULL;
+	struct assess_tally *ct = NULL;	/* per column: its pass rate and quality */
 
 	*out = NULL;
 	if ((rc = class_subjects(st, c, &sj, &nsj)) != STORE_OK ||
@@ -782,7 +824,8 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 	}
 	ncols += (size_t)any_shown;
 	rc = STORE_FAILED;
-	if ((t = table_new(r, NULL, ncols, 2)) == NULL ||
+	if ((ct = calloc(ncols, sizeof *ct)) == NULL ||
+	    (t = table_new(r, NULL, ncols, 2)) == NULL ||
 	    col_set(t, 0, "№", NULL, REPORT_RIGHT) != STORE_OK ||
 	    col_set(t, 1, _("Pupil"), NULL, REPORT_LEFT) != STORE_OK)
 		goto out;
@@ -821,10 +864,14 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 
 			if (!ss[k].cells[i].have)
 				continue;
-			for (x = 0; x < y->nperiods; x++)
+			for (x = 0; x < y->nperiods; x++) {
 				if (cell_set(t, (long)i, col + x, cell_text(grades_mark_text(
 				    &y->period[x], buf, sizeof buf))) != STORE_OK)
 					goto out;
+				assess_tally_add(&ct[col + x], y->kind, y->period[x].result.status,
+				    y->period[x].result.mark);
+			}
+			summary_tally_year(&ct[ycol], ss[k].shown ? &ct[fcol] : NULL, y);
 			if (cell_set(t, (long)i, ycol, cell_text(grades_year_text(y, buf,
 			    sizeof buf))) != STORE_OK)
 				goto out;
@@ -840,6 +887,8 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 		}
 		col = fcol + (size_t)ss[k].shown;
 	}
+	if (np > 0 && summary_figures(t, ct, ncols) != STORE_OK)
+		goto out;
 	if (any_shown) {
 		/* L10N: head of the summary's last column: «2» in three or more subjects. */
 		if (col_set(t, col, _("Note"), NULL, REPORT_LEFT) != STORE_OK)
@@ -867,6 +916,7 @@ out:
 	for (k = 0; ss != NULL && k < nsj; k++)
 		free(ss[k].cells);
 	free(ss);
+	free(ct);
 	free(twos);
 	free(sj);
 	free(pupils);

@@ -83,6 +83,11 @@ has "$tmp/out" ",Беков Ерлан,4,4,4,4,4,5,5" "the summary: year 4, exam
 has "$tmp/out" ",Әлиев Нұр,2,2,2,2,2,5,4" "the summary: year 2, year work 5, final 4"
 has "$tmp/out" ",Ахметова Дана,5,5,5,5,5,2,retake" "the summary: an exam 2 is a retake"
 lacks "$tmp/out" "repeats the year?" "one year 2 is no repeat"
+# Under each column: Әлиев 2, Беков 4, Ахметова 5: pass rate 2/3, quality 2/3;
+# the final: 4, 5 and a retake (not counted): 100 and 100.
+has "$tmp/out" ",\"Pass rate, %\",67,67,67,67,67,,100," "the summary's pass rate per column"
+has "$tmp/out" ",\"Quality, %\",67,67,67,67,67,,100," "and its quality of knowledge"
+has "$tmp/out" "Director: ____" "the summary has its signature lines"
 # Two more subjects with a year 2 for Әлиев: three in all.
 for subj in Физика Химия; do
 	"$DAPTER" --db "$db" subject add $subj >/dev/null &&
