@@ -200,6 +200,7 @@ struct pupil {
 	char gender;		/* 'M', 'F' or 0 */
 	int subgroup;		/* in the subject asked for; 0 when not asked */
 	char left[11];		/* the day the pupil left the class listed, or "" */
+	char iin[13];		/* ИИН, 12 digits, or "": personal data, see iin.h */
 };
 
 /* `p` names the pupil (surname, given, patronymic, birth, gender); sets p->id. */

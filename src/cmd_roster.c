@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "iin.h"
 #include "roster.h"
 
 static int
@@ -67,9 +68,9 @@ run_roster_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct pupil *p = NULL;
 	struct class c;
-	char *pos[1], name[3 * STORE_NAME_MAX + 3];
+	char *pos[1], name[3 * STORE_NAME_MAX + 3], iin[IIN_LEN + 1];
 	size_t n = 0, i;
-	int rc;
+	int rc, admin = store_actor(ctx->st)->role == ROLE_ADMIN || store_actor(ctx->st)->operator;
 
 	if ((rc = cmd_args(ctx, &cmd_roster_list, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
 		return rc;
@@ -81,6 +82,14 @@ run_roster_list(struct cmd_ctx *ctx, int argc, char **argv)
 			continue;	/* moved to another class: history, not roster */
 		pupil_full_name(&p[i], name, sizeof name);
 		cmd_put(ctx, name);
+		/* The IIN whole for the admin who keeps the roster; masked for the rest. */
+		if (p[i].iin[0] != '\0') {
+			if (admin)
+				snprintf(iin, sizeof iin, "%s", p[i].iin);
+			else
+				iin_mask(p[i].iin, iin, sizeof iin);
+			fprintf(ctx->out, "\t%s", iin);
+		}
 		fputc('\n', ctx->out);
 	}
 	free(p);
@@ -89,7 +98,8 @@ run_roster_list(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_roster_list = {
 	"roster list", "CLASS",
-	N_("List a class's pupils in Kazakh alphabetical order, one a line."), NULL,
+	N_("List a class's pupils in Kazakh alphabetical order, one a line."),
+	N_("A pupil's IIN follows a tab: whole for the admin, its last four digits for others."),
 	CMD_ANYONE, 0, run_roster_list,
 };
 

@@ -1019,6 +1019,9 @@ report_pupil_build(struct store *st, const struct class *c, const struct pupil *
 		if (title_add(r, _("Born %s"), birth) != STORE_OK)
 			goto out;
 	}
+	/* The pupil's own extract is the one paper that carries her IIN whole. */
+	if (pupil->iin[0] != '\0' && title_add(r, _("IIN %s"), pupil->iin) != STORE_OK)
+		goto out;
 	if (title_class_teacher(st, r, c) != STORE_OK)
 		goto out;
 	if ((t = table_new(r, NULL, 5, 1)) == NULL ||

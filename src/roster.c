@@ -14,10 +14,13 @@
 
 #include "csv.h"
 #include "i18n.h"
+#include "iin.h"
 #include "roster.h"
 #include "text.h"
 
-enum column { COL_SURNAME, COL_GIVEN, COL_PATRONYMIC, COL_FULL, COL_BIRTH, COL_GENDER, NCOLS };
+enum column {
+	COL_SURNAME, COL_GIVEN, COL_PATRONYMIC, COL_FULL, COL_BIRTH, COL_GENDER, COL_IIN, NCOLS
+};
 
 /* Header words, compared case-folded with '_' read as ' '. */
 static const struct { const char *word; enum column col; } headers[] = {
@@ -33,6 +36,7 @@ static const struct { const char *word; enum column col; } headers[] = {
 	{ "дата рождения", COL_BIRTH }, { "туған күні", COL_BIRTH }, { "туған күн", COL_BIRTH },
 	{ "gender", COL_GENDER }, { "sex", COL_GENDER }, { "пол", COL_GENDER },
 	{ "жынысы", COL_GENDER },
+	{ "iin", COL_IIN }, { "иин", COL_IIN }, { "жсн", COL_IIN },
 };
 
 static void
@@ -50,6 +54,28 @@ problem(struct roster_report *rep, size_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * The optional ИИН column: empty, or 12 digits (spaces and dashes typed
+ * inside dropped) with a right check digit. An error names the line and
+ * only the last digits: the number is personal data (iin.h).
+ */
+static int
+iin_field(struct roster_report *rep, size_t line, const char *field, struct pupil *p)
+{
+	char masked[16];
+
+	if (*field == '\0')
+		return 0;
+	if (iin_normalize(field, p->iin, sizeof p->iin) != 0 || !iin_valid(p->iin)) {
+		iin_mask(p->iin[0] != '\0' ? p->iin : field, masked, sizeof masked);
+		problem(rep, line, _("IIN %s: write the 12 digits of the pupil's IIN (ЖСН); "
+		    "their check digit does not match."), masked);
+		p->iin[0] = '\0';
+		return 1;
+	}
+	return 0;
 }
 
 static int
@@ -231,6 +257,8 @@ roster_import(struct store *st, int64_t class_id, const char *buf, size_t len, i
 			    csv_field(csv, r, (size_t)cols[COL_GENDER]));
 			bad = 1;
 		}
+		if (cols[COL_IIN] >= 0)
+			bad |= iin_field(rep, line, csv_field(csv, r, (size_t)cols[COL_IIN]), p);
 		if (!bad)
 			nrows++;
 	}

@@ -172,7 +172,8 @@ static const char *const migrations[] = {
 	/*
 	 * 3 -> 4: the end of the year. A pupil's year summative work (after a
 	 * year «2») and exam per subject, as points of a maximum or as a mark;
-	 * the scheme's weights of each in the final mark (assess.h).
+	 * the scheme's weights of each in the final mark (assess.h); the
+	 * pupil's ИИН.
 	 */
 	"CREATE TABLE year_work(id INTEGER PRIMARY KEY,"
 	"  pupil_id INTEGER NOT NULL REFERENCES pupil(id),"
@@ -183,7 +184,9 @@ static const char *const migrations[] = {
 	"  CHECK ((mark IS NULL) <> (points IS NULL)),"
 	"  UNIQUE (pupil_id, class_id, subject_id, kind));"
 	"ALTER TABLE scheme ADD COLUMN w_work REAL NOT NULL DEFAULT 50;"
-	"ALTER TABLE scheme ADD COLUMN w_exam REAL NOT NULL DEFAULT 50;",
+	"ALTER TABLE scheme ADD COLUMN w_exam REAL NOT NULL DEFAULT 50;"
+	/* The pupil's ИИН (iin.h), optional: '' when not known. */
+	"ALTER TABLE pupil ADD COLUMN iin TEXT NOT NULL DEFAULT '';",
 };
 
 /*

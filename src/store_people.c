@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "iin.h"
 #include "password.h"
 #include "sha256.h"
 #include "store_internal.h"
@@ -497,13 +498,20 @@ store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
 	if (in->gender != 0 && in->gender != 'M' && in->gender != 'F')
 		return store_fail(st, STORE_INVALID, _("Gender is M or F."));
 	p.gender = in->gender;
+	/* The IIN is never echoed whole: a wrong one is named by its last digits. */
+	if (in->iin[0] != '\0' && !iin_valid(in->iin)) {
+		iin_mask(in->iin, p.iin, sizeof p.iin);
+		return store_fail(st, STORE_INVALID, _("IIN %s: not 12 digits with a right check "
+		    "digit."), p.iin);
+	}
+	snprintf(p.iin, sizeof p.iin, "%s", in->iin);
 	pupil_full_name(&p, full, sizeof full);
 	if ((key = text_sort_key(full)) == NULL)
 		return store_fail(st, STORE_FAILED, _("Out of memory."));
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		goto out;
 	if ((s = store_stmt(st, "INSERT INTO pupil(class_id, surname, given, patronymic, birth,"
-	    " gender, sort_key) VALUES (?,?,?,?,?,?,?)")) == NULL) {
+	    " gender, sort_key, iin) VALUES (?,?,?,?,?,?,?,?)")) == NULL) {
 		rc = store_write_end(st, STORE_FAILED);
 		goto out;
 	}
@@ -514,6 +522,7 @@ store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
 	store_bind_text(s, 5, p.birth);
 	store_bind_text(s, 6, p.gender == 'M' ? "M" : p.gender == 'F' ? "F" : "");
 	store_bind_text(s, 7, key);
+	store_bind_text(s, 8, p.iin);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		rc = store_write_end(st, store_fail_db(st));
 		goto out;
@@ -580,7 +589,7 @@ store_pupil_list(struct store *st, int64_t class_id, int64_t subject_id, int sub
 	/* Everyone ever enrolled in the class; `left` is set for those who moved on. */
 	if ((s = store_stmt(st, "SELECT p.id, ?1, p.surname, p.given, p.patronymic,"
 	    " p.birth, coalesce(g.subgroup, 0), p.gender,"
-	    " CASE WHEN count(*) > count(e.until) THEN '' ELSE max(e.until) END"
+	    " CASE WHEN count(*) > count(e.until) THEN '' ELSE max(e.until) END, p.iin"
 	    " FROM enrolment e JOIN pupil p ON p.id = e.pupil_id LEFT JOIN pupil_subgroup g"
 	    " ON g.pupil_id = p.id AND g.subject_id = ?2"
 	    " WHERE e.class_id = ?1 AND (?3 = 0 OR coalesce(g.subgroup, 0) = ?3)"
@@ -601,6 +610,7 @@ store_pupil_list(struct store *st, int64_t class_id, int64_t subject_id, int sub
 		p->subgroup = sqlite3_column_int(s, 6);
 		p->gender = (char)sqlite3_column_text(s, 7)[0];
 		store_col_text(s, 8, p->left, sizeof p->left);
+		store_col_text(s, 9, p->iin, sizeof p->iin);
 	}
 	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }
