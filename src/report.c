@@ -1095,15 +1095,18 @@ report_attendance_build(struct store *st, const struct class *c, const struct pe
 	struct subject_journals *sj = NULL;
 	struct pupil *pupils = NULL;
 	struct mark *m = NULL;
+	struct card_journal *cj = NULL;
+	struct card_attendance days;
 	unsigned *count = NULL;
-	size_t nsj = 0, np = 0, nm = 0, i, k, a, x, sub, ncols;
+	size_t nsj = 0, np = 0, nm = 0, ncj = 0, i, k, a, x, sub, ncols, tcol;
 	char buf[NAME_MAX_BYTES], pname[64], from[16], to[16];
 	long row;
 	int rc = STORE_FAILED;
 
 	*out = NULL;
 	if ((rc = class_subjects(st, c, &sj, &nsj)) != STORE_OK ||
-	    (rc = store_pupil_list(st, c->id, 0, 0, &pupils, &np)) != STORE_OK)
+	    (rc = store_pupil_list(st, c->id, 0, 0, &pupils, &np)) != STORE_OK ||
+	    (rc = card_journals_load(st, c, p, &cj, &ncj)) != STORE_OK)
 		goto out;
 	rc = STORE_FAILED;
 	if ((r = report_new("attendance")) == NULL || title_school(st, r, c) != STORE_OK ||
@@ -1119,7 +1122,9 @@ report_attendance_build(struct store *st, const struct class *c, const struct pe
 		goto out;
 	if (title_class_teacher(st, r, c) != STORE_OK)
 		goto out;
-	ncols = 2 + 4 * (nsj + 1);
+	/* Subjects, the whole days missed (for the class teacher), the totals last. */
+	ncols = 2 + 4 * (nsj + 1) + 1;
+	tcol = 2 + 4 * nsj + 1;
 	if ((count = calloc((np > 0 ? np : 1) * (nsj + 1) * 4, sizeof *count)) == NULL ||
 	    (t = table_new(r, NULL, ncols, 2)) == NULL ||
 	    col_set(t, 0, "№", NULL, REPORT_RIGHT) != STORE_OK ||
@@ -1127,9 +1132,12 @@ report_attendance_build(struct store *st, const struct class *c, const struct pe
 		goto out;
 	for (k = 0; k <= nsj; k++)
 		for (a = 0; a < 4; a++)
-			if (col_set(t, 2 + k * 4 + a, attendance_label(atts[a]), k < nsj ?
-			    sj[k].subject.name : _("Total"), REPORT_RIGHT) != STORE_OK)
+			if (col_set(t, (k < nsj ? 2 + k * 4 : tcol) + a, attendance_label(atts[a]),
+			    k < nsj ? sj[k].subject.name : _("Total"), REPORT_RIGHT) != STORE_OK)
 				goto out;
+	/* L10N: attendance: whole days missed (every lesson of the day); keep it short. */
+	if (col_set(t, tcol - 1, C_("missed", "Days"), NULL, REPORT_RIGHT) != STORE_OK)
+		goto out;
 	for (k = 0; k < nsj; k++)
 		for (sub = 0; sub < sj[k].nsub; sub++) {
 			if ((rc = store_mark_list(st, c->id, sj[k].subject.id, sj[k].subgroups[sub],
@@ -1157,18 +1165,26 @@ report_attendance_build(struct store *st, const struct class *c, const struct pe
 			for (a = 0; a < 4; a++) {
 				unsigned v = count[(i * (nsj + 1) + k) * 4 + a];
 
-				if (v > 0 && cell_set(t, row, 2 + k * 4 + a,
+				if (v > 0 && cell_set(t, row, (k < nsj ? 2 + k * 4 : tcol) + a,
 				    cell_printf("%u", v)) != STORE_OK)
 					goto out;
 			}
+		if (card_attendance(cj, ncj, pupils[i].id, &days) != STORE_OK)
+			goto out;
+		x = days.days[ATT_ABSENT] + days.days[ATT_EXCUSED] + days.days[ATT_ILL];
+		if (x > 0 && cell_set(t, row, tcol - 1, cell_printf("%zu", x)) != STORE_OK)
+			goto out;
 	}
-	if (notes_legend(r) != STORE_OK || notes_printed(st, r) != STORE_OK)
+	if (notes_legend(r) != STORE_OK ||
+	    note_add(r, _("%s: whole days missed, on which the pupil missed every lesson."),
+	    C_("missed", "Days")) != STORE_OK || notes_printed(st, r) != STORE_OK)
 		goto out;
 	*out = r;
 	r = NULL;
 	rc = STORE_OK;
 out:
 	report_free(r);
+	card_journals_free(cj, ncj);
 	free(count);
 	free(m);
 	free(sj);

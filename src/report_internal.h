@@ -84,4 +84,31 @@ int summary_subject_fill(struct store *st, struct report *r, const struct class 
     const struct subject_journals *sj, const struct pupil *pupils, size_t np,
     struct summary_subject *out);
 
+/* One journal of the class, read once for every pupil's card. */
+struct card_journal {
+	struct lesson *lessons;
+	size_t nl;
+	struct mark *marks;
+	size_t nm;
+	struct pupil *pupils;
+	size_t np;
+};
+/* The class's journals the actor may read, their lessons and marks in p (NULL: all). */
+int card_journals_load(struct store *st, const struct class *c, const struct period *p,
+    struct card_journal **out, size_t *n);
+void card_journals_free(struct card_journal *cj, size_t n);
+
+/* What a card counts of attendance: lessons by reason, and whole days missed. */
+struct card_attendance {
+	size_t lessons[ATT_LATE + 1];	/* by enum attendance; [ATT_NONE] unused */
+	size_t days[ATT_ILL + 1];	/* whole days missed, by the day's reason */
+};
+/*
+ * A pupil's lessons missed, by reason, and her days missed: a day counts
+ * when she missed every lesson she had on it, as ill if any was an
+ * illness, else excused if any was excused, else absent without reason.
+ */
+int card_attendance(const struct card_journal *cj, size_t ncj, int64_t pupil_id,
+    struct card_attendance *a);
+
 #endif

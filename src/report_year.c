@@ -441,21 +441,7 @@ out:
 	return rc;
 }
 
-/* One journal of the class, read once for every pupil's card. */
-struct card_journal {
-	struct lesson *lessons;
-	size_t nl;
-	struct mark *marks;
-	size_t nm;
-	struct pupil *pupils;
-	size_t np;
-};
 
-/* What a card counts of attendance: lessons by reason, and whole days missed. */
-struct card_attendance {
-	size_t lessons[ATT_LATE + 1];	/* by enum attendance; [ATT_NONE] unused */
-	size_t days[ATT_ILL + 1];	/* whole days missed, by the day's reason */
-};
 
 /* One school day of a pupil: how many lessons she had and missed, and why. */
 struct card_day {
@@ -464,7 +450,7 @@ struct card_day {
 	int ill, excused;
 };
 
-static int
+int
 card_journals_load(struct store *st, const struct class *c, const struct period *p,
     struct card_journal **out, size_t *n)
 {
@@ -498,7 +484,7 @@ out:
 	return rc;
 }
 
-static void
+void
 card_journals_free(struct card_journal *cj, size_t n)
 {
 	size_t i;
@@ -528,12 +514,8 @@ card_day_for(struct card_day **days, size_t *n, const char *date)
 	return &grown[(*n)++];
 }
 
-/*
- * A pupil's lessons missed, by reason, and her days missed: a day counts
- * when she missed every lesson she had on it, as ill if any was an
- * illness, else excused if any was excused, else absent without reason.
- */
-static int
+/* Lateness is not a lesson missed: it counts apart and misses no day. */
+int
 card_attendance(const struct card_journal *cj, size_t ncj, int64_t pupil_id,
     struct card_attendance *a)
 {

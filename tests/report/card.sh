@@ -29,6 +29,14 @@ awk -F, '/^Missed in all,/ { print ($2 > 0 && $3 > 0 && $3 <= $2) }' "$tmp/out" 
 echo 1 >"$tmp/want"
 same "$tmp/got" "$tmp/want" "whole days missed are counted, no more than the lessons"
 
+# report attendance gives the class teacher the same whole days (point 9).
+d report attendance "9 А" --year 2025 --format csv
+has "$tmp/out" ",Days," "report attendance has a column of days missed"
+grep ',Абенова Аружан' "$tmp/out" | awk -F, '{ print $(NF-4) }' >"$tmp/want"
+d report card "9 А" --year 2025 --pupil "Абенова Аружан" --format csv
+awk -F, '/^Missed in all,/ { print $3 }' "$tmp/out" >"$tmp/got"
+same "$tmp/got" "$tmp/want" "its days are the report card's whole days missed"
+
 # A class: one page per pupil.
 d report card "9 А" --year 2025
 status 0 "the class's report cards as text"
