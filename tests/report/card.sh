@@ -53,6 +53,20 @@ if command -v pdftotext >/dev/null 2>&1; then
 	pdftotext -f 9 -l 9 "$tmp/c.pdf" "$tmp/p9.txt" 2>/dev/null
 	[ ! -s "$tmp/p9.txt" ]; tap_result $? "and no ninth page"
 fi
+# The summary sheet of the same year on paper: Kazakh letters and its totals.
+d report summary "9 А" --year 2025 --format csv
+grep '^,"Pass rate, %",' "$tmp/out" | cut -d, -f4 >"$tmp/pass"
+d report summary "9 А" --year 2025 --format pdf --lang kk
+status 0 "the summary sheet as pdf"
+if command -v pdftotext >/dev/null 2>&1; then
+	cp "$tmp/out" "$tmp/s.pdf"
+	pdftotext -layout "$tmp/s.pdf" "$tmp/s.txt"
+	has "$tmp/s.txt" "Оспанова Дария" "the summary PDF names the pupils in Kazakh letters"
+	has "$tmp/s.txt" "Үлгерім, %" "and its pass-rate row"
+	has "$tmp/s.txt" "қайта оқуға қалдыру?" "and the repeater's note"
+	grep 'Үлгерім, %' "$tmp/s.txt" | tr -s ' ' '\n' | grep -qx "$(cat "$tmp/pass")"
+	tap_result $? "with the algebra pass rate of the CSV"
+fi
 d report card "9 А" --year 2025 --format xlsx
 status 0 "the class's report cards as xlsx"
 
