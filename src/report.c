@@ -958,6 +958,22 @@ out:
 	return rc;
 }
 
+/* A row of the extract: the year work or the exam, its points and mark. */
+static int
+pupil_work_row(struct report_table *t, const char *label, const struct year_work *w, int mark)
+{
+	char buf[64];
+	long row;
+
+	if (!work_recorded(w))
+		return STORE_OK;
+	if ((row = row_add(t)) < 0 || cell_set(t, row, 1, cell_text(label)) != STORE_OK ||
+	    cell_set(t, row, 2, cell_text(grades_work_text(w, mark, buf, sizeof buf))) !=
+	    STORE_OK || cell_set(t, row, 4, cell_printf("%d", mark)) != STORE_OK)
+		return STORE_FAILED;
+	return STORE_OK;
+}
+
 /* The extract's rows after the year: the year work, the exam, the final mark. */
 static int
 pupil_year_rows(struct report_table *t, const struct grade_year *y)
@@ -965,21 +981,10 @@ pupil_year_rows(struct report_table *t, const struct grade_year *y)
 	char buf[64];
 	long row;
 
-	if (work_recorded(&y->work) &&
-	    ((row = row_add(t)) < 0 ||
-	    /* L10N: a row of the pupil's extract: the year summative work after a year 2. */
-	    cell_set(t, row, 1, cell_text(_("year work"))) != STORE_OK ||
-	    cell_set(t, row, 2, cell_text(grades_work_text(&y->work, y->work_mark, buf,
-	    sizeof buf))) != STORE_OK ||
-	    cell_set(t, row, 4, cell_printf("%d", y->work_mark)) != STORE_OK))
-		return STORE_FAILED;
-	if (work_recorded(&y->exam) &&
-	    ((row = row_add(t)) < 0 ||
+	/* L10N: a row of the pupil's extract: the year summative work after a year 2. */
+	if (pupil_work_row(t, _("year work"), &y->work, y->work_mark) != STORE_OK ||
 	    /* L10N: a row of the pupil's extract: the exam. */
-	    cell_set(t, row, 1, cell_text(_("exam"))) != STORE_OK ||
-	    cell_set(t, row, 2, cell_text(grades_work_text(&y->exam, y->exam_mark, buf,
-	    sizeof buf))) != STORE_OK ||
-	    cell_set(t, row, 4, cell_printf("%d", y->exam_mark)) != STORE_OK))
+	    pupil_work_row(t, _("exam"), &y->exam, y->exam_mark) != STORE_OK)
 		return STORE_FAILED;
 	if (!y->year_shown)
 		return STORE_OK;

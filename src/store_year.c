@@ -103,6 +103,21 @@ require_pupil_in_class(struct store *st, const struct class *c, int64_t pupil_id
 	    store_fail(st, STORE_NOT_FOUND, _("That pupil is not in class %s."), c->name);
 }
 
+/*
+ * Binds a row's key (pupil, class, subject, kind) as ?1..?4. The binds
+ * fail only for an index out of range or out of memory, which the step
+ * that follows reports.
+ */
+static void
+bind_key(sqlite3_stmt *s, int64_t pupil_id, const struct class *c, const struct subject *subj,
+    enum year_work_kind kind)
+{
+	sqlite3_bind_int64(s, 1, pupil_id);
+	sqlite3_bind_int64(s, 2, c->id);
+	sqlite3_bind_int64(s, 3, subj->id);
+	store_bind_text(s, 4, kind_name(kind));
+}
+
 static int
 year_work_check(struct store *st, const struct class *c, enum year_work_kind kind,
     int points, int max, int mark)
@@ -158,10 +173,7 @@ store_year_work_set(struct store *st, const struct class *c, const struct subjec
 		rc = STORE_FAILED;
 		goto out;
 	}
-	sqlite3_bind_int64(s, 1, pupil_id);
-	sqlite3_bind_int64(s, 2, c->id);
-	sqlite3_bind_int64(s, 3, subj->id);
-	store_bind_text(s, 4, kind_name(kind));
+	bind_key(s, pupil_id, c, subj, kind);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		had = 1;
 		old_points = sqlite3_column_int(s, 0);
@@ -186,10 +198,7 @@ store_year_work_set(struct store *st, const struct class *c, const struct subjec
 		rc = STORE_FAILED;
 		goto out;
 	}
-	sqlite3_bind_int64(s, 1, pupil_id);
-	sqlite3_bind_int64(s, 2, c->id);
-	sqlite3_bind_int64(s, 3, subj->id);
-	store_bind_text(s, 4, kind_name(kind));
+	bind_key(s, pupil_id, c, subj, kind);
 	if (points >= 0) {
 		sqlite3_bind_int(s, 5, points);
 		sqlite3_bind_int(s, 6, max);
