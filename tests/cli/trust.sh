@@ -20,7 +20,8 @@ held_write() {
 	shift
 	rm -f "$tmp/fifo"
 	mkfifo "$tmp/fifo" || { echo "Bail out! mkfifo"; exit 1; }
-	sqlite3 "$db" <"$tmp/fifo" >/dev/null 2>"$tmp/sqlerr" &
+	# The holder waits for the lock too: a probe below holds it for a moment.
+	sqlite3 -cmd ".timeout 20000" "$db" <"$tmp/fifo" >/dev/null 2>"$tmp/sqlerr" &
 	holder=$!
 	exec 3>"$tmp/fifo"
 	echo "BEGIN IMMEDIATE;" >&3

@@ -10,6 +10,11 @@ sock="dapter-test-$$"
 on_exit='tmux -L "$sock" kill-server 2>/dev/null'
 
 start_server --detach-timeout 4
+# A session that lives as long as the test: tmux's server exits with its last
+# session, and a capture or new-session racing a kill-session then finds it
+# gone ("server exited unexpectedly") on a busy machine.
+tmux -L "$sock" -f /dev/null new-session -d -s keep "sleep 100000" ||
+    { echo "Bail out! cannot start tmux"; exit 1; }
 opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 opts="$opts -o ConnectTimeout=10 -F /dev/null -o PubkeyAuthentication=no"
 

@@ -12,6 +12,10 @@ start_server --detach-timeout 60
 opts="-p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 opts="$opts -o ConnectTimeout=10 -F /dev/null -o PubkeyAuthentication=no"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
+# A session that lives as long as the test: tmux's server exits with its last
+# session, and a capture or new-session racing a kill-session then finds it
+# gone ("server exited unexpectedly") on a busy machine.
+tm new-session -d -s keep "sleep 100000" || { echo "Bail out! cannot start tmux"; exit 1; }
 
 # login NAME: aigerim over ssh -t in tmux session NAME.
 login() {

@@ -29,6 +29,10 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux is not installed"
 	exit 0
 fi
+# A session that lives as long as the test: tmux's server exits with its last
+# session, and a capture or new-session racing a kill-session then finds it
+# gone ("server exited unexpectedly") on a busy machine.
+tm new-session -d -s keep "sleep 100000" || { echo "Bail out! cannot start tmux"; exit 1; }
 
 # DAPTER_VALGRIND=1: the journal process runs under valgrind memcheck, one
 # log per process in $tmp/vg-NAME.PID.log; tap_done fails the test when a log
