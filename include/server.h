@@ -27,6 +27,8 @@
 #define SERVER_LOGIN_GRACE	30	/* seconds from connect to authenticated */
 #define SERVER_DETACHED_MAX	(8 * 3600)	/* seconds a journal waits for its dropped user */
 #define SERVER_LINK_TIMEOUT	120	/* seconds a silent or stuck link lives */
+#define SERVER_DETACHED_PER_USER	3	/* detached journals one user keeps */
+#define SERVER_DETACHED_TOTAL	200	/* detached journals on the server */
 /*
  * Connections not logged in yet: OpenSSH's MaxStartups 10:30:100 scaled for
  * a school, whose teachers log in together at the bell from one NAT address:
@@ -52,6 +54,8 @@ struct server_opts {
 	struct server_startups startups;	/* connections not logged in yet */
 	int login_grace;	/* seconds; 0: SERVER_LOGIN_GRACE */
 	int detached_max;	/* seconds; 0: SERVER_DETACHED_MAX */
+	int detached_per_user;	/* journals; 0: SERVER_DETACHED_PER_USER */
+	int detached_total;	/* journals; 0: SERVER_DETACHED_TOTAL */
 	int link_timeout;	/* seconds; 0: SERVER_LINK_TIMEOUT */
 	FILE *out, *err;	/* where the start-up report goes */
 	void (*ready)(void *arg);	/* called once listening, or NULL */
@@ -73,6 +77,8 @@ struct server_conn {
 	int login_grace;	/* seconds from connect to authenticated */
 	const char *session_dir;	/* "<db>.sessions": the holders' sockets */
 	int detached_max;	/* seconds a holder waits alone */
+	int detached_per_user;	/* holders one user keeps; more end the oldest detached */
+	int detached_total;	/* holders on the server; likewise */
 	int link_timeout;	/* seconds before a dead link is given up */
 	char addr[64];		/* the client's address */
 	char session_id[32];	/* "ssh-PID", in the log and the audit */
@@ -101,6 +107,12 @@ int holder_start(const struct server_conn *conn, char *const argv[], char *const
     int cols, int rows);
 /* Attaches to a running holder of conn->login; `since` gets its start "HH:MM". */
 int holder_find(const struct server_conn *conn, char *since, size_t sincesize);
+/*
+ * Before a new journal starts: ends the oldest detached journals beyond the
+ * per-user and total bounds (each UI is hung up and locks; its marks are
+ * saved as typed). An attached journal is never ended.
+ */
+void holder_bound(const struct server_conn *conn);
 /* Sends one record without blocking; 0, or -1 (EAGAIN: try again later). */
 int holder_send(int fd, int type, const void *buf, size_t len);
 

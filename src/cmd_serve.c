@@ -17,13 +17,15 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = NULL, *port = NULL, *keydir = NULL, *max = NULL, *grace = NULL;
 	const char *detach = NULL, *link = NULL, *startups = NULL, *per_address = NULL;
+	const char *per_user = NULL, *total = NULL;
 	const struct cmd_opt opts[] = {
 		{ "--max-startups", &startups, NULL },
 		{ "--max-startups-per-address", &per_address, NULL },
 		{ "--listen", &listen, NULL }, { "--port", &port, NULL },
 		{ "--hostkey-dir", &keydir, NULL }, { "--max-sessions", &max, NULL },
 		{ "--login-grace", &grace, NULL }, { "--detach-timeout", &detach, NULL },
-		{ "--link-timeout", &link, NULL },
+		{ "--link-timeout", &link, NULL }, { "--detached-per-user", &per_user, NULL },
+		{ "--detached-max-total", &total, NULL },
 		{ NULL, NULL, NULL },
 	};
 	struct server_opts o;
@@ -45,6 +47,8 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	link = conf_get("link-timeout");
 	startups = conf_get("max-startups");
 	per_address = conf_get("max-startups-per-address");
+	per_user = conf_get("detached-per-user");
+	total = conf_get("detached-max-total");
 	if ((rc = cmd_args(ctx, &cmd_serve, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
 		return rc;
 	if (ctx->remote) {
@@ -115,6 +119,22 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		o.detached_max = (int)n;
 	}
+	if (per_user != NULL) {
+		n = strtol(per_user, &end, 10);
+		if (*per_user == '\0' || *end != '\0' || n < 1 || n > 100) {
+			cmd_error(ctx, _("--detached-per-user is a number from 1 to 100."));
+			return CMD_USAGE;
+		}
+		o.detached_per_user = (int)n;
+	}
+	if (total != NULL) {
+		n = strtol(total, &end, 10);
+		if (*total == '\0' || *end != '\0' || n < 1 || n > 10000) {
+			cmd_error(ctx, _("--detached-max-total is a number from 1 to 10000."));
+			return CMD_USAGE;
+		}
+		o.detached_total = (int)n;
+	}
 	if (link != NULL) {
 		n = strtol(link, &end, 10);
 		if (*link == '\0' || *end != '\0' || n < 2 || n > 3600) {
@@ -129,7 +149,8 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd cmd_serve = {
 	"serve", "[--listen ADDR] [--port N] [--hostkey-dir DIR] [--max-sessions N] "
 	"[--max-startups START:RATE:FULL] [--max-startups-per-address N] [--login-grace SECONDS] "
-	"[--detach-timeout SECONDS] [--link-timeout SECONDS]",
+	"[--detach-timeout SECONDS] [--detached-per-user N] [--detached-max-total N] "
+	"[--link-timeout SECONDS]",
 	N_("Serve the journal over SSH (default 0.0.0.0 port 2222)."),
 	N_("Teachers connect with any SSH client: `ssh -t -p 2222 LOGIN@HOST` opens the "
 	"journal, `ssh -p 2222 LOGIN@HOST COMMAND` runs a command with the user's role. "
@@ -144,7 +165,10 @@ const struct cmd cmd_serve = {
 	"(--max-startups 30:30:100, as OpenSSH's MaxStartups). "
 	"A journal whose link drops stays open (PATH.sessions) for --detach-timeout seconds "
 	"(default 28800, a school day); it locks at once, and the user's next login offers "
-	"to resume it behind the password. A link that stays silent, or leaves what we "
+	"to resume it behind the password. A user keeps at most N detached journals "
+	"(--detached-per-user, default 3) and the server at most N (--detached-max-total, "
+	"default 200): a new journal closes the oldest detached ones beyond them, which "
+	"lock and keep every mark typed. A link that stays silent, or leaves what we "
 	"sent unacknowledged, for --link-timeout seconds (default 120) is taken for dead. "
 	"Logins and failures are logged to standard error."),
 	CMD_OPERATOR, CMD_NO_DB, run_serve,

@@ -16,7 +16,8 @@
 /* The keys a file may set: a typo is an error, never a silently ignored limit. */
 static const char *const conf_keys[] = {
 	"db", "listen", "port", "max-sessions", "login-grace", "detach-timeout",
-	"link-timeout", "max-startups", "max-startups-per-address", "backup-dir", NULL,
+	"link-timeout", "max-startups", "max-startups-per-address", "detached-per-user",
+	"detached-max-total", "backup-dir", NULL,
 };
 
 static char *conf_values[sizeof conf_keys / sizeof conf_keys[0]];

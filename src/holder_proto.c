@@ -21,7 +21,7 @@ holder_record_parse(const char *rec, size_t n, struct holder_record *r)
 		r->rows = (unsigned)(u[3] << 8 | u[4]);
 	} else if (n == 2 && rec[0] == HOLDER_EXIT)
 		r->status = u[1];
-	else
+	else if (n != 1 || rec[0] != HOLDER_END)
 		return -1;
 	r->type = rec[0];
 	return r->type;

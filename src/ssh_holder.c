@@ -10,12 +10,16 @@
  * connection is attached the UI runs on and its output is dropped, and
  * after `detached_max` seconds alone the holder hangs the UI up. When the
  * UI ends, the holder passes its exit status on and removes its socket.
+ * Detached journals are bounded per user and in total: before a new journal
+ * starts, holder_bound() asks the oldest detached holders beyond the bounds
+ * to end (the UI hangs up; marks are saved as typed, the page lock goes).
  */
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -59,6 +63,17 @@ holder_send(int fd, int type, const void *buf, size_t len)
 	return send(fd, rec, len + 1, MSG_DONTWAIT | MSG_NOSIGNAL) == (ssize_t)(len + 1) ? 0 : -1;
 }
 
+/*
+ * Whether the journal is detached shows in its socket's mode (u+x), so that
+ * holder_bound() counts detached journals without asking each holder; the
+ * socket's mtime stays the journal's start.
+ */
+static void
+holder_mark(int detached)
+{
+	chmod(holder_path, detached ? 0700 : 0600);
+}
+
 /* Hangs the UI up and waits for it; its exit status. */
 static int
 holder_reap(pid_t ui, int hangup)
@@ -84,7 +99,8 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 {
 	char rec[HOLDER_RECORD + 1], in[2 * HOLDER_RECORD], out[HOLDER_RECORD + 1];
 	size_t nin = 0, nout = 0;
-	int client = -1, pending = -1, fresh = 0, status, hangup = 0, type;
+	int client = -1, pending = -1, fresh = 0, status, hangup = 0, type, replaced = 0;
+	int attached = 0;	/* the client has sent a record: it is a connection, not a probe */
 	struct holder_record r;
 	time_t alone_since = time(NULL);
 	struct pollfd pfd[4];
@@ -122,37 +138,20 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 			hangup = 1;
 			break;
 		}
-		if (pfd[0].revents & POLLIN) {
-			int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-
-			if (fd != -1 && client == -1) {
-				client = fd;
-				nout = 0;
-				fresh = 1;
-				continue;
-			}
-			/*
-			 * A login offered this attached journal: it waits until it
-			 * answers. Its first record (yes) takes the journal over, as
-			 * the newest connection of the user wins; its close (no)
-			 * leaves the attached one alone.
-			 */
-			if (fd != -1) {
-				if (pending != -1)
-					close(pending);
-				pending = fd;
-				continue;
-			}
-		}
 		if (ix_p != -1 && (pfd[ix_p].revents & (POLLIN | POLLHUP | POLLERR))) {
 			n = recv(pending, rec, 1, MSG_PEEK | MSG_DONTWAIT);
-			if (n > 0) {
+			if (n > 0 && rec[0] == HOLDER_END) {
+				/* Only a detached journal is ended for a newer one. */
+				close(pending);
+				pending = -1;
+			} else if (n > 0) {
 				if (client != -1)
 					close(client);
 				client = pending;
 				pending = -1;
 				nout = 0;
 				fresh = 1;
+				attached = 0;
 				continue;
 			}
 			if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
@@ -163,6 +162,10 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 		if (ix_c != -1 && (pfd[ix_c].revents & (POLLIN | POLLHUP | POLLERR))) {
 			n = recv(client, rec, sizeof rec, MSG_DONTWAIT);
 			type = n > 0 ? holder_record_parse(rec, (size_t)n, &r) : -1;
+			if (n > 0 && type != HOLDER_END && !attached) {
+				attached = 1;
+				holder_mark(0);
+			}
 			if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
 				close(client);
 				client = -1;
@@ -170,6 +173,13 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 				alone_since = time(NULL);
 				/* A journal left alone locks itself at once (ui_main.c). */
 				kill(ui, SIGUSR1);
+				holder_mark(1);
+			} else if (type == HOLDER_END && !attached) {
+				/* A newer journal of the bounds replaces this detached one. */
+				holder_send(client, HOLDER_END, NULL, 0);
+				replaced = 1;
+				hangup = 1;
+				break;
 			} else if (type == HOLDER_DATA && r.len <= sizeof in - nin) {
 				memcpy(in + nin, r.data, r.len);
 				nin += r.len;
@@ -193,6 +203,34 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 				fresh = 0;
 			}
 		}
+		/*
+		 * After the connections' records and closes: a login that has just
+		 * declined this journal (closed) and then asks it to end must find
+		 * it detached.
+		 */
+		if (pfd[0].revents & POLLIN) {
+			int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+
+			if (fd != -1 && client == -1) {
+				client = fd;
+				nout = 0;
+				fresh = 1;
+				attached = 0;
+				continue;
+			}
+			/*
+			 * A login offered this attached journal: it waits until it
+			 * answers. Its first record (yes) takes the journal over, as
+			 * the newest connection of the user wins; its close (no)
+			 * leaves the attached one alone.
+			 */
+			if (fd != -1) {
+				if (pending != -1)
+					close(pending);
+				pending = fd;
+				continue;
+			}
+		}
 		if (client != -1 && nout > 0 &&
 		    send(client, out, nout, MSG_DONTWAIT | MSG_NOSIGNAL) == (ssize_t)nout)
 			nout = 0;
@@ -214,7 +252,10 @@ holder_loop(int lfd, int master, pid_t ui, int detached_max)
 		}
 	}
 	status = holder_reap(ui, hangup);
-	if (hangup)
+	if (replaced)
+		server_log(SERVER_LOG_INFO, "holder %s: the journal is closed for a newer one",
+		    strrchr(holder_path, '/') + 1);
+	else if (hangup)
 		server_log(SERVER_LOG_INFO,
 		    "holder %s: nobody came back in %d s; the journal is closed",
 		    strrchr(holder_path, '/') + 1, detached_max);
@@ -370,6 +411,15 @@ fail:
 	return -1;
 }
 
+/* 1 when socket `name` (LOGIN@ID) is a journal of conn->login. */
+static int
+holder_mine(const struct server_conn *conn, const char *name)
+{
+	size_t len = strlen(conn->login);
+
+	return strncmp(name, conn->login, len) == 0 && name[len] == '@';
+}
+
 int
 holder_find(const struct server_conn *conn, char *since, size_t sincesize)
 {
@@ -378,14 +428,13 @@ holder_find(const struct server_conn *conn, char *since, size_t sincesize)
 	struct stat sb;
 	struct tm tm;
 	char path[sizeof sun.sun_path];
-	size_t len = strlen(conn->login);
 	DIR *d = NULL;
 	int fd = -1;
 
 	if ((d = opendir(conn->session_dir)) == NULL)
 		return -1;
 	while (fd == -1 && (de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, conn->login, len) != 0 || de->d_name[len] != '@')
+		if (!holder_mine(conn, de->d_name))
 			continue;
 		if ((size_t)snprintf(path, sizeof path, "%s/%s", conn->session_dir, de->d_name) >=
 		    sizeof path || holder_addr(&sun, path) != 0)
@@ -407,4 +456,135 @@ holder_find(const struct server_conn *conn, char *since, size_t sincesize)
 	}
 	closedir(d);
 	return fd;
+}
+
+/* A detached journal's socket, for holder_bound(). */
+struct holder_alone {
+	char name[NAME_MAX + 1];	/* LOGIN@ID */
+	struct timespec started;	/* to the nanosecond: two logins may share a second */
+};
+
+static int
+holder_alone_cmp(const void *a, const void *b)
+{
+	const struct holder_alone *x = a, *y = b;
+
+	if (x->started.tv_sec != y->started.tv_sec)
+		return x->started.tv_sec < y->started.tv_sec ? -1 : 1;
+	return (x->started.tv_nsec > y->started.tv_nsec) -
+	    (x->started.tv_nsec < y->started.tv_nsec);
+}
+
+/*
+ * Asks the holder of socket `name` to end its detached journal: 1 when it is
+ * gone (it answered, or only its socket was left), 0 when it stays (it was
+ * attached meanwhile, or did not answer within a few seconds).
+ */
+static int
+holder_end(const struct server_conn *conn, const char *name)
+{
+	struct sockaddr_un sun;
+	struct holder_record r;
+	struct pollfd p;
+	char path[sizeof sun.sun_path], rec[HOLDER_RECORD + 1];
+	time_t deadline = time(NULL) + 5;
+	ssize_t n;
+	int fd = -1, ended = 0;
+
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", conn->session_dir, name) >=
+	    sizeof path || holder_addr(&sun, path) != 0)
+		return 0;
+	if ((fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0)) == -1)
+		return 0;
+	if (connect(fd, (struct sockaddr *)&sun, sizeof sun) == -1) {
+		if (errno == ECONNREFUSED)
+			ended = unlink(path) == 0 || errno == ENOENT;
+		goto out;
+	}
+	if (holder_send(fd, HOLDER_END, NULL, 0) != 0)
+		goto out;
+	p.fd = fd;
+	p.events = POLLIN;
+	/* The UI's last output may come first; the answer, or the close, ends the wait. */
+	while (time(NULL) <= deadline && poll(&p, 1, 1000) >= 0) {
+		if (!(p.revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		n = recv(fd, rec, sizeof rec, MSG_DONTWAIT);
+		if (n > 0 && holder_record_parse(rec, (size_t)n, &r) == HOLDER_END) {
+			ended = 1;
+			break;
+		}
+		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+			break;
+	}
+out:
+	if (fd != -1)
+		close(fd);
+	return ended;
+}
+
+void
+holder_bound(const struct server_conn *conn)
+{
+	struct holder_alone *all = NULL, *grown = NULL;
+	struct dirent *de = NULL;
+	struct stat sb;
+	char path[PATH_MAX];
+	size_t n = 0, cap = 0, mine = 0, total, i;
+	DIR *d = NULL;
+
+	if ((d = opendir(conn->session_dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strchr(de->d_name, '@') == NULL ||
+		    (size_t)snprintf(path, sizeof path, "%s/%s", conn->session_dir,
+		    de->d_name) >= sizeof path || lstat(path, &sb) != 0 ||
+		    !S_ISSOCK(sb.st_mode) || !(sb.st_mode & S_IXUSR))
+			continue;
+		if (n == cap) {
+			cap = cap > 0 ? 2 * cap : 16;
+			if ((grown = realloc(all, cap * sizeof *all)) == NULL) {
+				server_log(SERVER_LOG_ERR,
+				    "%s: out of memory counting detached journals",
+				    conn->session_id);
+				goto out;
+			}
+			all = grown;
+		}
+		snprintf(all[n].name, sizeof all[n].name, "%s", de->d_name);
+		all[n].started = sb.st_mtim;
+		n++;
+	}
+	if (n > 0)
+		qsort(all, n, sizeof *all, holder_alone_cmp);
+	total = n;
+	for (i = 0; i < n; i++)
+		if (holder_mine(conn, all[i].name))
+			mine++;
+	/* The new journal may become one of them: room is made for it, oldest first. */
+	for (i = 0; i < n && mine >= (size_t)conn->detached_per_user; i++) {
+		if (!holder_mine(conn, all[i].name))
+			continue;
+		mine--;
+		if (!holder_end(conn, all[i].name))
+			continue;
+		server_log(SERVER_LOG_NOTICE,
+		    "%s: %s keeps at most %d detached journals; the oldest, %s, is closed",
+		    conn->session_id, conn->login, conn->detached_per_user, all[i].name);
+		all[i].name[0] = '\0';
+		total--;
+	}
+	for (i = 0; i < n && total >= (size_t)conn->detached_total; i++) {
+		if (all[i].name[0] == '\0')
+			continue;
+		total--;
+		if (holder_end(conn, all[i].name))
+			server_log(SERVER_LOG_NOTICE,
+			    "%s: the server keeps at most %d detached journals; the "
+			    "oldest, %s, is closed", conn->session_id, conn->detached_total,
+			    all[i].name);
+	}
+out:
+	closedir(d);
+	free(all);
 }

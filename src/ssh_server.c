@@ -237,6 +237,9 @@ server_child(const struct server_opts *o, const char *self, const char *sessdir,
 	conn.login_grace = o->login_grace > 0 ? o->login_grace : SERVER_LOGIN_GRACE;
 	conn.session_dir = sessdir;
 	conn.detached_max = o->detached_max > 0 ? o->detached_max : SERVER_DETACHED_MAX;
+	conn.detached_per_user =
+	    o->detached_per_user > 0 ? o->detached_per_user : SERVER_DETACHED_PER_USER;
+	conn.detached_total = o->detached_total > 0 ? o->detached_total : SERVER_DETACHED_TOTAL;
 	conn.link_timeout = o->link_timeout > 0 ? o->link_timeout : SERVER_LINK_TIMEOUT;
 	conn.slot_fd = slot_fd;
 	snprintf(conn.session_id, sizeof conn.session_id, "ssh-%ld", (long)getpid());

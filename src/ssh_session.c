@@ -310,6 +310,7 @@ sess_spawn(struct sess *s, char **args, int nargs)
 		goto out;
 	if (s->pty && args == NULL) {
 		/* The UI: in a holder of its own, to outlive a dropped link. */
+		holder_bound(s->conn);
 		if ((s->hold = holder_start(s->conn, argv, envp, s->cols, s->rows)) != -1) {
 			s->started = 1;
 			rc = 0;

@@ -43,6 +43,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (size != 2 || r.status != data[1])
 			fuzz_fail(T, "an exit status not the record's byte");
 		break;
+	case HOLDER_END:
+		if (size != 1)
+			fuzz_fail(T, "an end taken from a record with a payload");
+		break;
 	case -1:
 		if (r.data != NULL || r.len != 0 || r.cols != 0 || r.rows != 0 || r.status != 0)
 			fuzz_fail(T, "a record ignored left values behind");
