@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # load.py: a school's morning on one `dapter serve`, over the real OpenSSH
 # client. Run by bench/load.sh (figures) and tests/server/load.sh (the checks).
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # load: N teachers on one `dapter serve` over OpenSSH (bench/load.py): a login
 # storm of password logins, each teacher typing a mark every 2 s on their own
 # page, then the exec storm and one exec timed piece by piece. Prints

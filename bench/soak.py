@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # soak.py: many teachers at once on one `dapter serve`, over the real OpenSSH
 # client, for a while; then whether the journal kept every acknowledged mark.
 # Run by bench/soak.sh (figures) and tests/server/soak.sh (the checks as TAP).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # soak: 50 sessions at once on one `dapter serve` over the real OpenSSH
 # client for DAPTER_SOAK_SECONDS (default 20): 43 writers looping on
 # `ssh ... marks import`, 7 journal editors over `ssh -t` in tmux typing marks,

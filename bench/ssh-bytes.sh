@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ssh-bytes: bytes on the wire, both ways, for one exec of
 # `marks export "7 Ә" Алгебра` (and `journal list`) over `dapter serve`,
 # counted by a small TCP relay between OpenSSH and the server; with tmux,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ssh-memory: the memory (PSS) `dapter serve` takes for N idle journal
 # sessions over the real OpenSSH client (default 50), split by process:
 # listener, connection processes, holders and journal editors.

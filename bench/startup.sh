@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # startup: what a dapter process costs before it does its work, side by side
 # with the sqlite3 shell on the same database in the same run (issue 15).
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ui-bytes: how many bytes the journal editor writes to the terminal for one
 # everyday task at 80x24: open a journal, type 25 marks down a lesson column
 # (one key at a time, as a teacher types), write the lesson topic, quit.

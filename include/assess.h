@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * assess: the period and year results of criterion-based assessment
  * (критериальное оценивание) and of the classic 5-point scheme.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * charset: turns the bytes of a file a school sends us into UTF-8.
  *

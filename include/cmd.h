@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd: dapter's commands, one descriptor each, shared by every door.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * conf: /etc/dapter/dapter.conf, what a school's server is set up with.
  *

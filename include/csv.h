@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * csv: RFC 4180 tables as spreadsheets write them.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo: a realistic school to try dapter on, made from the CSV files in data/demo
  * (compiled into the binary) and a deterministic term of lessons and marks.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * grades: a journal page's results per pupil, from the store's lessons and
  * marks through the journal's assessment scheme (assess.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * holder_proto: the records of the session holder's socket (ssh_holder.c),
  * decoded apart from any socket so that tests/fuzz/fuzz_holder reaches

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * iin: the pupil's ИИН / ЖСН (individual identification number): 12
  * digits, the last a check digit. Data only: the store validates with

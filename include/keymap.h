@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * keymap: key bindings read from keymaps/NAME.keys files.
  *

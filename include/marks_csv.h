@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * marks_csv: a journal page as a spreadsheet, out and back in.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * module: dapter's heavy optional parts, built as shared objects and loaded
  * the first time they are used, so that a journal session or a one-shot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report: the school's paper records (the journal page, the summary sheet,
  * a pupil's extract, attendance) computed as neutral tables.

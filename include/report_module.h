@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_module: what the report renderers module (dapter-report.so) and
  * the program agree on. The PDF and XLSX writers need pango, cairo and

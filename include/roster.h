@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * roster: a class list from a spreadsheet into the store, all or nothing.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * server: `dapter serve`, the embedded SSH server (libssh). No curses here.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * server_module: what the SSH server module (dapter-server.so) and the
  * program agree on. libssh pulls in OpenSSL, Kerberos and GSSAPI: half of

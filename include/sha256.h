@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sha256: FIPS 180-4 SHA-256, for the audit chain.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ssh_argv: an SSH exec request's command string split into words.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sshsig: signs a text with the server's ed25519 host key in OpenSSH's
  * SSHSIG format (PROTOCOL.sshsig), so that anyone can check it with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * store: the journal's one SQLite file, and the only code that speaks SQL.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * text: UTF-8 text as dapter accepts, stores, sorts and shows it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui: the curses journal editor. Only ui_*.c files include curses.h.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * charset: recognises the few encodings a school's spreadsheet can come in
  * (UTF-8 with or without a BOM, UTF-16 with a BOM, Windows-1251) and turns

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd: the command table, dispatch, argument parsing and the helpers every
  * command uses. See cmd.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_admin: the administrator's other tools: password resets, roles, keys,
  * renaming and promoting classes, moving pupils, substitute teachers, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_archive: backups, restore, and the yearly archive bundle.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_audit: the audit log, its chain check, and its anchors (backups:
  * cmd_archive.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_marks: lessons, marks in and out as CSV, and period results.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_school: the shape of the school: years and periods, classes,
  * subjects, and who teaches what.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_serve: `dapter serve`, the embedded SSH server (server.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_user: accounts: add, list, disable, enable, passwords, keys, language.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_year: the end of the year on the command line: a pupil's year
  * summative work (after a year «2») and exams, and their list. The final

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * csv: reads and writes the CSV files schools exchange with spreadsheets
  * (RFC 4180 plus what Excel and LibreOffice really write). See csv.h.

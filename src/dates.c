@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dates: calendar dates as the journal writes them (YYYY-MM-DD), parsed
  * from what people type (also DD.MM.YYYY, as Russian and Kazakh forms do).

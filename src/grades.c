@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * grades: collects a journal page's marks into assess_input per pupil and
  * runs the scheme. See grades.h.

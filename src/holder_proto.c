@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * holder_proto: the holder's socket records; see holder_proto.h.
  */

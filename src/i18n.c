@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * i18n: locale set-up and the run-time language switch. See i18n.h.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * iin: the ИИН's check digit. See iin.h.
  *

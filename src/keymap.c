@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * keymap: parses "context key action" files and answers which action a key
  * means on a screen. The shipped keymaps (keymaps/NAME.keys) go through this

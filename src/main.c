@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * main: `dapter [--db PATH] [--as LOGIN] [COMMAND ...]`.
  *

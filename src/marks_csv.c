@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * marks_csv: journal pages to and from CSV. See marks_csv.h.
  */

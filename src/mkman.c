@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mkman: writes dapter(1) from man/dapter.1.in and the command table, so the
  * manual lists exactly the commands `dapter help` does (run by make).

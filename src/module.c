@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * module: find and load dapter-*.so on first use. See module.h.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * password: yescrypt hashing and checking. See password.h.
  */

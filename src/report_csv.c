@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_csv: a report as CSV for spreadsheets and scripts.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_internal: the pieces the report builders share (report.c has the
  * journal page, summary, extract and attendance; report_year.c the year's

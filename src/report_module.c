@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_module: report_write_pdf() and report_write_xlsx() load the report
  * renderers module (dapter-report.so, module.h) on first use and call its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_pdf: a report as a printable PDF, A4 landscape (cairo + pango).
  *

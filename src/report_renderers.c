@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_renderers: the one symbol the report module (dapter-report.so)
  * exports; the program finds the writers through it. See report_module.h.

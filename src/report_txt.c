@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_txt: a report as plain UTF-8 text that fits 80 columns.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_xlsx: a report as an Excel workbook (libxlsxwriter).
  *

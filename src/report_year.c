@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_year: the deputy head's figures over a period or the year (report
  * quality): pass rate and quality of knowledge per class and subject, per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * server_log: the server's log lines (server.h), in the library rather than
  * the server module: every process of the server writes them, and the unit

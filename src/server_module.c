@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * server_module: server_run() loads the SSH server module
  * (dapter-server.so, module.h) and runs the server from it; the server_*

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ssh_argv: the splitter of exec command strings. See ssh_argv.h.
  */

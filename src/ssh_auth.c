@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ssh_auth: who is knocking. Password, keyboard-interactive and public key
  * authentication against the store, in the connection process.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ssh_holder: the session holder, which keeps a journal UI alive across a
  * dropped connection (dtach's model). See server.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ssh_module: the one symbol the SSH server module (dapter-server.so)
  * exports; the program finds the server, the key reader and the audit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ssh_server: the listener of `dapter serve`. See server.h.
  *

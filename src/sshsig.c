@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sshsig: SSHSIG signatures made with the host key (see include/sshsig.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * store: opening the file, the schema and its migrations, statements,
  * transactions and errors. The tables are in the migrations below; each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * store_internal: what the store_*.c files share and nobody else sees.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * store_journal: who teaches what (assignments), lessons and their marks.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * store_people: users (teachers, heads, admins), their SSH keys, and pupils.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * store_school: the school, academic years and their periods, classes,
  * subjects and the assessment schemes they use.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * store_year: the pupil's year summative work and exams per subject, the
  * records that, with the period marks, make the final mark (assess.h).

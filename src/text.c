@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * text: what dapter does to UTF-8 text on the way in (text_clean), on the
  * way to a terminal (text_fit, text_safe, text_width, text_initial) and when

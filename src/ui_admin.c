@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_admin: the administration screens (issue 5), so that a school runs
  * without a shell: users, classes and their rosters, assignments (admin);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_admin_classes: the admin's screens for classes and their rosters: add,
  * rename, promote into the next school year, the class teacher; a pupil

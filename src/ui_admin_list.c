@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_admin_list: what every administration screen is made of. A screen is
  * a list (struct admin_list: how to read its rows, the text of a cell,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_admin_teaching: who teaches what: the subjects, the assignments of
  * teachers to journals, and substitute teachers for a range of days.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_admin_terms: the school year's calendar: its terms (quarters and
  * half-years: close, reopen, move their dates), its holidays, and a new

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_draw: the widgets the screens share, drawn with ui_term's primitives:
  * the frame (title, status line, key hints), the one-line editor and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_grid: one journal page, pupils down and the term's lessons across,
  * with the term percent and mark at the right.

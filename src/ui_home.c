@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_home: the first screen after login, the journals this user may open
  * (store_journal_list: own assignments, own class, or all for head/admin).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_internal: what the screens and widgets share. No curses types here:
  * they draw through ui_term.h's primitives, and only ui_term.c includes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_keys: the key loop every screen waits in, and the actions every screen
  * shares (help, language, redraw, lock, quit). Between a screen and the

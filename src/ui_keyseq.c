@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_keyseq: the escape sequences curses did not match, decoded from bytes
  * alone (see ui_term.h). Apart from ui_term.c so that it needs no terminal:

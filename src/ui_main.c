@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_main: the journal editor's entry point, its login screen, and the
  * lock screen with "another teacher". The key loop is ui_keys.c's, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_term: the terminal, and the only code that speaks curses (as tmux's
  * tty.c). It sets the terminal's modes up and restores them, sets them again

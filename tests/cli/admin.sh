@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The administrator's tools: resets, roles, keys, classes over the years,
 # pupils moving with their history, substitutes, and the audit filters.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The audit chain: every change recorded, and a change behind dapter's back caught.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 make_school || { echo "Bail out! cannot set up the school"; exit 1; }

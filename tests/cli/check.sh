@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The server's configuration file (/etc/dapter/dapter.conf) and `dapter check`,
 # the health a monitor polls.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Crash consistency: dapter killed with SIGKILL at random moments while it
 # writes (a 750-mark import, a lesson added) must leave a database that
 # passes integrity_check, an audit chain that holds, every write it

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Faults of the disk under the journal: a database the server may only read
 # (a full backup volume mounted read-only, wrong ownership after a restore)
 # must still be readable, and writes must be refused with a sentence that

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Help without a database, help by role, and commands in the user's language.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 

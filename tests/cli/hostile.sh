@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hostile text in every field a user can fill: escape sequences, C1
 # controls, bidi overrides, malformed UTF-8, decomposed letters, huge fields,
 # names with newlines, and files in other encodings. Each value is either

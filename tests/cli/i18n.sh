@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Languages: the catalogs are complete, and the language switches at run time
 # even where the only locale is C.UTF-8.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

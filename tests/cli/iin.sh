@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The pupil's ИИН (issue 12, point 10): optional, from the roster's ИИН/ЖСН/IIN
 # column, checked by its check digit, whole only in the admin's roster and
 # the pupil's own extract, never in the audit log.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A school from nothing with the commands alone, and the refusals on the way.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 

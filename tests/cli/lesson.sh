@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Lessons on days off, and lessons removed: a Sunday or a holiday needs
 # --day-off, a lesson with marks goes only with --with-marks, #N picks the
 # lesson of a day, a closed period refuses, the audit keeps what went.

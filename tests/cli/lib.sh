@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh: TAP helpers for dapter's shell tests. Source it first.
 # Each test runs the real binary ($DAPTER) on a database in a fresh temp dir.
 set -u

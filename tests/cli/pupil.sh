@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A pupil renamed and a pupil who left the school (history kept), and an
 # assignment ended: the commands, their refusals, roles and audit.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

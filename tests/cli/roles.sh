@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every command as the acting user obeys roles: each refusal is checked.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 make_school || { echo "Bail out! cannot set up the school"; exit 1; }

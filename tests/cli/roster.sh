@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Roster import as schools send the files: Kazakh order, encodings, all or nothing.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 make_school || { echo "Bail out! cannot set up the school"; exit 1; }

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The school's calendar and its substitutes: holidays added and removed,
 # periods moved, substitutions listed and ended; each refusal, roles, audit.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

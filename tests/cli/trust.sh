@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes decided under the write lock (issue 11): a period closed or an account
 # disabled while a write waits for the lock stops it; a substitute writes the
 # lessons of her days only.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The end of the year: year marks, the year summative work after a «2», exams,
 # final marks, and the year closed with its last period (issue 12, points 3-5).
 . "${top_srcdir:-.}/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz: what every libFuzzer target in tests/fuzz shares.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_charset: bytes of any encoding through charset_to_utf8() and the
  * text functions that stand between user input and a terminal or the

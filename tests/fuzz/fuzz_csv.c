@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_csv: csv_parse() on any bytes a school could send us.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_dates: date_parse() and the period parser (store_period_find()) on
  * any text a user types after --date or --period.

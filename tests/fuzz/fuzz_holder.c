@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_holder: holder_record_parse() on any record of the holder's socket.
  *

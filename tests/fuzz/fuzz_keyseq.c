@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_keyseq: ui_keyseq_escape() on any bytes after an Esc.
  *

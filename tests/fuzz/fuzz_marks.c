@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_marks: marks_csv_import() of any text, as a dry run.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_roster: roster_import() of any bytes, as a dry run.
  *

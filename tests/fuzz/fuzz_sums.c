@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_sums: sha256sums_line() on every line of any SHA256SUMS file.
  *

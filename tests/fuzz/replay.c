@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * replay: a fuzz target as an ordinary test, without libFuzzer.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run.sh: runs every libFuzzer target for a bounded time and says how it went.
 #   tests/fuzz/run.sh [SECONDS]     from a build configured --enable-fuzzing CC=clang
 # Each target starts from its seeds in tests/fuzz/corpus/TARGET (read only:

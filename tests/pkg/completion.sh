@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bash completion: commands from dapter's table, names from the database.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 if ! command -v bash >/dev/null 2>&1; then

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Debian package as a school's admin gets it: built from this tree with
 # dpkg-buildpackage, lintian without errors, installed with apt, then the
 # installed dapter makes a school as the dapter user and passes `dapter check`.

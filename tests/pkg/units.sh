@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The systemd units as built: hardened (systemd-analyze security, offline),
 # pointing at the installed program, one hardening block in every unit.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

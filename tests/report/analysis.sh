@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report analysis (issue 12, point 8): each summative work's high, middle and
 # low levels, its mean percent and who did not write it.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Backups taken while teachers write, retention, and restore with its checks.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 "$DAPTER" --db "$db" demo --no-serve >/dev/null 2>&1 ||

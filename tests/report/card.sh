@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report card (issue 12, point 6): a page per pupil with every subject's
 # period marks, the year, exam and final mark, lessons and days missed.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

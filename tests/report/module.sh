@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The modules (issue 15): pango, cairo, libxlsxwriter and X11 are loaded
 # only by a command that makes a PDF or XLSX, libssh and OpenSSL's libcrypto
 # only by the server, a key added or an audit checkpoint signed; none is

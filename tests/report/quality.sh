@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report quality (issue 12, point 7): pass rate and quality of knowledge.
 # The school's counts are the sums of `dapter grades` over every journal.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

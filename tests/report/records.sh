@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The records of a class hold up: a lesson change that would break its marks
 # is refused (and a formative lesson becomes summative only when asked to
 # read its marks as points); a page broken behind dapter's back never fails

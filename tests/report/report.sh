@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Records: the journal page, summary sheet, pupil extract and attendance in
 # txt, csv, xlsx and pdf, on the demo school.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Off-site copies as the README sets them up: the nightly backups sent to a
 # restic repository (encrypted, deduplicated), then restored on a fresh
 # directory, whole: integrity, the audit chain, and the host keys.

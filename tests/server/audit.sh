@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: ssh-audit finds no failing algorithm, and no SHA-1, CBC or
 # small DH group is offered.
 . "${top_srcdir:-.}/tests/server/lib.sh"

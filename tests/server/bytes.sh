@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bytes on the wire, both ways, over the real OpenSSH client (bench/ssh-bytes.sh):
 # exec commands and the everyday task in the journal. Printed as figures; the
 # test checks that every run completed.

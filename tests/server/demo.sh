@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The demo exactly as ./quickstart runs it: the binary of the build tree,
 # `./src/dapter --db demo.db demo`, with no DAPTER_* variable set. It must
 # find the build tree's catalogs (w shows Kazakh, then Russian titles) and

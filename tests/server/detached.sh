@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: detached journals are bounded (issue 11, point 4). A teacher
 # who drops her link and declines to resume, again and again, keeps at most
 # --detached-per-user journals: the fourth closes the oldest, whose holder

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: exec requests with OpenSSH and PuTTY's plink, roles,
 # refusals (bad passwords, disabled users, forwarding, a shell without a
 # pty), public keys, and the log.

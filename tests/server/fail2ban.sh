@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The fail2ban filter shipped in data/fail2ban, run by the real fail2ban-regex
 # on the log of real failed logins: it finds each failed password's address,
 # not a login, a refused key or a success, and a login crafted to carry

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: connections that never log in cannot keep a teacher out.
 # 200 silent TCP connections are held open from 127.0.0.2 (the attacker);
 # meanwhile a teacher at 127.0.0.3 logs in and runs `journal list`. Then

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The OpenSSH door: sshd's ForceCommand runs dapter for the account sshd
 # authenticated, mapped to the dapter user of the same login; the client's
 # command runs as that user's command, and a terminal gets the journal.

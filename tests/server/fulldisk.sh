@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve on a full disk: reading goes on and a login is told that
 # the server cannot write (so is the log); where SQLite cannot even open
 # the file, the refusal says why instead of looking like a wrong password.

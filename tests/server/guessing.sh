@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: password guessing is slowed per account and per address,
 # across connections, without locking out a school behind one address.
 . "${top_srcdir:-.}/tests/server/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Crash consistency of dapter serve under SIGKILL. Marks are written at once
 # by two exec writers (marks import over OpenSSH) and by a teacher typing
 # into the journal UI (ssh -t in tmux); at a random moment one of these dies

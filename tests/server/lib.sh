@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh: what the server tests share: tests/cli/lib.sh's TAP helpers, a
 # SKIP when a tool is missing, and the demo school served on a free port.
 . "${top_srcdir:-.}/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: the limits that keep a school's server alive. A client
 # that never logs in is cut off after --login-grace; connections not logged
 # in beyond --max-startups-per-address are closed at once (--max-sessions,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The load benchmark small (bench/load.sh): 10 teachers log in by password
 # within 5 s, type marks for 10 s, then the exec storm. A test of correctness
 # only: every login and page, every echoed mark and acknowledged import in the

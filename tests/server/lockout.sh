@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: slowing password guesses costs the guesser, never the owner.
 # 127.0.0.2 guesses olga's password 60 times, in parallel; olga at 127.0.0.3
 # logs in at once. From one address for both (a school behind one NAT

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The memory 50 idle journal sessions take on the server (bench/ssh-memory.sh),
 # printed as figures; the test checks that all 50 came up.
 set -u

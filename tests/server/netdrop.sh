@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Dropped links, for real: the server listens on one end of a veth pair, the
 # OpenSSH client runs in a network namespace at the other end, and the
 # client's link goes down (ip link set down) mid-authentication, mid-

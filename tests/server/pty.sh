@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: the journal UI over `ssh -t` and `plink -t`, driven in
 # tmux. The session starts, the UI's screen arrives, a resize reaches it;
 # when the link drops the journal waits in its holder, the next login of

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # While serving: the audit head goes to the log (an anchor off the file), and
 # a restore is refused, so no acknowledged mark is written to a replaced file.
 . "${top_srcdir:-.}/tests/server/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: the keys of a journal page over `ssh -t` still work after the
 # link drops and the user resumes, and after a second client takes the page
 # over. A new terminal knows nothing of the modes the UI set on the first one

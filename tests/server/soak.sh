@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # 50 sessions at once on one server over OpenSSH (bench/soak.sh): writers
 # looping on exec imports and journal editors typing over ssh -t, on shared
 # pages. Checks that every acknowledged mark is kept once, that no client saw

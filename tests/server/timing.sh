@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: a failed password login takes as long for a login that does
 # not exist as for one that does (a yescrypt hash of a decoy stands in for the
 # missing account's), and says the same; so timing cannot tell which logins

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The administration screens, driven as the admin would: add a teacher, add
 # a class and import its roster (a preview that names the bad line and
 # writes nothing, then the fixed file), assign the teacher, close a term that

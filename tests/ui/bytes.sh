@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The bytes a teacher's link carries for one everyday task (bench/ui-bytes.sh):
 # open a journal, 25 marks down a column, a topic, quit, at 80x24. The
 # budget is on the bytes after the first screen: the measurement once the

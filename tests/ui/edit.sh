@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Editing on the journal page: summative points of two digits, attendance
 # letters, clearing a cell, adding today's lesson, and a closed term that
 # refuses a mark and keeps the old one.

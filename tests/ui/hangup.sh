@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A terminal that goes away (a closed PuTTY, a dead phone) ends the journal
 # within seconds on every screen: no process spins on, no page stays held.
 . "$top_srcdir/tests/ui/lib.sh"

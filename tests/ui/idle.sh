@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A session left alone locks itself (DAPTER_IDLE_LOCK seconds) and asks for
 # the user's password; the journal page comes back as it was.
 . "$top_srcdir/tests/ui/lib.sh"

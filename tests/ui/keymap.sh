@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Keymaps: a broken file is reported as FILE:LINE and the default keymap
 # takes over; the shipped vi and phone keymaps load and work; hotkeys answer
 # on a Cyrillic layout; the help screen lists the bindings.

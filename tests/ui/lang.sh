@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One key cycles the language kk -> ru -> en at run time; the choice is
 # saved for the user and used at the next start.
 . "$top_srcdir/tests/ui/lib.sh"

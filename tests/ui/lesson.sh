@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The lesson editor never saves a lesson its marks do not fit: a smaller
 # maximum or a formative kind under summative points is refused with the
 # store's reason and the lesson stays as it was; a formative lesson with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh: TAP helpers for the curses UI tests. Source it first.
 # Each test drives the real binary ($DAPTER) under its own tmux server on a
 # demo school in a fresh temp dir, and polls the pane for the text it wants

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two sessions on one journal page: the second sees it read-only with the
 # holder's name and follows the first one's marks; the same teacher opening
 # it elsewhere takes her page over.

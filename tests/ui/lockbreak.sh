@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # An admin breaks the lock of a live journal page: the teacher's session
 # turns read-only and names who broke it, instead of taking the page back at
 # its next tick; opening the page again makes it hers again.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The login screen, opening a journal and fast entry of a column of marks,
 # checked afterwards through `dapter marks export`.
 . "$top_srcdir/tests/ui/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The admin's roster and assignments: a pupil renamed, a pupil who left the
 # school on a date (in the lessons before it, in none after), an assignment
 # ended, and an import prompt that never offers the last file again.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The administration screens that shape the school, driven as the admin
 # would: a teacher's SSH key pasted and removed, a class renamed, given a
 # class teacher and promoted, a pupil moved and put in a subgroup, a class

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The main screens in Kazakh and Russian at 80x24 and 40x12 (issue 16,
 # point 9): every hint line keeps the way out (q), the journal page keeps
 # its attendance hint, and no column header is cut: each header on screen is

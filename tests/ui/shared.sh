@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A shared lab PC: the lock key locks the journal on purpose, the lock screen
 # names whose journal it is and lets another teacher log in beside it; Esc on
 # the lock screen and q or Esc on the home screen never quit without a question.

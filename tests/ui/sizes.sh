@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The journal page at 40x12 and 120x40, and a resize in between: nothing
 # wider than the pane, pupils' names visible (shortened when narrow).
 . "$top_srcdir/tests/ui/lib.sh"

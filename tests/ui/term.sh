@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The terminal and the key reader: a terminal that cannot address its cursor
 # is refused with a message that says what to use; PuTTY's application keypad
 # types digits; a key sequence nobody knows is never read as Esc.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The page opens on today. With no lesson today a digit never lands in the
 # last lesson: it offers today's lesson first; a past lesson takes a mark
 # only once the teacher moves there. A Sunday asks before a lesson is added,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 11 in the journal editor. Revocation: a teacher disabled, or given
 # another role, while her journal page is open writes no more; the page says
 # so within seconds. Over SSH the admin's roster import opens no server file.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The term results of a journal page, the class view, and other terms.
 . "$top_srcdir/tests/ui/lib.sh"
 

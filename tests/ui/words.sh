@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every key the screen names means what the teacher thinks (issue 16):
 # following the journal page's attendance hint in Kazakh and Russian records
 # "absent"; the Kazakh layout's digit row (" ә і ң ғ , . ү ұ қ) writes marks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tap: the few lines of the Test Anything Protocol our unit tests need.
  * Each test program prints "ok N - name" / "not ok N - name" and ends with

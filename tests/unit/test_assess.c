@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Period and year results of criterion-based assessment, worked by hand.
  * Every row carries its arithmetic in a comment, so a failing row says

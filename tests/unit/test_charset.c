@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_charset: which bytes charset_to_utf8() accepts as what, and the UTF-8
  * it makes of them, including the shared Windows-1251 roster

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_csv: the CSV reader on what spreadsheets write (separators, quotes,
  * embedded newlines, CRLF, blank and Excel-empty rows, broken quotes, a

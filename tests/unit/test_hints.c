@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_hints: the keys a screen names mean what the teacher thinks, on the
  * shipped default, vi and phone keymaps, in Kazakh, Russian and English, for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_iin: the ИИН's check digit, normalising and masking (iin.h). */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_report: the text and CSV writers on hand-made tables with the text
  * that breaks naive layouts: Kazakh letters (two bytes, one column), wide

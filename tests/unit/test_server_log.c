@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The server's log: a line a client can cause at will is limited to one a second. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit chain's hash against the FIPS 180-4 / NIST example vectors. */
 #include "config.h"
 

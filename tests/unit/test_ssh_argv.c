@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The SSH exec splitter: quotes, escapes and refusals. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The store's guarantees that the command line cannot show: locks between
  * sessions, data_version for live refresh, and audit records that share

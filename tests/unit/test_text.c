@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_text: what text_clean() lets in, what text_fit()/text_safe() let out,
  * widths, initials and the Kazakh name order, checked against the shared
