@@ -79,6 +79,8 @@ int cmd_read_line(struct cmd_ctx *ctx, char *buf, size_t size);
 int cmd_read_file(struct cmd_ctx *ctx, const char *path, size_t max, char **buf, size_t *len);
 /* Writes user text to a stream with controls neutralized. */
 void cmd_put(struct cmd_ctx *ctx, const char *text);
+/* The directory part of a path: "." when it has none, "/" for the root's files. */
+void cmd_path_dir(const char *path, char *out, size_t outsize);
 
 /*
  * Writes the audit head to path and its SSHSIG signature to path.sig, with

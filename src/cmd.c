@@ -174,6 +174,19 @@ usage:
 }
 
 void
+cmd_path_dir(const char *path, char *out, size_t outsize)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(out, outsize, ".");
+	else if (slash == path)
+		snprintf(out, outsize, "/");
+	else
+		snprintf(out, outsize, "%.*s", (int)(slash - path), path);
+}
+
+void
 cmd_put(struct cmd_ctx *ctx, const char *text)
 {
 	char *safe = text_safe(text);

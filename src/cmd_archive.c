@@ -49,20 +49,6 @@ fsync_path(const char *path)
 	return rc;
 }
 
-/* The directory part of a path ("." when it has none). */
-static void
-dir_of(const char *path, char *out, size_t outsize)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		snprintf(out, outsize, ".");
-	else if (slash == path)
-		snprintf(out, outsize, "/");
-	else
-		snprintf(out, outsize, "%.*s", (int)(slash - path), path);
-}
-
 static void
 stamp_now(char *out, size_t outsize)
 {
@@ -588,7 +574,7 @@ run_restore(struct cmd_ctx *ctx, int argc, char **argv)
 			goto fail;
 		}
 	}
-	dir_of(target, dir, sizeof dir);
+	cmd_path_dir(target, dir, sizeof dir);
 	restore_step(3);
 	if (fsync_path(dir) != 0) {
 		cmd_error(ctx, _("Cannot flush %s to the disk: %s."), dir, strerror(errno));

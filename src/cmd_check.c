@@ -52,20 +52,6 @@ check_say(struct check *c, int ok, const char *fmt, ...)
 		c->failed = 1;
 }
 
-/* The directory of a path, for statvfs: "." when it has none. */
-static void
-dir_of(const char *path, char *out, size_t size)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		snprintf(out, size, ".");
-	else if (slash == path)
-		snprintf(out, size, "/");
-	else
-		snprintf(out, size, "%.*s", (int)(slash - path), path);
-}
-
 static void
 check_database(struct check *c)
 {
@@ -84,7 +70,7 @@ check_disk(struct check *c)
 	char dir[4096];
 	long long free_bytes;
 
-	dir_of(c->ctx->db_path, dir, sizeof dir);
+	cmd_path_dir(c->ctx->db_path, dir, sizeof dir);
 	if (statvfs(dir, &vfs) != 0) {
 		check_say(c, 0, _("disk under %s: %s"), dir, strerror(errno));
 		return;
