@@ -103,12 +103,18 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 	if (ui_signalled)
 		return ui_quit(ui);
 	if (ui_attached) {
-		/* The new terminal gets our modes, and the screen is drawn whole. */
+		/*
+		 * The new terminal gets our modes, and the screen is drawn whole
+		 * (ui_term_reinit marks it so). A key that came with the attach is
+		 * the teacher's first keystroke on it: it is kept, never dropped.
+		 */
 		ui_attached = 0;
 		ui_term_reinit();
-		memset(k, 0, sizeof *k);
-		snprintf(k->name, sizeof k->name, "Redraw");
-		return UI_KEY;
+		if (r == UI_TERM_NONE) {
+			memset(k, 0, sizeof *k);
+			snprintf(k->name, sizeof k->name, "Redraw");
+			return UI_KEY;
+		}
 	}
 	if (r == UI_TERM_NONE) {
 		if (!wait)

@@ -18,6 +18,7 @@
 
 #include "fuzz.h"
 #include "fuzz_school.h"
+#include "server_module.h"
 
 #define T "fuzz_sshkey"
 #define LOGIN "aigul"
@@ -38,6 +39,8 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	fuzz_school_open();
+	/* Keys are read by libssh in the server module, as `user key add` reads them. */
+	store_key_reader_set(server_key_read);
 	if (store_user_add(fuzz_st, LOGIN, "Айгүл", ROLE_TEACHER, "fuzz-Passw0rd-long") !=
 	    STORE_OK) {
 		fprintf(stderr, "fuzz: cannot add a user: %s\n", store_error(fuzz_st));

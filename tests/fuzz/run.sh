@@ -12,6 +12,9 @@ seconds=${1:-${FUZZ_SECONDS:-20}}
 builddir=${top_builddir:-.}
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 artifacts=$builddir/fuzz-artifacts
+# fuzz_sshkey reads keys through dapter-server.so, which is built in src/.
+DAPTER_MODULEDIR=${DAPTER_MODULEDIR:-$(cd "$builddir/src" && pwd)}
+export DAPTER_MODULEDIR
 work=$(mktemp -d "${TMPDIR:-/tmp}/dapter-fuzz-run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$artifacts"
