@@ -107,9 +107,20 @@ writer() {
 # when the pane shows it there (the UI draws a mark only once it is stored).
 # Returns 1 when no page is on screen or the mark did not show in 3 s.
 type_mark() {
-	pane
-	grid_cells "$tmp/pane" 23 >"$tmp/cells" || return 1
-	r=$(awk '/^>/ { print NR - 1; exit }' "$tmp/cells")
+	# The page as drawn, with its cursor row: a capture can catch a frame half
+	# drawn on a busy machine, so look again (10 s at most).
+	i=0
+	r=
+	while [ $i -lt 200 ]; do
+		pane
+		if grid_cells "$tmp/pane" 23 >"$tmp/cells"; then
+			r=$(awk '/^>/ { print NR - 1; exit }' "$tmp/cells")
+			[ -n "$r" ] && break
+		fi
+		[ -e "$tmp/killed" ] && [ $i -ge 10 ] && return 1
+		i=$((i + 1))
+		sleep 0.05
+	done
 	[ -n "$r" ] || return 1
 	cur=$(sed -n "$((r + 1))s/^.//p" "$tmp/cells")
 	# Near the bottom: back to the top (moving writes nothing).
@@ -122,7 +133,7 @@ type_mark() {
 	echo "try ui:$r $v" >>"$tmp/ui.log"
 	tm send-keys -t =t: "$v"
 	i=0
-	while [ $i -lt 150 ]; do
+	while [ $i -lt 500 ]; do
 		pane
 		if [ "$(grid_cells "$tmp/pane" 23 | sed -n "$((r + 1))s/^.//p")" = "$v" ]; then
 			echo "ack ui:$r $v" >>"$tmp/ui.log"
@@ -146,8 +157,9 @@ ensure_ui() {
 	tm kill-session -t =t 2>/dev/null
 	tm new-session -d -s t -x 100 -y 30 \
 	    "ssh -t $(echo $opts) aigerim@127.0.0.1; echo SSH-EXIT=\$?; sleep 600"
+	# A login after a server kill meets a server just restarted: 30 s at most.
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt 600 ]; do
 		pane
 		grep -q "Resume it?\|My journals" "$tmp/pane" && break
 		i=$((i + 1))
@@ -349,7 +361,8 @@ done
 # The last kill too: the teacher gets back to the page and writes.
 if ensure_ui && type_mark; then :; else
 	relogin_failed=$((relogin_failed + 1))
-	echo "# after the last ($after) kill the teacher cannot edit the page"
+	echo "# after the last ($after) kill the teacher cannot edit the page:"
+	sed 's/^/#   | /' "$tmp/pane" | head -n 12
 fi
 t1=$(date +%s)
 
