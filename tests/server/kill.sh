@@ -176,7 +176,7 @@ ensure_ui() {
 	else
 		return 1
 	fi
-	wait_pane " Pupil" || return 1
+	wait_pane " Pupil" 600 || return 1
 	grep -qF "7 Ә · Алгебра" "$tmp/pane"
 }
 
@@ -315,7 +315,7 @@ for round in $(seq 1 "$rounds"); do
 	if ! ensure_ui || ! type_mark; then
 		relogin_failed=$((relogin_failed + 1))
 		echo "# round $round: after the $after kill the teacher cannot edit the page:"
-		sed 's/^/#   | /' "$tmp/pane" | grep -v '^#   | *$' | head -n 12
+		sed 's/^/#   | /' "$tmp/pane" | grep -v '^#   | *$'
 		continue
 	fi
 	rm -f "$tmp/stop" "$tmp/killed"
@@ -362,7 +362,7 @@ done
 if ensure_ui && type_mark; then :; else
 	relogin_failed=$((relogin_failed + 1))
 	echo "# after the last ($after) kill the teacher cannot edit the page:"
-	sed 's/^/#   | /' "$tmp/pane" | head -n 12
+	sed 's/^/#   | /' "$tmp/pane"
 fi
 t1=$(date +%s)
 
