@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "charset.h"
+#include "table.h"
 #include "store.h"
 
 #define ROSTER_MAX_BYTES (10 * 1024 * 1024)
@@ -24,7 +24,7 @@ struct roster_problem {
 
 struct roster_report {
 	size_t added, existing;	/* pupils written / already in the class */
-	enum charset charset;
+	struct table_source source;	/* how the file was read */
 	struct roster_problem *problems;
 	size_t nproblems;
 };

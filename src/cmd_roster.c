@@ -43,9 +43,9 @@ run_roster_import(struct cmd_ctx *ctx, int argc, char **argv)
 		roster_report_free(&rep);
 		return rc == STORE_DENIED ? CMD_DENIED : CMD_FAIL;
 	}
-	if (rep.charset == CHARSET_CP1251 || rep.charset == CHARSET_UTF16LE ||
-	    rep.charset == CHARSET_UTF16BE)
-		fprintf(ctx->out, _("Read as %s.\n"), charset_name(rep.charset));
+	if (rep.source.xlsx || rep.source.charset == CHARSET_CP1251 ||
+	    rep.source.charset == CHARSET_UTF16LE || rep.source.charset == CHARSET_UTF16BE)
+		fprintf(ctx->out, _("Read as %s.\n"), table_source_name(&rep.source));
 	fprintf(ctx->out, dry_run ? _("%zu pupils would be added to %s (%zu already there).\n") :
 	    _("%zu pupils added to %s (%zu already there).\n"), rep.added, c.name, rep.existing);
 	roster_report_free(&rep);

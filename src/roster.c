@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "iin.h"
 #include "roster.h"
+#include "table.h"
 #include "text.h"
 
 enum column {
@@ -176,7 +177,7 @@ roster_import(struct store *st, int64_t class_id, const char *buf, size_t len, i
 {
 	struct pupil *rows = NULL, *existing = NULL;
 	struct csv *csv = NULL;
-	char *text = NULL;
+	char why[256];
 	int cols[NCOLS];
 	size_t i, r, nrows = 0, nexisting = 0, err_line = 0;
 	int rc = STORE_INVALID;
@@ -187,13 +188,8 @@ roster_import(struct store *st, int64_t class_id, const char *buf, size_t len, i
 		    "Is it the right file?"), len >> 20, ROSTER_MAX_BYTES >> 20);
 		goto out;
 	}
-	if ((text = charset_to_utf8(buf, len, &rep->charset)) == NULL) {
-		problem(rep, 0, _("The file is not text in UTF-8 or Windows-1251. "
-		    "In Excel, save it as \"CSV UTF-8\"."));
-		goto out;
-	}
-	if ((csv = csv_parse(text, 0, &err_line)) == NULL) {
-		problem(rep, err_line, _("A quoted field starts here and never ends."));
+	if ((csv = table_read(buf, len, &rep->source, &err_line, why, sizeof why)) == NULL) {
+		problem(rep, err_line, "%s", why);
 		goto out;
 	}
 	if (csv_rows(csv) < 1) {
@@ -305,7 +301,6 @@ out:
 	free(existing);
 	free(rows);
 	csv_free(csv);
-	free(text);
 	return rc;
 }
 

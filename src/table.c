@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * table: reads a spreadsheet's file into a struct csv. See table.h.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "table.h"
+
+/* Every XLSX file is a ZIP archive, which starts with a local file header. */
+static int
+table_is_zip(const char *buf, size_t len)
+{
+	return len >= 4 && memcmp(buf, "PK\003\004", 4) == 0;
+}
+
+struct csv *
+table_read(const char *buf, size_t len, struct table_source *src, size_t *err_line, char *err,
+    size_t errsize)
+{
+	struct csv *csv = NULL;
+	char *text = NULL;
+
+	memset(src, 0, sizeof *src);
+	*err_line = 0;
+	if (table_is_zip(buf, len)) {
+		src->xlsx = 1;
+		snprintf(err, errsize, "%s", _("This is an Excel workbook (XLSX), which this version "
+		    "does not read. In Excel, save it as \"CSV UTF-8\"."));
+		return NULL;
+	}
+	if ((text = charset_to_utf8(buf, len, &src->charset)) == NULL) {
+		snprintf(err, errsize, "%s", _("The file is not text in UTF-8 or Windows-1251. "
+		    "In Excel, save it as \"CSV UTF-8\"."));
+		return NULL;
+	}
+	if ((csv = csv_parse(text, 0, err_line)) == NULL)
+		snprintf(err, errsize, "%s", _("A quoted field starts here and never ends."));
+	free(text);
+	return csv;
+}
+
+const char *
+table_source_name(const struct table_source *src)
+{
+	return src->xlsx ? "XLSX" : charset_name(src->charset);
+}
