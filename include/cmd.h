@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "store.h"
 
@@ -88,6 +89,12 @@ void cmd_path_dir(const char *path, char *out, size_t outsize);
  * made when missing). Errors printed.
  */
 int cmd_audit_checkpoint(struct cmd_ctx *ctx, const char *path, const char *key_dir);
+
+/*
+ * 1 when DIR/NAME is one of `dapter backup`'s copies (a regular file named
+ * dapter-*.db), with its stat in *sb: what pruning deletes and `check` dates.
+ */
+int cmd_backup_copy(const char *dir, const char *name, struct stat *sb);
 
 /* The shared lookups of class and subject arguments. */
 int cmd_journal_args(struct cmd_ctx *ctx, const char *class_name, const char *subject_name,

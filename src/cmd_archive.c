@@ -139,6 +139,18 @@ remove_sides(const char *dir, const char *name)
 	}
 }
 
+int
+cmd_backup_copy(const char *dir, const char *name, struct stat *sb)
+{
+	size_t len = strlen(name);
+	char path[4096];
+
+	if (strncmp(name, "dapter-", 7) != 0 || len < 10 || strcmp(name + len - 3, ".db") != 0 ||
+	    (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+		return 0;
+	return lstat(path, sb) == 0 && S_ISREG(sb->st_mode);
+}
+
 static int
 name_cmp(const void *a, const void *b)
 {
@@ -153,7 +165,7 @@ prune_backups(struct cmd_ctx *ctx, const char *dir, long keep)
 	struct dirent *e = NULL;
 	struct stat sb;
 	char **names = NULL, **grown = NULL, path[4096];
-	size_t n = 0, i, len;
+	size_t n = 0, i;
 	int rc = CMD_FAIL;
 
 	if ((d = opendir(dir)) == NULL) {
@@ -161,12 +173,7 @@ prune_backups(struct cmd_ctx *ctx, const char *dir, long keep)
 		return CMD_FAIL;
 	}
 	while ((e = readdir(d)) != NULL) {
-		len = strlen(e->d_name);
-		if (strncmp(e->d_name, "dapter-", 7) != 0 || len < 10 ||
-		    strcmp(e->d_name + len - 3, ".db") != 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		if (!cmd_backup_copy(dir, e->d_name, &sb))
 			continue;
 		if ((grown = realloc(names, (n + 1) * sizeof *names)) == NULL)
 			goto out;

@@ -87,19 +87,12 @@ newest_backup(const char *dir, char *name, size_t size)
 	DIR *d = opendir(dir);
 	struct dirent *e = NULL;
 	struct stat sb;
-	char path[4096];
 	time_t newest = 0;
-	size_t len;
 
 	if (d == NULL)
 		return 0;
 	while ((e = readdir(d)) != NULL) {
-		len = strlen(e->d_name);
-		if (strncmp(e->d_name, "dapter-", 7) != 0 || len < 10 ||
-		    strcmp(e->d_name + len - 3, ".db") != 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_mtime > newest) {
+		if (cmd_backup_copy(dir, e->d_name, &sb) && sb.st_mtime > newest) {
 			newest = sb.st_mtime;
 			snprintf(name, size, "%s", e->d_name);
 		}
