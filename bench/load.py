@@ -34,6 +34,9 @@ import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import procmem  # noqa: E402
+
 try:
     import fcntl
     import pty
@@ -206,7 +209,11 @@ s.close()
 serve_out = open(os.path.join(tmp, "serve.out"), "w")
 serve_log = open(os.path.join(tmp, "serve.log"), "w")
 argv = [DAPTER, "--db", db, "serve", "--listen", "127.0.0.1", "--port", str(port),
-        "--max-sessions", str(2 * N + WRITERS + 20), "--login-grace", "120"]
+        "--max-sessions", str(2 * N + WRITERS + 20), "--login-grace", "120",
+        # Every teacher comes from 127.0.0.1 here, as from one address nowhere
+        # else: the limits on connections not logged in yet are for attacks.
+        "--max-startups", "%d:30:%d" % (N + WRITERS, 2 * N + WRITERS + 20),
+        "--max-startups-per-address", str(N + WRITERS)]
 if CPUS:
     argv = ["taskset", "-c", CPUS] + argv
 cg, cg_usage = find_cgroup()
@@ -240,16 +247,7 @@ def ssh_argv(login, tty=False, verbose=False):
 
 # ---- the server's processes: all that carry the database's path ----
 def server_pids():
-    pids = []
-    for p in os.listdir("/proc"):
-        if p.isdigit() and int(p) != os.getpid():
-            try:
-                with open("/proc/%s/cmdline" % p, "rb") as f:
-                    if db.encode() in f.read():
-                        pids.append(int(p))
-            except OSError:
-                pass
-    return pids
+    return procmem.server_pids(db)
 
 
 def proc_cpu(pid):
@@ -260,17 +258,6 @@ def proc_cpu(pid):
         return int(fields[19]), int(fields[11]) + int(fields[12])
     except (OSError, IndexError, ValueError):
         return None
-
-
-def pss(pid):
-    try:
-        with open("/proc/%d/smaps_rollup" % pid) as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 class CpuMeter:
@@ -310,20 +297,6 @@ class CpuMeter:
         if cg:
             return (cgroup_cpu() - self.cg0) / (time.monotonic() - self.t0)
         return ticks / os.sysconf("SC_CLK_TCK") / (time.monotonic() - self.t0)
-
-
-def memory():
-    """(kB PSS of all the server's processes, connection processes)."""
-    pids = server_pids()
-    conns = 0
-    for p in pids:
-        try:
-            with open("/proc/%d/stat" % p) as f:
-                if int(f.read().rsplit(")", 1)[1].split()[1]) == srv.pid:
-                    conns += 1
-        except (OSError, ValueError):
-            pass
-    return sum(pss(p) for p in pids), conns
 
 
 # ---- 2-3. the journal sessions ----
@@ -556,13 +529,13 @@ try:
     for t in teachers:
         t.next_key = t_type + random.expovariate(1 / MEAN_GAP)
     typing = True
-    peak = [0, 0]
+    peak = {}
 
     def mem_sampler(stop):
         while not stop.wait(2):
-            total, conns = memory()
-            if total > peak[0]:
-                peak[:] = [total, conns]
+            m = procmem.sessions(srv.pid, db)
+            if not peak or procmem.per_session(m) > procmem.per_session(peak):
+                peak.update(m)
     stop_mem = threading.Event()
     mem_thread = threading.Thread(target=mem_sampler, args=(stop_mem,))
     mem_thread.start()
@@ -696,8 +669,8 @@ try:
     print("load: server CPU while typing %.2f of a core (%s; %d processes: the server,"
           " its connections, holders and journals)"
           % (load_cpu, "its cgroup" if cg else "sampled", cpu.procs))
-    print("load: PSS %.1f MB per session (%.0f MB for %d connections, holders and journals)"
-          % (peak[0] / 1024 / max(peak[1], 1), peak[0] / 1024, peak[1]))
+    if peak:
+        print("load: PSS at its peak while typing: " + procmem.describe(peak))
     print("load: exec storm: %d loops of marks import for %.0f s: %.1f imports/s, %s;"
           " server CPU %.2f of a core"
           % (WRITERS, exec_elapsed, len(w_lat) / exec_elapsed, ms(w_lat, (.5, .99)),

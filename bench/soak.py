@@ -33,6 +33,9 @@ import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import procmem  # noqa: E402
+
 DAPTER = os.environ["DAPTER"]
 SECONDS = float(os.environ.get("DAPTER_SOAK_SECONDS", "20"))
 KEEP = os.environ.get("KEEP")
@@ -370,47 +373,16 @@ for row in range(15):
 
 
 # ---- memory of the server's processes ----
-peak = {"per_session": 0, "total": 0, "sessions": 0}
-
-
-def children():
-    kids = {}
-    for pid in os.listdir("/proc"):
-        if pid.isdigit():
-            try:
-                with open("/proc/%s/stat" % pid) as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-                kids.setdefault(ppid, []).append(int(pid))
-            except (OSError, IndexError, ValueError):
-                pass
-    return kids
-
-
-def pss(pid):
-    try:
-        with open("/proc/%d/smaps_rollup" % pid) as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+peak = {}
 
 
 def sample(stop):
     while not stop.wait(1.0):
-        kids = children()
-        conns = kids.get(srv.pid, [])
-        todo, total = list(conns), 0
-        while todo:
-            p = todo.pop()
-            total += pss(p)
-            todo.extend(kids.get(p, []))
-        if conns:
+        m = procmem.sessions(srv.pid, db)
+        if m["sessions"]:
             with lock:
-                peak["per_session"] = max(peak["per_session"], total // len(conns))
-                peak["total"] = max(peak["total"], total)
-                peak["sessions"] = max(peak["sessions"], len(conns))
+                if not peak or procmem.per_session(m) > procmem.per_session(peak):
+                    peak.update(m)
 
 
 # ---- the run ----
@@ -586,8 +558,8 @@ try:
              max(exec_lat or [0]) * 1000))
     print("soak: editor keystroke to screen (via tmux) p50 %.0f ms, p99 %.0f ms, max %.0f ms"
           % (pct(ui_lat, .5) * 1000, pct(ui_lat, .99) * 1000, max(ui_lat or [0]) * 1000))
-    print("soak: peak PSS %d kB per session (%d kB for %d connections at the peak)"
-          % (peak["per_session"], peak["total"], peak["sessions"]))
+    if peak:
+        print("soak: peak PSS " + procmem.describe(peak))
     print("soak: %d imports refused for the lock; %d connections turned away at the limit "
           "and tried again; %d lines of the server log say busy"
           % (sum(w.refused for w in refused), sum(w.turned_away for w in writers),

@@ -37,6 +37,16 @@
  * the race, and the limit is a minute: a mark saved late beats a lost one.
  */
 #define BUSY_TIMEOUT_MS 60000
+
+/*
+ * Each connection's page cache: 256 KB, not SQLite's 2 MB. Every journal
+ * session, connection process and command has its own connection, so at 200
+ * sessions the default could grow to 400 MB on a year's database. The cache
+ * is worth little here: in WAL mode a connection drops it whenever another
+ * one has committed, which is every few seconds in a school day, and pages
+ * come back from the kernel's cache with one pread each.
+ */
+#define STORE_CACHE_PRAGMA "PRAGMA cache_size = -256"
 #define BUSY_SLEEP_MAX_US 10000
 
 static int
@@ -456,6 +466,7 @@ store_open(const char *path, int flags, struct store **out)
 	    (rc = store_exec(st, "PRAGMA journal_mode = WAL")) != STORE_OK) ||
 	    (rc = store_exec(st, "PRAGMA synchronous = FULL")) != STORE_OK ||
 	    (rc = store_exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK ||
+	    (rc = store_exec(st, STORE_CACHE_PRAGMA)) != STORE_OK ||
 	    (rc = store_migrate(st)) != STORE_OK ||
 	    (rc = store_audit_triggers_repair(st)) != STORE_OK)
 		goto out;
