@@ -117,6 +117,7 @@ extern const struct cmd cmd_year_add, cmd_year_current, cmd_period_list, cmd_per
     cmd_class_add, cmd_class_list, cmd_class_teacher, cmd_subject_add,
     cmd_subject_list, cmd_assign, cmd_unassign, cmd_journal_list;
 extern const struct cmd cmd_roster_import, cmd_roster_list, cmd_subgroup_set;
+extern const struct cmd cmd_timetable_import, cmd_timetable_show;
 extern const struct cmd cmd_lesson_add, cmd_lesson_set, cmd_lesson_remove, cmd_lesson_list,
     cmd_marks_export, cmd_marks_import, cmd_grades;
 extern const struct cmd cmd_exam_set, cmd_exam_list;

@@ -410,6 +410,74 @@ const struct mark *mark_find(const struct mark *rows, size_t n, int64_t lesson_i
 /* A cell as a journal shows it: "8", "н", "о 7", or "" for no mark (m may be NULL). */
 void mark_text(const struct mark *m, char *out, size_t outsize);
 
+/* ---- the weekly timetable of a class (store_timetable.c) ---- */
+
+#define STORE_ROOM_MAX		32
+#define TIMETABLE_LESSONS_MAX	8	/* lesson numbers 1..8 in a shift */
+
+/*
+ * One lesson of a class's week. A class's timetable has a first day: the
+ * one in force on a date is the class's rows with the latest valid_from up
+ * to it, so a new timetable from a date on keeps the past as it was.
+ */
+struct timetable_entry {
+	int64_t class_id;
+	char valid_from[11];
+	int weekday;		/* 1 Monday .. 6 Saturday */
+	int shift;		/* 1 or 2 */
+	int num;		/* the lesson's number in its shift, 1..8 */
+	int64_t subject_id;
+	int subgroup;		/* 0: the whole class */
+	int64_t teacher_id;
+	char room[STORE_ROOM_MAX + 1];	/* "" when not said */
+	char subject_name[STORE_NAME_MAX + 1];	/* filled by the readers */
+	char teacher_login[STORE_LOGIN_MAX + 1];
+	char class_name[STORE_CLASS_MAX + 1];
+};
+
+/*
+ * STORE_OK when an entry can stand in a timetable: weekday, shift, number
+ * and subgroup in range, room text clean, subject and teacher known, and
+ * the teacher assigned to teach that subject and subgroup in the class
+ * (the timetable never assigns: store_assign() does). Else the reason.
+ */
+int store_timetable_entry_check(struct store *st, struct timetable_entry *e);
+/*
+ * The class's timetable from `from` on is rows[0..n) (admin; one
+ * transaction, audited old -> new): rows from that day on are replaced, the
+ * past keeps the timetable it had. Two lessons in one slot of one subgroup
+ * (or of the whole class and a subgroup) are refused.
+ */
+int store_timetable_set(struct store *st, int64_t class_id, const char *from,
+    struct timetable_entry *rows, size_t n);
+/* The class's timetable in force on `date`, by weekday, shift, number, subgroup. */
+int store_timetable_on(struct store *st, int64_t class_id, const char *date,
+    struct timetable_entry **rows, size_t *n);
+/* The lessons the actor teaches on `date` by the timetables in force, by shift and number. */
+int store_timetable_mine(struct store *st, const char *date, struct timetable_entry **rows,
+    size_t *n);
+/*
+ * Why `date` has no lessons in the class: DAY_SCHOOL (0) when it has,
+ * DAY_SUNDAY, DAY_HOLIDAY. The one test of "a school day for this class"
+ * that the page and the timetable use.
+ */
+int store_class_day_off(struct store *st, int64_t class_id, const char *date);
+/*
+ * A journal page's columns: its lessons in the period, and for each school
+ * day up to `upto` the timetabled lessons not yet written, as lessons with
+ * id 0 (a day with two timetabled lessons has two columns). A lesson on a
+ * timetabled day fills one of its timetabled places.
+ */
+int store_lesson_page(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const struct period *p, const char *upto, struct lesson **rows, size_t *n);
+/*
+ * Sets a mark as store_mark_set() does in lesson `l`; a lesson with id 0
+ * (a timetabled one not yet written) is written first, in the same
+ * transaction, and l->id set.
+ */
+int store_mark_set_in(struct store *st, struct lesson *l, int64_t pupil_id, int value,
+    enum attendance att);
+
 /* ---- audit ---- */
 
 struct audit_record {
@@ -554,5 +622,9 @@ int store_session_list(struct store *st, struct session_info **rows, size_t *n);
 void store_today(char out[11]);
 /* 1 for a real calendar date in YYYY-MM-DD or DD.MM.YYYY; writes YYYY-MM-DD. */
 int date_parse(const char *in, char out[11]);
+/* The day of the week of a YYYY-MM-DD date: 0 Sunday, 1 Monday .. 6 Saturday. */
+int date_weekday(const char *date);
+/* The date `days` days after (before, when negative) `date`; out may be date. */
+void date_add_days(const char *date, int days, char out[11]);
 
 #endif

@@ -24,6 +24,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_class_add, &cmd_class_list, &cmd_class_teacher,
 	&cmd_subject_add, &cmd_subject_list, &cmd_assign, &cmd_unassign, &cmd_journal_list,
 	&cmd_roster_import, &cmd_roster_list, &cmd_subgroup_set,
+	&cmd_timetable_import, &cmd_timetable_show,
 	&cmd_lesson_add, &cmd_lesson_set, &cmd_lesson_remove, &cmd_lesson_list,
 	&cmd_marks_export, &cmd_marks_import, &cmd_grades,
 	&cmd_exam_set, &cmd_exam_list,

@@ -71,3 +71,34 @@ store_today(char out[11])
 	localtime_r(&now, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
+
+/* Noon: no daylight-saving shift can move the day. */
+static void
+date_tm(const char *date, int days, struct tm *tm)
+{
+	memset(tm, 0, sizeof *tm);
+	tm->tm_year = atoi(date) - 1900;
+	tm->tm_mon = atoi(date + 5) - 1;
+	tm->tm_mday = atoi(date + 8) + days;
+	tm->tm_hour = 12;
+	tm->tm_isdst = -1;
+	mktime(tm);
+}
+
+int
+date_weekday(const char *date)
+{
+	struct tm tm;
+
+	date_tm(date, 0, &tm);
+	return tm.tm_wday;
+}
+
+void
+date_add_days(const char *date, int days, char out[11])
+{
+	struct tm tm;
+
+	date_tm(date, days, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}

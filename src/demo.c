@@ -102,33 +102,7 @@ next_random(void)
 	return rng;
 }
 
-static void
-add_days(const char *date, int days, char out[11])
-{
-	struct tm tm;
 
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = atoi(date) - 1900;
-	tm.tm_mon = atoi(date + 5) - 1;
-	tm.tm_mday = atoi(date + 8) + days;
-	tm.tm_hour = 12;
-	mktime(&tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-static int
-weekday(const char *date)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = atoi(date) - 1900;
-	tm.tm_mon = atoi(date + 5) - 1;
-	tm.tm_mday = atoi(date + 8);
-	tm.tm_hour = 12;
-	mktime(&tm);
-	return tm.tm_wday;
-}
 
 /* How well a pupil does, 6 to 10: fixed by the pupil, so the demo is stable. */
 static int
@@ -162,8 +136,8 @@ fill_period(struct store *st, const struct class *c, const struct subject *s, si
 		return rc;
 	for (snprintf(date, sizeof date, "%s", p->starts);
 	    strcmp(date, p->ends) <= 0 && strcmp(date, today) <= 0 && nd < 128;
-	    add_days(date, 1, date)) {
-		int wd = weekday(date);
+	    date_add_days(date, 1, date)) {
+		int wd = date_weekday(date);
 
 		for (k = 0; k < 3 && demo_subjects[subj_index].weekdays[k] != 0; k++)
 			if (wd == demo_subjects[subj_index].weekdays[k] && !store_holiday_on(st, date))

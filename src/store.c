@@ -198,6 +198,26 @@ static const char *const migrations[] = {
 	"ALTER TABLE scheme ADD COLUMN w_exam REAL NOT NULL DEFAULT 50;"
 	/* The pupil's ИИН (iin.h), optional: '' when not known. */
 	"ALTER TABLE pupil ADD COLUMN iin TEXT NOT NULL DEFAULT '';",
+
+	/*
+	 * 4 -> 5: the weekly timetable of a class (store_timetable.c): who
+	 * teaches which subject and subgroup in which lesson of which weekday
+	 * and shift, in which room, from a first day on. The timetable in force
+	 * on a day is the class's rows with the latest valid_from up to it, so
+	 * a new one from a date on leaves the past as it was.
+	 */
+	"CREATE TABLE timetable(id INTEGER PRIMARY KEY,"
+	"  class_id INTEGER NOT NULL REFERENCES class(id),"
+	"  valid_from TEXT NOT NULL,"
+	"  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 6),"
+	"  shift INTEGER NOT NULL DEFAULT 1 CHECK (shift IN (1, 2)),"
+	"  num INTEGER NOT NULL CHECK (num BETWEEN 1 AND 8),"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id),"
+	"  subgroup INTEGER NOT NULL DEFAULT 0 CHECK (subgroup BETWEEN 0 AND 9),"
+	"  teacher_id INTEGER NOT NULL REFERENCES user(id),"
+	"  room TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (class_id, valid_from, weekday, shift, num, subgroup));"
+	"CREATE INDEX timetable_class ON timetable(class_id, valid_from);",
 };
 
 /*

@@ -353,16 +353,7 @@ store_holiday_on(struct store *st, const char *date)
 int
 store_day_off(struct store *st, const char *date)
 {
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = atoi(date) - 1900;
-	tm.tm_mon = atoi(date + 5) - 1;
-	tm.tm_mday = atoi(date + 8);
-	/* Noon: no daylight-saving shift can move the day. */
-	tm.tm_hour = 12;
-	tm.tm_isdst = -1;
-	if (mktime(&tm) != (time_t)-1 && tm.tm_wday == 0)
+	if (date_weekday(date) == 0)
 		return DAY_SUNDAY;
 	return store_holiday_on(st, date) ? DAY_HOLIDAY : DAY_SCHOOL;
 }

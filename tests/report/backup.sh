@@ -164,9 +164,11 @@ has "$tmp/err" "school.db.before-restore-2026-11-23-101010" "it names the copy t
 # A schema upgrade keeps the database as it was, says so, and is audited.
 mkdir "$tmp/old"
 cp "$fresh" "$tmp/old/school.db"
-# Schema 2 as it was: without what migrations 3 (failed logins) and 4 (the
-# end of the year: year works and exams, the scheme's weights, the IIN) add.
+# Schema 2 as it was: without what migrations 3 (failed logins), 4 (the
+# end of the year: year works and exams, the scheme's weights, the IIN) and 5
+# (the timetable) add.
 sqlite3 "$tmp/old/school.db" "DROP TABLE login_failure; DROP TABLE year_work;
+    DROP TABLE timetable;
     ALTER TABLE scheme DROP COLUMN w_work; ALTER TABLE scheme DROP COLUMN w_exam;
     ALTER TABLE pupil DROP COLUMN iin; PRAGMA user_version = 2;"
 "$DAPTER" --db "$tmp/old/school.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
