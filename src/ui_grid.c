@@ -111,7 +111,10 @@ grid_place_today(struct grid *g)
 	g->col = g->gap > 0 ? (int)g->gap - 1 : 0;
 }
 
-/* Reads the page from the store; keeps the cursor on the same lesson when it can. */
+/*
+ * Reads the page from the store; keeps the cursor on the same lesson when it
+ * can (a timetabled lesson not yet written has no id: its date then).
+ */
 static int
 grid_load(struct grid *g)
 {
@@ -119,16 +122,20 @@ grid_load(struct grid *g)
 	struct mark *marks = NULL;
 	size_t nm = 0, i, pi, li;
 	int64_t cur = 0;
+	char cur_date[11] = "";
 	int rc = -1;
 
-	if (g->col >= 0 && (size_t)g->col < g->nl)
+	if (g->col >= 0 && (size_t)g->col < g->nl) {
 		cur = g->lessons[g->col].id;
+		snprintf(cur_date, sizeof cur_date, "%s", g->lessons[g->col].date);
+	}
 	grid_free_data(g);
 	g->version = store_data_version(ui->st);
+	/* The lessons written, and the timetabled days up to today as columns to write in. */
 	if (store_pupil_list(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->pupils,
 	    &g->np) != STORE_OK ||
-	    store_lesson_list(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->p, &g->lessons,
-	    &g->nl) != STORE_OK ||
+	    store_lesson_page(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->p, ui->today,
+	    &g->lessons, &g->nl) != STORE_OK ||
 	    store_mark_list(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->p, &marks,
 	    &nm) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
@@ -158,9 +165,12 @@ grid_load(struct grid *g)
 		g->val[pi * g->nl + li] = marks[i].value;
 		g->att[pi * g->nl + li] = marks[i].att;
 	}
-	for (i = 0; cur != 0 && i < g->nl; i++)
-		if (g->lessons[i].id == cur)
+	for (i = 0; cur_date[0] != '\0' && i < g->nl; i++)
+		if (cur != 0 ? g->lessons[i].id == cur : g->lessons[i].id == 0 &&
+		    strcmp(g->lessons[i].date, cur_date) == 0) {
 			g->col = (int)i;
+			break;
+		}
 	if (g->away)
 		grid_place_today(g);
 	if (g->col >= (int)g->nl)
@@ -417,7 +427,9 @@ grid_draw(struct grid *g)
 
 	ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
 	for (x = 0, li = g->left; x < ncols && li < (int)g->nl; x++, li++) {
-		style = li == g->col && !g->away ? UI_REVERSE | UI_BOLD : UI_BOLD;
+		/* A timetabled day not yet written is dim until something is put in it. */
+		style = li == g->col && !g->away ? UI_REVERSE | UI_BOLD :
+		    g->lessons[li].id == 0 ? UI_DIM : UI_BOLD;
 		ui_put(1, nw + x * CELL_W + 1, CELL_W - 1,
 		    grid_kind_short(&g->lessons[li], buf, sizeof buf), UI_RIGHT | UI_DIM);
 		snprintf(buf, sizeof buf, "%.2s", g->lessons[li].date + 8);
@@ -525,7 +537,8 @@ grid_set(struct grid *g, int value, enum attendance att)
 {
 	size_t i = (size_t)g->row * g->nl + (size_t)g->col;
 
-	if (store_mark_set(g->ui->st, g->lessons[g->col].id, g->pupils[g->row].id, value,
+	/* A timetabled lesson is written with its first mark, in one transaction. */
+	if (store_mark_set_in(g->ui->st, &g->lessons[g->col], g->pupils[g->row].id, value,
 	    att) != STORE_OK) {
 		ui_status(g->ui, "%s", store_error(g->ui->st));
 		return -1;
@@ -626,7 +639,7 @@ grid_lesson_edit(struct grid *g, int full)
 	struct ui *ui = g->ui;
 	struct lesson l;
 	char label[64], kind[16], max[8], ask[256];
-	int r, w, step, steps = full ? 5 : 2, bad_kind = 0;
+	int r, w, step, steps = full ? 5 : 2, bad_kind = 0, added;
 	int64_t id;
 	size_t i, n = 0;
 
@@ -669,8 +682,10 @@ grid_lesson_edit(struct grid *g, int full)
 	}
 	if (full)
 		l.max_points = l.kind == LESSON_REGULAR ? 0 : atoi(max);
-	/* The same numbers read as another kind of mark: the teacher says so first. */
-	if (store_lesson_reinterpreted(ui->st, &l, &n) != STORE_OK) {
+	added = l.id == 0;
+	/* A timetabled lesson not yet written is written now, with its topic. */
+	if (l.id == 0 ? store_lesson_add(ui->st, &l) != STORE_OK :
+	    store_lesson_reinterpreted(ui->st, &l, &n) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		return 0;
 	}
@@ -687,7 +702,8 @@ grid_lesson_edit(struct grid *g, int full)
 		}
 	}
 	/* A refused change keeps the old lesson: the grid still holds it. */
-	if (store_lesson_update(ui->st, &l, n > 0 ? STORE_LESSON_REINTERPRET : 0) != STORE_OK) {
+	if (!added && store_lesson_update(ui->st, &l, n > 0 ? STORE_LESSON_REINTERPRET : 0) !=
+	    STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		return 0;
 	}
@@ -771,6 +787,11 @@ grid_lesson_remove(struct grid *g)
 	if (!grid_editable(g))
 		return;
 	l = &g->lessons[g->col];
+	if (l->id == 0) {
+		ui_status(ui, "%s", _("This lesson is only in the timetable: nothing is written "
+		    "in it to remove."));
+		return;
+	}
 	if (store_lesson_mark_count(ui->st, l->id, &n) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		return;

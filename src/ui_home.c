@@ -22,6 +22,8 @@
 struct home {
 	struct journal *rows;
 	int *writable;
+	int *slot;		/* today's first lesson by the timetable: shift * 100 + number; 0 none */
+	int today;		/* 1 when some journal has a lesson today */
 	char (*teachers)[HOME_TEACHERS_MAX];
 	size_t n;
 	int sel, top;
@@ -33,8 +35,10 @@ home_free(struct home *h)
 	free(h->rows);
 	free(h->writable);
 	free(h->teachers);
+	free(h->slot);
 	h->rows = NULL;
 	h->writable = NULL;
+	h->slot = NULL;
 	h->teachers = NULL;
 	h->n = 0;
 }
@@ -69,6 +73,86 @@ home_merge(struct home *h)
 	h->n = out;
 }
 
+/* A journal's place in the list: today's lessons by their time, then the rest. */
+static int
+home_key(const struct home *h, size_t i)
+{
+	return h->slot[i] != 0 ? h->slot[i] : 1000;
+}
+
+/*
+ * Today's lessons first, in the order the day has them (the first shift's
+ * lesson 1 first), then the rest as the store lists them. A journal with
+ * two lessons today stands at its first.
+ */
+static int
+home_order(struct ui *ui, struct home *h)
+{
+	struct timetable_entry *today = NULL;
+	struct journal *rows = NULL;
+	char (*teachers)[HOME_TEACHERS_MAX] = NULL;
+	int *writable = NULL, *slot = NULL, rc = -1;
+	size_t n = 0, i, k, *order = NULL;
+
+	if (store_timetable_mine(ui->st, ui->today, &today, &n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		goto out;
+	}
+	h->today = 0;
+	for (i = 0; i < h->n; i++) {
+		for (k = 0; k < n && h->slot[i] == 0; k++)
+			if (today[k].class_id == h->rows[i].class_id &&
+			    today[k].subject_id == h->rows[i].subject_id &&
+			    today[k].subgroup == h->rows[i].subgroup)
+				h->slot[i] = today[k].shift * 100 + today[k].num;
+		h->today |= h->slot[i] != 0;
+	}
+	if (!h->today) {
+		rc = 0;
+		goto out;
+	}
+	if ((order = calloc(h->n, sizeof *order)) == NULL ||
+	    (rows = calloc(h->n, sizeof *rows)) == NULL ||
+	    (teachers = calloc(h->n, sizeof *teachers)) == NULL ||
+	    (writable = calloc(h->n, sizeof *writable)) == NULL ||
+	    (slot = calloc(h->n, sizeof *slot)) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		goto out;
+	}
+	/* A stable insertion sort: a teacher has a handful of journals. */
+	for (i = 0; i < h->n; i++) {
+		for (k = i; k > 0 && home_key(h, order[k - 1]) > home_key(h, i); k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+	for (i = 0; i < h->n; i++) {
+		rows[i] = h->rows[order[i]];
+		memcpy(teachers[i], h->teachers[order[i]], sizeof teachers[i]);
+		writable[i] = h->writable[order[i]];
+		slot[i] = h->slot[order[i]];
+	}
+	free(h->rows);
+	free(h->teachers);
+	free(h->writable);
+	free(h->slot);
+	h->rows = rows;
+	h->teachers = teachers;
+	h->writable = writable;
+	h->slot = slot;
+	rows = NULL;
+	teachers = NULL;
+	writable = slot = NULL;
+	rc = 0;
+out:
+	free(today);
+	free(order);
+	free(rows);
+	free(teachers);
+	free(writable);
+	free(slot);
+	return rc;
+}
+
 static int
 home_load(struct ui *ui, struct home *h)
 {
@@ -80,7 +164,8 @@ home_load(struct ui *ui, struct home *h)
 		return -1;
 	}
 	if (h->n > 0 && ((h->writable = calloc(h->n, sizeof *h->writable)) == NULL ||
-	    (h->teachers = calloc(h->n, sizeof *h->teachers)) == NULL)) {
+	    (h->teachers = calloc(h->n, sizeof *h->teachers)) == NULL ||
+	    (h->slot = calloc(h->n, sizeof *h->slot)) == NULL)) {
 		ui_status(ui, "%s", _("Out of memory."));
 		home_free(h);
 		return -1;
@@ -89,6 +174,8 @@ home_load(struct ui *ui, struct home *h)
 	for (i = 0; i < h->n; i++)
 		h->writable[i] = store_journal_writable(ui->st, h->rows[i].class_id,
 		    h->rows[i].subject_id, h->rows[i].subgroup) == 1;
+	if (home_order(ui, h) != 0)
+		return -1;
 	if (h->sel >= (int)h->n)
 		h->sel = h->n > 0 ? (int)h->n - 1 : 0;
 	return 0;
@@ -259,9 +346,11 @@ home_draw(struct ui *ui, struct home *h)
 	static const char *const admin_hints[] = { "open", N_("Open"), "help", N_("Help"),
 	    "quit", N_("Quit"), "class", N_("Class"), "admin", N_("Administration"),
 	    "language", N_("Language"), "password", N_("Password"), NULL };
-	char title[256], line[512], sub[64];
+	char title[256], line[512], sub[64], num[16];
 	const struct journal *j;
 	int height = ui_rows() - 4, y, i, cw = ui_cols() >= 60 ? 8 : 6;
+	/* Today's lesson numbers in a gutter, only on a day that has lessons. */
+	int gw = h->today ? 4 : 0;
 
 	if (height < 1)
 		height = 1;
@@ -281,8 +370,18 @@ home_draw(struct ui *ui, struct home *h)
 			snprintf(sub, sizeof sub, _(" (group %d)"), j->subgroup);
 		snprintf(line, sizeof line, "%s%s", j->subject_name, sub);
 		ui_put(2 + y, 0, ui_cols(), "", UI_PAD | (i == h->sel ? UI_REVERSE : 0));
-		ui_put(2 + y, 1, cw, j->class_name, i == h->sel ? UI_REVERSE | UI_BOLD : UI_BOLD);
-		ui_put(2 + y, 1 + cw, ui_cols() - cw - 2, line, i == h->sel ? UI_REVERSE : 0);
+		if (h->slot[i] != 0) {
+			/* The second shift's lessons as 2.N: 1 alone would read as the first's. */
+			if (h->slot[i] / 100 == 2)
+				snprintf(num, sizeof num, "2.%d", h->slot[i] % 100);
+			else
+				snprintf(num, sizeof num, "%d", h->slot[i] % 100);
+			ui_put(2 + y, 1, gw - 1, num, UI_RIGHT | (i == h->sel ? UI_REVERSE : 0));
+		}
+		ui_put(2 + y, 1 + gw, cw, j->class_name, i == h->sel ? UI_REVERSE | UI_BOLD :
+		    UI_BOLD);
+		ui_put(2 + y, 1 + gw + cw, ui_cols() - cw - gw - 2, line,
+		    i == h->sel ? UI_REVERSE : 0);
 		if (!h->writable[i] && ui_cols() >= 50) {
 			snprintf(line, sizeof line, "%s %s", _("read-only"), h->teachers[i]);
 			ui_put(2 + y, ui_cols() - 24, 23, line, UI_RIGHT |

@@ -1,0 +1,87 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Lessons from the timetable: the page shows the term's timetabled days up
+# to today as columns (a holiday skipped, two lessons a day as two columns)
+# with today's column there without `n`; nothing is written until a mark
+# is, and then the lesson with it. A digit on a day without a lesson never
+# lands in the timetabled day before. "My journals" starts with today's
+# lessons in timetable order.
+. "$top_srcdir/tests/ui/lib.sh"
+
+dd() {
+	"$DAPTER" --db "$db" "$@" >/dev/null 2>"$tmp/setup.err" ||
+	    { echo "Bail out! $*: $(cat "$tmp/setup.err")"; exit 1; }
+}
+lessons() {	# the lessons written in 7 Ә Алгебра, "ID<TAB>DATE<TAB>..."
+	"$DAPTER" --db "$db" lesson list "7 Ә" Алгебра 2>/dev/null
+}
+
+dd init --school "Мектеп № 1"
+echo "aruzhan-pass-1" | dd user add aruzhan --name "Аружан Серікқызы" --role teacher \
+    --password-stdin
+echo "pavel-pass-12" | dd user add pavel --name "Павел Ким" --role teacher --password-stdin
+dd class add "5 А"
+dd class add "7 Ә"
+dd subject add Алгебра --hours 3
+dd subject add "Русский язык" --hours 2
+dd subject add Информатика --hours 1
+dd assign aruzhan "7 Ә" Алгебра
+dd assign pavel "7 Ә" "Русский язык"
+dd assign pavel "7 Ә" Информатика --subgroup 1
+dd assign pavel "5 А" "Русский язык"
+printf 'Тегі;Аты\nАхметов;Нұрсұлтан\nБекова;Аружан\nЖұмабаев;Ерасыл\n' >"$tmp/roster.csv"
+dd roster import "7 Ә" "$tmp/roster.csv"
+dd holiday add 2026-11-16 2026-11-16 Day off
+dd timetable import "7 Ә" "$top_srcdir/tests/data/timetable-7a.csv"
+
+# Monday 23.11: Алгебра is lesson 1 on Mondays, 2 on Tuesdays, 3 and 4 on
+# Wednesdays and 2 on Fridays; 16.11 is a holiday.
+start a 80 24 DAPTER_TODAY=2026-11-23 -- --as aruzhan
+wait_for a "My journals" >/dev/null
+keys a Enter
+check "today's timetabled lesson is the page's column without n" \
+    wait_for a "23.11 FA: (no topic)"
+check "the term's timetabled days are columns, two on Wednesdays, the holiday skipped" \
+    wait_re a " 11  11  13  17  18  18  20  23 "
+check "an untouched timetabled day writes nothing" test -z "$(lessons)"
+keys a 8
+check "a mark typed on today's column shows" wait_re a "^.Ахметов Нұрсұлтан +8 "
+check "the mark wrote today's lesson, and only it" \
+    test "$(lessons | cut -f2)" = "2026-11-23"
+check "the store has the mark in it" sh -c '"$DAPTER" --db "$0" marks export "7 Ә" Алгебра \
+    --period q2 | grep -q "^[0-9]*,Ахметов Нұрсұлтан.*,8"' "$db"
+keys a Up Left 7
+check "a mark on a past timetabled day writes that day's lesson" \
+    wait_re a "^.Ахметов Нұрсұлтан .* 7   8 "
+check "the 20.11 lesson is written with it" test -n "$(lessons | grep 2026-11-20)"
+check "the audit chain holds" sh -c '"$DAPTER" --db "$0" audit verify >/dev/null' "$db"
+keys a q
+wait_for a "(y/n)" >/dev/null
+keys a y
+wait_for a "EXITED" >/dev/null
+
+# Thursday 26.11: no Алгебра; Wednesday's two lessons are timetabled, unwritten.
+start b 80 24 DAPTER_TODAY=2026-11-26 -- --as aruzhan
+wait_for b "My journals" >/dev/null
+keys b Enter
+check "a day without a lesson says so" wait_for b "No lesson today, 26.11"
+keys b 9
+check "a digit asks to add today's lesson" \
+    wait_for b "There is no lesson today. Add today's lesson? (y/n)"
+keys b n
+check "no: the question goes" wait_gone b "Add today's lesson?"
+check "no: the digit did not land in Wednesday's timetabled lesson" \
+    test -z "$(lessons | grep 2026-11-25)"
+
+# Thursday: pavel has Русский язык 1st and Информатика 2nd; 5 А has none.
+start c 80 24 DAPTER_TODAY=2026-11-26 -- --as pavel
+check "My journals starts with today's first lesson" \
+    wait_re c "^ +1 +7 Ә +Русский язык"
+# after LINE_RE NEXT_RE: the pane's line after the first matching LINE_RE matches NEXT_RE.
+after() {
+	screen c | awk -v a="$1" -v b="$2" 'found { exit !($0 ~ b) } $0 ~ a { found = 1 }
+	    END { if (!found) exit 1 }'
+}
+check "then today's second" after "Русский язык" "^ +2 +7 Ә +Информатика"
+check "then the journals without a lesson today" after "Информатика" "^ +5 А +Русский язык"
+tap_done
