@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "store.h"
+#include "table.h"
 
 /* Exit statuses, documented in README. */
 enum {
@@ -82,6 +83,14 @@ int cmd_read_file(struct cmd_ctx *ctx, const char *path, size_t max, char **buf,
 void cmd_put(struct cmd_ctx *ctx, const char *text);
 /* The directory part of a path: "." when it has none, "/" for the root's files. */
 void cmd_path_dir(const char *path, char *out, size_t outsize);
+/*
+ * An import's end, `status` being what the importer returned: its problems,
+ * each with its line, on the error stream; then "Nothing was imported." and
+ * CMD_FAIL (CMD_DENIED) for a failed one, or "Read as Windows-1251." when
+ * the file was not plain UTF-8 and CMD_OK.
+ */
+int cmd_table_report(struct cmd_ctx *ctx, int status, const struct table_problem *p, size_t n,
+    const struct table_source *src);
 
 /*
  * Writes the audit head to path and its SSHSIG signature to path.sig, with

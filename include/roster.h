@@ -17,15 +17,10 @@
 
 #define ROSTER_MAX_BYTES (10 * 1024 * 1024)
 
-struct roster_problem {
-	size_t line;		/* 0: the file as a whole */
-	char msg[320];
-};
-
 struct roster_report {
 	size_t added, existing;	/* pupils written / already in the class */
 	struct table_source source;	/* how the file was read */
-	struct roster_problem *problems;
+	struct table_problem *problems;
 	size_t nproblems;
 };
 

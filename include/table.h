@@ -12,6 +12,7 @@
 #ifndef DAPTER_TABLE_H
 #define DAPTER_TABLE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "charset.h"
@@ -32,5 +33,18 @@ struct csv *table_read(const char *buf, size_t len, struct table_source *src, si
 
 /* "Windows-1251", "XLSX"...: how the file was read, for "Read as %s." */
 const char *table_source_name(const struct table_source *src);
+
+/*
+ * A problem an importer found, by line (0: the file as a whole). Every
+ * importer collects them all before it writes anything.
+ */
+struct table_problem {
+	size_t line;
+	char msg[320];
+};
+
+/* Appends one to *rows; with no memory left, the ones already there say enough. */
+void table_problem_vadd(struct table_problem **rows, size_t *n, size_t line, const char *fmt,
+    va_list ap) __attribute__((format(printf, 4, 0)));
 
 #endif

@@ -21,16 +21,11 @@
 
 #define TIMETABLE_MAX_BYTES (1024 * 1024)
 
-struct timetable_problem {
-	size_t line;		/* 0: the file as a whole */
-	char msg[320];
-};
-
 struct timetable_report {
 	size_t lessons;			/* lessons in the new timetable */
 	char from[11];			/* the first day it holds from */
 	struct table_source source;	/* how the file was read */
-	struct timetable_problem *problems;
+	struct table_problem *problems;
 	size_t nproblems;
 };
 

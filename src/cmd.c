@@ -317,3 +317,25 @@ cmd_period_arg(struct cmd_ctx *ctx, const char *spec, const struct subject *s,
 		rc = store_period_for_date(ctx->st, today, s->hours == 1 ? 'h' : 'q', p);
 	return rc == STORE_OK ? CMD_OK : cmd_store_error(ctx, rc);
 }
+
+int
+cmd_table_report(struct cmd_ctx *ctx, int status, const struct table_problem *p, size_t n,
+    const struct table_source *src)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i].line > 0)
+			cmd_error(ctx, _("line %zu: %s"), p[i].line, p[i].msg);
+		else
+			cmd_error(ctx, "%s", p[i].msg);
+	}
+	if (status != STORE_OK) {
+		cmd_error(ctx, _("Nothing was imported."));
+		return status == STORE_DENIED ? CMD_DENIED : CMD_FAIL;
+	}
+	if (src->xlsx || src->charset == CHARSET_CP1251 || src->charset == CHARSET_UTF16LE ||
+	    src->charset == CHARSET_UTF16BE)
+		fprintf(ctx->out, _("Read as %s.\n"), table_source_name(src));
+	return CMD_OK;
+}

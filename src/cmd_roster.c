@@ -21,7 +21,7 @@ run_roster_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct roster_report rep;
 	struct class c;
 	char *pos[2], *buf = NULL;
-	size_t len = 0, i;
+	size_t len = 0;
 
 	if ((rc = cmd_args(ctx, &cmd_roster_import, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK)
 		return rc;
@@ -32,20 +32,11 @@ run_roster_import(struct cmd_ctx *ctx, int argc, char **argv)
 		return rc;
 	rc = roster_import(ctx->st, c.id, buf, len, dry_run, &rep);
 	free(buf);
-	for (i = 0; i < rep.nproblems; i++) {
-		if (rep.problems[i].line > 0)
-			cmd_error(ctx, _("line %zu: %s"), rep.problems[i].line, rep.problems[i].msg);
-		else
-			cmd_error(ctx, "%s", rep.problems[i].msg);
-	}
-	if (rc != STORE_OK) {
-		cmd_error(ctx, _("Nothing was imported."));
+	if ((rc = cmd_table_report(ctx, rc, rep.problems, rep.nproblems, &rep.source)) !=
+	    CMD_OK) {
 		roster_report_free(&rep);
-		return rc == STORE_DENIED ? CMD_DENIED : CMD_FAIL;
+		return rc;
 	}
-	if (rep.source.xlsx || rep.source.charset == CHARSET_CP1251 ||
-	    rep.source.charset == CHARSET_UTF16LE || rep.source.charset == CHARSET_UTF16BE)
-		fprintf(ctx->out, _("Read as %s.\n"), table_source_name(&rep.source));
 	fprintf(ctx->out, dry_run ? _("%zu pupils would be added to %s (%zu already there).\n") :
 	    _("%zu pupils added to %s (%zu already there).\n"), rep.added, c.name, rep.existing);
 	roster_report_free(&rep);

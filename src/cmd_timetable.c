@@ -26,7 +26,7 @@ run_timetable_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct timetable_report rep;
 	struct class c;
 	char *pos[2], *buf = NULL;
-	size_t len = 0, i;
+	size_t len = 0;
 
 	if ((rc = cmd_args(ctx, &cmd_timetable_import, argc, argv, opts, pos, 2, 2, NULL)) !=
 	    CMD_OK)
@@ -38,20 +38,11 @@ run_timetable_import(struct cmd_ctx *ctx, int argc, char **argv)
 		return rc;
 	rc = timetable_import(ctx->st, c.id, from, buf, len, dry_run, &rep);
 	free(buf);
-	for (i = 0; i < rep.nproblems; i++) {
-		if (rep.problems[i].line > 0)
-			cmd_error(ctx, _("line %zu: %s"), rep.problems[i].line, rep.problems[i].msg);
-		else
-			cmd_error(ctx, "%s", rep.problems[i].msg);
-	}
-	if (rc != STORE_OK) {
-		cmd_error(ctx, _("Nothing was imported."));
+	if ((rc = cmd_table_report(ctx, rc, rep.problems, rep.nproblems, &rep.source)) !=
+	    CMD_OK) {
 		timetable_report_free(&rep);
-		return rc == STORE_DENIED ? CMD_DENIED : CMD_FAIL;
+		return rc;
 	}
-	if (rep.source.xlsx || rep.source.charset == CHARSET_CP1251 ||
-	    rep.source.charset == CHARSET_UTF16LE || rep.source.charset == CHARSET_UTF16BE)
-		fprintf(ctx->out, _("Read as %s.\n"), table_source_name(&rep.source));
 	fprintf(ctx->out, dry_run ? _("%zu lessons a week would be the timetable of %s from %s.\n") :
 	    _("%zu lessons a week are the timetable of %s from %s.\n"), rep.lessons, c.name,
 	    rep.from);

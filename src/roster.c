@@ -44,17 +44,10 @@ static const struct { const char *word; enum column col; } headers[] = {
 static void
 problem(struct roster_report *rep, size_t line, const char *fmt, ...)
 {
-	struct roster_problem *p = NULL;
 	va_list ap;
 
-	p = realloc(rep->problems, (rep->nproblems + 1) * sizeof *p);
-	if (p == NULL)
-		return;		/* the ones we have already say enough */
-	rep->problems = p;
-	p = &rep->problems[rep->nproblems++];
-	p->line = line;
 	va_start(ap, fmt);
-	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	table_problem_vadd(&rep->problems, &rep->nproblems, line, fmt, ap);
 	va_end(ap);
 }
 

@@ -51,3 +51,17 @@ table_source_name(const struct table_source *src)
 {
 	return src->xlsx ? "XLSX" : charset_name(src->charset);
 }
+
+void
+table_problem_vadd(struct table_problem **rows, size_t *n, size_t line, const char *fmt,
+    va_list ap)
+{
+	struct table_problem *p = NULL;
+
+	if ((p = realloc(*rows, (*n + 1) * sizeof *p)) == NULL)
+		return;
+	*rows = p;
+	p = &p[(*n)++];
+	p->line = line;
+	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+}

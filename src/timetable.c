@@ -54,16 +54,10 @@ static const char *const weekdays[6][8] = {
 static void
 problem(struct timetable_report *rep, size_t line, const char *fmt, ...)
 {
-	struct timetable_problem *p = NULL;
 	va_list ap;
 
-	if ((p = realloc(rep->problems, (rep->nproblems + 1) * sizeof *p)) == NULL)
-		return;		/* the ones we have already say enough */
-	rep->problems = p;
-	p = &rep->problems[rep->nproblems++];
-	p->line = line;
 	va_start(ap, fmt);
-	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	table_problem_vadd(&rep->problems, &rep->nproblems, line, fmt, ap);
 	va_end(ap);
 }
 

@@ -69,7 +69,7 @@ static const char *
 problems_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
-	const struct roster_problem *p = &((struct problems *)l->ctx)->rep->problems[row];
+	const struct table_problem *p = &((struct problems *)l->ctx)->rep->problems[row];
 
 	(void)col, (void)style;
 	if (p->line > 0)
