@@ -571,6 +571,73 @@ main(void)
 		tap_is_int(raw_count(path, "SELECT count(*) FROM session WHERE id = 's-ana-1'"), 1,
 		    "the live session is registered");
 	}
+	/*
+	 * The timetable: dated, admin-only, and its days on the page cost
+	 * nothing until the first mark, which writes the lesson with it or not
+	 * at all.
+	 */
+	{
+		struct timetable_entry tt[3], *on = NULL;
+		struct lesson *cols = NULL;
+		struct period q2;
+		size_t n = 0, i, wed = 0, first = 0;
+		int late = 0, today = 0;
+
+		memset(tt, 0, sizeof tt);
+		for (i = 0; i < 3; i++) {
+			tt[i].weekday = i == 0 ? 1 : 3;
+			tt[i].num = i == 0 ? 1 : (int)i + 2;
+			tt[i].shift = 1;
+			tt[i].subject_id = s.id;
+			tt[i].teacher_id = ua.id;
+		}
+		tap_is_int(store_timetable_set(a1, c.id, "2026-09-01", tt, 3), STORE_DENIED,
+		    "a teacher may not set a timetable");
+		tt[2].teacher_id = ub.id;
+		tap_is_int(store_timetable_set(op, c.id, "2026-09-01", tt, 3), STORE_INVALID,
+		    "a teacher not assigned to the subject is refused");
+		tap_is_int(raw_count(path, "SELECT count(*) FROM timetable"), 0,
+		    "and nothing of it is written");
+		tt[2].teacher_id = ua.id;
+		tap_is_int(store_timetable_set(op, c.id, "2026-09-01", tt, 3), STORE_OK,
+		    "Monday's lesson 1 and Wednesday's 3 and 4");
+		tap_is_int(store_period_find(op, "q2", "2026-11-23", &q2), STORE_OK, "q2");
+		tap_is_int(store_lesson_page(a1, c.id, s.id, 0, &q2, "2026-11-23", &cols, &n),
+		    STORE_OK, "the page's columns");
+		for (i = 0; i < n; i++) {
+			if (strcmp(cols[i].date, "2026-11-18") == 0 && cols[i].id == 0 && wed++ == 0)
+				first = i;
+			late += cols[i].id == 0 && strcmp(cols[i].date, "2026-11-23") > 0;
+			today += strcmp(cols[i].date, "2026-11-23") == 0;
+		}
+		tap_is_int((int)wed, 2, "a Wednesday has two timetabled columns");
+		tap_ok(today > 0 && late == 0, "today has its column, and no day after it has one");
+		tap_is_int(store_mark_set_in(a1, &cols[first], p.id, 11, ATT_NONE), STORE_INVALID,
+		    "a mark out of range in an unwritten lesson is refused");
+		tap_is_int(raw_count(path, "SELECT count(*) FROM lesson WHERE date = '2026-11-18'"),
+		    0, "and the lesson is not written either");
+		tap_is_int(store_mark_set_in(a1, &cols[first], p.id, 9, ATT_NONE), STORE_OK,
+		    "a mark in an unwritten lesson");
+		tap_ok(cols[first].id > 0 && raw_count(path, "SELECT count(*) FROM lesson"
+		    " WHERE date = '2026-11-18'") == 1, "writes the lesson with it");
+		free(cols);
+		tap_is_int(store_lesson_page(a1, c.id, s.id, 0, &q2, "2026-11-23", &cols, &n),
+		    STORE_OK, "the page again");
+		for (i = 0, wed = 0; i < n; i++)
+			wed += strcmp(cols[i].date, "2026-11-18") == 0;
+		tap_is_int((int)wed, 2, "the written lesson fills one of the day's two places");
+		free(cols);
+		tap_is_int(store_timetable_set(op, c.id, "2026-11-16", tt, 1), STORE_OK,
+		    "a new timetable from 16.11");
+		tap_is_int(store_timetable_on(op, c.id, "2026-11-13", &on, &n), STORE_OK,
+		    "the timetable on 13.11");
+		tap_is_int((int)n, 3, "is the old one");
+		free(on);
+		tap_is_int(store_timetable_on(op, c.id, "2026-11-16", &on, &n), STORE_OK,
+		    "the timetable on 16.11");
+		tap_is_int((int)n, 1, "is the new one");
+		free(on);
+	}
 	tap_ok(store_audit_verify(op, &v, &before) == STORE_OK, "the audit chain holds");
 
 	tap_is_int(store_integrity_check(op), STORE_OK, "the database passes integrity_check");
