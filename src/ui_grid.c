@@ -683,6 +683,9 @@ grid_lesson_edit(struct grid *g, int full)
 	if (full)
 		l.max_points = l.kind == LESSON_REGULAR ? 0 : atoi(max);
 	added = l.id == 0;
+	/* Enter through an empty editor puts nothing in a timetabled lesson: nothing to write. */
+	if (added && !full && l.topic[0] == '\0' && l.homework[0] == '\0')
+		return 0;
 	/* A timetabled lesson not yet written is written now, with its topic. */
 	if (l.id == 0 ? store_lesson_add(ui->st, &l) != STORE_OK :
 	    store_lesson_reinterpreted(ui->st, &l, &n) != STORE_OK) {

@@ -72,6 +72,22 @@ keys b n
 check "no: the question goes" wait_gone b "Add today's lesson?"
 check "no: the digit did not land in Wednesday's timetabled lesson" \
     test -z "$(lessons | grep 2026-11-25)"
+keys b Left t
+wait_for b "Topic:" >/dev/null
+keys b Enter
+wait_for b "Homework:" >/dev/null
+keys b Enter
+check "the editor leaves" wait_gone b "Homework:"
+check "Enter through an empty topic editor writes no lesson" \
+    test -z "$(lessons | grep 2026-11-25)"
+keys b t
+wait_for b "Topic:" >/dev/null
+keys b "Теңдеулер" Enter
+wait_for b "Homework:" >/dev/null
+keys b Enter
+check "a topic typed on a timetabled day shows" wait_for b "25.11 FA: Теңдеулер"
+check "and writes that day's lesson with it" sh -c '"$DAPTER" --db "$0" lesson list "7 Ә" \
+    Алгебра | grep 2026-11-25 | grep -q Теңдеулер' "$db"
 
 # Thursday: pavel has Русский язык 1st and Информатика 2nd; 5 А has none.
 start c 80 24 DAPTER_TODAY=2026-11-26 -- --as pavel
