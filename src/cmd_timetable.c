@@ -43,7 +43,8 @@ run_timetable_import(struct cmd_ctx *ctx, int argc, char **argv)
 		timetable_report_free(&rep);
 		return rc;
 	}
-	fprintf(ctx->out, dry_run ? _("%zu lessons a week would be the timetable of %s from %s.\n") :
+	fprintf(ctx->out, dry_run ?
+	    _("%zu lessons a week would be the timetable of %s from %s.\n") :
 	    _("%zu lessons a week are the timetable of %s from %s.\n"), rep.lessons, c.name,
 	    rep.from);
 	timetable_report_free(&rep);

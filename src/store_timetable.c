@@ -115,7 +115,7 @@ store_timetable_entry_check(struct store *st, struct timetable_entry *e)
 	return rc;
 }
 
-/* The audit text of a timetable: one lesson a line, "weekday shift.num subject/group login room". */
+/* The audit text of a timetable, a lesson a line: "weekday shift.num subject/group login room". */
 static int
 timetable_describe(struct store *st, const struct timetable_entry *rows, size_t n, char **out)
 {
@@ -167,9 +167,10 @@ store_timetable_set(struct store *st, int64_t class_id, const char *from,
 			goto out;
 		for (k = 0; k < i; k++)
 			if (timetable_clash(&rows[k], &rows[i])) {
-				rc = store_fail(st, STORE_INVALID, _("Two lessons at once: %s and %s "
-				    "on weekday %d, lesson %d."), rows[k].subject_name,
-				    rows[i].subject_name, rows[i].weekday, rows[i].num);
+				rc = store_fail(st, STORE_INVALID,
+				    _("Two lessons at once: %s and %s on weekday %d, lesson %d."),
+				    rows[k].subject_name, rows[i].subject_name, rows[i].weekday,
+				    rows[i].num);
 				goto out;
 			}
 	}

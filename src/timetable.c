@@ -356,8 +356,8 @@ timetable_import(struct store *st, int64_t class_id, const char *from, const cha
 		problem(rep, 0, "%s", _("Out of memory."));
 		goto out;
 	}
-	timetable_rows(st, class_id, csv, cols, subjects, nsubjects, users, nusers, rows, line_of, &nrows,
-	    rep);
+	timetable_rows(st, class_id, csv, cols, subjects, nsubjects, users, nusers, rows, line_of,
+	    &nrows, rep);
 	if (rep->nproblems > 0)
 		goto out;
 	rep->lessons = nrows;

@@ -22,7 +22,7 @@
 struct home {
 	struct journal *rows;
 	int *writable;
-	int *slot;		/* today's first lesson by the timetable: shift * 100 + number; 0 none */
+	int *slot;		/* today's first lesson: shift * 100 + number; 0 none */
 	int today;		/* 1 when some journal has a lesson today */
 	char (*teachers)[HOME_TEACHERS_MAX];
 	size_t n;

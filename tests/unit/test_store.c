@@ -605,7 +605,8 @@ main(void)
 		tap_is_int(store_lesson_page(a1, c.id, s.id, 0, &q2, "2026-11-23", &cols, &n),
 		    STORE_OK, "the page's columns");
 		for (i = 0; i < n; i++) {
-			if (strcmp(cols[i].date, "2026-11-18") == 0 && cols[i].id == 0 && wed++ == 0)
+			if (strcmp(cols[i].date, "2026-11-18") == 0 && cols[i].id == 0 &&
+			    wed++ == 0)
 				first = i;
 			late += cols[i].id == 0 && strcmp(cols[i].date, "2026-11-23") > 0;
 			today += strcmp(cols[i].date, "2026-11-23") == 0;
