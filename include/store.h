@@ -511,6 +511,15 @@ int store_audit_each(struct store *st, const struct audit_filter *f, audit_cb cb
  */
 int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
 /*
+ * Rows an older audit cannot replay, because its records lacked what a replay
+ * needs (a pupil.add without the pupil's id, a password change without its
+ * fingerprint, a key added without its row): verify passes them, and says so.
+ */
+struct audit_gaps {
+	int64_t pupils, passwords, keys;
+};
+int store_audit_gaps(struct store *st, struct audit_gaps *g);
+/*
  * An audit object as a person reads it: "pupil:2" becomes the pupil's name,
  * "subject:3" the subject's, and "lesson:130" goes (the class, subject and
  * date beside it name the lesson). Ids whose rows are gone stay as they are.

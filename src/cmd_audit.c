@@ -172,6 +172,7 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "--checkpoint", &checkpoint, NULL }, { "--keys", &keys, NULL },
 		{ NULL, NULL, NULL } };
 	int64_t bad = 0, count = 0, id = 0;
+	struct audit_gaps gaps;
 	char hash[65];
 	int rc;
 
@@ -194,15 +195,30 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(ctx, "%s", store_error(ctx->st));
 		return CMD_FAIL;
 	}
+	if ((rc = store_audit_gaps(ctx->st, &gaps)) != STORE_OK) {
+		cmd_error(ctx, "%s", store_error(ctx->st));
+		return CMD_FAIL;
+	}
 	fprintf(ctx->out, _("The audit chain holds: %lld records.\n"), (long long)count);
+	/* Not replayed is not verified: the output says what the old records could not show. */
+	if (gaps.pupils > 0)
+		fprintf(ctx->out, _("Not replayed: %lld pupils added before the audit kept their "
+		    "rows.\n"), (long long)gaps.pupils);
+	if (gaps.passwords > 0)
+		fprintf(ctx->out, _("Not replayed: the passwords of %lld users, set before the "
+		    "audit kept their fingerprints.\n"), (long long)gaps.passwords);
+	if (gaps.keys > 0)
+		fprintf(ctx->out, _("Not replayed: %lld SSH keys added before the audit kept "
+		    "their rows.\n"), (long long)gaps.keys);
 	return CMD_OK;
 }
 
 const struct cmd cmd_audit_verify = {
 	"audit verify", "[--head ID:HASH | --checkpoint FILE [--keys DIR]]",
 	N_("Check the audit chain; exit 0 when it holds, else name the first broken record."),
-	N_("The marks, attendance and lessons in the tables must be what the audit records "
-	"say. --head (from `audit head`, a log or a printed report) or --checkpoint (a file "
+	N_("The marks, attendance, lessons, pupils, subgroups, users, passwords and SSH keys "
+	"in the tables must be what the audit records say; what an older audit cannot replay "
+	"is named. --head (from `audit head`, a log or a printed report) or --checkpoint (a file "
 	"`audit head FILE` or `backup` wrote) also requires that record, unchanged: a chain "
 	"cut short or rewritten fails. A checkpoint's FILE.sig must be by the host key in DIR "
 	"(by default PATH.keys)."),

@@ -482,6 +482,10 @@ store_open(const char *path, int flags, struct store **out)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_handler(st->db, store_busy, &st->busy_since);
+	if (store_audit_functions(st->db) != SQLITE_OK) {
+		rc = store_fail_db(st);
+		goto out;
+	}
 	if ((!sqlite3_db_readonly(st->db, "main") &&
 	    (rc = store_exec(st, "PRAGMA journal_mode = WAL")) != STORE_OK) ||
 	    (rc = store_exec(st, "PRAGMA synchronous = FULL")) != STORE_OK ||
@@ -892,9 +896,7 @@ store_backup_for_reading(struct store *st, const char *dest_path)
 	    "DELETE FROM user_key;"
 	    "DELETE FROM session;"
 	    "DELETE FROM lock;"
-	    "DELETE FROM login_failure;"
-	    "COMMIT;"
-	    "VACUUM;";
+	    "DELETE FROM login_failure;";
 	unsigned char *image = NULL;
 	sqlite3_int64 size = 0, done = 0;
 	sqlite3 *copy = NULL;
@@ -930,8 +932,11 @@ store_backup_for_reading(struct store *st, const char *dest_path)
 		goto out;
 	}
 	fd = -1;
+	/* The copy's audit says what went, in the same transaction (store_audit_append_strip). */
 	if (sqlite3_open_v2(dest_path, &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-	    sqlite3_exec(copy, strip, NULL, NULL, &msg) != SQLITE_OK) {
+	    sqlite3_exec(copy, strip, NULL, NULL, &msg) != SQLITE_OK ||
+	    store_audit_append_strip(st, copy) != SQLITE_OK ||
+	    sqlite3_exec(copy, "COMMIT; VACUUM;", NULL, NULL, &msg) != SQLITE_OK) {
 		rc = store_fail(st, STORE_FAILED, _("Cannot clear the accounts' secrets in %s: %s."),
 		    dest_path, msg != NULL ? msg : sqlite3_errmsg(copy));
 		goto out;

@@ -62,53 +62,139 @@ audit_hash(const char *prev, int64_t id, const char *at, const char *login,
 	sha256_hex(d, out);
 }
 
-int
-store_audit_append(struct store *st, const char *action, const char *object,
-    const char *old_value, const char *new_value)
+static const char audit_last_sql[] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+static const char audit_insert_sql[] = "INSERT INTO audit(id, at, login, session, action,"
+    " object, old, new, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)";
+
+/*
+ * Chains one record after the last one, with the statements above prepared on
+ * the database it goes into (the store's own, or an archive's copy). Returns
+ * an SQLite result code; both statements are left reset.
+ */
+static int
+audit_insert(sqlite3_stmt *last, sqlite3_stmt *ins, const struct actor *who, const char *action,
+    const char *object, const char *old_value, const char *new_value)
 {
-	sqlite3_stmt *s = NULL;
 	char prev[65], hash[65], at[32];
 	int64_t id = 1;
 	time_t now = time(NULL);
 	struct tm tm;
+	int step;
 
 	snprintf(prev, sizeof prev, "%s", genesis);
-	if ((s = store_stmt(st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")) == NULL)
-		return STORE_FAILED;
-	switch (sqlite3_step(s)) {
-	case SQLITE_ROW:
-		id = sqlite3_column_int64(s, 0) + 1;
-		store_col_text(s, 1, prev, sizeof prev);
-		sqlite3_reset(s);
-		break;
-	case SQLITE_DONE:
-		break;
-	default:
-		return store_fail_db(st);
+	step = sqlite3_step(last);
+	if (step == SQLITE_ROW) {
+		id = sqlite3_column_int64(last, 0) + 1;
+		store_col_text(last, 1, prev, sizeof prev);
 	}
+	sqlite3_reset(last);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return step;
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	audit_hash(prev, id, at, st->actor.login, st->actor.session, action, object,
-	    old_value, new_value, hash);
-
-	if ((s = store_stmt(st, "INSERT INTO audit(id, at, login, session, action, object,"
-	    " old, new, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)")) == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, id);
-	store_bind_text(s, 2, at);
-	store_bind_text(s, 3, st->actor.login);
-	store_bind_text(s, 4, st->actor.session);
-	store_bind_text(s, 5, action);
-	store_bind_text(s, 6, object);
+	audit_hash(prev, id, at, who->login, who->session, action, object, old_value, new_value,
+	    hash);
+	sqlite3_bind_int64(ins, 1, id);
+	store_bind_text(ins, 2, at);
+	store_bind_text(ins, 3, who->login);
+	store_bind_text(ins, 4, who->session);
+	store_bind_text(ins, 5, action);
+	store_bind_text(ins, 6, object);
 	if (old_value != NULL)
-		store_bind_text(s, 7, old_value);
+		store_bind_text(ins, 7, old_value);
 	if (new_value != NULL)
-		store_bind_text(s, 8, new_value);
-	store_bind_text(s, 9, prev);
-	store_bind_text(s, 10, hash);
-	if (sqlite3_step(s) != SQLITE_DONE)
+		store_bind_text(ins, 8, new_value);
+	store_bind_text(ins, 9, prev);
+	store_bind_text(ins, 10, hash);
+	step = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	sqlite3_clear_bindings(ins);
+	return step == SQLITE_DONE ? SQLITE_OK : step;
+}
+
+int
+store_audit_append(struct store *st, const char *action, const char *object,
+    const char *old_value, const char *new_value)
+{
+	sqlite3_stmt *last = NULL, *ins = NULL;
+
+	if ((last = store_stmt(st, audit_last_sql)) == NULL ||
+	    (ins = store_stmt(st, audit_insert_sql)) == NULL)
+		return STORE_FAILED;
+	if (audit_insert(last, ins, &st->actor, action, object, old_value, new_value) != SQLITE_OK)
 		return store_fail_db(st);
 	return STORE_OK;
+}
+
+/*
+ * An archive's copy loses its password hashes and keys (store.c); this record
+ * says so in the copy's own chain, so that its verify replays them as gone
+ * instead of calling the copy tampered with. The live chain never has one.
+ */
+int
+store_audit_append_strip(struct store *st, sqlite3 *copy)
+{
+	sqlite3_stmt *last = NULL, *ins = NULL;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(copy, audit_last_sql, -1, &last, NULL)) == SQLITE_OK &&
+	    (rc = sqlite3_prepare_v2(copy, audit_insert_sql, -1, &ins, NULL)) == SQLITE_OK)
+		rc = audit_insert(last, ins, &st->actor, "archive.strip", "user", NULL,
+		    "password hashes and SSH keys removed");
+	sqlite3_finalize(last);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+void
+store_pw_state(const char *hash, char out[STORE_PW_STATE_MAX])
+{
+	struct sha256 c;
+	unsigned char d[32];
+	char hex[65];
+
+	if (hash == NULL) {
+		snprintf(out, STORE_PW_STATE_MAX, "pw:none");
+		return;
+	}
+	sha256_init(&c);
+	sha256_update(&c, hash, strlen(hash));
+	sha256_final(&c, d);
+	sha256_hex(d, hex);
+	snprintf(out, STORE_PW_STATE_MAX, "pw:%.16s", hex);
+}
+
+static void
+sql_pw_state(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char out[STORE_PW_STATE_MAX];
+
+	(void)argc;
+	store_pw_state((const char *)sqlite3_value_text(argv[0]), out);
+	sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_key_fp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char out[64];
+
+	(void)argc;
+	store_key_fingerprint((const char *)sqlite3_value_text(argv[0]), out, sizeof out);
+	sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+}
+
+int
+store_audit_functions(sqlite3 *db)
+{
+	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
+
+	if (sqlite3_create_function(db, "dapter_pw_state", 1, flags, NULL, sql_pw_state, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "dapter_key_fp", 1, flags, NULL, sql_key_fp, NULL,
+	    NULL) != SQLITE_OK)
+		return SQLITE_ERROR;
+	return SQLITE_OK;
 }
 
 int
@@ -347,12 +433,55 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
  * Replays the audit to each row's last recorded value and compares that with
  * the table both ways: a row changed, added or deleted with sqlite3 shows
  * where the two differ. Each query gives the row's name as the audit writes
- * it, the table's value and the audit's. Marks: mark.set records, object
+ * it, the table's value and the audit's; audit_gaps below counts the rows an
+ * older audit cannot replay, which verify states. Marks: mark.set records, object
  * "... lesson:L DATE pupil:P", value as mark_describe() writes it (NULL when
  * cleared), none of a lesson after its lesson.remove (its marks went with
  * it). Lessons: lesson.add and lesson.update, object "... lesson:L DATE",
  * value as lesson_describe() writes it; lesson.remove takes it away.
  */
+/* Password events: (id, login, "pw:..." or NULL when the record has no fingerprint). */
+#define PW_EVENTS \
+	"pw_ev AS (SELECT id, object AS login, CASE WHEN action = 'user.passwd' THEN new" \
+	" WHEN instr(new, ' pw:') > 0 THEN substr(new, instr(new, ' pw:') + 1) END AS pw" \
+	" FROM audit WHERE action IN ('user.add', 'user.passwd')" \
+	" UNION ALL SELECT a.id, u.login, 'pw:none' FROM audit a, user u" \
+	" WHERE a.action = 'archive.strip')"
+/* Keys as the audit has them (key_audited), as stored, and those not replayed. */
+#define KEY_ROWS \
+	"key_strip AS (SELECT coalesce(max(id), 0) AS id FROM audit" \
+	" WHERE action = 'archive.strip')," \
+	" key_adds AS (SELECT id, object AS row, new," \
+	" CAST(substr(object, instr(object, ' key:') + 5) AS INTEGER) AS key FROM audit" \
+	" WHERE action = 'user.key.add' AND instr(object, ' key:') > 0)," \
+	" key_removed AS (SELECT max(id) AS id," \
+	" CAST(substr(object, instr(object, ' key:') + 5) AS INTEGER) AS key FROM audit" \
+	" WHERE action = 'user.key.remove' GROUP BY key)," \
+	" key_audited AS (SELECT row, new FROM key_adds a WHERE a.id > (SELECT id FROM key_strip)" \
+	" AND a.id > coalesce((SELECT id FROM key_removed r WHERE r.key = a.key), 0))," \
+	" key_unnamed AS (SELECT DISTINCT object AS login FROM audit" \
+	" WHERE action = 'user.key.add' AND instr(object, ' key:') = 0" \
+	" AND id > (SELECT id FROM key_strip))," \
+	" key_stored AS (SELECT u.login || ' key:' || k.id AS row," \
+	" k.type || ' ' || dapter_key_fp(k.blob) AS new FROM user_key k" \
+	" JOIN user u ON u.id = k.user_id)," \
+	" key_unreplayed AS (SELECT * FROM key_stored WHERE row NOT IN" \
+	" (SELECT row FROM key_audited) AND substr(row, 1, instr(row, ' key:') - 1)" \
+	" IN (SELECT login FROM key_unnamed))"
+/* Pupils as the audit has them (pupil_audited), and the ids not replayed. */
+#define PUPIL_ROWS \
+	"pupil_adds AS (SELECT id, new," \
+	" CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil" \
+	" FROM audit WHERE action = 'pupil.add' AND instr(object, ' pupil:') > 0)," \
+	" pupil_renames AS (SELECT id, new, CAST(substr(object, 7) AS INTEGER) AS pupil" \
+	" FROM audit WHERE action = 'pupil.rename')," \
+	" pupil_audited AS (SELECT a.pupil AS row, coalesce((SELECT r.new FROM pupil_renames r" \
+	" WHERE r.pupil = a.pupil AND r.id > a.id ORDER BY r.id DESC LIMIT 1) ||" \
+	" substr(a.new, instr(a.new, char(10))), a.new) AS new FROM pupil_adds a)," \
+	" pupil_unreplayed AS (SELECT id FROM pupil WHERE id NOT IN" \
+	" (SELECT row FROM pupil_audited) ORDER BY id LIMIT (SELECT count(*) FROM audit" \
+	" WHERE action = 'pupil.add' AND instr(object, ' pupil:') = 0))"
+
 static const char *const audit_replays[] = {
 	"WITH a AS (SELECT id, new,"
 	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"
@@ -389,6 +518,91 @@ static const char *const audit_replays[] = {
 	"   replace((SELECT new FROM stored t WHERE t.lesson = d.lesson), char(10), '; '),"
 	"   replace((SELECT new FROM audited t WHERE t.lesson = d.lesson), char(10), '; ')"
 	" FROM (SELECT DISTINCT lesson FROM diff) d ORDER BY d.lesson LIMIT 1",
+
+	/*
+	 * Users: user.add (new "ROLE" or "ROLE pw:..."), user.role, user.disable
+	 * and user.enable, user.lang; a user is never removed. Every user.add
+	 * ever written names its login and role, so every account replays.
+	 */
+	"WITH ev AS (SELECT id, action, object AS login, new FROM audit WHERE action IN"
+	"   ('user.add', 'user.role', 'user.disable', 'user.enable', 'user.lang')),"
+	" audited AS (SELECT a.login AS row, 'role=' || (SELECT CASE WHEN instr(new, ' ') > 0"
+	"   THEN substr(new, 1, instr(new, ' ') - 1) ELSE new END FROM ev r WHERE r.login ="
+	"   a.login AND r.action IN ('user.add', 'user.role') ORDER BY r.id DESC LIMIT 1) ||"
+	"   '; disabled=' || coalesce((SELECT CASE action WHEN 'user.disable' THEN 1 ELSE 0 END"
+	"   FROM ev d WHERE d.login = a.login AND d.action IN ('user.disable', 'user.enable')"
+	"   ORDER BY d.id DESC LIMIT 1), 0) || '; lang=' || coalesce((SELECT new FROM ev l"
+	"   WHERE l.login = a.login AND l.action = 'user.lang' ORDER BY l.id DESC LIMIT 1), '')"
+	"   AS new FROM ev a WHERE a.action = 'user.add'),"
+	" stored AS (SELECT login AS row, 'role=' || role || '; disabled=' || disabled ||"
+	"   '; lang=' || lang AS new FROM user),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
+	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'user ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM audited t WHERE t.row = d.row)"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/*
+	 * Passwords, as their fingerprints (store_pw_state): the last of user.add
+	 * ("ROLE pw:..."), user.passwd ("pw:...") and archive.strip (every hash
+	 * gone). A user.passwd or user.add from before the audit kept them has
+	 * none: that user's password is not replayed (counted in audit_gaps).
+	 */
+	"WITH " PW_EVENTS ","
+	" audited AS (SELECT login AS row, pw AS new FROM pw_ev e WHERE pw IS NOT NULL AND"
+	"   id = (SELECT max(id) FROM pw_ev f WHERE f.login = e.login)),"
+	" stored AS (SELECT login AS row, dapter_pw_state(pw_hash) AS new FROM user"
+	"   WHERE login IN (SELECT row FROM audited)),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
+	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'the password of ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM audited t WHERE t.row = d.row)"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/*
+	 * SSH keys: user.key.add with object "LOGIN key:ID" and new "TYPE
+	 * SHA256:...", until a user.key.remove of that id or an archive.strip.
+	 * A key added before the audit named its row (object "LOGIN") cannot be
+	 * told from one put in with sqlite3 for that login: such logins' unnamed
+	 * keys are not replayed (counted in audit_gaps); anyone else's fail.
+	 */
+	"WITH " KEY_ROWS ","
+	" compared AS (SELECT * FROM key_stored EXCEPT SELECT * FROM key_unreplayed),"
+	" diff AS (SELECT * FROM (SELECT * FROM compared EXCEPT SELECT * FROM key_audited)"
+	"   UNION SELECT * FROM (SELECT * FROM key_audited EXCEPT SELECT * FROM compared))"
+	" SELECT 'the SSH key ' || d.row, (SELECT new FROM key_stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM key_audited t WHERE t.row = d.row)"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/*
+	 * Pupils: pupil.add with object "CLASS pupil:ID" and new the row as
+	 * STORE_PUPIL_STATE gives it (name, then birth, gender, masked IIN), the
+	 * name replaced by each later pupil.rename; a pupil is never removed.
+	 * As many pupils as there are older pupil.add records (object "CLASS",
+	 * no id) are not replayed, the lowest ids first (counted in audit_gaps);
+	 * any more without a record fail as added behind dapter's back.
+	 */
+	"WITH " PUPIL_ROWS ","
+	" stored AS (SELECT id AS row, " STORE_PUPIL_STATE " AS new FROM pupil"
+	"   WHERE id NOT IN (SELECT id FROM pupil_unreplayed)),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM pupil_audited)"
+	"   UNION SELECT * FROM (SELECT * FROM pupil_audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'pupil:' || d.row,"
+	"   replace((SELECT new FROM stored t WHERE t.row = d.row), char(10), '; '),"
+	"   replace((SELECT new FROM pupil_audited t WHERE t.row = d.row), char(10), '; ')"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/* Subgroups: pupil.subgroup, object "pupil:P/subject:S", new the subgroup. */
+	"WITH a AS (SELECT id, object, new FROM audit WHERE action = 'pupil.subgroup'),"
+	" audited AS (SELECT object AS row, new FROM a WHERE id IN"
+	"   (SELECT max(id) FROM a GROUP BY object)),"
+	" stored AS (SELECT 'pupil:' || pupil_id || '/subject:' || subject_id AS row,"
+	"   CAST(subgroup AS TEXT) AS new FROM pupil_subgroup),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
+	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'the subgroup of ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM audited t WHERE t.row = d.row)"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
 };
 
 static int
@@ -416,6 +630,27 @@ audit_replay(struct store *st)
 		sqlite3_reset(s);
 	}
 	return rc;
+}
+
+int
+store_audit_gaps(struct store *st, struct audit_gaps *g)
+{
+	sqlite3_stmt *s = NULL;
+	int step;
+
+	memset(g, 0, sizeof *g);
+	if ((s = store_stmt(st, "WITH " PW_EVENTS ", " KEY_ROWS ", " PUPIL_ROWS
+	    " SELECT (SELECT count(*) FROM pupil_unreplayed), (SELECT count(*) FROM user u"
+	    " WHERE (SELECT pw FROM pw_ev e WHERE e.login = u.login ORDER BY e.id DESC LIMIT 1)"
+	    " IS NULL), (SELECT count(*) FROM key_unreplayed)")) == NULL)
+		return STORE_FAILED;
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		g->pupils = sqlite3_column_int64(s, 0);
+		g->passwords = sqlite3_column_int64(s, 1);
+		g->keys = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	return step == SQLITE_ROW ? STORE_OK : store_fail_db(st);
 }
 
 /* The name for "pupil:N" or "subject:N" into out; 0 when there is none. */

@@ -53,6 +53,28 @@ int store_audit_triggers_repair(struct store *st);
 int store_audit_append(struct store *st, const char *action, const char *object,
     const char *old_value, const char *new_value);
 
+/*
+ * What the audit keeps of rows the replay compares (store_audit.c), one
+ * definition for the record and the comparison. A password is audited as
+ * "pw:" and the first 16 hex digits of SHA-256 over its crypt hash (or
+ * "pw:none"): the hash carries a random salt, so the fingerprint lets nobody
+ * test a guessed password, yet a hash put in with sqlite3 no longer matches.
+ * A key as its type and "SHA256:..." fingerprint, as ssh-keygen -l shows it.
+ */
+#define STORE_PW_STATE_MAX 24
+void store_pw_state(const char *hash, char out[STORE_PW_STATE_MAX]);
+void store_key_fingerprint(const char *b64, char *out, size_t outsize);
+/* A pupil's row as the audit keeps it: the IIN masked, as it is shown. */
+#define STORE_PUPIL_STATE \
+	"surname || ' ' || given || CASE WHEN patronymic <> '' THEN ' ' || patronymic" \
+	" ELSE '' END || char(10) || 'birth=' || birth || char(10) || 'gender=' || gender ||" \
+	" char(10) || 'iin=' || CASE WHEN length(iin) = 0 THEN '' WHEN length(iin) < 4" \
+	" THEN '****' ELSE '********' || substr(iin, -4) END"
+/* Installs the SQL functions the replay uses (dapter_pw_state, dapter_key_fp). */
+int store_audit_functions(sqlite3 *db);
+/* Appends, to an archive's copy, the record that its hashes and keys were removed (SQLite rc). */
+int store_audit_append_strip(struct store *st, sqlite3 *copy);
+
 /* Role checks that set a translated error. */
 int store_require_admin(struct store *st);
 int store_require_head(struct store *st);	/* head or admin */

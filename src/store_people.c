@@ -36,8 +36,8 @@ login_valid(const char *login)
 }
 
 /* "SHA256:..." of an OpenSSH key blob given in base64, as ssh-keygen -l shows it. */
-static void
-key_fingerprint(const char *b64, char *out, size_t outsize)
+void
+store_key_fingerprint(const char *b64, char *out, size_t outsize)
 {
 	static const char set[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -112,7 +112,8 @@ int
 store_user_add(struct store *st, const char *login, const char *name, enum role role,
     const char *password)
 {
-	char clean[STORE_NAME_MAX + 1], today[11];
+	char clean[STORE_NAME_MAX + 1], today[11], pw[STORE_PW_STATE_MAX];
+	char value[sizeof pw + 16];
 	char *hash = NULL;
 	sqlite3_stmt *s = NULL;
 	int rc;
@@ -153,7 +154,10 @@ store_user_add(struct store *st, const char *login, const char *name, enum role 
 		rc = store_write_end(st, rc);
 		goto out;
 	}
-	rc = store_audit_append(st, "user.add", login, NULL, role_name(role));
+	/* The role and the password's fingerprint: what verify replays. */
+	store_pw_state(hash, pw);
+	snprintf(value, sizeof value, "%s %s", role_name(role), pw);
+	rc = store_audit_append(st, "user.add", login, NULL, value);
 	rc = store_write_end(st, rc);
 out:
 	free(hash);
@@ -269,7 +273,7 @@ store_user_set_disabled(struct store *st, const char *login, int disabled)
 int
 store_user_set_password(struct store *st, const char *login, const char *password)
 {
-	char *hash = NULL;
+	char *hash = NULL, pw[STORE_PW_STATE_MAX];
 	int rc;
 
 	/*
@@ -286,9 +290,10 @@ store_user_set_password(struct store *st, const char *login, const char *passwor
 		return rc;
 	if ((hash = password_hash(password)) == NULL)
 		return store_fail(st, STORE_FAILED, _("Could not hash the password."));
-	/* The audit says that it changed, never the hash. */
+	/* The audit says that it changed, never the hash: its fingerprint (store_pw_state). */
+	store_pw_state(hash, pw);
 	rc = user_update(st, "UPDATE user SET pw_hash = ? WHERE login = ?", login, hash,
-	    "user.passwd", NULL, NULL);
+	    "user.passwd", NULL, pw);
 	free(hash);
 	return rc;
 }
@@ -296,7 +301,7 @@ store_user_set_password(struct store *st, const char *login, const char *passwor
 int
 store_user_change_password(struct store *st, const char *old, const char *password)
 {
-	char *hash = NULL;
+	char *hash = NULL, pw[STORE_PW_STATE_MAX];
 	int rc;
 
 	if (st->actor.operator || st->actor.user_id == 0)
@@ -313,8 +318,9 @@ store_user_change_password(struct store *st, const char *old, const char *passwo
 		    _("The new password is the old one; choose another."));
 	if ((hash = password_hash(password)) == NULL)
 		return store_fail(st, STORE_FAILED, _("Could not hash the password."));
+	store_pw_state(hash, pw);
 	rc = user_update(st, "UPDATE user SET pw_hash = ? WHERE login = ?", st->actor.login, hash,
-	    "user.passwd", NULL, NULL);
+	    "user.passwd", NULL, pw);
 	free(hash);
 	return rc;
 }
@@ -374,7 +380,7 @@ int
 store_user_key_add(struct store *st, const char *login, const char *line)
 {
 	char type[64] = "", blob[16384] = "", comment[256] = "", parsed_type[64] = "";
-	char why[512] = "";
+	char why[512] = "", object[STORE_LOGIN_MAX + 32], value[sizeof parsed_type + 64];
 	sqlite3_stmt *s = NULL;
 	char *canonical = NULL;
 	int64_t uid;
@@ -435,7 +441,12 @@ store_user_key_add(struct store *st, const char *login, const char *line)
 		    store_fail_db(st);
 		goto out;
 	}
-	rc = store_audit_append(st, "user.key.add", login, NULL, parsed_type);
+	/* The key's row and fingerprint: verify finds it removed or swapped with sqlite3. */
+	snprintf(object, sizeof object, "%s key:%lld", login,
+	    (long long)sqlite3_last_insert_rowid(st->db));
+	snprintf(value, sizeof value, "%s ", parsed_type);
+	store_key_fingerprint(canonical, value + strlen(value), sizeof value - strlen(value));
+	rc = store_audit_append(st, "user.key.add", object, NULL, value);
 out:
 	rc = store_write_end(st, rc);
 done:
@@ -482,8 +493,8 @@ int
 store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
 {
 	struct pupil p;
-	char full[3 * STORE_NAME_MAX + 3];
-	char *key = NULL;
+	char full[3 * STORE_NAME_MAX + 3], object[STORE_CLASS_MAX + 32];
+	char *key = NULL, *state = NULL;
 	sqlite3_stmt *s = NULL;
 	struct class c;
 	int rc;
@@ -542,8 +553,25 @@ store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
 		rc = store_write_end(st, store_fail_db(st));
 		goto out;
 	}
-	rc = store_write_end(st, store_audit_append(st, "pupil.add", c.name, NULL, full));
+	/*
+	 * The row as the replay reads it back (STORE_PUPIL_STATE), under its id:
+	 * verify then finds a name, birth date or IIN changed with sqlite3.
+	 */
+	if ((s = store_row_by_id(st, "SELECT " STORE_PUPIL_STATE " FROM pupil WHERE id = ?",
+	    in->id, _("No such pupil."))) == NULL) {
+		rc = store_write_end(st, STORE_FAILED);
+		goto out;
+	}
+	state = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (state == NULL) {
+		rc = store_write_end(st, store_fail(st, STORE_FAILED, _("Out of memory.")));
+		goto out;
+	}
+	snprintf(object, sizeof object, "%s pupil:%lld", c.name, (long long)in->id);
+	rc = store_write_end(st, store_audit_append(st, "pupil.add", object, NULL, state));
 out:
+	free(state);
 	free(key);
 	return rc;
 }
@@ -914,7 +942,7 @@ store_user_key_list(struct store *st, const char *login, struct user_key **rows,
 			return STORE_FAILED;
 		k->id = sqlite3_column_int64(s, 0);
 		store_col_text(s, 1, k->type, sizeof k->type);
-		key_fingerprint((const char *)sqlite3_column_text(s, 2), k->fingerprint,
+		store_key_fingerprint((const char *)sqlite3_column_text(s, 2), k->fingerprint,
 		    sizeof k->fingerprint);
 		store_col_text(s, 3, k->comment, sizeof k->comment);
 	}
