@@ -46,6 +46,53 @@ struct server_startups {
 	int per_address;	/* PerSourceMaxStartups */
 };
 
+/*
+ * Per-source penalties (ssh_penalty.c), as OpenSSH 9.8's PerSourcePenalties
+ * with its defaults: seconds an address owes when a connection of it ends
+ * without logging in (failed authentication, none attempted, the login grace
+ * ran out, its process crashed); past `min` owed, its new connections are
+ * refused until the time runs out, never more than `max`. The school's own
+ * networks are exempt by default ("private": loopback, RFC 1918, link-local,
+ * IPv6 ULA), since a whole school may reach the server from one address.
+ */
+#define SERVER_PENALTY_AUTHFAIL	5
+#define SERVER_PENALTY_NOAUTH	1
+#define SERVER_PENALTY_GRACE	10
+#define SERVER_PENALTY_CRASH	90
+#define SERVER_PENALTY_MIN	15
+#define SERVER_PENALTY_MAX	600
+#define SERVER_PENALTY_SOURCES	4096	/* addresses tracked at most */
+#define SERVER_PENALTY_EXEMPT	"private"
+
+struct server_penalties {
+	int off;		/* "no": none at all */
+	int authfail, noauth, grace, crash;	/* seconds added per connection */
+	int min, max;		/* refused past min owed; never more than max */
+	int max_sources;	/* addresses tracked; more push out the soonest to end */
+	const char *exempt;	/* CIDRs, "private", "none"; NULL: SERVER_PENALTY_EXEMPT */
+};
+
+enum server_penalty {
+	SERVER_PENALTY_FAILED,	/* authentication attempted and failed */
+	SERVER_PENALTY_SILENT,	/* left without attempting authentication */
+	SERVER_PENALTY_LATE,	/* the login grace ran out */
+	SERVER_PENALTY_CRASHED,	/* its connection process crashed */
+};
+
+void server_penalties_defaults(struct server_penalties *p);
+/* "no" or words "authfail:5 noauth:1 grace-exceeded:10 crash:90 min:15 max:10m max-sources:N"
+ * over the current values; 0, or -1 when the text is not that. */
+int server_penalties_parse(const char *spec, struct server_penalties *p);
+/* 0 when text is an exempt list: CIDRs ("192.0.2.10", "10.0.0.0/8"), "private", "none". */
+int server_penalty_exempt_check(const char *text);
+/* The listener's table: set up once (0, or -1 on a bad list), then asked and fed. */
+int server_penalty_setup(const struct server_penalties *p);
+/* Why a new connection from addr is refused (a penalty's reason, *left seconds), or NULL. */
+const char *server_penalty_refuses(const char *addr, long *left);
+/* addr's connection ended as `kind`: it owes more, and is logged once refused. */
+void server_penalty_add(const char *addr, enum server_penalty kind);
+size_t server_penalty_count(void);	/* addresses in the table */
+
 struct server_opts {
 	const char *db_path;
 	const char *listen;	/* "0.0.0.0" */
@@ -53,6 +100,7 @@ struct server_opts {
 	const char *hostkey_dir;	/* NULL: "<db_path>.keys" */
 	int max_sessions;	/* logged-in connections */
 	struct server_startups startups;	/* connections not logged in yet */
+	struct server_penalties penalties;	/* all 0: the defaults */
 	int login_grace;	/* seconds; 0: SERVER_LOGIN_GRACE */
 	int detached_max;	/* seconds; 0: SERVER_DETACHED_MAX */
 	int detached_per_user;	/* journals; 0: SERVER_DETACHED_PER_USER */
@@ -95,6 +143,10 @@ struct server_conn {
 
 /* Asks the listener for a session slot once a client has logged in: 1 yes, 0 no. */
 int server_slot_ask(struct server_conn *conn);
+/* Tells the listener of a failed authentication (its penalty if the client never logs in). */
+void server_slot_failed(struct server_conn *conn);
+/* The exit status of a connection process whose login grace ran out. */
+#define SERVER_EXIT_GRACE	3
 /* The numeric address of the peer of socket fd, or "?". */
 void server_peer_addr(int fd, char *buf, size_t size);
 

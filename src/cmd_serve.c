@@ -18,7 +18,7 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = NULL, *port = NULL, *keydir = NULL, *max = NULL, *grace = NULL;
 	const char *detach = NULL, *link = NULL, *startups = NULL, *per_address = NULL;
-	const char *per_user = NULL, *total = NULL;
+	const char *per_user = NULL, *total = NULL, *penalties = NULL, *exempt = NULL;
 	const struct cmd_opt opts[] = {
 		{ "--max-startups", &startups, NULL },
 		{ "--max-startups-per-address", &per_address, NULL },
@@ -26,7 +26,8 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "--hostkey-dir", &keydir, NULL }, { "--max-sessions", &max, NULL },
 		{ "--login-grace", &grace, NULL }, { "--detach-timeout", &detach, NULL },
 		{ "--link-timeout", &link, NULL }, { "--detached-per-user", &per_user, NULL },
-		{ "--detached-max-total", &total, NULL },
+		{ "--detached-max-total", &total, NULL }, { "--penalties", &penalties, NULL },
+		{ "--penalty-exempt", &exempt, NULL },
 		{ NULL, NULL, NULL },
 	};
 	struct server_opts o;
@@ -50,6 +51,8 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	per_address = conf_get("max-startups-per-address");
 	per_user = conf_get("detached-per-user");
 	total = conf_get("detached-max-total");
+	penalties = conf_get("penalties");
+	exempt = conf_get("penalty-exempt");
 	if ((rc = cmd_args(ctx, &cmd_serve, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
 		return rc;
 	if (ctx->remote) {
@@ -66,6 +69,21 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	o.startups.rate = SERVER_STARTUPS_RATE;
 	o.startups.full = SERVER_STARTUPS_FULL;
 	o.startups.per_address = SERVER_STARTUPS_PER_ADDRESS;
+	server_penalties_defaults(&o.penalties);
+	if (penalties != NULL && server_penalties_parse(penalties, &o.penalties) != 0) {
+		cmd_error(ctx, _("--penalties is \"no\" or words such as \"authfail:5 noauth:1 "
+		    "grace-exceeded:10 crash:90 min:15 max:10m max-sources:4096\" (seconds, or "
+		    "minutes with m; min no more than max)."));
+		return CMD_USAGE;
+	}
+	if (exempt != NULL && server_penalty_exempt_check(exempt) != 0) {
+		cmd_error(ctx, _("--penalty-exempt is a list of addresses or networks "
+		    "(\"192.0.2.10, 10.0.0.0/8\"), \"private\" for the private networks, or "
+		    "\"none\"."));
+		return CMD_USAGE;
+	}
+	if (exempt != NULL)
+		o.penalties.exempt = exempt;
 	o.out = ctx->out;
 	o.err = ctx->err;
 	n = strtol(o.port, &end, 10);
@@ -151,7 +169,7 @@ const struct cmd cmd_serve = {
 	"serve", "[--listen ADDR] [--port N] [--hostkey-dir DIR] [--max-sessions N] "
 	"[--max-startups START:RATE:FULL] [--max-startups-per-address N] [--login-grace SECONDS] "
 	"[--detach-timeout SECONDS] [--detached-per-user N] [--detached-max-total N] "
-	"[--link-timeout SECONDS]",
+	"[--link-timeout SECONDS] [--penalties SPEC] [--penalty-exempt LIST]",
 	N_("Serve the journal over SSH (default 0.0.0.0 port 2222)."),
 	N_("Teachers connect with any SSH client: `ssh -t -p 2222 LOGIN@HOST` opens the "
 	"journal, `ssh -p 2222 LOGIN@HOST COMMAND` runs a command with the user's role. "
@@ -164,6 +182,16 @@ const struct cmd cmd_serve = {
 	"out: at most 20 from one address (--max-startups-per-address), and past 30 of them "
 	"new ones are refused at random, 30 percent at first and all of them at 100 "
 	"(--max-startups 30:30:100, as OpenSSH's MaxStartups). "
+	"An address whose connections keep ending without a login is refused for a while, "
+	"as OpenSSH's PerSourcePenalties: each failed login adds 5 seconds, a connection "
+	"that tries none 1, one that runs out of its login grace 10; past 15 seconds owed "
+	"its new connections are refused until the time runs out, at most 10 minutes "
+	"(--penalties \"authfail:5 noauth:1 grace-exceeded:10 crash:90 min:15 max:10m "
+	"max-sources:4096\", or \"no\"). A session that has logged in is never cut. "
+	"The private networks are exempt (--penalty-exempt private): a school reaches its "
+	"own server from them, often all from one address; a server outside the school "
+	"should name the school's address instead (--penalty-exempt \"203.0.113.7, "
+	"private\"), or \"none\". "
 	"A journal whose link drops stays open (PATH.sessions) for --detach-timeout seconds "
 	"(default 28800, a school day); it locks at once, and the user's next login offers "
 	"to resume it behind the password. A user keeps at most N detached journals "

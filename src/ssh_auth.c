@@ -152,6 +152,7 @@ auth_refuse(struct server_conn *conn, ssh_session session, ssh_message msg,
 	char shown[160];
 
 	conn->attempts++;
+	server_slot_failed(conn);
 	auth_shown(user, shown, sizeof shown);
 	server_log(SERVER_LOG_WARNING, "%s: refused %s from %s by %s (%s)", conn->session_id, shown,
 	    conn->addr, method, why);

@@ -13,7 +13,9 @@
  * often the fuller it is. A child tells the listener over a socketpair
  * when its client has logged in, and asks whether a session slot is free;
  * so silent or guessing connections never take the place of a teacher who
- * has logged in.
+ * has logged in. It also says 'F' at each failed authentication: a process
+ * that ends without logging in costs its address a penalty (ssh_penalty.c),
+ * which refuses the address's new connections for a while.
  */
 #include "config.h"
 
@@ -72,6 +74,8 @@ struct server_kid {
 	pid_t pid;
 	int fd;			/* our end of its socketpair, or -1 once it ended */
 	int authed;		/* it has logged in and holds a session slot */
+	int logged_in;		/* it has logged in (even if refused a slot): no penalty */
+	int failed;		/* it failed an authentication */
 	char addr[64];
 };
 
@@ -298,6 +302,14 @@ server_slot_ask(struct server_conn *conn)
 }
 
 void
+server_slot_failed(struct server_conn *conn)
+{
+	/* A listener that is gone (stopped) penalises nobody: nothing to do when this fails. */
+	if (conn->slot_fd != -1 && write(conn->slot_fd, "F", 1) != 1)
+		return;
+}
+
+void
 server_peer_addr(int fd, char *buf, size_t size)
 {
 	struct sockaddr_storage ss;
@@ -313,17 +325,46 @@ server_peer_addr(int fd, char *buf, size_t size)
 		    (socklen_t)size);
 }
 
+/*
+ * A child that ended without logging in costs its address a penalty, as
+ * OpenSSH's sshd does: by the way it ended. What it said last is read
+ * first: a failure it reported just before it exited still counts.
+ */
+static void
+server_kid_ended(struct server_kid *k, int status)
+{
+	char c;
+	int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+
+	while (k->fd != -1 && recv(k->fd, &c, 1, MSG_DONTWAIT) == 1) {
+		k->failed |= c == 'F';
+		k->logged_in |= c == 'A';
+	}
+	if (k->logged_in)
+		return;
+	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGABRT || sig == SIGILL || sig == SIGFPE)
+		server_penalty_add(k->addr, SERVER_PENALTY_CRASHED);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == SERVER_EXIT_GRACE)
+		server_penalty_add(k->addr, SERVER_PENALTY_LATE);
+	else if (k->failed)
+		server_penalty_add(k->addr, SERVER_PENALTY_FAILED);
+	else if (!server_stopping)
+		server_penalty_add(k->addr, SERVER_PENALTY_SILENT);
+}
+
 /* Forgets the children that ended. */
 static void
 server_kids_reap(void)
 {
 	pid_t pid;
 	size_t i;
+	int status;
 
 	server_reap = 0;
-	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
 		for (i = 0; i < server_nkids; i++)
 			if (server_kids[i].pid == pid) {
+				server_kid_ended(&server_kids[i], status);
 				if (server_kids[i].fd != -1)
 					close(server_kids[i].fd);
 				server_kids[i] = server_kids[--server_nkids];
@@ -402,8 +443,11 @@ server_kid_heard(const struct server_opts *o, struct server_kid *k)
 		k->fd = -1;
 		return;
 	}
+	if (n == 1 && c == 'F')
+		k->failed = 1;
 	if (n != 1 || c != 'A' || k->authed)
 		return;
+	k->logged_in = 1;
 	answer = server_kids_count(1, NULL) < max ? 'y' : 'n';
 	if (answer == 'y')
 		k->authed = 1;
@@ -430,7 +474,8 @@ server_listen(const struct server_opts *o)
 	sigset_t block, old;
 	struct sockaddr_storage ss;
 	socklen_t sslen = sizeof ss;
-	static struct server_log_limit refusals;
+	static struct server_log_limit refusals, penalised;
+	long left = 0;
 	struct server_kid *k = NULL;
 	struct pollfd *pfd = NULL;
 	const char *why = NULL;
@@ -470,6 +515,10 @@ server_listen(const struct server_opts *o)
 	if (ssh_init() != SSH_OK || (bind = ssh_bind_new()) == NULL) {
 		fprintf(o->err, _("dapter: cannot start libssh.\n"));
 		return CMD_FAIL;
+	}
+	if (server_penalty_setup(&o->penalties) != 0) {
+		fprintf(o->err, _("dapter: the penalty exempt list is not addresses.\n"));
+		goto out;
 	}
 	if (server_bind_options(bind, o, o->err) != 0 ||
 	    server_hostkeys(bind, keydir, o->out, o->err) != 0)
@@ -569,6 +618,15 @@ server_listen(const struct server_opts *o)
 			continue;
 		}
 		server_peer_addr(ssh_get_fd(session), addr, sizeof addr);
+		/* Before any byte is sent: a penalised address learns nothing more. */
+		if ((why = server_penalty_refuses(addr, &left)) != NULL) {
+			server_log_limited(&penalised, SERVER_LOG_WARNING,
+			    "refused a connection from %s: penalty: %s (%ld s left)", addr, why,
+			    left);
+			ssh_free(session);
+			session = NULL;
+			continue;
+		}
 		if ((why = server_admit(o, addr)) != NULL || server_kids_grow() != 0) {
 			server_log_limited(&refusals, SERVER_LOG_WARNING,
 			    "refused a connection from %s: %s", addr,
@@ -593,7 +651,7 @@ server_listen(const struct server_opts *o)
 			k = &server_kids[server_nkids++];
 			k->pid = pid;
 			k->fd = sv[0];
-			k->authed = 0;
+			k->authed = k->logged_in = k->failed = 0;
 			snprintf(k->addr, sizeof k->addr, "%s", addr);
 		} else {
 			server_log(SERVER_LOG_ERR, "fork: %s", strerror(errno));

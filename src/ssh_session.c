@@ -986,9 +986,10 @@ static char sess_grace_line[160];
 static void
 sess_grace_over(int sig)
 {
+	/* The status tells the listener why: the address owes a penalty (ssh_penalty.c). */
 	if (write(STDERR_FILENO, sess_grace_line, strlen(sess_grace_line)) < 0)
-		_exit(1);
-	_exit(1);
+		_exit(SERVER_EXIT_GRACE);
+	_exit(SERVER_EXIT_GRACE);
 }
 
 int
