@@ -513,10 +513,12 @@ int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
 /*
  * Rows an older audit cannot replay, because its records lacked what a replay
  * needs (a pupil.add without the pupil's id, a password change without its
- * fingerprint, a key added without its row): verify passes them, and says so.
+ * fingerprint, a key added without its row, a pupil's stays in classes):
+ * verify passes them, and says so.
  */
 struct audit_gaps {
 	int64_t pupils, passwords, keys;
+	int64_t histories;	/* pupils whose class history no record kept */
 };
 int store_audit_gaps(struct store *st, struct audit_gaps *g);
 /*

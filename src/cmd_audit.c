@@ -207,6 +207,9 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 	if (gaps.passwords > 0)
 		fprintf(ctx->out, _("Not replayed: the passwords of %lld users, set before the "
 		    "audit kept their fingerprints.\n"), (long long)gaps.passwords);
+	if (gaps.histories > 0)
+		fprintf(ctx->out, _("Not replayed: the class histories of %lld pupils, recorded "
+		    "before the audit kept them.\n"), (long long)gaps.histories);
 	if (gaps.keys > 0)
 		fprintf(ctx->out, _("Not replayed: %lld SSH keys added before the audit kept "
 		    "their rows.\n"), (long long)gaps.keys);
@@ -216,9 +219,9 @@ run_audit_verify(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd cmd_audit_verify = {
 	"audit verify", "[--head ID:HASH | --checkpoint FILE [--keys DIR]]",
 	N_("Check the audit chain; exit 0 when it holds, else name the first broken record."),
-	N_("The marks, attendance, lessons, pupils, subgroups, users, passwords and SSH keys "
-	"in the tables must be what the audit records say; what an older audit cannot replay "
-	"is named. --head (from `audit head`, a log or a printed report) or --checkpoint (a file "
+	N_("The marks, attendance, lessons, pupils, their class histories, subgroups, users, "
+	"passwords and SSH keys in the tables must be what the audit records say; what an "
+	"older audit cannot replay is named. --head (from `audit head`, a log or a printed report) or --checkpoint (a file "
 	"`audit head FILE` or `backup` wrote) also requires that record, unchanged: a chain "
 	"cut short or rewritten fails. A checkpoint's FILE.sig must be by the host key in DIR "
 	"(by default PATH.keys)."),

@@ -13,6 +13,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -144,6 +145,32 @@ store_audit_append_strip(struct store *st, sqlite3 *copy)
 	sqlite3_finalize(last);
 	sqlite3_finalize(ins);
 	return rc;
+}
+
+char *
+store_audit_value(struct store *st, const char *prefix, const char *sql, int64_t id)
+{
+	sqlite3_stmt *s = NULL;
+	const char *text = NULL;
+	char *out = NULL;
+	size_t len;
+
+	if ((s = store_stmt(st, sql)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail_db(st);
+		sqlite3_reset(s);
+		return NULL;
+	}
+	text = (const char *)sqlite3_column_text(s, 0);
+	len = strlen(prefix) + (text != NULL ? strlen(text) : 0) + 1;
+	if ((out = malloc(len)) != NULL)
+		snprintf(out, len, "%s%s", prefix, text != NULL ? text : "");
+	else
+		store_fail(st, STORE_FAILED, _("Out of memory."));
+	sqlite3_reset(s);
+	return out;
 }
 
 void
@@ -433,7 +460,7 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
  * Replays the audit to each row's last recorded value and compares that with
  * the table both ways: a row changed, added or deleted with sqlite3 shows
  * where the two differ. Each query gives the row's name as the audit writes
- * it, the table's value and the audit's; audit_gaps below counts the rows an
+ * it, the table's value and the audit's; store_audit_gaps() counts the rows an
  * older audit cannot replay, which verify states. Marks: mark.set records, object
  * "... lesson:L DATE pupil:P", value as mark_describe() writes it (NULL when
  * cleared), none of a lesson after its lesson.remove (its marks went with
@@ -470,7 +497,8 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 	" IN (SELECT login FROM key_unnamed))"
 /* Pupils as the audit has them (pupil_audited), and the ids not replayed. */
 #define PUPIL_ROWS \
-	"pupil_adds AS (SELECT id, new," \
+	"pupil_adds AS (SELECT id, CASE WHEN instr(new, char(10) || 'classes=') > 0" \
+	" THEN substr(new, 1, instr(new, char(10) || 'classes=') - 1) ELSE new END AS new," \
 	" CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil" \
 	" FROM audit WHERE action = 'pupil.add' AND instr(object, ' pupil:') > 0)," \
 	" pupil_renames AS (SELECT id, new, CAST(substr(object, 7) AS INTEGER) AS pupil" \
@@ -481,6 +509,25 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 	" pupil_unreplayed AS (SELECT id FROM pupil WHERE id NOT IN" \
 	" (SELECT row FROM pupil_audited) ORDER BY id LIMIT (SELECT count(*) FROM audit" \
 	" WHERE action = 'pupil.add' AND instr(object, ' pupil:') = 0))"
+
+/*
+ * Class histories (STORE_ENROLMENT_STATE) as the audit has them: the last of
+ * pupil.add, pupil.move, pupil.leave and the lines of class.promote that
+ * carry one. A pupil whose stays were recorded by none is not replayed.
+ */
+#define ENROLMENT_ROWS \
+	"enrol_lines(id, line, rest) AS (SELECT id, '', new || char(10) FROM audit" \
+	" WHERE action = 'class.promote' UNION ALL SELECT id," \
+	" substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1)" \
+	" FROM enrol_lines WHERE rest <> '')," \
+	" enrol_ev AS (SELECT id, CAST(substr(object, instr(object, 'pupil:') + 6) AS INTEGER)" \
+	" AS pupil, substr(new, instr(new, char(10) || 'classes=') + 1) AS state FROM audit" \
+	" WHERE action IN ('pupil.add', 'pupil.move', 'pupil.leave')" \
+	" AND instr(object, 'pupil:') > 0 AND instr(new, char(10) || 'classes=') > 0" \
+	" UNION ALL SELECT id, CAST(substr(line, 7, instr(line, ' ') - 7) AS INTEGER)," \
+	" substr(line, instr(line, ' ') + 1) FROM enrol_lines WHERE line LIKE 'pupil:%')," \
+	" enrol_audited AS (SELECT pupil AS row, state AS new FROM enrol_ev e" \
+	" WHERE id = (SELECT max(id) FROM enrol_ev f WHERE f.pupil = e.pupil))"
 
 static const char *const audit_replays[] = {
 	"WITH a AS (SELECT id, new,"
@@ -546,7 +593,7 @@ static const char *const audit_replays[] = {
 	 * Passwords, as their fingerprints (store_pw_state): the last of user.add
 	 * ("ROLE pw:..."), user.passwd ("pw:...") and archive.strip (every hash
 	 * gone). A user.passwd or user.add from before the audit kept them has
-	 * none: that user's password is not replayed (counted in audit_gaps).
+	 * none: that user's password is not replayed (counted in store_audit_gaps).
 	 */
 	"WITH " PW_EVENTS ","
 	" audited AS (SELECT login AS row, pw AS new FROM pw_ev e WHERE pw IS NOT NULL AND"
@@ -564,7 +611,7 @@ static const char *const audit_replays[] = {
 	 * SHA256:...", until a user.key.remove of that id or an archive.strip.
 	 * A key added before the audit named its row (object "LOGIN") cannot be
 	 * told from one put in with sqlite3 for that login: such logins' unnamed
-	 * keys are not replayed (counted in audit_gaps); anyone else's fail.
+	 * keys are not replayed (counted in store_audit_gaps); anyone else's fail.
 	 */
 	"WITH " KEY_ROWS ","
 	" compared AS (SELECT * FROM key_stored EXCEPT SELECT * FROM key_unreplayed),"
@@ -579,7 +626,7 @@ static const char *const audit_replays[] = {
 	 * STORE_PUPIL_STATE gives it (name, then birth, gender, masked IIN), the
 	 * name replaced by each later pupil.rename; a pupil is never removed.
 	 * As many pupils as there are older pupil.add records (object "CLASS",
-	 * no id) are not replayed, the lowest ids first (counted in audit_gaps);
+	 * no id) are not replayed, the lowest ids first (counted in store_audit_gaps);
 	 * any more without a record fail as added behind dapter's back.
 	 */
 	"WITH " PUPIL_ROWS ","
@@ -590,6 +637,17 @@ static const char *const audit_replays[] = {
 	" SELECT 'pupil:' || d.row,"
 	"   replace((SELECT new FROM stored t WHERE t.row = d.row), char(10), '; '),"
 	"   replace((SELECT new FROM pupil_audited t WHERE t.row = d.row), char(10), '; ')"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/* Class histories: every stay of a pupil in a class, and the current class. */
+	"WITH " ENROLMENT_ROWS ","
+	" stored AS (SELECT id AS row, substr(" STORE_ENROLMENT_STATE("pupil.id") ", 2) AS new"
+	"   FROM pupil WHERE id IN (SELECT row FROM enrol_audited)),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM enrol_audited)"
+	"   UNION SELECT * FROM (SELECT * FROM enrol_audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'the class history of pupil:' || d.row,"
+	"   (SELECT new FROM stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM enrol_audited t WHERE t.row = d.row)"
 	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
 
 	/* Subgroups: pupil.subgroup, object "pupil:P/subject:S", new the subgroup. */
@@ -639,15 +697,17 @@ store_audit_gaps(struct store *st, struct audit_gaps *g)
 	int step;
 
 	memset(g, 0, sizeof *g);
-	if ((s = store_stmt(st, "WITH " PW_EVENTS ", " KEY_ROWS ", " PUPIL_ROWS
-	    " SELECT (SELECT count(*) FROM pupil_unreplayed), (SELECT count(*) FROM user u"
-	    " WHERE (SELECT pw FROM pw_ev e WHERE e.login = u.login ORDER BY e.id DESC LIMIT 1)"
-	    " IS NULL), (SELECT count(*) FROM key_unreplayed)")) == NULL)
+	if ((s = store_stmt(st, "WITH " PW_EVENTS ", " KEY_ROWS ", " PUPIL_ROWS ", "
+	    ENROLMENT_ROWS " SELECT (SELECT count(*) FROM pupil_unreplayed), (SELECT count(*)"
+	    " FROM user u WHERE (SELECT pw FROM pw_ev e WHERE e.login = u.login ORDER BY e.id"
+	    " DESC LIMIT 1) IS NULL), (SELECT count(*) FROM key_unreplayed), (SELECT count(*)"
+	    " FROM pupil WHERE id NOT IN (SELECT row FROM enrol_audited))")) == NULL)
 		return STORE_FAILED;
 	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		g->pupils = sqlite3_column_int64(s, 0);
 		g->passwords = sqlite3_column_int64(s, 1);
 		g->keys = sqlite3_column_int64(s, 2);
+		g->histories = sqlite3_column_int64(s, 3);
 	}
 	sqlite3_reset(s);
 	return step == SQLITE_ROW ? STORE_OK : store_fail_db(st);

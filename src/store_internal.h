@@ -70,6 +70,20 @@ void store_key_fingerprint(const char *b64, char *out, size_t outsize);
 	" ELSE '' END || char(10) || 'birth=' || birth || char(10) || 'gender=' || gender ||" \
 	" char(10) || 'iin=' || CASE WHEN length(iin) = 0 THEN '' WHEN length(iin) < 4" \
 	" THEN '****' ELSE '********' || substr(iin, -4) END"
+/*
+ * A pupil's class history as the audit keeps it, after a line break: every
+ * stay "CLASS_ID:SINCE..UNTIL" in order, and the current class. P is the
+ * SQL expression of the pupil's id. pupil.add, pupil.move and pupil.leave
+ * end their value with it; class.promote with a line "pupil:ID" and it for
+ * each pupil it moved up.
+ */
+#define STORE_ENROLMENT_STATE(P) \
+	"char(10) || 'classes=' || coalesce((SELECT group_concat(c, ' ') FROM (SELECT" \
+	" class_id || ':' || since || '..' || coalesce(until, '') AS c FROM enrolment" \
+	" WHERE pupil_id = " P " ORDER BY since, id)), '') || ' class=' ||" \
+	" (SELECT q.class_id FROM pupil q WHERE q.id = " P ")"
+/* `prefix` and the text `sql` gives with ?1 bound to id, malloc'd; NULL (error set) if none. */
+char *store_audit_value(struct store *st, const char *prefix, const char *sql, int64_t id);
 /* Installs the SQL functions the replay uses (dapter_pw_state, dapter_key_fp). */
 int store_audit_functions(sqlite3 *db);
 /* Appends, to an archive's copy, the record that its hashes and keys were removed (SQLite rc). */

@@ -554,18 +554,12 @@ store_pupil_add(struct store *st, int64_t class_id, struct pupil *in)
 		goto out;
 	}
 	/*
-	 * The row as the replay reads it back (STORE_PUPIL_STATE), under its id:
-	 * verify then finds a name, birth date or IIN changed with sqlite3.
+	 * The row and its class history as the replay reads them back, under its
+	 * id: verify then finds a name, birth date, IIN or stay changed with sqlite3.
 	 */
-	if ((s = store_row_by_id(st, "SELECT " STORE_PUPIL_STATE " FROM pupil WHERE id = ?",
-	    in->id, _("No such pupil."))) == NULL) {
+	if ((state = store_audit_value(st, "", "SELECT " STORE_PUPIL_STATE " || "
+	    STORE_ENROLMENT_STATE("?1") " FROM pupil WHERE id = ?1", in->id)) == NULL) {
 		rc = store_write_end(st, STORE_FAILED);
-		goto out;
-	}
-	state = strdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
-	if (state == NULL) {
-		rc = store_write_end(st, store_fail(st, STORE_FAILED, _("Out of memory.")));
 		goto out;
 	}
 	snprintf(object, sizeof object, "%s pupil:%lld", c.name, (long long)in->id);
@@ -690,6 +684,7 @@ store_pupil_move(struct store *st, int64_t pupil_id, int64_t to_class_id, const 
 	struct class from, to;
 	sqlite3_stmt *s = NULL;
 	char day[11], value[STORE_CLASS_MAX * 2 + 32], object[32];
+	char *logged = NULL;
 	int64_t from_id = 0;
 	int rc;
 
@@ -761,8 +756,14 @@ store_pupil_move(struct store *st, int64_t pupil_id, int64_t to_class_id, const 
 	}
 	snprintf(object, sizeof object, "pupil:%lld", (long long)pupil_id);
 	snprintf(value, sizeof value, "%s -> %s from %s", from.name, to.name, day);
-	rc = store_audit_append(st, "pupil.move", object, from.name, value);
+	if ((logged = store_audit_value(st, value, "SELECT " STORE_ENROLMENT_STATE("?1"),
+	    pupil_id)) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	rc = store_audit_append(st, "pupil.move", object, from.name, logged);
 out:
+	free(logged);
 	return store_write_end(st, rc);
 }
 
@@ -833,6 +834,7 @@ store_pupil_leave(struct store *st, int64_t pupil_id, const char *date)
 {
 	sqlite3_stmt *s = NULL;
 	char day[11], object[32], value[64];
+	char *logged = NULL;
 	int64_t marks = 0;
 	int rc;
 
@@ -879,8 +881,14 @@ store_pupil_leave(struct store *st, int64_t pupil_id, const char *date)
 	}
 	snprintf(object, sizeof object, "pupil:%lld", (long long)pupil_id);
 	snprintf(value, sizeof value, "left %s", day);
-	rc = store_audit_append(st, "pupil.leave", object, NULL, value);
+	if ((logged = store_audit_value(st, value, "SELECT " STORE_ENROLMENT_STATE("?1"),
+	    pupil_id)) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	rc = store_audit_append(st, "pupil.leave", object, NULL, logged);
 out:
+	free(logged);
 	return store_write_end(st, rc);
 }
 

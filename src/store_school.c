@@ -1178,6 +1178,7 @@ int
 store_class_promote(struct store *st, int64_t class_id, int64_t *new_id)
 {
 	char next_name[STORE_CLASS_MAX + 1], next_starts[11] = "", value[64];
+	char *logged = NULL;
 	const char *letter = NULL;
 	sqlite3_stmt *s = NULL;
 	struct class c;
@@ -1259,9 +1260,17 @@ store_class_promote(struct store *st, int64_t class_id, int64_t *new_id)
 		goto out;
 	}
 	snprintf(value, sizeof value, "%s %d-%d", next_name, c.start_year + 1, c.start_year + 2);
-	rc = store_audit_append(st, "class.promote", c.name, NULL, value);
+	/* Each pupil moved up and the class history it has now (STORE_ENROLMENT_STATE). */
+	if ((logged = store_audit_value(st, value, "SELECT coalesce(group_concat(char(10) ||"
+	    " 'pupil:' || p.id || ' ' || substr(" STORE_ENROLMENT_STATE("p.id") ", 2), ''), '')"
+	    " FROM pupil p WHERE p.class_id = ?1", id)) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	rc = store_audit_append(st, "class.promote", c.name, NULL, logged);
 	if (new_id != NULL)
 		*new_id = id;
 out:
+	free(logged);
 	return store_write_end(st, rc);
 }

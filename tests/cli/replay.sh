@@ -31,7 +31,9 @@ ok=0
 	"$DAPTER" --db "$db" user key add keyonly "$tmp/k1.pub" &&
 	"$DAPTER" --db "$db" user key add aigerim "$tmp/k2.pub" &&
 	"$DAPTER" --db "$db" user key remove keyonly 1 &&
-	"$DAPTER" --db "$db" user key add keyonly "$tmp/k1.pub"
+	"$DAPTER" --db "$db" user key add keyonly "$tmp/k1.pub" &&
+	"$DAPTER" --db "$db" year add 2027 &&
+	"$DAPTER" --db "$db" class promote "8 Б"
 } >"$tmp/session" 2>&1 || ok=1
 tap_result $ok "a long session of roster and account changes runs"
 [ $ok -eq 0 ] || sed 's/^/#   /' "$tmp/session" | tail -n 5
@@ -78,6 +80,14 @@ tamper "INSERT INTO user_key(user_id, type, blob) SELECT id, 'ssh-ed25519',
 tamper "UPDATE user_key SET user_id = (SELECT id FROM user WHERE login = 'admin') WHERE id = $k" \
 	"the SSH key" "UPDATE user_key (a teacher's key given to the admin)"
 tamper "DELETE FROM pupil_subgroup" "the subgroup of pupil:" "DELETE FROM pupil_subgroup"
+tamper "UPDATE enrolment SET until = NULL WHERE pupil_id = $p AND until IS NOT NULL" \
+	"the class history of pupil:$p" "UPDATE enrolment (a stay that never ended)"
+up=$(sqlite3 "$db" "SELECT p.id FROM pupil p JOIN class c ON c.id = p.class_id
+    WHERE c.name = '9 Б' ORDER BY p.id LIMIT 1")
+tamper "DELETE FROM enrolment WHERE pupil_id = $up AND until IS NOT NULL" \
+	"the class history of pupil:$up" "DELETE FROM enrolment (a promoted pupil's last year)"
+tamper "UPDATE pupil SET class_id = (SELECT id FROM class WHERE name = '7 Ә') WHERE id = $p" \
+	"the class history of pupil:$p" "UPDATE pupil SET class_id"
 
 # Records from before the audit kept rows: not replayed, and verify says so. A record in the
 # old form is appended with the README's recipe, as the old code wrote it.
@@ -100,6 +110,7 @@ d audit verify
 status 0 "records in the old form verify"
 has "$tmp/out" "Not replayed: 1 pupils" "verify says which pupils it could not replay"
 has "$tmp/out" "Not replayed: the passwords of 1 users" "and which passwords"
+has "$tmp/out" "Not replayed: the class histories of 1 pupils" "and which class histories"
 sqlite3 "$db" "INSERT INTO pupil(class_id, surname, given, sort_key) VALUES (1, 'Тағы', 'Бір', 'x')"
 d audit verify
 status 1 "a pupil more than the old records explain fails verify"
