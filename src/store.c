@@ -218,6 +218,14 @@ static const char *const migrations[] = {
 	"  room TEXT NOT NULL DEFAULT '',"
 	"  UNIQUE (class_id, valid_from, weekday, shift, num, subgroup));"
 	"CREATE INDEX timetable_class ON timetable(class_id, valid_from);",
+
+	/*
+	 * 5 -> 6: a pupil's class history found by the pupil: the audit keeps it
+	 * with every change and `audit verify` reads it for every pupil
+	 * (STORE_ENROLMENT_STATE), which without the index reads the whole
+	 * table for each pupil.
+	 */
+	"CREATE INDEX enrolment_pupil ON enrolment(pupil_id, since);",
 };
 
 /*

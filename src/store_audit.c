@@ -473,7 +473,9 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 	" WHEN instr(new, ' pw:') > 0 THEN substr(new, instr(new, ' pw:') + 1) END AS pw" \
 	" FROM audit WHERE action IN ('user.add', 'user.passwd')" \
 	" UNION ALL SELECT a.id, u.login, 'pw:none' FROM audit a, user u" \
-	" WHERE a.action = 'archive.strip')"
+	" WHERE a.action = 'archive.strip')," \
+	" pw_last AS (SELECT login, pw FROM (SELECT login, pw, row_number() OVER" \
+	" (PARTITION BY login ORDER BY id DESC) AS n FROM pw_ev) WHERE n = 1)"
 /* Keys as the audit has them (key_audited), as stored, and those not replayed. */
 #define KEY_ROWS \
 	"key_strip AS (SELECT coalesce(max(id), 0) AS id FROM audit" \
@@ -501,11 +503,13 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 	" THEN substr(new, 1, instr(new, char(10) || 'classes=') - 1) ELSE new END AS new," \
 	" CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil" \
 	" FROM audit WHERE action = 'pupil.add' AND instr(object, ' pupil:') > 0)," \
-	" pupil_renames AS (SELECT id, new, CAST(substr(object, 7) AS INTEGER) AS pupil" \
-	" FROM audit WHERE action = 'pupil.rename')," \
-	" pupil_audited AS (SELECT a.pupil AS row, coalesce((SELECT r.new FROM pupil_renames r" \
-	" WHERE r.pupil = a.pupil AND r.id > a.id ORDER BY r.id DESC LIMIT 1) ||" \
-	" substr(a.new, instr(a.new, char(10))), a.new) AS new FROM pupil_adds a)," \
+	" pupil_renames AS (SELECT id, new, pupil FROM (SELECT id, new," \
+	" CAST(substr(object, 7) AS INTEGER) AS pupil," \
+	" row_number() OVER (PARTITION BY object ORDER BY id DESC) AS n" \
+	" FROM audit WHERE action = 'pupil.rename') WHERE n = 1)," \
+	" pupil_audited AS (SELECT a.pupil AS row, CASE WHEN r.id > a.id" \
+	" THEN r.new || substr(a.new, instr(a.new, char(10))) ELSE a.new END AS new" \
+	" FROM pupil_adds a LEFT JOIN pupil_renames r ON r.pupil = a.pupil)," \
 	" pupil_unreplayed AS (SELECT id FROM pupil WHERE id NOT IN" \
 	" (SELECT row FROM pupil_audited) ORDER BY id LIMIT (SELECT count(*) FROM audit" \
 	" WHERE action = 'pupil.add' AND instr(object, ' pupil:') = 0))"
@@ -526,8 +530,9 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 	" AND instr(object, 'pupil:') > 0 AND instr(new, char(10) || 'classes=') > 0" \
 	" UNION ALL SELECT id, CAST(substr(line, 7, instr(line, ' ') - 7) AS INTEGER)," \
 	" substr(line, instr(line, ' ') + 1) FROM enrol_lines WHERE line LIKE 'pupil:%')," \
-	" enrol_audited AS (SELECT pupil AS row, state AS new FROM enrol_ev e" \
-	" WHERE id = (SELECT max(id) FROM enrol_ev f WHERE f.pupil = e.pupil))"
+	" enrol_audited AS (SELECT pupil AS row, state AS new FROM (SELECT pupil, state," \
+	" row_number() OVER (PARTITION BY pupil ORDER BY id DESC) AS n FROM enrol_ev)" \
+	" WHERE n = 1)"
 
 static const char *const audit_replays[] = {
 	"WITH a AS (SELECT id, new,"
@@ -596,8 +601,7 @@ static const char *const audit_replays[] = {
 	 * none: that user's password is not replayed (counted in store_audit_gaps).
 	 */
 	"WITH " PW_EVENTS ","
-	" audited AS (SELECT login AS row, pw AS new FROM pw_ev e WHERE pw IS NOT NULL AND"
-	"   id = (SELECT max(id) FROM pw_ev f WHERE f.login = e.login)),"
+	" audited AS (SELECT login AS row, pw AS new FROM pw_last WHERE pw IS NOT NULL),"
 	" stored AS (SELECT login AS row, dapter_pw_state(pw_hash) AS new FROM user"
 	"   WHERE login IN (SELECT row FROM audited)),"
 	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
@@ -699,8 +703,7 @@ store_audit_gaps(struct store *st, struct audit_gaps *g)
 	memset(g, 0, sizeof *g);
 	if ((s = store_stmt(st, "WITH " PW_EVENTS ", " KEY_ROWS ", " PUPIL_ROWS ", "
 	    ENROLMENT_ROWS " SELECT (SELECT count(*) FROM pupil_unreplayed), (SELECT count(*)"
-	    " FROM user u WHERE (SELECT pw FROM pw_ev e WHERE e.login = u.login ORDER BY e.id"
-	    " DESC LIMIT 1) IS NULL), (SELECT count(*) FROM key_unreplayed), (SELECT count(*)"
+	    " FROM pw_last WHERE pw IS NULL), (SELECT count(*) FROM key_unreplayed), (SELECT count(*)"
 	    " FROM pupil WHERE id NOT IN (SELECT row FROM enrol_audited))")) == NULL)
 		return STORE_FAILED;
 	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
