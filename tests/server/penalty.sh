@@ -29,6 +29,14 @@ login() {
 }
 # logged TEXT: the server's log has TEXT.
 logged() { grep -qF -- "$1" "$tmp/serve.log"; }
+# penalise FROM USER: failed logins from FROM until it is penalised (10 at most); $tries.
+penalise() {
+	tries=0
+	until logged "penalty: $1 refused"; do
+		tries=$((tries + 1)); [ $tries -le 10 ] || break
+		fail "$1" "$2"
+	done
+}
 
 # A teacher logs in from 127.0.0.6 and keeps her connection (a master, no channel yet).
 SSHPASS=$(demo_password marat) sshpass -e ssh $opts -b 127.0.0.6 -M -S "$tmp/ctl" -N \
@@ -42,11 +50,8 @@ until logged "login marat from 127.0.0.6"; do
 done
 logged "login marat from 127.0.0.6"; tap_result $? "a teacher holds a connection from 127.0.0.6"
 
-n=0
-until logged "penalty: 127.0.0.2 refused"; do
-	n=$((n + 1)); [ $n -le 10 ] || break
-	fail 127.0.0.2 olga
-done
+penalise 127.0.0.2 olga
+n=$tries
 logged "penalty: 127.0.0.2 refused for"; tap_result $? "failed logins from 127.0.0.2 earn it a penalty ($n tries)"
 has "$tmp/serve.log" "failed authentication" "the log says why"
 login 127.0.0.2 zaure
@@ -57,11 +62,7 @@ login 127.0.0.4 zaure
 status 0 "a teacher at another address logs in meanwhile"
 
 # Another address fails from where the teacher's connection is; that connection goes on.
-m=0
-until logged "penalty: 127.0.0.6 refused"; do
-	m=$((m + 1)); [ $m -le 10 ] || break
-	fail 127.0.0.6 nosuchuser
-done
+penalise 127.0.0.6 nosuchuser
 logged "penalty: 127.0.0.6 refused for"; tap_result $? "127.0.0.6 is penalised too"
 timeout 60 ssh $opts -S "$tmp/ctl" marat@127.0.0.1 version >"$tmp/out" 2>"$tmp/err" </dev/null
 st=$?
