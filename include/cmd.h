@@ -130,6 +130,7 @@ extern const struct cmd cmd_timetable_import, cmd_timetable_show;
 extern const struct cmd cmd_lesson_add, cmd_lesson_set, cmd_lesson_remove, cmd_lesson_list,
     cmd_marks_export, cmd_marks_import, cmd_grades;
 extern const struct cmd cmd_exam_set, cmd_exam_list;
+extern const struct cmd cmd_plan_import, cmd_plan_show;
 extern const struct cmd cmd_audit_log, cmd_audit_verify, cmd_audit_head, cmd_backup;
 extern const struct cmd cmd_user_reset, cmd_user_role, cmd_user_key_list, cmd_user_key_remove,
     cmd_class_rename, cmd_class_promote, cmd_pupil_move, cmd_pupil_rename, cmd_pupil_leave,

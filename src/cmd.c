@@ -28,6 +28,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_lesson_add, &cmd_lesson_set, &cmd_lesson_remove, &cmd_lesson_list,
 	&cmd_marks_export, &cmd_marks_import, &cmd_grades,
 	&cmd_exam_set, &cmd_exam_list,
+	&cmd_plan_import, &cmd_plan_show,
 	&cmd_audit_log, &cmd_audit_verify, &cmd_audit_head, &cmd_backup,
 	&cmd_user_reset, &cmd_user_role, &cmd_user_key_list, &cmd_user_key_remove,
 	&cmd_class_rename, &cmd_class_promote, &cmd_pupil_move, &cmd_pupil_rename,

@@ -226,6 +226,25 @@ static const char *const migrations[] = {
 	 * table for each pupil.
 	 */
 	"CREATE INDEX enrolment_pupil ON enrolment(pupil_id, since);",
+
+	/*
+	 * 6 -> 7: the calendar-thematic plan (КТП/КТЖ, plan.h): per subject, a
+	 * grade's plan of a school year, or a class's own (class_id set), which
+	 * overrides the grade's; its numbered topics with hours, an optional
+	 * planned date, homework, section and "СОр due after this topic".
+	 */
+	"CREATE TABLE plan(id INTEGER PRIMARY KEY,"
+	"  year_id INTEGER NOT NULL REFERENCES year(id), grade INTEGER NOT NULL,"
+	"  class_id INTEGER REFERENCES class(id),"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id));"
+	/* A NULL class is no value to UNIQUE: one grade's plan per subject by the index. */
+	"CREATE UNIQUE INDEX plan_owner ON plan(year_id, grade, ifnull(class_id, 0), subject_id);"
+	"CREATE TABLE plan_topic(plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	"  num INTEGER NOT NULL CHECK (num > 0), topic TEXT NOT NULL,"
+	"  hours INTEGER NOT NULL CHECK (hours > 0), date TEXT NOT NULL DEFAULT '',"
+	"  homework TEXT NOT NULL DEFAULT '', section TEXT NOT NULL DEFAULT '',"
+	"  sor_due INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (plan_id, num)) WITHOUT ROWID;",
 };
 
 /*

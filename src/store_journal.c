@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "plan.h"
 #include "store_internal.h"
 #include "text.h"
 
@@ -557,6 +558,30 @@ lesson_object(struct store *st, const struct lesson *l, char *out, size_t outsiz
 	    (long long)l->id, l->date);
 }
 
+/*
+ * A lesson first written without a topic takes the journal's next one from
+ * its plan, with the plan's homework when it has none (issue 13). Inside
+ * the write, so two lessons added at once take two topics.
+ */
+static int
+lesson_plan_topic(struct store *st, struct lesson *l)
+{
+	struct plan_topic t;
+	int rc;
+
+	if (l->topic[0] != '\0')
+		return STORE_OK;
+	rc = store_plan_next(st, l->class_id, l->subject_id, l->subgroup, &t);
+	if (rc == STORE_NOT_FOUND)
+		return STORE_OK;	/* no plan, or all of it given: the teacher writes one */
+	if (rc != STORE_OK)
+		return rc;
+	snprintf(l->topic, sizeof l->topic, "%s", t.topic);
+	if (l->homework[0] == '\0')
+		snprintf(l->homework, sizeof l->homework, "%s", t.homework);
+	return STORE_OK;
+}
+
 int
 store_lesson_add(struct store *st, struct lesson *l)
 {
@@ -567,7 +592,7 @@ store_lesson_add(struct store *st, struct lesson *l)
 
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
-	if ((rc = lesson_check(st, l)) != STORE_OK)
+	if ((rc = lesson_plan_topic(st, l)) != STORE_OK || (rc = lesson_check(st, l)) != STORE_OK)
 		goto out;
 	if ((s = store_stmt(st, "INSERT INTO lesson(class_id, subject_id, subgroup, date, kind,"
 	    " max_points, topic, homework) VALUES (?,?,?,?,?,?,?,?)")) == NULL) {

@@ -166,8 +166,10 @@ mkdir "$tmp/old"
 cp "$fresh" "$tmp/old/school.db"
 # Schema 2 as it was: without what migrations 3 (failed logins), 4 (the
 # end of the year: year works and exams, the scheme's weights, the IIN), 5
-# (the timetable) and 6 (the class history's index by pupil) add.
-sqlite3 "$tmp/old/school.db" "DROP TABLE login_failure; DROP TABLE year_work;
+# (the timetable), 6 (the class history's index by pupil) and 7 (the
+# calendar-thematic plan) add.
+sqlite3 "$tmp/old/school.db" "DROP TABLE plan_topic; DROP TABLE plan;
+    DROP TABLE login_failure; DROP TABLE year_work;
     DROP TABLE timetable; DROP INDEX enrolment_pupil;
     ALTER TABLE scheme DROP COLUMN w_work; ALTER TABLE scheme DROP COLUMN w_exam;
     ALTER TABLE pupil DROP COLUMN iin; PRAGMA user_version = 2;"
