@@ -49,6 +49,7 @@ static const struct keymap_action actions[] = {
 	{ "lesson-add", N_("Add a lesson for today") },
 	{ "lesson-remove", N_("Remove the lesson, a lesson added by mistake") },
 	{ "summary", N_("Term results: the shares of FA, SA-S and SA-T") },
+	{ "plan", N_("The plan: topics done, where a SA-S is due, ahead or behind") },
 	{ "class", N_("Class view: every subject's term mark") },
 	{ "period-prev", N_("Previous term") },
 	{ "period-next", N_("Next term") },

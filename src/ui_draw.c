@@ -212,6 +212,7 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 		else
 			continue;
 		ui_cursor(0, 0, 0);
+		snprintf(ui->edit_key, sizeof ui->edit_key, "%s", k.name);
 		return r;
 	}
 }

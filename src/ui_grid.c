@@ -24,6 +24,7 @@
 #include "assess.h"
 #include "grades.h"
 #include "i18n.h"
+#include "plan.h"
 #include "store.h"
 #include "text.h"
 #include "ui_internal.h"
@@ -68,6 +69,9 @@ struct grid {
 	int64_t version;
 	time_t beat;
 	char pending[8];		/* digits of summative points being typed */
+	int has_plan;			/* the journal follows a plan (plan.h) */
+	int64_t *sor_after;		/* lessons after which the plan has a СОр due */
+	size_t nsor;
 	char revoked[256];		/* why the page turned read-only under her */
 };
 
@@ -79,6 +83,9 @@ grid_free_data(struct grid *g)
 	free(g->val);
 	free(g->att);
 	free(g->grades);
+	free(g->sor_after);
+	g->sor_after = NULL;
+	g->nsor = 0;
 	g->pupils = NULL;
 	g->lessons = NULL;
 	g->val = NULL;
@@ -112,6 +119,44 @@ grid_place_today(struct grid *g)
 }
 
 /*
+ * What the page shows of the plan: whether there is one (the lesson editor
+ * then offers its topics), and the lessons that close a topic after which a
+ * СОр is due. A page without a plan is no error.
+ */
+static void
+grid_plan_load(struct grid *g)
+{
+	struct plan_topic *t = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	g->has_plan = 0;
+	rc = store_plan_progress(g->ui->st, g->c.id, g->s.id, g->j.subgroup, &t, &n, NULL);
+	if (rc != STORE_OK) {
+		if (rc != STORE_NOT_FOUND)
+			ui_status(g->ui, "%s", store_error(g->ui->st));
+		return;
+	}
+	g->has_plan = n > 0;
+	if ((g->sor_after = calloc(n + 1, sizeof *g->sor_after)) != NULL)
+		for (i = 0; i < n; i++)
+			if (t[i].sor_due && t[i].done >= t[i].hours)
+				g->sor_after[g->nsor++] = t[i].done_lesson;
+	free(t);
+}
+
+static int
+grid_sor_due(const struct grid *g, int64_t lesson_id)
+{
+	size_t i;
+
+	for (i = 0; i < g->nsor; i++)
+		if (g->sor_after[i] == lesson_id)
+			return 1;
+	return 0;
+}
+
+/*
  * Reads the page from the store; keeps the cursor on the same lesson when it
  * can (a timetabled lesson not yet written has no id: its date then).
  */
@@ -141,6 +186,7 @@ grid_load(struct grid *g)
 		ui_status(ui, "%s", store_error(ui->st));
 		goto out;
 	}
+	grid_plan_load(g);
 	/* A pupil who left before the term began has no row in it. */
 	for (i = pi = 0; i < g->np; i++)
 		if (g->pupils[i].left[0] == '\0' || strcmp(g->pupils[i].left, g->p.starts) > 0)
@@ -376,6 +422,9 @@ grid_status(struct grid *g, char *out, size_t size)
 	snprintf(kind, sizeof kind, "%s", lesson_kind_label(l->kind));
 	if (l->kind != LESSON_REGULAR)
 		snprintf(kind + strlen(kind), sizeof kind - strlen(kind), "/%d", l->max_points);
+	/* First, where a narrow screen still shows it: the plan has a СОр due after this. */
+	if (grid_sor_due(g, l->id))
+		snprintf(out + strlen(out), size - strlen(out), "%s · ", _("SA-S due"));
 	snprintf(out + strlen(out), size - strlen(out), "%.2s.%.2s %s: %s", l->date + 8,
 	    l->date + 5, kind, l->topic[0] ? l->topic : _("(no topic)"));
 	if (l->homework[0] != '\0')
@@ -393,7 +442,8 @@ grid_draw(struct grid *g)
 	/* Most needed first: a narrow screen keeps the hints that fit. */
 	static const char *const hints[] = { "", N_("1-9,0=10 mark"), "help", N_("help"),
 	    "back", N_("back"), "absent", N_("absent"), "clear", N_("clear"),
-	    "lesson-edit", N_("topic"), "lesson-add", N_("new"), "language", N_("lang"), NULL };
+	    "lesson-edit", N_("topic"), "lesson-add", N_("new"), "language", N_("lang"),
+	    "plan", N_("plan"), NULL };
 	char title[1024], status[2048], name[512], cell[32], buf[64];
 	const struct grade_row *gr;
 	int nw = grid_name_width(), ncols, body, x, y, li, pi, style, cols = ui_cols();
@@ -638,7 +688,8 @@ grid_lesson_edit(struct grid *g, int full)
 {
 	struct ui *ui = g->ui;
 	struct lesson l;
-	char label[64], kind[16], max[8], ask[256];
+	struct plan_topic picked;
+	char label[160], kind[16], max[8], ask[256];
 	int r, w, step, steps = full ? 5 : 2, bad_kind = 0, added;
 	int64_t id;
 	size_t i, n = 0;
@@ -653,7 +704,8 @@ grid_lesson_edit(struct grid *g, int full)
 		    step == 3 ? kind : max;
 		size_t size = step == 0 ? sizeof l.topic : step == 1 ? sizeof l.homework :
 		    step == 2 ? sizeof l.date : step == 3 ? sizeof kind : sizeof max;
-		const char *name = step == 0 ? _("Topic") : step == 1 ? _("Homework") :
+		const char *name = step == 0 ? (g->has_plan ? _("Topic (Down: the plan's)") :
+		    _("Topic")) : step == 1 ? _("Homework") :
 		    step == 2 ? _("Date") : step == 3 ? _("Kind (1 FA, 2 SA-S, 3 SA-T)") :
 		    _("Maximum points");
 
@@ -669,6 +721,18 @@ grid_lesson_edit(struct grid *g, int full)
 			return UI_QUIT;
 		if (r == 0)
 			return 0;
+		/* Down on the topic opens the plan's topics, as a drop-down list would. */
+		if (step == 0 && r == 2 && g->has_plan && strcmp(ui->edit_key, "Down") == 0) {
+			if ((r = ui_plan_run(ui, &g->j, 1, &picked)) == UI_QUIT)
+				return UI_QUIT;
+			if (r == 1) {
+				snprintf(l.topic, sizeof l.topic, "%s", picked.topic);
+				if (l.homework[0] == '\0')
+					snprintf(l.homework, sizeof l.homework, "%s",
+					    picked.homework);
+			}
+			continue;
+		}
 		if (r != 1 && r != 2)
 			continue;
 		if (step == 3) {
@@ -1116,6 +1180,8 @@ grid_key(struct grid *g, const struct ui_key *k)
 		grid_lesson_remove(g);
 	else if (strcmp(action, "summary") == 0)
 		return grid_summary(g) == UI_QUIT ? UI_QUIT : 1;
+	else if (strcmp(action, "plan") == 0)
+		return ui_plan_run(ui, &g->j, 0, NULL) == UI_QUIT ? UI_QUIT : 1;
 	else if (strcmp(action, "period-prev") == 0)
 		grid_period_step(g, -1);
 	else if (strcmp(action, "period-next") == 0)

@@ -35,6 +35,7 @@ struct ui {
 	struct actor actor;
 	char today[11];
 	char message[512];	/* for the status line until the next key */
+	char edit_key[16];	/* the key that ended the last ui_line_edit() */
 	int idle_lock;		/* seconds, 0: never */
 	int locked;		/* the lock screen is up */
 	int leaving;		/* the user said yes to quit */
@@ -79,6 +80,12 @@ int ui_lock_screen(struct ui *ui);
 void ui_help(struct ui *ui, const char *context);
 int ui_home_run(struct ui *ui);
 int ui_grid_run(struct ui *ui, const struct journal *j);
+struct plan_topic;
+/*
+ * The journal's plan (ui_plan.c), read-only; with `pick`, Enter takes the
+ * topic selected into *out: 1 then, 0 back without one, or UI_QUIT.
+ */
+int ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_topic *out);
 /* The administration screens (admin; head sees terms, sessions, audit). */
 int ui_admin_run(struct ui *ui);
 /* Changes the user's own password: old one, new one twice. */
