@@ -82,16 +82,14 @@ struct plan_pace {
 };
 void plan_pace(const struct plan_topic *rows, size_t n, int given, const char *today,
     struct plan_pace *out);
-
-struct plan_problem {
-	size_t line;		/* 0: the file as a whole */
-	char msg[320];
-};
+/* The same for a journal's plan rows (store_plan_progress()), counting its lessons to today. */
+int store_plan_pace(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const char *today, const struct plan_topic *rows, size_t n, struct plan_pace *out);
 
 struct plan_report {
 	size_t topics, hours;	/* read from the file */
 	struct table_source source;
-	struct plan_problem *problems;
+	struct table_problem *problems;
 	size_t nproblems;
 };
 

@@ -47,4 +47,18 @@ struct table_problem {
 void table_problem_vadd(struct table_problem **rows, size_t *n, size_t line, const char *fmt,
     va_list ap) __attribute__((format(printf, 4, 0)));
 
+/* A word of a header row (case-folded, '_' read as ' ') and the importer's column it names. */
+struct table_header {
+	const char *word;
+	int col;
+};
+
+/*
+ * Reads the first row, whose words in English, Russian or Kazakh name the
+ * columns: cols[c] is the file's first column named as the importer's
+ * column c, or -1 when none is (cols holds ncols entries).
+ */
+void table_header_row(const struct csv *csv, const struct table_header *words, size_t nwords,
+    int *cols, int ncols);
+
 #endif

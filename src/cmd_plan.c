@@ -56,7 +56,7 @@ run_plan_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct plan_owner owner;
 	struct subject s;
 	char *pos[3], *buf = NULL;
-	size_t len = 0, i;
+	size_t len = 0;
 
 	if ((rc = cmd_args(ctx, &cmd_plan_import, argc, argv, opts, pos, 3, 3, NULL)) != CMD_OK ||
 	    (rc = owner_arg(ctx, pos[0], &owner)) != CMD_OK)
@@ -67,19 +67,11 @@ run_plan_import(struct cmd_ctx *ctx, int argc, char **argv)
 		return rc;
 	rc = plan_import(ctx->st, &owner, s.id, buf, len, dry_run, &rep);
 	free(buf);
-	for (i = 0; i < rep.nproblems; i++) {
-		if (rep.problems[i].line > 0)
-			cmd_error(ctx, _("line %zu: %s"), rep.problems[i].line, rep.problems[i].msg);
-		else
-			cmd_error(ctx, "%s", rep.problems[i].msg);
-	}
-	if (rc != STORE_OK) {
-		cmd_error(ctx, _("Nothing was imported."));
+	if ((rc = cmd_table_report(ctx, rc, rep.problems, rep.nproblems, &rep.source)) !=
+	    CMD_OK) {
 		plan_report_free(&rep);
-		return rc == STORE_DENIED ? CMD_DENIED : CMD_FAIL;
+		return rc;
 	}
-	if (rep.source.xlsx || rep.source.charset != CHARSET_UTF8)
-		fprintf(ctx->out, _("Read as %s.\n"), table_source_name(&rep.source));
 	if (owner.class_id != 0)
 		fprintf(ctx->out, dry_run ? _("%zu topics (%zu hours) would be the plan of %s in "
 		    "%s.\n") : _("%zu topics (%zu hours) are the plan of %s in %s.\n"), rep.topics,
@@ -143,14 +135,13 @@ run_plan_show(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_opt opts[] = { { "--subgroup", &subgroup_arg, NULL },
 		{ NULL, NULL, NULL } };
 	struct plan_topic *rows = NULL;
-	struct lesson *lessons = NULL;
 	struct plan_pace pace;
 	struct class c;
 	struct subject s;
 	char *pos[2], today[11], done[32], section[STORE_NAME_MAX + 1] = "";
 	const char *hdr[4];
-	size_t n = 0, nlessons = 0, i, w[4] = { 4, 5, 10, 10 };
-	int rc, own = 0, subgroup, given = 0;
+	size_t n = 0, i, w[4] = { 4, 5, 10, 10 };
+	int rc, own = 0, subgroup;
 
 	if ((rc = cmd_args(ctx, &cmd_plan_show, argc, argv, opts, pos, 2, 2, NULL)) != CMD_OK ||
 	    (rc = cmd_journal_args(ctx, pos[0], pos[1], &c, &s)) != CMD_OK)
@@ -160,17 +151,14 @@ run_plan_show(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(ctx, _("This journal is not yours to read."));
 		return CMD_DENIED;
 	}
+	store_today(today);
 	if ((rc = store_plan_progress(ctx->st, c.id, s.id, subgroup, &rows, &n, &own)) !=
 	    STORE_OK ||
-	    (rc = store_lesson_list(ctx->st, c.id, s.id, subgroup, NULL, &lessons, &nlessons)) !=
+	    (rc = store_plan_pace(ctx->st, c.id, s.id, subgroup, today, rows, n, &pace)) !=
 	    STORE_OK) {
 		free(rows);
 		return cmd_store_error(ctx, rc);
 	}
-	store_today(today);
-	for (i = 0; i < nlessons; i++)
-		given += strcmp(lessons[i].date, today) <= 0;
-	free(lessons);
 	cmd_put(ctx, s.name);
 	fputs(" · ", ctx->out);
 	cmd_put(ctx, c.name);
@@ -217,7 +205,6 @@ run_plan_show(struct cmd_ctx *ctx, int argc, char **argv)
 			fprintf(ctx->out, "  [%s]", _("SA-S due"));
 		fputc('\n', ctx->out);
 	}
-	plan_pace(rows, n, given, today, &pace);
 	plan_pace_print(ctx, &pace);
 	free(rows);
 	return CMD_OK;

@@ -26,7 +26,7 @@
 enum column { COL_NUM, COL_TOPIC, COL_HOURS, COL_DATE, COL_HOMEWORK, COL_SECTION, COL_SOR, NCOLS };
 
 /* Header words, compared case-folded with '_' read as ' '. */
-static const struct { const char *word; enum column col; } headers[] = {
+static const struct table_header headers[] = {
 	{ "№", COL_NUM }, { "no", COL_NUM }, { "no.", COL_NUM }, { "number", COL_NUM },
 	{ "#", COL_NUM }, { "номер", COL_NUM }, { "№ п/п", COL_NUM }, { "п/п", COL_NUM },
 	{ "р/с", COL_NUM }, { "№ р/с", COL_NUM }, { "нөмірі", COL_NUM },
@@ -50,16 +50,10 @@ problem(struct plan_report *rep, size_t line, const char *fmt, ...)
 static void
 problem(struct plan_report *rep, size_t line, const char *fmt, ...)
 {
-	struct plan_problem *p = NULL;
 	va_list ap;
 
-	if ((p = realloc(rep->problems, (rep->nproblems + 1) * sizeof *p)) == NULL)
-		return;		/* the ones we have already say enough */
-	rep->problems = p;
-	p = &rep->problems[rep->nproblems++];
-	p->line = line;
 	va_start(ap, fmt);
-	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	table_problem_vadd(&rep->problems, &rep->nproblems, line, fmt, ap);
 	va_end(ap);
 }
 
@@ -73,22 +67,6 @@ fold(const char *s)
 		if (*c == '_')
 			*c = ' ';
 	return folded;
-}
-
-static int
-header_column(const char *field)
-{
-	char *folded = fold(field);
-	int col = -1;
-	size_t i;
-
-	for (i = 0; folded != NULL && i < sizeof headers / sizeof headers[0]; i++)
-		if (strcmp(folded, headers[i].word) == 0) {
-			col = (int)headers[i].col;
-			break;
-		}
-	free(folded);
-	return col;
 }
 
 /* A whole number lo..hi, or -1. */
@@ -238,14 +216,7 @@ plan_import(struct store *st, const struct plan_owner *owner, int64_t subject_id
 		problem(rep, 0, _("The file has no topics."));
 		goto out;
 	}
-	for (i = 0; i < NCOLS; i++)
-		cols[i] = -1;
-	for (i = 0; i < csv_cols(csv, 0); i++) {
-		int c = header_column(csv_field(csv, 0, i));
-
-		if (c >= 0 && cols[c] < 0)
-			cols[c] = (int)i;
-	}
+	table_header_row(csv, headers, sizeof headers / sizeof headers[0], cols, NCOLS);
 	if (cols[COL_NUM] < 0 || cols[COL_TOPIC] < 0 || cols[COL_HOURS] < 0) {
 		problem(rep, csv_line(csv, 0), _("The first line must name the columns: number, "
 		    "topic and hours (№, Тема, Часы / №, Тақырып, Сағат), and may add date, "

@@ -25,7 +25,7 @@ enum column {
 };
 
 /* Header words, compared case-folded with '_' read as ' '. */
-static const struct { const char *word; enum column col; } headers[] = {
+static const struct table_header headers[] = {
 	{ "surname", COL_SURNAME }, { "last name", COL_SURNAME }, { "family name", COL_SURNAME },
 	{ "фамилия", COL_SURNAME }, { "тегі", COL_SURNAME },
 	{ "given name", COL_GIVEN }, { "first name", COL_GIVEN }, { "name", COL_GIVEN },
@@ -71,27 +71,6 @@ iin_field(struct roster_report *rep, size_t line, const char *field, struct pupi
 		return 1;
 	}
 	return 0;
-}
-
-static int
-header_column(const char *field)
-{
-	char *folded = text_casefold(field), *c = NULL;
-	int col = -1;
-	size_t i;
-
-	if (folded == NULL)
-		return -1;
-	for (c = folded; *c != '\0'; c++)
-		if (*c == '_')
-			*c = ' ';
-	for (i = 0; i < sizeof headers / sizeof headers[0]; i++)
-		if (strcmp(folded, headers[i].word) == 0) {
-			col = (int)headers[i].col;
-			break;
-		}
-	free(folded);
-	return col;
 }
 
 static char
@@ -189,14 +168,7 @@ roster_import(struct store *st, int64_t class_id, const char *buf, size_t len, i
 		problem(rep, 0, _("The file is empty."));
 		goto out;
 	}
-	for (i = 0; i < NCOLS; i++)
-		cols[i] = -1;
-	for (i = 0; i < csv_cols(csv, 0); i++) {
-		int c = header_column(csv_field(csv, 0, i));
-
-		if (c >= 0 && cols[c] < 0)
-			cols[c] = (int)i;
-	}
+	table_header_row(csv, headers, sizeof headers / sizeof headers[0], cols, NCOLS);
 	if (cols[COL_FULL] < 0 && (cols[COL_SURNAME] < 0 || cols[COL_GIVEN] < 0)) {
 		problem(rep, csv_line(csv, 0), _("The first line must name the columns: surname "
 		    "and given name (Фамилия, Имя / Тегі, Аты), or a full name (ФИО, Аты-жөні)."));

@@ -425,6 +425,30 @@ store_plan_next(struct store *st, int64_t class_id, int64_t subject_id, int subg
 	return rc;
 }
 
+int
+store_plan_pace(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const char *today, const struct plan_topic *rows, size_t n, struct plan_pace *out)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM lesson WHERE class_id = ?"
+	    " AND subject_id = ? AND subgroup = ? AND date <= ?");
+	int given;
+
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, class_id);
+	sqlite3_bind_int64(s, 2, subject_id);
+	sqlite3_bind_int(s, 3, subgroup);
+	store_bind_text(s, 4, today);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail_db(st);
+	}
+	given = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	plan_pace(rows, n, given, today, out);
+	return STORE_OK;
+}
+
 void
 plan_pace(const struct plan_topic *rows, size_t n, int given, const char *today,
     struct plan_pace *out)

@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "table.h"
+#include "text.h"
 
 /* Every XLSX file is a ZIP archive, which starts with a local file header. */
 static int
@@ -64,4 +65,31 @@ table_problem_vadd(struct table_problem **rows, size_t *n, size_t line, const ch
 	p = &p[(*n)++];
 	p->line = line;
 	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+}
+
+void
+table_header_row(const struct csv *csv, const struct table_header *words, size_t nwords,
+    int *cols, int ncols)
+{
+	char *folded = NULL, *ch = NULL;
+	size_t i, k;
+	int c;
+
+	for (c = 0; c < ncols; c++)
+		cols[c] = -1;
+	for (i = 0; i < csv_cols(csv, 0); i++) {
+		if ((folded = text_casefold(csv_field(csv, 0, i))) == NULL)
+			continue;
+		for (ch = folded; *ch != '\0'; ch++)
+			if (*ch == '_')
+				*ch = ' ';
+		for (k = 0; k < nwords; k++)
+			if (strcmp(folded, words[k].word) == 0) {
+				c = words[k].col;
+				if (c >= 0 && c < ncols && cols[c] < 0)
+					cols[c] = (int)i;
+				break;
+			}
+		free(folded);
+	}
 }

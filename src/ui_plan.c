@@ -30,6 +30,7 @@ struct plan_screen {
 	struct plan_topic *topics;
 	size_t ntopics;
 	struct plan_line *lines;
+	size_t first_undone;	/* the line of the first topic not done */
 	int picked;		/* a topic was taken into *out */
 	struct plan_topic *out;
 	char status[256];
@@ -39,11 +40,10 @@ static int
 plan_load(struct ui *ui, struct admin_list *l, size_t *n)
 {
 	struct plan_screen *s = l->ctx;
-	struct lesson *lessons = NULL;
 	struct plan_pace pace;
 	const char *section = "";
-	size_t nlessons = 0, i, k = 0;
-	int own = 0, given = 0;
+	size_t i, k = 0;
+	int found;
 
 	free(s->topics);
 	free(s->lines);
@@ -54,29 +54,30 @@ plan_load(struct ui *ui, struct admin_list *l, size_t *n)
 	snprintf(l->title, sizeof l->title, _("%s · %s%s · plan"), s->j->class_name,
 	    s->j->subject_name, s->j->subgroup ? "*" : "");
 	if (store_plan_progress(ui->st, s->j->class_id, s->j->subject_id, s->j->subgroup,
-	    &s->topics, &s->ntopics, &own) != STORE_OK ||
-	    store_lesson_list(ui->st, s->j->class_id, s->j->subject_id, s->j->subgroup, NULL,
-	    &lessons, &nlessons) != STORE_OK) {
+	    &s->topics, &s->ntopics, NULL) != STORE_OK ||
+	    store_plan_pace(ui->st, s->j->class_id, s->j->subject_id, s->j->subgroup, ui->today,
+	    s->topics, s->ntopics, &pace) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		return -1;
 	}
-	for (i = 0; i < nlessons; i++)
-		given += strcmp(lessons[i].date, ui->today) <= 0;
-	free(lessons);
 	/* One line per topic and one per section heading, at most. */
 	if ((s->lines = calloc(2 * s->ntopics + 1, sizeof *s->lines)) == NULL) {
 		ui_status(ui, "%s", _("Out of memory."));
 		return -1;
 	}
-	for (i = 0; i < s->ntopics; i++) {
+	s->first_undone = 0;
+	for (i = 0, found = 0; i < s->ntopics; i++) {
 		if (strcmp(s->topics[i].section, section) != 0) {
 			section = s->topics[i].section;
 			s->lines[k++].section = section;
 		}
+		if (!found && s->topics[i].done < s->topics[i].hours) {
+			s->first_undone = k;
+			found = 1;
+		}
 		s->lines[k++].topic = i;
 	}
 	*n = k;
-	plan_pace(s->topics, s->ntopics, given, ui->today, &pace);
 	if (pace.ahead > 0)
 		snprintf(s->status, sizeof s->status, _("%d of %d h given · ahead by %d h"),
 		    pace.done, pace.hours, pace.ahead);
@@ -165,26 +166,12 @@ ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_topic 
 	struct admin_list l = { .hints = pick ? pick_hints : hints, .columns = columns,
 	    .ctx = &s, .empty = N_("This journal has no plan. Import one with `dapter plan "
 	    "import`."), .load = plan_load, .cell = plan_cell, .act = plan_act };
+	size_t n = 0;
 	int rc;
 
 	/* Picking starts at the first topic not done: most often the one wanted. */
-	if (pick && store_plan_progress(ui->st, j->class_id, j->subject_id, j->subgroup,
-	    &s.topics, &s.ntopics, NULL) == STORE_OK) {
-		const char *section = "";
-		size_t i;
-
-		for (i = 0; i < s.ntopics; i++) {
-			if (strcmp(s.topics[i].section, section) != 0) {
-				section = s.topics[i].section;
-				l.first++;
-			}
-			if (s.topics[i].done < s.topics[i].hours)
-				break;
-			l.first++;
-		}
-		if (i == s.ntopics)
-			l.first = 0;
-	}
+	if (pick && plan_load(ui, &l, &n) == 0)
+		l.first = s.first_undone;
 	rc = admin_list_run(ui, &l);
 	free(s.topics);
 	free(s.lines);
