@@ -364,6 +364,7 @@ store_mark_set_in(struct store *st, struct lesson *l, int64_t pupil_id, int valu
 	}
 	if ((rc = store_tx_commit(st)) != STORE_OK)
 		return rc;
-	l->id = added.id;
+	/* The lesson as written: its id, and the topic its plan gave it (plan.h). */
+	*l = added;
 	return STORE_OK;
 }

@@ -697,6 +697,13 @@ grid_lesson_edit(struct grid *g, int full)
 	if (!grid_editable(g))
 		return 0;
 	l = g->lessons[g->col];
+	/* A timetabled lesson not yet written shows the topic the plan gives it. */
+	if (l.id == 0 && l.topic[0] == '\0' && g->has_plan &&
+	    store_plan_next(ui->st, l.class_id, l.subject_id, l.subgroup, &picked) == STORE_OK) {
+		snprintf(l.topic, sizeof l.topic, "%s", picked.topic);
+		if (l.homework[0] == '\0')
+			snprintf(l.homework, sizeof l.homework, "%s", picked.homework);
+	}
 	snprintf(kind, sizeof kind, "%s", lesson_kind_label(l.kind));
 	snprintf(max, sizeof max, "%d", l.max_points);
 	for (step = 0; step < steps;) {

@@ -78,6 +78,33 @@ keys b End
 check "it scrolls to the last topic" wait_re b "26 .*Повторение и"
 keys b q q q y
 check "quit at 40x12" wait_for b "EXITED 0"
+# A timetabled lesson takes the next topic when its first mark writes it;
+# the topic editor of one not yet written shows the topic it will take.
+{
+	dd class add "7 Б" &&
+	printf 'Тегі;Аты\nЖақсыбеков;Арман\n' >"$tmp/roster-b.csv" &&
+	dd roster import "7 Б" "$tmp/roster-b.csv" &&
+	dd assign aruzhan "7 Б" Алгебра &&
+	printf 'Күн;Сабақ;Пән;Мұғалім;Кабинет;Топ\nДс;1;Алгебра;aruzhan;204;\n' \
+	    >"$tmp/timetable.csv" &&
+	dd timetable import "7 Б" "$tmp/timetable.csv"
+} >"$tmp/setup-b.log" 2>&1 || { cat "$tmp/setup-b.log"; exit 1; }
+start c 100 24 -- --as aruzhan
+wait_for c "My journals" >/dev/null
+keys c Enter
+check "today's timetabled lesson of 7 Б opens first" wait_for c "7 Б · Алгебра"
+keys c 8
+check "its first mark writes it with the plan's first topic" \
+    wait_for c "23.11 FA: Степень с натуральным показателем и её свойства"
+dd lesson list "7 Б" Алгебра >"$tmp/lessons-b" 2>&1
+check "the store has the topic" grep -q "2026-11-23	FA	Степень с натуральным" "$tmp/lessons-b"
+keys c Left t
+check "an unwritten timetabled lesson's editor shows the topic it will take" \
+    wait_for c "Topic (Down: the plan's): Степень с натуральным показателем"
+keys c Escape q q y
+check "quit the timetabled page" wait_for c "EXITED 0"
+dd lesson list "7 Б" Алгебра >"$tmp/lessons-b" 2>&1
+check "Escape in the editor writes nothing" test "$(wc -l <"$tmp/lessons-b")" -eq 1
 dd audit verify >/dev/null 2>&1
 check "the audit chain holds" test $? -eq 0
 tap_done
