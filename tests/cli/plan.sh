@@ -92,6 +92,21 @@ d lesson set 1 --topic "Степень с целым показателем"
 d plan show "7 Ә" Алгебра
 has "$tmp/out" "1     2      2026-09-02  1/2" "a lesson given another topic leaves its old one half done"
 
+d --as pavel plan show "7 Ә" Алгебра
+status 3 "a teacher who does not teach the journal may not read its plan"
+
+# A class's own plan, imported beside the grade's, is the one its lessons follow.
+printf '№;Тема;Часы\n1;Повторение курса 6 класса;1\n2;Своя тема класса;2\n' >"$tmp/own.csv"
+d --as aruzhan plan import "7 Ә" Алгебра "$tmp/own.csv"
+status 0 "the class's teacher imports a plan of the class's own"
+d lesson add "7 Ә" Алгебра 2026-11-20
+d lesson list "7 Ә" Алгебра
+has "$tmp/out" "2026-11-20	FA	Повторение курса 6 класса" "the next lesson takes the class's plan, not the grade's"
+d plan show "7 Ә" Алгебра
+has "$tmp/out" "the class's own plan" "plan show names the class's own plan"
+d plan show "7 Ә" Алгебра
+has "$tmp/out" "1     1                  2026-11-20  Повторение курса 6 класса" "and marks its topic done"
+
 # A class's own plan overrides the grade's; a plan without a СОр column gives
 # each section's last topic a СОр; sections may be rows of their own.
 d class add "5 А"
