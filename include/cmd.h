@@ -108,6 +108,8 @@ int cmd_backup_copy(const char *dir, const char *name, struct stat *sb);
 /* The shared lookups of class and subject arguments. */
 int cmd_journal_args(struct cmd_ctx *ctx, const char *class_name, const char *subject_name,
     struct class *c, struct subject *s);
+/* A grade 1..12 (--grade N), or -1 with the error printed. */
+int cmd_grade_arg(struct cmd_ctx *ctx, const char *arg);
 /* --period P, or the period of today for the subject (quarter or half-year). */
 int cmd_period_arg(struct cmd_ctx *ctx, const char *spec, const struct subject *s,
     struct period *p);

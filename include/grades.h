@@ -28,9 +28,9 @@ const char *grades_mark_text(const struct grade_row *g, char *buf, size_t bufsiz
 /* The same for a 5-column cell on screen: short pass/fail words that stay distinct. */
 const char *grades_mark_cell(const struct grade_row *g, char *buf, size_t bufsize);
 
-/* The periods a subject is assessed by in a school year: quarters, or half-years (at most 4). */
-int grades_periods(struct store *st, int start_year, const struct subject *s, struct period *out,
-    size_t *n);
+/* The periods a subject is assessed by in a class's year: quarters, or half-years (at most 4). */
+int grades_periods(struct store *st, const struct class *c, const struct subject *s,
+    struct period *out, size_t *n);
 
 /*
  * A pupil's year in one subject: the period results, the year mark (once

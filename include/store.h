@@ -120,11 +120,10 @@ int store_period_list(struct store *st, int start_year, struct period **rows, si
 int store_period_find(struct store *st, const char *spec, const char *today, struct period *out);
 int store_period_for_date(struct store *st, const char *date, char kind, struct period *out);
 int store_period_set_closed(struct store *st, int64_t period_id, int closed);
-/* 1 when `date` falls in a holiday of its school year. */
+/* 1 when `date` falls in a holiday of every grade. */
 int store_holiday_on(struct store *st, const char *date);
-/* Why `date` has no lessons as a rule: 0 a school day, DAY_SUNDAY, DAY_HOLIDAY. */
+/* Why a day has no lessons (store_class_day_off()): 0 a school day, a Sunday, a holiday. */
 enum { DAY_SCHOOL, DAY_SUNDAY, DAY_HOLIDAY };
-int store_day_off(struct store *st, const char *date);
 /* "2026-q2": a period's code, for commands, files and the audit. */
 void period_label(const struct period *p, char *out, size_t outsize);
 /* "2-тоқсан", "2 четверть", "quarter 2": a period as a person reads it. */
@@ -143,18 +142,20 @@ struct holiday {
 	int start_year;			/* school year 2026 = 2026-2027 */
 	char starts[11], ends[11];	/* YYYY-MM-DD, inclusive */
 	char name[STORE_NAME_MAX + 1];	/* the standard ones come back translated */
+	int grade;			/* 0: every grade; else that grade's alone */
 };
 
 /* Holidays of a school year, by first day; STORE_NOT_FOUND when there is no such year. */
 int store_holiday_list(struct store *st, int start_year, struct holiday **rows, size_t *n);
 /*
- * Adds a holiday inside the school year (admin; audited); STORE_INVALID for
- * bad or reversed dates, dates outside the year, or an overlap with another
- * holiday. Lessons are not refused on holidays: a holiday only tells the
- * calendar (and the demo) which days are free.
+ * Adds a holiday inside the school year for every grade (grade 0) or for one
+ * (admin; audited); STORE_INVALID for bad or reversed dates, dates outside
+ * the year, or an overlap with another holiday of the same pupils. Lessons
+ * are not refused on holidays: a holiday only tells the calendar (and the
+ * demo) which days are free.
  */
-int store_holiday_add(struct store *st, int start_year, const char *starts, const char *ends,
-    const char *name, int64_t *id);
+int store_holiday_add(struct store *st, int start_year, int grade, const char *starts,
+    const char *ends, const char *name, int64_t *id);
 int store_holiday_remove(struct store *st, int64_t id);	/* admin; audited; STORE_NOT_FOUND */
 
 /* ---- classes, subjects, pupils ---- */
@@ -187,9 +188,42 @@ struct subject {
 int store_subject_add(struct store *st, const char *name, int hours, const char *scheme, int64_t *id);
 int store_subject_find(struct store *st, const char *name, struct subject *out);
 int store_subject_list(struct store *st, struct subject **rows, size_t *n);
-/* The scheme a journal is assessed by: grade 1 is ungraded, else the subject's. */
+/*
+ * The scheme a journal is assessed by: grade 1 is ungraded, else the
+ * subject's in the class (store_subject_in_class(), by c and s's ids).
+ */
 int store_scheme_for(struct store *st, const struct class *c, const struct subject *s,
     struct assess_scheme *out);
+/*
+ * The hours and scheme of a subject in a class: the class's rule, else its
+ * grade's in that school year, else the subject's own. `out` is the subject
+ * with them. Everything that marks, or places a lesson in a quarter or a
+ * half-year, reads a subject through this (store_subject.c).
+ */
+int store_subject_in_class(struct store *st, int64_t class_id, int64_t subject_id,
+    struct subject *out);
+
+/* A subject's hours or scheme for one grade of a school year, or for one class. */
+struct subject_rule {
+	int64_t id;
+	int start_year;		/* the school year of the grade or the class */
+	int grade;		/* a grade's rule: 1..12; else 0 */
+	int64_t class_id;	/* a class's rule; else 0 */
+	char class_name[STORE_CLASS_MAX + 1];
+	int hours;		/* 0: inherited */
+	char scheme[16];	/* "": inherited */
+};
+
+/* A subject's rules: grades by year and grade, then classes. */
+int store_subject_rule_list(struct store *st, int64_t subject_id, struct subject_rule **rows,
+    size_t *n);
+/*
+ * Makes r the rule of its target (admin; audited old -> new): r->class_id,
+ * else r->grade of r->start_year, else (both 0) the subject's own values,
+ * which inherit nothing. A rule inheriting both goes. Recomputes nothing by
+ * itself: subject_rule.h shows the marks a change moves, and asks.
+ */
+int store_subject_rule_set(struct store *st, int64_t subject_id, const struct subject_rule *r);
 
 struct pupil {
 	int64_t id;
@@ -458,8 +492,10 @@ int store_timetable_mine(struct store *st, const char *date, struct timetable_en
     size_t *n);
 /*
  * Why `date` has no lessons in the class: DAY_SCHOOL (0) when it has,
- * DAY_SUNDAY, DAY_HOLIDAY. The one test of "a school day for this class"
- * that the page and the timetable use.
+ * DAY_SUNDAY, DAY_HOLIDAY (of every grade, or of the class's grade alone, as
+ * grade 1's extra week). The one test of "a school day for this class" that
+ * the page, the timetable, a new lesson's day and the days missed use
+ * (store_school.c).
  */
 int store_class_day_off(struct store *st, int64_t class_id, const char *date);
 /*

@@ -298,10 +298,25 @@ cmd_journal_args(struct cmd_ctx *ctx, const char *class_name, const char *subjec
 {
 	int rc;
 
+	/* The subject as it is in the class: its hours and scheme there. */
 	if ((rc = store_class_find(ctx->st, class_name, c)) != STORE_OK ||
-	    (rc = store_subject_find(ctx->st, subject_name, s)) != STORE_OK)
+	    (rc = store_subject_find(ctx->st, subject_name, s)) != STORE_OK ||
+	    (rc = store_subject_in_class(ctx->st, c->id, s->id, s)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	return CMD_OK;
+}
+
+int
+cmd_grade_arg(struct cmd_ctx *ctx, const char *arg)
+{
+	char *end = NULL;
+	long g = strtol(arg, &end, 10);
+
+	if (arg[0] == '\0' || *end != '\0' || g < 1 || g > 12) {
+		cmd_error(ctx, _("A grade is a number from 1 to 12, not \"%s\"."), arg);
+		return -1;
+	}
+	return (int)g;
 }
 
 int

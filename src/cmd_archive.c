@@ -886,7 +886,8 @@ archive_journals(struct cmd_ctx *ctx, int year, const char *root, const struct p
 	}
 	for (i = 0; i < nj; i++) {
 		if ((rc = store_class_get(ctx->st, j[i].class_id, &c)) != STORE_OK ||
-		    (rc = store_subject_find(ctx->st, j[i].subject_name, &s)) != STORE_OK) {
+		    (rc = store_subject_in_class(ctx->st, c.id, j[i].subject_id, &s)) !=
+		    STORE_OK) {
 			rc = cmd_store_error(ctx, rc);
 			goto out;
 		}

@@ -71,7 +71,7 @@ run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	/* A Sunday or a holiday is most often a typing slip: say so unless told. */
 	if (!day_off && date_parse(l.date, l.date) &&
-	    (off = store_day_off(ctx->st, l.date)) != DAY_SCHOOL) {
+	    (off = store_class_day_off(ctx->st, l.class_id, l.date)) != DAY_SCHOOL) {
 		cmd_error(ctx, off == DAY_SUNDAY ? _("%s is a Sunday: add --day-off to give a "
 		    "lesson on it.") : _("%s is in the holidays: add --day-off to give a lesson "
 		    "on it."), l.date);

@@ -164,7 +164,8 @@ run_page_report(struct cmd_ctx *ctx, const struct cmd *cmd, page_builder build, 
 	    (rc = report_opts(ctx, format, lang, &fmt)) != CMD_OK ||
 	    (rc = class_arg(ctx, pos[0], year, &c)) != CMD_OK)
 		return rc;
-	if ((rc = store_subject_find(ctx->st, pos[1], &s)) != STORE_OK)
+	if ((rc = store_subject_find(ctx->st, pos[1], &s)) != STORE_OK ||
+	    (rc = store_subject_in_class(ctx->st, c.id, s.id, &s)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	if ((rc = period_arg(ctx, period, year, &s, &p, &pp)) != CMD_OK)
 		return rc;

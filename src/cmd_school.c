@@ -210,6 +210,8 @@ run_holiday_list(struct cmd_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		fprintf(ctx->out, "%lld\t%s\t%s\t", (long long)h[i].id, h[i].starts, h[i].ends);
 		cmd_put(ctx, h[i].name);
+		if (h[i].grade > 0)
+			fprintf(ctx->out, "\t%d", h[i].grade);
 		fputc('\n', ctx->out);
 	}
 	free(h);
@@ -218,7 +220,8 @@ run_holiday_list(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_holiday_list = {
 	"holiday list", "[START_YEAR]",
-	N_("List the holidays of a school year: number, first day, last day, name."), NULL,
+	N_("List the holidays of a school year: number, first day, last day, name, and the grade "
+	"of a holiday of one grade only."), NULL,
 	CMD_ANYONE, 0, run_holiday_list,
 };
 
@@ -226,12 +229,16 @@ static int
 run_holiday_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	char *pos[32], first[11], name[4 * STORE_NAME_MAX] = "";
+	const char *grade = NULL;
+	const struct cmd_opt opts[] = { { "--grade", &grade, NULL }, { NULL, NULL, NULL } };
 	int64_t id = 0;
-	int rc, npos = 0, year, i;
+	int rc, npos = 0, year, i, g = 0;
 
-	if ((rc = cmd_args(ctx, &cmd_holiday_add, argc, argv, NULL, pos, 3,
+	if ((rc = cmd_args(ctx, &cmd_holiday_add, argc, argv, opts, pos, 3,
 	    (int)(sizeof pos / sizeof pos[0]), &npos)) != CMD_OK)
 		return rc;
+	if (grade != NULL && (g = cmd_grade_arg(ctx, grade)) < 0)
+		return CMD_USAGE;
 	if (!date_parse(pos[0], first)) {
 		cmd_error(ctx, _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
 		return CMD_FAIL;
@@ -244,17 +251,19 @@ run_holiday_add(struct cmd_ctx *ctx, int argc, char **argv)
 	for (i = 2; i < npos; i++)
 		snprintf(name + strlen(name), sizeof name - strlen(name), "%s%s",
 		    i > 2 ? " " : "", pos[i]);
-	if ((rc = store_holiday_add(ctx->st, year, first, pos[1], name, &id)) != STORE_OK)
+	if ((rc = store_holiday_add(ctx->st, year, g, first, pos[1], name, &id)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	fprintf(ctx->out, "%lld\n", (long long)id);
 	return CMD_OK;
 }
 
 const struct cmd cmd_holiday_add = {
-	"holiday add", "FIRST LAST NAME...",
+	"holiday add", "FIRST LAST [--grade N] NAME...",
 	N_("Add a holiday to the school year holding its first day (audited)."),
 	N_("FIRST and LAST are its first and last day, inclusive; both must lie in the school "
-	"year, and it may not overlap another holiday. Prints the new holiday's number."),
+	"year, and it may not overlap another holiday of the same pupils. With --grade it is "
+	"that grade's alone, as the extra week of grade 1 in February. Prints the new holiday's "
+	"number."),
 	CMD_ADMIN, 0, run_holiday_add,
 };
 

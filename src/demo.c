@@ -140,7 +140,8 @@ fill_period(struct store *st, const struct class *c, const struct subject *s, si
 		int wd = date_weekday(date);
 
 		for (k = 0; k < 3 && demo_subjects[subj_index].weekdays[k] != 0; k++)
-			if (wd == demo_subjects[subj_index].weekdays[k] && !store_holiday_on(st, date))
+			if (wd == demo_subjects[subj_index].weekdays[k] &&
+			    store_class_day_off(st, c->id, date) == DAY_SCHOOL)
 				snprintf(dates[nd++], sizeof dates[0], "%s", date);
 	}
 	for (i = 0; i < nd && rc == STORE_OK; i++) {
@@ -215,7 +216,8 @@ demo_fill(struct store *st, const char *today)
 		for (si = 0; strcmp(demo_subjects[si].name, demo_assignments[i].subject) != 0; si++)
 			;
 		if ((rc = store_class_find(st, demo_assignments[i].class_name, &c)) != STORE_OK ||
-		    (rc = store_subject_find(st, demo_assignments[i].subject, &s)) != STORE_OK)
+		    (rc = store_subject_find(st, demo_assignments[i].subject, &s)) != STORE_OK ||
+		    (rc = store_subject_in_class(st, c.id, s.id, &s)) != STORE_OK)
 			break;
 		for (j = 0; j < np && rc == STORE_OK; j++)
 			if ((periods[j].kind == 'h') == (s.hours == 1) &&
@@ -302,6 +304,7 @@ demo_last_year(struct store *st, const char *today, struct roster_report *rep, F
 		size_t si = demo_subject_index(demo_assignments_9a[i].subject);
 
 		if ((rc = store_subject_find(st, demo_assignments_9a[i].subject, &s)) != STORE_OK ||
+		    (rc = store_subject_in_class(st, c.id, s.id, &s)) != STORE_OK ||
 		    (rc = store_assign(st, demo_assignments_9a[i].login, c.id, s.id, 0)) !=
 		    STORE_OK)
 			goto out;

@@ -14,9 +14,10 @@
 #include "store_internal.h"
 
 int
-grades_compute(struct store *st, const struct class *c, const struct subject *subj,
+grades_compute(struct store *st, const struct class *c, const struct subject *subj_in,
     int subgroup, const struct period *p, struct grade_row **rows, size_t *n)
 {
+	struct subject in_class, *subj = &in_class;
 	struct assess_scheme scheme;
 	struct pupil *pupils = NULL;
 	struct lesson *lessons = NULL;
@@ -29,6 +30,9 @@ grades_compute(struct store *st, const struct class *c, const struct subject *su
 
 	*rows = NULL;
 	*n = 0;
+	/* The hours and scheme of the subject in this class, whatever the caller read. */
+	if ((rc = store_subject_in_class(st, c->id, subj_in->id, &in_class)) != STORE_OK)
+		return rc;
 	if ((subj->hours == 1) != (p->kind == 'h'))
 		return store_fail(st, STORE_INVALID, subj->hours == 1 ?
 		    _("%s has one lesson a week: it is assessed by half-years (h1, h2).") :
@@ -90,7 +94,7 @@ grades_compute(struct store *st, const struct class *c, const struct subject *su
 			 * The store validates every mark; this is data edited behind its
 			 * back. Name the page and the mark, so someone can mend it.
 			 */
-			char page[STORE_CLASS_MAX + STORE_NAME_MAX + 32];
+			char page[STORE_CLASS_MAX + STORE_NAME_MAX + 48];
 			const struct lesson *bad = NULL;
 			int value = -1;
 
@@ -172,18 +176,20 @@ grades_mark_cell(const struct grade_row *g, char *buf, size_t bufsize)
 }
 
 int
-grades_periods(struct store *st, int start_year, const struct subject *s, struct period *out,
-    size_t *n)
+grades_periods(struct store *st, const struct class *c, const struct subject *s,
+    struct period *out, size_t *n)
 {
 	struct period *all = NULL;
+	struct subject in_class;
 	size_t nall = 0, i;
 	int rc;
 
 	*n = 0;
-	if ((rc = store_period_list(st, start_year, &all, &nall)) != STORE_OK)
+	if ((rc = store_subject_in_class(st, c->id, s->id, &in_class)) != STORE_OK ||
+	    (rc = store_period_list(st, c->start_year, &all, &nall)) != STORE_OK)
 		goto out;
 	for (i = 0; i < nall && *n < 4; i++)
-		if (all[i].kind == (s->hours == 1 ? 'h' : 'q'))
+		if (all[i].kind == (in_class.hours == 1 ? 'h' : 'q'))
 			out[(*n)++] = all[i];
 out:
 	free(all);
@@ -255,7 +261,7 @@ grades_year(struct store *st, const struct class *c, const struct subject *subj,
 
 	*rows = NULL;
 	*n = 0;
-	if ((rc = grades_periods(st, c->start_year, subj, ps, &nps)) != STORE_OK ||
+	if ((rc = grades_periods(st, c, subj, ps, &nps)) != STORE_OK ||
 	    (rc = store_scheme_for(st, c, subj, &scheme)) != STORE_OK ||
 	    (rc = store_year_work_list(st, c->id, subj->id, &w, &nw)) != STORE_OK)
 		goto out;

@@ -194,7 +194,8 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 	}
 	subgroup = atoi(csv_field(csv, 0, 5));
 	if ((rc = store_class_find(st, csv_field(csv, 0, 1), &c)) != STORE_OK ||
-	    (rc = store_subject_find(st, csv_field(csv, 0, 3), &subj)) != STORE_OK) {
+	    (rc = store_subject_find(st, csv_field(csv, 0, 3), &subj)) != STORE_OK ||
+	    (rc = store_subject_in_class(st, c.id, subj.id, &subj)) != STORE_OK) {
 		rep->error_line = 1;
 		goto out;
 	}

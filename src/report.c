@@ -595,26 +595,6 @@ class_journals(struct store *st, const struct class *c, struct journal **rows, s
 	return STORE_OK;
 }
 
-int
-subject_get(struct store *st, int64_t id, struct subject *out)
-{
-	struct subject *all = NULL;
-	size_t n = 0, i;
-	int rc;
-
-	if ((rc = store_subject_list(st, &all, &n)) != STORE_OK)
-		goto out;
-	rc = STORE_NOT_FOUND;
-	for (i = 0; i < n; i++)
-		if (all[i].id == id) {
-			*out = all[i];
-			rc = STORE_OK;
-		}
-out:
-	free(all);
-	return rc;
-}
-
 
 int
 class_subjects(struct store *st, const struct class *c, struct subject_journals **out,
@@ -638,7 +618,8 @@ class_subjects(struct store *st, const struct class *c, struct subject_journals 
 			if (sj[k].subject.id == j[i].subject_id)
 				break;
 		if (k == *n) {
-			if ((rc = subject_get(st, j[i].subject_id, &sj[k].subject)) != STORE_OK)
+			if ((rc = store_subject_in_class(st, c->id, j[i].subject_id,
+			    &sj[k].subject)) != STORE_OK)
 				goto out;
 			(*n)++;
 		}
@@ -816,7 +797,7 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 	for (k = 0; k < nsj; k++) {
 		if ((rc = summary_subject_fill(st, r, c, &sj[k], pupils, np, &ss[k])) !=
 		    STORE_OK ||
-		    (rc = grades_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		    (rc = grades_periods(st, c, &sj[k].subject, ps, &nps)) !=
 		    STORE_OK)
 			goto out;
 		ss[k].nps = nps;
@@ -844,7 +825,7 @@ report_summary_build(struct store *st, const struct class *c, struct report **ou
 		size_t ycol = col + ss[k].nps, wcol = ycol + 1;
 		size_t fcol = wcol + (size_t)ss[k].has_work;
 
-		if ((rc = grades_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		if ((rc = grades_periods(st, c, &sj[k].subject, ps, &nps)) !=
 		    STORE_OK)
 			goto out;
 		rc = STORE_FAILED;
@@ -1039,7 +1020,7 @@ report_pupil_build(struct store *st, const struct class *c, const struct pupil *
 	    col_set(t, 4, _("Mark"), NULL, REPORT_CENTER) != STORE_OK)
 		goto out;
 	for (k = 0; k < nsj; k++) {
-		if ((rc = grades_periods(st, c->start_year, &sj[k].subject, ps, &nps)) !=
+		if ((rc = grades_periods(st, c, &sj[k].subject, ps, &nps)) !=
 		    STORE_OK)
 			goto out;
 		memset(&yc, 0, sizeof yc);

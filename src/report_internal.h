@@ -48,7 +48,6 @@ void journal_teacher(struct store *st, int64_t class_id, int64_t subject_id, int
     char *out, size_t outsize);
 /* The class's journals the actor may read, in the store's order. */
 int class_journals(struct store *st, const struct class *c, struct journal **rows, size_t *n);
-int subject_get(struct store *st, int64_t id, struct subject *out);
 
 /* Distinct subjects of the class's journals, with their subgroups. */
 struct subject_journals {

@@ -67,8 +67,8 @@ journal_tally(struct store *st, const struct class *c, const struct journal *j,
 	size_t nps = 0, n = 0, i;
 	int rc;
 
-	if ((rc = subject_get(st, j->subject_id, &s)) != STORE_OK ||
-	    (rc = grades_periods(st, c->start_year, &s, ps, &nps)) != STORE_OK)
+	if ((rc = store_subject_in_class(st, c->id, j->subject_id, &s)) != STORE_OK ||
+	    (rc = grades_periods(st, c, &s, ps, &nps)) != STORE_OK)
 		return rc;
 	if (sel == NULL) {
 		if ((rc = grades_year(st, c, &s, j->subgroup, &y, &n)) != STORE_OK)
@@ -721,7 +721,7 @@ report_card_build(struct store *st, const struct class *c, const struct period *
 	for (k = 0; k < nsj; k++)
 		if ((rc = summary_subject_fill(st, probs, c, &sj[k], pupils, np, &cs[k].ss)) !=
 		    STORE_OK ||
-		    (rc = grades_periods(st, c->start_year, &sj[k].subject, cs[k].ps,
+		    (rc = grades_periods(st, c, &sj[k].subject, cs[k].ps,
 		    &cs[k].nps)) != STORE_OK)
 			goto out;
 	for (i = 0; i < np; i++) {

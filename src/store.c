@@ -245,6 +245,34 @@ static const char *const migrations[] = {
 	"  homework TEXT NOT NULL DEFAULT '', section TEXT NOT NULL DEFAULT '',"
 	"  sor_due INTEGER NOT NULL DEFAULT 0,"
 	"  PRIMARY KEY (plan_id, num)) WITHOUT ROWID;",
+
+	/*
+	 * 7 -> 8: subjects per grade and class, holidays per grade. A rule
+	 * sets a subject's hours or scheme (NULL: inherited) for one grade
+	 * of a school year or for one class; the view subject_in_class says
+	 * what holds for each class and subject (class, else grade, else the
+	 * subject's own). A holiday with a grade is that grade's alone (the
+	 * extra week of grade 1).
+	 */
+	"CREATE TABLE subject_rule(id INTEGER PRIMARY KEY,"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id),"
+	"  year_id INTEGER REFERENCES year(id), grade INTEGER,"
+	"  class_id INTEGER REFERENCES class(id),"
+	"  hours INTEGER, scheme_id INTEGER REFERENCES scheme(id),"
+	"  CHECK ((class_id IS NULL) = (grade IS NOT NULL)),"
+	"  CHECK ((year_id IS NULL) = (grade IS NULL)));"
+	"CREATE UNIQUE INDEX subject_rule_grade ON subject_rule(subject_id, year_id, grade)"
+	"  WHERE grade IS NOT NULL;"
+	"CREATE UNIQUE INDEX subject_rule_class ON subject_rule(subject_id, class_id)"
+	"  WHERE class_id IS NOT NULL;"
+	"CREATE VIEW subject_in_class AS SELECT c.id AS class_id, s.id AS subject_id,"
+	"  COALESCE(rc.hours, rg.hours, s.hours) AS hours,"
+	"  COALESCE(rc.scheme_id, rg.scheme_id, s.scheme_id) AS scheme_id"
+	"  FROM class c CROSS JOIN subject s"
+	"  LEFT JOIN subject_rule rc ON rc.class_id = c.id AND rc.subject_id = s.id"
+	"  LEFT JOIN subject_rule rg ON rg.year_id = c.year_id AND rg.grade = c.grade"
+	"  AND rg.subject_id = s.id;"
+	"ALTER TABLE holiday ADD COLUMN grade INTEGER;",
 };
 
 /*

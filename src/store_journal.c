@@ -386,31 +386,27 @@ require_writable(struct store *st, int64_t class_id, int64_t subject_id, int sub
 	    _("This journal is not yours: you may read it but not change it."));
 }
 
-/* The subject's hours decide whether quarters or half-years hold the date. */
+/* The subject's hours in the class decide whether quarters or half-years hold the date. */
 static int
-lesson_period(struct store *st, int64_t subject_id, const char *date, struct period *p)
+lesson_period(struct store *st, int64_t class_id, int64_t subject_id, const char *date,
+    struct period *p)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT hours FROM subject WHERE id = ?");
-	int hours;
+	struct subject subj;
+	int rc;
 
-	if (s == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, subject_id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
-	hours = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	return store_period_for_date(st, date, hours == 1 ? 'h' : 'q', p);
+	if ((rc = store_subject_in_class(st, class_id, subject_id, &subj)) != STORE_OK)
+		return rc;
+	return store_period_for_date(st, date, subj.hours == 1 ? 'h' : 'q', p);
 }
 
 static int
-require_open_period(struct store *st, int64_t subject_id, const char *date)
+require_open_period(struct store *st, int64_t class_id, int64_t subject_id, const char *date)
 {
 	struct period p;
 	char label[32];
 	int rc;
 
-	if ((rc = lesson_period(st, subject_id, date, &p)) != STORE_OK)
+	if ((rc = lesson_period(st, class_id, subject_id, date, &p)) != STORE_OK)
 		return rc == STORE_NOT_FOUND ? STORE_INVALID : rc;
 	if (p.closed) {
 		/* A teacher reads it on her page: the period's name, not its code. */
@@ -438,7 +434,7 @@ require_page_free(struct store *st, const struct lesson *l)
 	char resource[128];
 	int rc;
 
-	if ((rc = lesson_period(st, l->subject_id, l->date, &p)) != STORE_OK)
+	if ((rc = lesson_period(st, l->class_id, l->subject_id, l->date, &p)) != STORE_OK)
 		return rc == STORE_NOT_FOUND ? STORE_OK : rc;
 	journal_resource(resource, sizeof resource, l->class_id, l->subject_id, l->subgroup,
 	    p.id);
@@ -492,9 +488,9 @@ lesson_kind_parse(const char *s)
 static int
 lesson_check(struct store *st, struct lesson *l)
 {
-	sqlite3_stmt *s = NULL;
+	struct subject subj;
 	char date[11];
-	int rc, hours;
+	int rc;
 
 	if (!date_parse(l->date, date))
 		return store_fail(st, STORE_INVALID,
@@ -513,17 +509,16 @@ lesson_check(struct store *st, struct lesson *l)
 	if ((rc = require_writable(st, l->class_id, l->subject_id, l->subgroup, l->date)) !=
 	    STORE_OK)
 		return rc;
-	if (l->kind == LESSON_SOCH && (s = store_stmt(st, "SELECT hours FROM subject"
-	    " WHERE id = ?")) != NULL) {
-		sqlite3_bind_int64(s, 1, l->subject_id);
-		hours = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-		sqlite3_reset(s);
+	if (l->kind == LESSON_SOCH) {
+		if ((rc = store_subject_in_class(st, l->class_id, l->subject_id, &subj)) !=
+		    STORE_OK)
+			return rc;
 		/* One-hour subjects are assessed by half-years without a term summative. */
-		if (hours == 1)
+		if (subj.hours == 1)
 			return store_fail(st, STORE_INVALID, _("A one-hour subject has no term "
 			    "summative work (СОч); use a section summative (СОр)."));
 	}
-	return require_open_period(st, l->subject_id, l->date);
+	return require_open_period(st, l->class_id, l->subject_id, l->date);
 }
 
 /* The audit text of a lesson: every field, one per line. */
@@ -734,7 +729,8 @@ store_lesson_update(struct store *st, const struct lesson *in, int flags)
 	/* Every check inside the transaction: the lesson and marks checked are those kept. */
 	if ((rc = lesson_as_changed(st, in, &old, &l)) != STORE_OK ||
 	    (rc = require_writable(st, old.class_id, old.subject_id, old.subgroup, old.date)) !=
-	    STORE_OK || (rc = require_open_period(st, old.subject_id, old.date)) != STORE_OK ||
+	    STORE_OK ||
+	    (rc = require_open_period(st, old.class_id, old.subject_id, old.date)) != STORE_OK ||
 	    (rc = lesson_check(st, &l)) != STORE_OK)
 		goto out;
 	lesson_describe(&old, before, sizeof before);
@@ -829,7 +825,7 @@ store_lesson_remove(struct store *st, int64_t id, int with_marks)
 	if ((rc = store_lesson_get(st, id, &l)) != STORE_OK ||
 	    (rc = require_writable(st, l.class_id, l.subject_id, l.subgroup, l.date)) !=
 	    STORE_OK ||
-	    (rc = require_open_period(st, l.subject_id, l.date)) != STORE_OK ||
+	    (rc = require_open_period(st, l.class_id, l.subject_id, l.date)) != STORE_OK ||
 	    (rc = require_page_free(st, &l)) != STORE_OK ||
 	    (rc = store_lesson_mark_count(st, id, &n)) != STORE_OK)
 		goto out;
@@ -978,21 +974,11 @@ mark_range(struct store *st, const struct lesson *l, int *lo, int *hi, int *poin
 	struct assess_scheme scheme;
 	struct subject subj;
 	struct class c;
-	sqlite3_stmt *s = NULL;
 	int rc;
 
-	if ((rc = store_class_get(st, l->class_id, &c)) != STORE_OK)
+	if ((rc = store_class_get(st, l->class_id, &c)) != STORE_OK ||
+	    (rc = store_subject_in_class(st, c.id, l->subject_id, &subj)) != STORE_OK)
 		return rc;
-	if ((s = store_stmt(st, "SELECT k.name FROM subject s JOIN scheme k"
-	    " ON k.id = s.scheme_id WHERE s.id = ?")) == NULL)
-		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, l->subject_id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return store_fail(st, STORE_NOT_FOUND, _("No such subject."));
-	}
-	store_col_text(s, 0, subj.scheme, sizeof subj.scheme);
-	sqlite3_reset(s);
 	if ((rc = store_scheme_for(st, &c, &subj, &scheme)) != STORE_OK)
 		return rc;
 	if (scheme.kind == ASSESS_UNGRADED)
@@ -1034,7 +1020,8 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 		return rc;
 	if ((rc = store_lesson_get(st, lesson_id, &l)) != STORE_OK ||
 	    (rc = require_writable(st, l.class_id, l.subject_id, l.subgroup, l.date)) !=
-	    STORE_OK || (rc = require_open_period(st, l.subject_id, l.date)) != STORE_OK ||
+	    STORE_OK ||
+	    (rc = require_open_period(st, l.class_id, l.subject_id, l.date)) != STORE_OK ||
 	    (rc = mark_check(st, &l, value)) != STORE_OK)
 		goto out;
 	/* In the class on the lesson's day: a pupil who moved keeps his past marks. */

@@ -184,6 +184,20 @@ store_year_add(struct store *st, int start_year, const char *starts, const char 
 			goto out;
 		}
 	}
+	/* A grade's subjects keep their hours and schemes from the year before. */
+	if ((s = store_stmt(st, "INSERT INTO subject_rule(subject_id, year_id, grade, hours,"
+	    " scheme_id) SELECT subject_id, ?1, grade, hours, scheme_id FROM subject_rule"
+	    " WHERE year_id = (SELECT id FROM year WHERE start_year < ?2"
+	    " ORDER BY start_year DESC LIMIT 1)")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, year_id);
+	sqlite3_bind_int(s, 2, start_year);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
 	snprintf(value, sizeof value, "%s..%s", from, to);
 	snprintf(from, sizeof from, "%d", start_year);
 	rc = store_audit_append(st, "year.add", from, NULL, value);
@@ -336,26 +350,40 @@ out:
 	return store_write_end(st, rc);
 }
 
-int
-store_holiday_on(struct store *st, const char *date)
+/* A holiday of every grade, or (grade > 0) of that grade alone, holds `date`. */
+static int
+holiday_on(struct store *st, int grade, const char *date)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM holiday WHERE starts <= ?1 AND ends >= ?1");
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM holiday WHERE starts <= ?1 AND ends >= ?1"
+	    " AND (grade IS NULL OR grade = ?2)");
 	int on;
 
 	if (s == NULL)
 		return 0;
 	store_bind_text(s, 1, date);
+	sqlite3_bind_int(s, 2, grade);
 	on = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
 	return on;
 }
 
 int
-store_day_off(struct store *st, const char *date)
+store_holiday_on(struct store *st, const char *date)
 {
+	return holiday_on(st, 0, date);
+}
+
+int
+store_class_day_off(struct store *st, int64_t class_id, const char *date)
+{
+	struct class c;
+
 	if (date_weekday(date) == 0)
 		return DAY_SUNDAY;
-	return store_holiday_on(st, date) ? DAY_HOLIDAY : DAY_SCHOOL;
+	/* Class 0, or one that cannot be read, has the holidays of every grade. */
+	if (class_id == 0 || store_class_get(st, class_id, &c) != STORE_OK)
+		c.grade = 0;
+	return holiday_on(st, c.grade, date) ? DAY_HOLIDAY : DAY_SCHOOL;
 }
 
 void
@@ -416,8 +444,9 @@ static int
 lessons_uncovered(struct store *st, int64_t year_id, char kind, const char *year_starts,
     const char *year_ends)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM lesson l JOIN subject s"
-	    " ON s.id = l.subject_id WHERE (s.hours = 1) = (?2 = 'h')"
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM lesson l JOIN subject_in_class s"
+	    " ON s.class_id = l.class_id AND s.subject_id = l.subject_id"
+	    " WHERE (s.hours = 1) = (?2 = 'h')"
 	    " AND l.date >= ?3 AND l.date <= ?4 AND NOT EXISTS (SELECT 1 FROM period p"
 	    " WHERE p.year_id = ?1 AND p.kind = ?2 AND l.date >= p.starts AND l.date <= p.ends)");
 	int n;
@@ -644,8 +673,8 @@ store_holiday_list(struct store *st, int start_year, struct holiday **rows, size
 	*n = 0;
 	if ((rc = year_bounds(st, start_year, &year_id, year_from, year_to)) != STORE_OK)
 		return rc;
-	if ((s = store_stmt(st, "SELECT id, starts, ends, name FROM holiday WHERE year_id = ?"
-	    " ORDER BY starts, id")) == NULL)
+	if ((s = store_stmt(st, "SELECT id, starts, ends, name, coalesce(grade, 0) FROM holiday"
+	    " WHERE year_id = ? ORDER BY starts, id")) == NULL)
 		return STORE_FAILED;
 	sqlite3_bind_int64(s, 1, year_id);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -659,17 +688,18 @@ store_holiday_list(struct store *st, int start_year, struct holiday **rows, size
 		store_col_text(s, 2, h->ends, sizeof h->ends);
 		store_col_text(s, 3, name, sizeof name);
 		holiday_name(name, h->name, sizeof h->name);
+		h->grade = sqlite3_column_int(s, 4);
 	}
 	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }
 
 int
-store_holiday_add(struct store *st, int start_year, const char *starts, const char *ends,
-    const char *name, int64_t *id)
+store_holiday_add(struct store *st, int start_year, int grade, const char *starts,
+    const char *ends, const char *name, int64_t *id)
 {
 	char clean[STORE_NAME_MAX + 1], other[STORE_NAME_MAX + 1], stored[STORE_NAME_MAX + 1];
 	char from[11], to[11], year_from[11], year_to[11], o_from[11], o_to[11];
-	char object[32], value[STORE_NAME_MAX + 32];
+	char object[32], value[STORE_NAME_MAX + 48];
 	sqlite3_stmt *s = NULL;
 	int64_t year_id = 0, new_id = 0;
 	int rc, step;
@@ -681,11 +711,16 @@ store_holiday_add(struct store *st, int start_year, const char *starts, const ch
 	    (rc = dates_in_year(st, starts, ends, start_year, year_from, year_to, from, to)) !=
 	    STORE_OK)
 		return rc;
+	if (grade < 0 || grade > 12)
+		return store_fail(st, STORE_INVALID, _("A grade is a number from 1 to 12."));
+	/* Holidays that fall on the same pupils may not overlap; other grades' may. */
 	if ((s = store_stmt(st, "SELECT starts, ends, name FROM holiday"
-	    " WHERE starts <= ?2 AND ends >= ?1 ORDER BY starts LIMIT 1")) == NULL)
+	    " WHERE starts <= ?2 AND ends >= ?1 AND (?3 = 0 OR grade IS NULL OR grade = ?3)"
+	    " ORDER BY starts LIMIT 1")) == NULL)
 		return STORE_FAILED;
 	store_bind_text(s, 1, from);
 	store_bind_text(s, 2, to);
+	sqlite3_bind_int(s, 3, grade);
 	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		store_col_text(s, 0, o_from, sizeof o_from);
 		store_col_text(s, 1, o_to, sizeof o_to);
@@ -701,8 +736,8 @@ store_holiday_add(struct store *st, int start_year, const char *starts, const ch
 		return store_fail_db(st);
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
-	if ((s = store_stmt(st, "INSERT INTO holiday(year_id, starts, ends, name)"
-	    " VALUES (?,?,?,?)")) == NULL) {
+	if ((s = store_stmt(st, "INSERT INTO holiday(year_id, starts, ends, name, grade)"
+	    " VALUES (?,?,?,?,nullif(?,0))")) == NULL) {
 		rc = STORE_FAILED;
 		goto out;
 	}
@@ -710,13 +745,17 @@ store_holiday_add(struct store *st, int start_year, const char *starts, const ch
 	store_bind_text(s, 2, from);
 	store_bind_text(s, 3, to);
 	store_bind_text(s, 4, clean);
+	sqlite3_bind_int(s, 5, grade);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		rc = store_fail_db(st);
 		goto out;
 	}
 	new_id = sqlite3_last_insert_rowid(st->db);
 	snprintf(object, sizeof object, "holiday:%lld", (long long)new_id);
-	snprintf(value, sizeof value, "%s..%s %s", from, to, clean);
+	if (grade > 0)
+		snprintf(value, sizeof value, "%s..%s grade %d %s", from, to, grade, clean);
+	else
+		snprintf(value, sizeof value, "%s..%s %s", from, to, clean);
 	if ((rc = store_audit_append(st, "holiday.add", object, NULL, value)) == STORE_OK &&
 	    id != NULL)
 		*id = new_id;
@@ -1109,14 +1148,20 @@ store_scheme_for(struct store *st, const struct class *c, const struct subject *
 	    " w_soch, w_fo_nosoch, w_sor_nosoch, min3, min4, min5, pass_min, w_work, w_exam"
 	    " FROM scheme"
 	    " WHERE name = ?");
+	struct subject in_class = *subj;
 	const char *kind = NULL;
+	int rc;
 
 	if (s == NULL)
 		return STORE_FAILED;
 	/* Grade 1 is not marked at all (descriptive assessment only). */
-	store_bind_text(s, 1, c->grade == 1 ? "ungraded" : subj->scheme);
+	if (subj->id != 0 && c->id != 0 &&
+	    (rc = store_subject_in_class(st, c->id, subj->id, &in_class)) != STORE_OK)
+		return rc;
+	store_bind_text(s, 1, c->grade == 1 ? "ungraded" : in_class.scheme);
 	if (sqlite3_step(s) != SQLITE_ROW)
-		return store_fail(st, STORE_NOT_FOUND, _("No assessment scheme %s."), subj->scheme);
+		return store_fail(st, STORE_NOT_FOUND, _("No assessment scheme %s."),
+		    in_class.scheme);
 	kind = (const char *)sqlite3_column_text(s, 0);
 	out->kind = strcmp(kind, "classic") == 0 ? ASSESS_CLASSIC :
 	    strcmp(kind, "passfail") == 0 ? ASSESS_PASSFAIL :

@@ -254,14 +254,6 @@ store_timetable_mine(struct store *st, const char *date, struct timetable_entry 
 	return entry_rows(st, s, rows, n);
 }
 
-int
-store_class_day_off(struct store *st, int64_t class_id, const char *date)
-{
-	/* The school's calendar for every class today; a grade's own holidays go here. */
-	(void)class_id;
-	return store_day_off(st, date);
-}
-
 /* How many lessons of the journal the timetable in force puts on `date`. */
 static int
 timetabled_count(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,

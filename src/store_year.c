@@ -154,6 +154,7 @@ store_year_work_set(struct store *st, const struct class *c, const struct subjec
     int64_t pupil_id, enum year_work_kind kind, int points, int max, int mark)
 {
 	char before[32] = "", after[32] = "", object[STORE_CLASS_MAX + STORE_NAME_MAX + 64];
+	struct subject in_class;
 	sqlite3_stmt *s = NULL;
 	int had = 0, old_points = -1, old_max = -1, old_mark = -1, rc;
 
@@ -166,7 +167,8 @@ store_year_work_set(struct store *st, const struct class *c, const struct subjec
 		return rc;
 	if ((rc = require_pupil_in_class(st, c, pupil_id)) != STORE_OK ||
 	    (rc = require_year_writer(st, c, subj, pupil_id)) != STORE_OK ||
-	    (rc = require_year_open(st, c, subj)) != STORE_OK)
+	    (rc = store_subject_in_class(st, c->id, subj->id, &in_class)) != STORE_OK ||
+	    (rc = require_year_open(st, c, &in_class)) != STORE_OK)
 		goto out;
 	if ((s = store_stmt(st, "SELECT coalesce(points, -1), coalesce(max_points, -1),"
 	    " coalesce(mark, -1) FROM year_work WHERE pupil_id = ? AND class_id = ?"

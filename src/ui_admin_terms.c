@@ -208,7 +208,7 @@ holidays_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 		    !admin_prompt_date(ui, _("First day:"), from) ||
 		    !admin_prompt_date(ui, _("Last day:"), to))
 			return ADMIN_STAY;
-		if (store_holiday_add(ui->st, s->year, from, to, name, &id) != STORE_OK)
+		if (store_holiday_add(ui->st, s->year, 0, from, to, name, &id) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, _("Holiday %s added."), name);

@@ -812,7 +812,7 @@ grid_add_today(struct grid *g)
 		ui_status(ui, "%s", _("Today is not in this term."));
 		return -1;
 	}
-	off = store_day_off(ui->st, ui->today);
+	off = store_class_day_off(ui->st, g->c.id, ui->today);
 	if (off != DAY_SCHOOL && !admin_confirm(ui, off == DAY_SUNDAY ?
 	    _("Today is a Sunday. Add a lesson on it all the same?") :
 	    _("Today is in the holidays. Add a lesson on it all the same?")))
@@ -1208,7 +1208,7 @@ ui_grid_run(struct ui *ui, const struct journal *j)
 	g.j = *j;
 	ui->message[0] = '\0';
 	if (store_class_get(ui->st, j->class_id, &g.c) != STORE_OK ||
-	    store_subject_find(ui->st, j->subject_name, &g.s) != STORE_OK) {
+	    store_subject_in_class(ui->st, j->class_id, j->subject_id, &g.s) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		goto out;
 	}

@@ -250,7 +250,7 @@ home_class_view(struct ui *ui, struct home *h)
 	for (i = 0; i < h->n; i++) {
 		if (h->rows[i].class_id != c.id)
 			continue;
-		if (store_subject_find(ui->st, h->rows[i].subject_name, &s) != STORE_OK ||
+		if (store_subject_in_class(ui->st, c.id, h->rows[i].subject_id, &s) != STORE_OK ||
 		    store_period_for_date(ui->st, ui->today, s.hours == 1 ? 'h' : 'q', &p) !=
 		    STORE_OK)
 			continue;

@@ -166,13 +166,16 @@ mkdir "$tmp/old"
 cp "$fresh" "$tmp/old/school.db"
 # Schema 2 as it was: without what migrations 3 (failed logins), 4 (the
 # end of the year: year works and exams, the scheme's weights, the IIN), 5
-# (the timetable), 6 (the class history's index by pupil) and 7 (the
-# calendar-thematic plan) add.
+# (the timetable), 6 (the class history's index by pupil), 7 (the
+# calendar-thematic plan) and 8 (subjects per grade and class, holidays per
+# grade) add.
 sqlite3 "$tmp/old/school.db" "DROP TABLE plan_topic; DROP TABLE plan;
     DROP TABLE login_failure; DROP TABLE year_work;
     DROP TABLE timetable; DROP INDEX enrolment_pupil;
     ALTER TABLE scheme DROP COLUMN w_work; ALTER TABLE scheme DROP COLUMN w_exam;
-    ALTER TABLE pupil DROP COLUMN iin; PRAGMA user_version = 2;"
+    ALTER TABLE pupil DROP COLUMN iin; DROP VIEW subject_in_class;
+    DROP TABLE subject_rule; ALTER TABLE holiday DROP COLUMN grade;
+    PRAGMA user_version = 2;"
 "$DAPTER" --db "$tmp/old/school.db" audit verify >"$tmp/out" 2>"$tmp/err"; st=$?
 status 0 "an older schema upgrades at open"
 has "$tmp/err" "from schema 2 to" "the upgrade says what it did"

@@ -329,30 +329,30 @@ main(void)
 		free(hs);
 
 		before = audit_count(op);
-		tap_is_int(store_holiday_add(a1, 2026, "2027-03-08", "2027-03-08", "8 Наурыз", &hid),
-		    STORE_DENIED, "a teacher may not add a holiday");
-		tap_is_int(store_holiday_add(head, 2026, "2027-03-08", "2027-03-08", "8 Наурыз", &hid),
-		    STORE_DENIED, "nor the head of studies: the calendar is the admin's");
-		tap_is_int(store_holiday_add(op, 2026, "2027-03-09", "2027-03-08", "8 Наурыз", &hid),
-		    STORE_INVALID, "a holiday ending before it starts is refused");
-		tap_is_int(store_holiday_add(op, 2026, "2027-02-30", "2027-03-08", "8 Наурыз", &hid),
-		    STORE_INVALID, "a day that does not exist is refused");
-		tap_is_int(store_holiday_add(op, 2026, "2027-06-01", "2027-06-05", "Summer", &hid),
-		    STORE_INVALID, "a holiday outside the school year is refused");
+		tap_is_int(store_holiday_add(a1, 2026, 0, "2027-03-08", "2027-03-08", "8 Наурыз",
+		    &hid), STORE_DENIED, "a teacher may not add a holiday");
+		tap_is_int(store_holiday_add(head, 2026, 0, "2027-03-08", "2027-03-08", "8 Наурыз",
+		    &hid), STORE_DENIED, "nor the head of studies: the calendar is the admin's");
+		tap_is_int(store_holiday_add(op, 2026, 0, "2027-03-09", "2027-03-08", "8 Наурыз",
+		    &hid), STORE_INVALID, "a holiday ending before it starts is refused");
+		tap_is_int(store_holiday_add(op, 2026, 0, "2027-02-30", "2027-03-08", "8 Наурыз",
+		    &hid), STORE_INVALID, "a day that does not exist is refused");
+		tap_is_int(store_holiday_add(op, 2026, 0, "2027-06-01", "2027-06-05", "Summer",
+		    &hid), STORE_INVALID, "a holiday outside the school year is refused");
 		tap_ok(strstr(store_error(op), "2026-09-01") != NULL,
 		    "and the message gives the year's days");
-		tap_is_int(store_holiday_add(op, 2026, "2027-03-15", "2027-03-20", "Наурыз", &hid),
-		    STORE_INVALID, "a holiday overlapping another is refused");
+		tap_is_int(store_holiday_add(op, 2026, 0, "2027-03-15", "2027-03-20", "Наурыз",
+		    &hid), STORE_INVALID, "a holiday overlapping another is refused");
 		tap_ok(strstr(store_error(op), "Spring holidays") != NULL,
 		    "and the message names the other holiday");
-		tap_is_int(store_holiday_add(op, 2026, "2027-03-08", "2027-03-08", "", &hid),
+		tap_is_int(store_holiday_add(op, 2026, 0, "2027-03-08", "2027-03-08", "", &hid),
 		    STORE_INVALID, "a holiday needs a name");
-		tap_is_int(store_holiday_add(op, 2030, "2030-10-01", "2030-10-02", "X", &hid),
+		tap_is_int(store_holiday_add(op, 2030, 0, "2030-10-01", "2030-10-02", "X", &hid),
 		    STORE_NOT_FOUND, "a holiday in a year never added is not found");
 		tap_is_int(audit_count(op), before, "refused holidays leave no audit record");
 
-		tap_is_int(store_holiday_add(op, 2026, "08.03.2027", "2027-03-08", "8 Наурыз", &hid),
-		    STORE_OK, "an admin adds a one-day holiday");
+		tap_is_int(store_holiday_add(op, 2026, 0, "08.03.2027", "2027-03-08", "8 Наурыз",
+		    &hid), STORE_OK, "an admin adds a one-day holiday");
 		tap_ok(hid > 0, "and learns its id");
 		tap_is_int(audit_count(op), before + 1, "the holiday is audited");
 		la = last_audit(op);
