@@ -126,7 +126,7 @@ extern const struct cmd cmd_user_add, cmd_user_list, cmd_user_disable, cmd_user_
 extern const struct cmd cmd_year_add, cmd_year_current, cmd_period_list, cmd_period_close,
     cmd_period_reopen, cmd_period_dates, cmd_holiday_list, cmd_holiday_add, cmd_holiday_remove,
     cmd_class_add, cmd_class_list, cmd_class_teacher, cmd_subject_add,
-    cmd_subject_list, cmd_assign, cmd_unassign, cmd_journal_list;
+    cmd_subject_list, cmd_subject_set, cmd_subject_show, cmd_assign, cmd_unassign, cmd_journal_list;
 extern const struct cmd cmd_roster_import, cmd_roster_list, cmd_subgroup_set;
 extern const struct cmd cmd_timetable_import, cmd_timetable_show;
 extern const struct cmd cmd_lesson_add, cmd_lesson_set, cmd_lesson_remove, cmd_lesson_list,

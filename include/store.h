@@ -69,6 +69,13 @@ int store_lock_file(const char *db_path, int how);
 int store_open(const char *path, int flags, struct store **out);
 void store_close(struct store *st);
 const char *store_error(const struct store *st);
+/*
+ * Records a refusal that a module above the store found (a change of a
+ * subject's rule that would move a closed mark): store_error() then says it.
+ * Returns `status`.
+ */
+int store_refuse(struct store *st, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void store_set_actor(struct store *st, const struct actor *actor);
 const struct actor *store_actor(const struct store *st);
 /*
@@ -224,6 +231,9 @@ int store_subject_rule_list(struct store *st, int64_t subject_id, struct subject
  * itself: subject_rule.h shows the marks a change moves, and asks.
  */
 int store_subject_rule_set(struct store *st, int64_t subject_id, const struct subject_rule *r);
+/* The classes with lessons of the subject that a rule for r's target reaches (ids, by year). */
+int store_subject_rule_classes(struct store *st, int64_t subject_id, const struct subject_rule *r,
+    int64_t **ids, size_t *n);
 
 struct pupil {
 	int64_t id;

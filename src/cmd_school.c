@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "subject_rule.h"
 
 static int
 run_year_add(struct cmd_ctx *ctx, int argc, char **argv)
@@ -407,6 +408,171 @@ run_subject_list(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd cmd_subject_list = {
 	"subject list", "", N_("List subjects: name, hours a week, scheme."), NULL,
 	CMD_ANYONE, 0, run_subject_list,
+};
+
+
+/* --hours N or "inherit" (0); -1 with the error printed. */
+static int
+hours_arg(struct cmd_ctx *ctx, const char *arg)
+{
+	char *end = NULL;
+	long h;
+
+	if (strcmp(arg, "inherit") == 0)
+		return 0;
+	h = strtol(arg, &end, 10);
+	if (arg[0] == '\0' || *end != '\0' || h < 1 || h > 20) {
+		cmd_error(ctx, _("--hours is lessons a week, 1 to 20, or inherit."));
+		return -1;
+	}
+	return (int)h;
+}
+
+/* The rule now in force for r's target: the subject's own values for the school. */
+static int
+rule_of(struct cmd_ctx *ctx, const struct subject *s, struct subject_rule *r)
+{
+	struct subject_rule *rules = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if (r->grade == 0 && r->class_id == 0) {
+		r->hours = s->hours;
+		snprintf(r->scheme, sizeof r->scheme, "%s", s->scheme);
+		return STORE_OK;
+	}
+	if ((rc = store_subject_rule_list(ctx->st, s->id, &rules, &n)) != STORE_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		if ((r->class_id != 0 && rules[i].class_id == r->class_id) ||
+		    (r->class_id == 0 && rules[i].grade == r->grade &&
+		    rules[i].start_year == r->start_year)) {
+			r->hours = rules[i].hours;
+			snprintf(r->scheme, sizeof r->scheme, "%s", rules[i].scheme);
+		}
+	free(rules);
+	return STORE_OK;
+}
+
+static int
+run_subject_set(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *grade = NULL, *class_name = NULL, *hours = NULL, *scheme = NULL;
+	int yes = 0;
+	const struct cmd_opt opts[] = { { "--grade", &grade, NULL },
+		{ "--class", &class_name, NULL }, { "--hours", &hours, NULL },
+		{ "--scheme", &scheme, NULL }, { "--yes", NULL, &yes }, { NULL, NULL, NULL } };
+	struct rule_change *ch = NULL;
+	struct subject_rule r;
+	struct subject s;
+	struct class c;
+	char *pos[1], today[11], label[32];
+	size_t n = 0, i;
+	int rc, applied = 0;
+
+	if ((rc = cmd_args(ctx, &cmd_subject_set, argc, argv, opts, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if ((grade != NULL && class_name != NULL) || (hours == NULL && scheme == NULL)) {
+		cmd_error(ctx, _("Give --hours or --scheme, for the school, one --grade or one "
+		    "--class."));
+		return CMD_USAGE;
+	}
+	memset(&r, 0, sizeof r);
+	store_today(today);
+	if ((rc = store_subject_find(ctx->st, pos[0], &s)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	if (class_name != NULL) {
+		if ((rc = store_class_find(ctx->st, class_name, &c)) != STORE_OK)
+			return cmd_store_error(ctx, rc);
+		r.class_id = c.id;
+		r.start_year = c.start_year;
+	} else if (grade != NULL) {
+		if ((r.grade = cmd_grade_arg(ctx, grade)) < 0)
+			return CMD_USAGE;
+		if ((rc = store_year_current(ctx->st, today, &r.start_year)) != STORE_OK)
+			return cmd_store_error(ctx, rc);
+	}
+	/* What is not given stays as it is. */
+	if ((rc = rule_of(ctx, &s, &r)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	if (hours != NULL && (r.hours = hours_arg(ctx, hours)) < 0)
+		return CMD_USAGE;
+	if (scheme != NULL)
+		snprintf(r.scheme, sizeof r.scheme, "%s", strcmp(scheme, "inherit") == 0 ? "" :
+		    scheme);
+	if ((rc = subject_rule_apply(ctx->st, s.id, &r, yes, &ch, &n, &applied)) != STORE_OK) {
+		free(ch);
+		return cmd_store_error(ctx, rc);
+	}
+	/* The marks it moves, one a line: class, pupil, period, before, after. */
+	for (i = 0; i < n; i++) {
+		period_label(&ch[i].period, label, sizeof label);
+		cmd_put(ctx, ch[i].class_name);
+		fputc('\t', ctx->out);
+		cmd_put(ctx, ch[i].pupil);
+		fprintf(ctx->out, "\t%s\t%s\t%s\n", label, ch[i].before[0] != '\0' ?
+		    ch[i].before : "-", ch[i].after[0] != '\0' ? ch[i].after : "-");
+	}
+	free(ch);
+	if (!applied) {
+		cmd_error(ctx, ngettext("The change moves %zu period mark (listed above): nothing "
+		    "was changed. Add --yes to make it.", "The change moves %zu period marks "
+		    "(listed above): nothing was changed. Add --yes to make it.", n), n);
+		return CMD_FAIL;
+	}
+	return CMD_OK;
+}
+
+const struct cmd cmd_subject_set = {
+	"subject set",
+	"SUBJECT [--grade N | --class CLASS] [--hours N|inherit] [--scheme S|inherit] [--yes]",
+	N_("Set a subject's hours or scheme for the school, a grade or a class (audited)."),
+	N_("Without --grade or --class it sets the school-wide values, which every class "
+	"inherits unless its grade (this school year) or the class itself has its own. "
+	"inherit drops a grade's or class's own value. A change that moves period marks "
+	"already given lists them (class, pupil, period, before, after) and changes nothing "
+	"without --yes; a mark of a closed period never moves."),
+	CMD_ADMIN, 0, run_subject_set,
+};
+
+static int
+run_subject_show(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct subject_rule *rules = NULL;
+	struct subject s;
+	char *pos[1], hours[16];
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = cmd_args(ctx, &cmd_subject_show, argc, argv, NULL, pos, 1, 1, NULL)) != CMD_OK)
+		return rc;
+	if ((rc = store_subject_find(ctx->st, pos[0], &s)) != STORE_OK ||
+	    (rc = store_subject_rule_list(ctx->st, s.id, &rules, &n)) != STORE_OK)
+		return cmd_store_error(ctx, rc);
+	/* L10N: subject show: the line of the school-wide values. */
+	fprintf(ctx->out, "%s\t%d\t%s\n", _("school"), s.hours, s.scheme);
+	for (i = 0; i < n; i++) {
+		snprintf(hours, sizeof hours, "%d", rules[i].hours);
+		if (rules[i].class_id != 0) {
+			cmd_put(ctx, rules[i].class_name);
+			fprintf(ctx->out, " %d-%d", rules[i].start_year, rules[i].start_year + 1);
+		} else
+			/* L10N: subject show: a grade's line, "grade 9 2026-2027". */
+			fprintf(ctx->out, _("grade %d %d-%d"), rules[i].grade, rules[i].start_year,
+			    rules[i].start_year + 1);
+		fprintf(ctx->out, "\t%s\t%s\n", rules[i].hours > 0 ? hours : "-",
+		    rules[i].scheme[0] != '\0' ? rules[i].scheme : "-");
+	}
+	free(rules);
+	return CMD_OK;
+}
+
+const struct cmd cmd_subject_show = {
+	"subject show", "SUBJECT",
+	N_("Show a subject's hours and scheme: the school's, then each grade's and class's own."),
+	N_("One line each: school, grade N YEAR or CLASS YEAR; hours a week; scheme. - means "
+	"inherited: a class takes its grade's value, a grade the school's."),
+	CMD_ANYONE, 0, run_subject_show,
 };
 
 /* `assign` and `unassign`: LOGIN CLASS SUBJECT [--subgroup N], one store call apart. */

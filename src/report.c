@@ -1156,7 +1156,7 @@ report_attendance_build(struct store *st, const struct class *c, const struct pe
 				    cell_printf("%u", v)) != STORE_OK)
 					goto out;
 			}
-		if (card_attendance(cj, ncj, pupils[i].id, &days) != STORE_OK)
+		if (card_attendance(st, c, cj, ncj, pupils[i].id, &days) != STORE_OK)
 			goto out;
 		x = days.days[ATT_ABSENT] + days.days[ATT_EXCUSED] + days.days[ATT_ILL];
 		if (x > 0 && cell_set(t, row, tcol - 1, cell_printf("%zu", x)) != STORE_OK)

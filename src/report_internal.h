@@ -104,11 +104,12 @@ struct card_attendance {
 	size_t days[ATT_ILL + 1];	/* whole days missed, by the day's reason */
 };
 /*
- * A pupil's lessons missed, by reason, and her days missed: a day counts
- * when she missed every lesson she had on it, as ill if any was an
- * illness, else excused if any was excused, else absent without reason.
+ * A pupil's lessons missed, by reason, and her days missed: a school day of
+ * the class (store_class_day_off()) counts when she missed every lesson she had
+ * on it, as ill if any was an illness, else excused if any was excused, else
+ * absent without reason.
  */
-int card_attendance(const struct card_journal *cj, size_t ncj, int64_t pupil_id,
-    struct card_attendance *a);
+int card_attendance(struct store *st, const struct class *c, const struct card_journal *cj,
+    size_t ncj, int64_t pupil_id, struct card_attendance *a);
 
 #endif

@@ -517,8 +517,8 @@ card_day_for(struct card_day **days, size_t *n, const char *date)
 
 /* Lateness is not a lesson missed: it counts apart and misses no day. */
 int
-card_attendance(const struct card_journal *cj, size_t ncj, int64_t pupil_id,
-    struct card_attendance *a)
+card_attendance(struct store *st, const struct class *c, const struct card_journal *cj,
+    size_t ncj, int64_t pupil_id, struct card_attendance *a)
 {
 	struct card_day *days = NULL, *d = NULL;
 	const struct mark *m = NULL;
@@ -547,8 +547,10 @@ card_attendance(const struct card_journal *cj, size_t ncj, int64_t pupil_id,
 			d->excused |= m->att == ATT_EXCUSED;
 		}
 	}
+	/* A lesson given on a holiday of the class's grade misses no school day. */
 	for (i = 0; i < ndays; i++)
-		if (days[i].lessons > 0 && days[i].missed == days[i].lessons)
+		if (days[i].lessons > 0 && days[i].missed == days[i].lessons &&
+		    store_class_day_off(st, c->id, days[i].date) == DAY_SCHOOL)
 			a->days[days[i].ill ? ATT_ILL : days[i].excused ? ATT_EXCUSED :
 			    ATT_ABSENT]++;
 	free(days);
@@ -727,7 +729,7 @@ report_card_build(struct store *st, const struct class *c, const struct period *
 	for (i = 0; i < np; i++) {
 		if (only != NULL && pupils[i].id != only->id)
 			continue;
-		if ((rc = card_attendance(cj, ncj, pupils[i].id, &a)) != STORE_OK ||
+		if ((rc = card_attendance(st, c, cj, ncj, pupils[i].id, &a)) != STORE_OK ||
 		    (rc = card_page(st, c, &pupils[i], sj, cs, nsj, i, sel, &a, tail)) !=
 		    STORE_OK)
 			goto out;

@@ -656,6 +656,11 @@ store_fail(struct store *st, int status, const char *fmt, ...)
 	return status;
 }
 
+/* The same sentence kept for a module above the store (store.h). */
+int
+store_refuse(struct store *st, int status, const char *fmt, ...)
+    __attribute__((alias("store_fail")));
+
 int
 store_fail_db(struct store *st)
 {

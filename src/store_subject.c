@@ -207,8 +207,7 @@ store_subject_rule_set(struct store *st, int64_t subject_id, const struct subjec
 	if (r->class_id != 0) {
 		if ((rc = store_class_get(st, r->class_id, &c)) != STORE_OK)
 			goto out;
-		snprintf(object, sizeof object, "subject:%lld class %s", (long long)subj.id,
-		    c.name);
+		snprintf(object, sizeof object, "%s/%s", subj.name, c.name);
 	} else if (r->grade != 0) {
 		if ((s = store_stmt(st, "SELECT id FROM year WHERE start_year = ?")) == NULL) {
 			rc = STORE_FAILED;
@@ -223,10 +222,10 @@ store_subject_rule_set(struct store *st, int64_t subject_id, const struct subjec
 			    r->start_year, r->start_year + 1);
 			goto out;
 		}
-		snprintf(object, sizeof object, "subject:%lld grade %d %d-%d", (long long)subj.id,
-		    r->grade, r->start_year, r->start_year + 1);
+		snprintf(object, sizeof object, "%s/grade %d %d-%d", subj.name, r->grade,
+		    r->start_year, r->start_year + 1);
 	} else
-		snprintf(object, sizeof object, "subject:%lld", (long long)subj.id);
+		snprintf(object, sizeof object, "%s", subj.name);
 	if ((rc = rule_current(st, subj.id, year_id, r, old, sizeof old)) != STORE_OK)
 		goto out;
 	rule_text(r->hours, r->scheme, new, sizeof new);
@@ -237,4 +236,33 @@ store_subject_rule_set(struct store *st, int64_t subject_id, const struct subjec
 	rc = store_audit_append(st, "subject.rule", object, old, new);
 out:
 	return store_write_end(st, rc);
+}
+
+int
+store_subject_rule_classes(struct store *st, int64_t subject_id, const struct subject_rule *r,
+    int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT c.id FROM class c JOIN year y ON y.id = c.year_id"
+	    " WHERE EXISTS (SELECT 1 FROM lesson l WHERE l.class_id = c.id AND l.subject_id = ?1)"
+	    " AND (?2 = 0 OR c.id = ?2) AND (?3 = 0 OR (c.grade = ?3 AND y.start_year = ?4))"
+	    " ORDER BY y.start_year, c.grade, c.id");
+	int64_t *id = NULL;
+	int step;
+
+	*ids = NULL;
+	*n = 0;
+	if (s == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, subject_id);
+	sqlite3_bind_int64(s, 2, r->class_id);
+	sqlite3_bind_int(s, 3, r->class_id != 0 ? 0 : r->grade);
+	sqlite3_bind_int(s, 4, r->start_year);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((id = store_grow(st, (void **)ids, n, sizeof *id)) == NULL) {
+			sqlite3_reset(s);
+			return STORE_FAILED;
+		}
+		*id = sqlite3_column_int64(s, 0);
+	}
+	return step == SQLITE_DONE ? STORE_OK : store_fail_db(st);
 }
