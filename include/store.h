@@ -164,6 +164,8 @@ int store_holiday_list(struct store *st, int start_year, struct holiday **rows, 
 int store_holiday_add(struct store *st, int start_year, int grade, const char *starts,
     const char *ends, const char *name, int64_t *id);
 int store_holiday_remove(struct store *st, int64_t id);	/* admin; audited; STORE_NOT_FOUND */
+/* The name of grade 1's extra week: stored so, shown in the user's language. */
+#define STORE_HOLIDAY_GRADE1 "Extra holidays of grade 1"
 
 /* ---- classes, subjects, pupils ---- */
 

@@ -331,11 +331,11 @@ demo_create(const char *db_path, FILE *out, FILE *err)
 	struct roster_report rep;
 	struct class c;
 	struct subject s;
-	char today[11];
+	char today[11], from[16], to[16];
 	const char *rosters[2] = { demo_roster_7a, demo_roster_8b };
 	const char *classes[2] = { "7 Ә", "8 Б" };
 	size_t i;
-	int rc;
+	int rc, year = 0;
 
 	memset(&rep, 0, sizeof rep);
 	store_today(today);
@@ -377,7 +377,13 @@ demo_create(const char *db_path, FILE *out, FILE *err)
 		    (rc = store_subject_find(st, demo_assignments[i].subject, &s)) != STORE_OK ||
 		    (rc = store_assign(st, demo_assignments[i].login, c.id, s.id, 0)) != STORE_OK)
 			goto out;
-	if ((rc = demo_fill(st, today)) != STORE_OK ||
+	/* Grade 1's extra week in February (Kazakhstan), in this year's calendar. */
+	if ((rc = store_year_current(st, today, &year)) != STORE_OK)
+		goto out;
+	snprintf(from, sizeof from, "%04d-02-08", (year + 1) % 10000);
+	snprintf(to, sizeof to, "%04d-02-14", (year + 1) % 10000);
+	if ((rc = store_holiday_add(st, year, 1, from, to, STORE_HOLIDAY_GRADE1, NULL)) !=
+	    STORE_OK || (rc = demo_fill(st, today)) != STORE_OK ||
 	    (rc = demo_last_year(st, today, &rep, err)) != STORE_OK ||
 	    (rc = store_tx_commit(st)) != STORE_OK)
 		goto out;

@@ -98,6 +98,12 @@ static const struct {
 	{ 1, 1, "03-19", "03-29", N_("Spring holidays") },
 };
 
+/* Names stored in English and shown translated, as the standard holidays' are. */
+static const char *const known_holiday_names[] = {
+	/* L10N: the extra week of holidays grade 1 has in February. */
+	N_(STORE_HOLIDAY_GRADE1),
+};
+
 int
 store_year_add(struct store *st, int start_year, const char *starts, const char *ends)
 {
@@ -654,6 +660,12 @@ holiday_name(const char *stored, char *out, size_t outsize)
 	for (i = 0; i < sizeof standard_holidays / sizeof standard_holidays[0]; i++) {
 		if (strcmp(stored, standard_holidays[i].name) == 0) {
 			snprintf(out, outsize, "%s", _(standard_holidays[i].name));
+			return;
+		}
+	}
+	for (i = 0; i < sizeof known_holiday_names / sizeof known_holiday_names[0]; i++) {
+		if (strcmp(stored, known_holiday_names[i]) == 0) {
+			snprintf(out, outsize, "%s", _(known_holiday_names[i]));
 			return;
 		}
 	}

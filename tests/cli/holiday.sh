@@ -60,4 +60,10 @@ d report card "1 А" --period q3 --pupil "Әлиев Нұр"
 status 0 "grade 1's report card"
 d audit verify
 status 0 "the audit chain holds"
+
+# The demo's year has grade 1's week, named in the user's language.
+"$DAPTER" --db "$tmp/demo.db" demo --no-serve >/dev/null 2>&1
+DAPTER_LANG=ru "$DAPTER" --db "$tmp/demo.db" holiday list >"$tmp/out" 2>&1
+has "$tmp/out" "2027-02-08	2027-02-14	Дополнительные каникулы для первоклассников	1" \
+    "the demo's year has grade 1's extra week"
 done_testing
