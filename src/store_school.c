@@ -101,7 +101,7 @@ static const struct {
 /* Names stored in English and shown translated, as the standard holidays' are. */
 static const char *const known_holiday_names[] = {
 	/* L10N: the extra week of holidays grade 1 has in February. */
-	N_(STORE_HOLIDAY_GRADE1),
+	N_("Extra holidays of grade 1"),	/* STORE_HOLIDAY_GRADE1, spelt out for xgettext */
 };
 
 int
