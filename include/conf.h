@@ -4,7 +4,8 @@
  *
  * One "key = value" a line ('#' starts a comment): db, listen, port and the
  * limits of `serve` (max-sessions, login-grace, detach-timeout, link-timeout)
- * and backup-dir. The command line and $DAPTER_DB win over the file; the file
+ * backup-dir, and host (the name users reach the server by, for the commands
+ * the Reports screen shows). The command line and $DAPTER_DB win over the file; the file
  * wins over the built-in defaults, so `dapter user list` run on the server finds
  * the school without --db. $DAPTER_CONF names another file ("" for none).
  */

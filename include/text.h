@@ -76,6 +76,12 @@ size_t text_width(const char *s);
  */
 char *text_fit(const char *s, size_t cols, size_t *width);
 
+/*
+ * What is left of `s` past its first `cols` columns (a scrolled line), never
+ * splitting a grapheme cluster: one that straddles the edge goes whole.
+ */
+const char *text_skip(const char *s, size_t cols);
+
 /* Like text_fit() without a width limit: safe to write to a terminal. */
 char *text_safe(const char *s);
 

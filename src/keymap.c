@@ -55,6 +55,7 @@ static const struct keymap_action actions[] = {
 	{ "period-next", N_("Next term") },
 	{ "admin", N_("Administration: users, classes, terms, sessions, audit") },
 	{ "password", N_("Change my password") },
+	{ "reports", N_("Reports: report cards, summary sheet, quality, analysis, attendance") },
 	{ "add", N_("Add (a user, a class, an assignment)") },
 	{ "toggle", N_("Disable or enable the user; close or reopen the term") },
 	{ "reset", N_("Reset the user's password") },

@@ -501,6 +501,26 @@ out:
 	return (char *)safe;
 }
 
+const char *
+text_skip(const char *s, size_t cols)
+{
+	const uint8_t *p = (const uint8_t *)s, *next = NULL, *q = NULL;
+	const uint8_t *end = p + strlen(s);
+	size_t used = 0;
+	int mblen;
+	ucs4_t uc;
+
+	for (; p < end && used < cols; p = next) {
+		next = u8_grapheme_next(p, end);
+		for (q = p; q < next; q += mblen) {
+			if ((mblen = u8_mbtouc(&uc, q, next - q)) <= 0)
+				mblen = 1;
+			used += text_char_width(uc);
+		}
+	}
+	return (const char *)p;
+}
+
 char *
 text_safe(const char *s)
 {

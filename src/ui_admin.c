@@ -731,6 +731,7 @@ ui_admin_run(struct ui *ui)
 		{ N_("Holidays"), 0, admin_holidays },
 		{ N_("Sessions and locks"), 0, admin_sessions },
 		{ N_("Audit"), 0, admin_audit },
+		{ N_("Reports"), 0, ui_reports_run },
 	};
 	struct admin_menu m = { .n = 0 };
 	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &m,

@@ -27,6 +27,7 @@ struct home {
 	char (*teachers)[HOME_TEACHERS_MAX];
 	size_t n;
 	int sel, top;
+	int class_teacher;	/* the user is the class teacher of a class: her reports */
 };
 
 static void
@@ -156,7 +157,8 @@ out:
 static int
 home_load(struct ui *ui, struct home *h)
 {
-	size_t i;
+	struct class *cls = NULL;
+	size_t i, ncls = 0;
 
 	home_free(h);
 	if (store_journal_list(ui->st, &h->rows, &h->n) != STORE_OK) {
@@ -171,6 +173,11 @@ home_load(struct ui *ui, struct home *h)
 		return -1;
 	}
 	home_merge(h);
+	h->class_teacher = 0;
+	if (ui->user.role == ROLE_TEACHER && store_class_list(ui->st, &cls, &ncls) == STORE_OK)
+		for (i = 0; i < ncls; i++)
+			h->class_teacher |= cls[i].teacher_id == ui->user.id;
+	free(cls);
 	for (i = 0; i < h->n; i++)
 		h->writable[i] = store_journal_writable(ui->st, h->rows[i].class_id,
 		    h->rows[i].subject_id, h->rows[i].subgroup) == 1;
@@ -345,7 +352,12 @@ home_draw(struct ui *ui, struct home *h)
 	 */
 	static const char *const admin_hints[] = { "open", N_("Open"), "help", N_("Help"),
 	    "quit", N_("Quit"), "class", N_("Class"), "admin", N_("Administration"),
-	    "language", N_("Language"), "password", N_("Password"), NULL };
+	    "reports", N_("Reports"), "language", N_("Language"), "password", N_("Password"),
+	    NULL };
+	/* A class teacher has her class's reports besides. */
+	static const char *const class_hints[] = { "open", N_("Open"), "help", N_("Help"),
+	    "quit", N_("Quit"), "class", N_("Class"), "reports", N_("Reports"),
+	    "language", N_("Language"), NULL };
 	char title[256], line[512], sub[64], num[16];
 	const struct journal *j;
 	int height = ui_rows() - 4, y, i, cw = ui_cols() >= 60 ? 8 : 6;
@@ -362,7 +374,7 @@ home_draw(struct ui *ui, struct home *h)
 	snprintf(title, sizeof title, "%s: %s", _("My journals"), ui->user.name);
 	ui_frame(ui, title, h->n == 0 ? _("You have no journals yet: ask the admin to assign "
 	    "you a class and subject.") : NULL, "home",
-	    ui->user.role == ROLE_TEACHER ? hints : admin_hints);
+	    ui->user.role != ROLE_TEACHER ? admin_hints : h->class_teacher ? class_hints : hints);
 	for (y = 0, i = h->top; y < height && i < (int)h->n; y++, i++) {
 		j = &h->rows[i];
 		sub[0] = '\0';
@@ -446,6 +458,11 @@ ui_home_run(struct ui *ui)
 				}
 				home_load(ui, &h);
 				break;
+			} else if (strcmp(action, "reports") == 0) {
+				if (ui_reports_run(ui) == UI_QUIT) {
+					rc = UI_QUIT;
+					goto out;
+				}
 			} else if (strcmp(action, "password") == 0)
 				ui_admin_password(ui);
 			else if (strcmp(action, "open") == 0 && h.n > 0) {

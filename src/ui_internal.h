@@ -88,6 +88,8 @@ struct plan_topic;
 int ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_topic *out);
 /* The administration screens (admin; head sees terms, sessions, audit). */
 int ui_admin_run(struct ui *ui);
+/* The papers of a class as text, and how to fetch them as files (ui_reports.c). */
+int ui_reports_run(struct ui *ui);
 /* Changes the user's own password: old one, new one twice. */
 int ui_admin_password(struct ui *ui);
 

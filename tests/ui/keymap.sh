@@ -10,7 +10,7 @@ printf '# a keymap with a mistake\nglobal ? help\ngrid x no-such-action\n' >"$tm
 start a 80 24 DAPTER_KEYMAP="$tmp/broken.keys" -- --as aigerim
 check "a broken keymap shows FILE:LINE on the status line" \
     wait_for a "broken.keys:3: unknown action \"no-such-action\""
-check "the default keymap takes over" wait_re a "^Enter Open +\? Help +q Quit +c Class +w Language"
+check "the default keymap takes over" wait_re a "^Enter Open +\? Help +q Quit +c Class +R Reports +w Language"
 keys a q y
 wait_for a "EXITED" >/dev/null
 check "the error also went to stderr" grep -q "broken.keys:3: unknown action" "$tmp/a.err"

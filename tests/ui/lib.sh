@@ -177,7 +177,7 @@ wait_gone() {
 
 # admin_menu NAME N: from the administration menu on NAME, open its Nth item
 # (0 Users, 1 Classes, 2 Subjects, 3 Assignments, 4 Substitutes, 5 Terms,
-# 6 Holidays, 7 Sessions, 8 Audit).
+# 6 Holidays, 7 Sessions, 8 Audit, 9 Reports).
 admin_menu() {
 	keys "$1" PPage
 	i=0
