@@ -22,6 +22,13 @@ struct rule_change {
 };
 
 /*
+ * Fills r's hours and scheme with those its target (r->class_id, else
+ * r->grade of r->start_year, else the school) has of its own now: the
+ * subject's for the school, 0 and "" where a grade or class inherits.
+ */
+int subject_rule_get(struct store *st, const struct subject *s, struct subject_rule *r);
+
+/*
  * Makes r the subject's rule for its target (store_subject_rule_set()).
  * The moved marks come back in *changes (malloc'd; class by class, the
  * marks that go first, then those that come). With moves and without

@@ -428,32 +428,6 @@ hours_arg(struct cmd_ctx *ctx, const char *arg)
 	return (int)h;
 }
 
-/* The rule now in force for r's target: the subject's own values for the school. */
-static int
-rule_of(struct cmd_ctx *ctx, const struct subject *s, struct subject_rule *r)
-{
-	struct subject_rule *rules = NULL;
-	size_t n = 0, i;
-	int rc;
-
-	if (r->grade == 0 && r->class_id == 0) {
-		r->hours = s->hours;
-		snprintf(r->scheme, sizeof r->scheme, "%s", s->scheme);
-		return STORE_OK;
-	}
-	if ((rc = store_subject_rule_list(ctx->st, s->id, &rules, &n)) != STORE_OK)
-		return rc;
-	for (i = 0; i < n; i++)
-		if ((r->class_id != 0 && rules[i].class_id == r->class_id) ||
-		    (r->class_id == 0 && rules[i].grade == r->grade &&
-		    rules[i].start_year == r->start_year)) {
-			r->hours = rules[i].hours;
-			snprintf(r->scheme, sizeof r->scheme, "%s", rules[i].scheme);
-		}
-	free(rules);
-	return STORE_OK;
-}
-
 static int
 run_subject_set(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -493,7 +467,7 @@ run_subject_set(struct cmd_ctx *ctx, int argc, char **argv)
 			return cmd_store_error(ctx, rc);
 	}
 	/* What is not given stays as it is. */
-	if ((rc = rule_of(ctx, &s, &r)) != STORE_OK)
+	if ((rc = subject_rule_get(ctx->st, &s, &r)) != STORE_OK)
 		return cmd_store_error(ctx, rc);
 	if (hours != NULL && (r.hours = hours_arg(ctx, hours)) < 0)
 		return CMD_USAGE;

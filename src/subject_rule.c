@@ -153,6 +153,33 @@ change_add(struct store *st, struct rule_change **rows, size_t *n, const struct 
 }
 
 int
+subject_rule_get(struct store *st, const struct subject *s, struct subject_rule *r)
+{
+	struct subject_rule *rules = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	r->hours = 0;
+	r->scheme[0] = '\0';
+	if (r->grade == 0 && r->class_id == 0) {
+		r->hours = s->hours;
+		snprintf(r->scheme, sizeof r->scheme, "%s", s->scheme);
+		return STORE_OK;
+	}
+	if ((rc = store_subject_rule_list(st, s->id, &rules, &n)) != STORE_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		if ((r->class_id != 0 && rules[i].class_id == r->class_id) ||
+		    (r->class_id == 0 && rules[i].grade == r->grade &&
+		    rules[i].start_year == r->start_year)) {
+			r->hours = rules[i].hours;
+			snprintf(r->scheme, sizeof r->scheme, "%s", rules[i].scheme);
+		}
+	free(rules);
+	return STORE_OK;
+}
+
+int
 subject_rule_apply(struct store *st, int64_t subject_id, const struct subject_rule *r,
     int confirmed, struct rule_change **changes, size_t *n, int *applied)
 {

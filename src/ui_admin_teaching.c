@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "store.h"
+#include "subject_rule.h"
 #include "ui_internal.h"
 
 /* Asks for a teacher, a class, a subject and a subgroup; 1 when all are answered. */
@@ -96,6 +97,167 @@ subjects_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 	return scheme_label(s->scheme);
 }
 
+/* ---- a subject's hours and scheme for the school, a grade or a class ---- */
+
+/* The period marks a change would move, shown before it is made. */
+struct moved {
+	const struct rule_change *rows;
+	size_t n;
+	int confirmed;
+};
+
+static int
+moved_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	(void)ui;
+	snprintf(l->title, sizeof l->title, "%s", _("Period marks the change moves"));
+	*n = ((struct moved *)l->ctx)->n;
+	return 0;
+}
+
+static const char *
+moved_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	const struct rule_change *c = &((const struct moved *)l->ctx)->rows[row];
+
+	(void)style;
+	switch (col) {
+	case 0:
+		return c->class_name;
+	case 1:
+		return c->pupil;
+	case 2:
+		return period_name(&c->period, buf, size);
+	}
+	snprintf(buf, size, "%s > %s", c->before[0] != '\0' ? c->before : "-",
+	    c->after[0] != '\0' ? c->after : "-");
+	return buf;
+}
+
+static int
+moved_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	(void)ui, (void)sel, (void)n;
+	if (strcmp(action, "open") != 0)
+		return ADMIN_STAY;
+	((struct moved *)l->ctx)->confirmed = 1;
+	return ADMIN_BACK;
+}
+
+/* Lists the moved marks; 1 when the admin makes the change all the same. */
+static int
+moved_confirm(struct ui *ui, const struct rule_change *rows, size_t n)
+{
+	static const char *const hints[] = { "open", N_("Make the change"), "back", N_("Cancel"),
+	    NULL };
+	static const struct admin_column columns[] = {
+		{ N_("Class"), 6, UI_BOLD, 0, 0 },
+		{ N_("Pupil"), 0, 0, 0, 0 },
+		{ N_("Period"), 16, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Mark"), 14, 0, 0, 0 },
+		ADMIN_COLUMNS_END
+	};
+	struct moved m = { rows, n, 0 };
+	char status[160];
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &m, .status = status,
+	    .load = moved_load, .cell = moved_cell, .act = moved_act };
+
+	snprintf(status, sizeof status, "%s", _("Enter makes the change and moves these marks; "
+	    "q leaves everything as it was."));
+	return admin_list_run(ui, &l) != UI_QUIT && m.confirmed;
+}
+
+/* "": the school; "9": grade 9 of this school year; "9 А": that class. 1 when understood. */
+static int
+rule_target(struct ui *ui, const char *where, struct subject_rule *r)
+{
+	struct class c;
+	char *end = NULL;
+	long g;
+
+	memset(r, 0, sizeof *r);
+	if (where[0] == '\0')
+		return 1;
+	g = strtol(where, &end, 10);
+	if (*end == '\0') {
+		if (g < 1 || g > 12) {
+			ui_status(ui, "%s", _("A grade is a number from 1 to 12."));
+			return 0;
+		}
+		r->grade = (int)g;
+		if (store_year_current(ui->st, ui->today, &r->start_year) == STORE_OK)
+			return 1;
+	} else if (store_class_find(ui->st, where, &c) == STORE_OK) {
+		r->class_id = c.id;
+		r->start_year = c.start_year;
+		return 1;
+	}
+	ui_status(ui, "%s", store_error(ui->st));
+	return 0;
+}
+
+/*
+ * Sets a subject's hours and scheme for the school, a grade or a class; a
+ * change that moves period marks lists them and asks first, as `subject
+ * set` refuses it without --yes.
+ */
+static void
+subject_rule_edit(struct ui *ui, const struct subject *s)
+{
+	static const char *const schemes[] = { "criteria", "classic", "passfail", "inherit" };
+	char where[STORE_CLASS_MAX + 8] = "", hours[16], scheme[16], *end = NULL;
+	struct rule_change *moved = NULL;
+	struct subject_rule r;
+	struct pick_lists pl;
+	size_t n = 0;
+	int applied = 0, ok, rc;
+	long h;
+
+	memset(&pl, 0, sizeof pl);
+	pick_lists_load(ui, &pl);
+	ok = admin_prompt_pick(ui, _("Grade or class (empty: school):"), where,
+	    sizeof where, pl.classes, pl.nclasses);
+	pick_lists_free(&pl);
+	if (!ok || !rule_target(ui, where, &r))
+		return;
+	if (subject_rule_get(ui->st, s, &r) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return;
+	}
+	/* What the target has of its own now; "inherit" where it has nothing. */
+	if (r.hours > 0)
+		snprintf(hours, sizeof hours, "%d", r.hours);
+	else
+		snprintf(hours, sizeof hours, "%s", "inherit");
+	snprintf(scheme, sizeof scheme, "%s", r.scheme[0] != '\0' ? r.scheme : "inherit");
+	if (!admin_prompt(ui, _("Hours a week (or inherit):"),
+	    hours, sizeof hours, 0) ||
+	    !admin_prompt_pick(ui, _("Scheme (Tab: list):"), scheme, sizeof scheme,
+	    (char **)schemes, sizeof schemes / sizeof schemes[0]))
+		return;
+	h = strcmp(hours, "inherit") == 0 ? 0 : strtol(hours, &end, 10);
+	if (h != 0 && (hours[0] == '\0' || *end != '\0' || h < 1 || h > 20)) {
+		ui_status(ui, "%s", _("Hours per week must be 1 to 20."));
+		return;
+	}
+	r.hours = (int)h;
+	snprintf(r.scheme, sizeof r.scheme, "%s", strcmp(scheme, "inherit") == 0 ? "" : scheme);
+	rc = subject_rule_apply(ui->st, s->id, &r, 0, &moved, &n, &applied);
+	if (rc == STORE_OK && !applied && moved_confirm(ui, moved, n)) {
+		free(moved);
+		moved = NULL;
+		rc = subject_rule_apply(ui->st, s->id, &r, 1, &moved, &n, &applied);
+	}
+	if (rc != STORE_OK)
+		ui_status(ui, "%s", store_error(ui->st));
+	else if (applied)
+		ui_status(ui, _("%s: hours and scheme saved."), s->name);
+	else
+		ui_status(ui, "%s", _("Nothing was changed."));
+	free(moved);
+}
+
 static int
 subjects_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
 {
@@ -103,7 +265,10 @@ subjects_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 	long h;
 	int64_t id;
 
-	(void)l, (void)sel, (void)n;
+	if (strcmp(action, "open") == 0 && n > 0) {
+		subject_rule_edit(ui, &(*(struct subject **)l->ctx)[sel]);
+		return ADMIN_RELOAD;
+	}
 	if (strcmp(action, "add") != 0)
 		return ADMIN_STAY;
 	if (!admin_prompt(ui, _("New subject:"), name, sizeof name, 0) || name[0] == '\0' ||
@@ -128,7 +293,8 @@ subjects_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 int
 admin_subjects(struct ui *ui)
 {
-	static const char *const hints[] = { "add", N_("Add"), "back", N_("Back"), NULL };
+	static const char *const hints[] = { "open", N_("Hours and scheme"), "add", N_("Add"),
+	    "back", N_("Back"), NULL };
 	static const struct admin_column columns[] = {
 		{ N_("Subject"), 0, UI_BOLD, 0, 0 },
 		{ N_("Hours"), 6, UI_RIGHT, 0, 0 },
