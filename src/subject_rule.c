@@ -186,6 +186,7 @@ subject_rule_apply(struct store *st, int64_t subject_id, const struct subject_ru
 	struct seen before = { NULL, 0, 0 }, after = { NULL, 0, 0 };
 	const struct mark_seen *m = NULL;
 	int64_t *ids = NULL;
+	char why[512];
 	size_t nids = 0, i;
 	int rc, tx = 0;
 
@@ -198,9 +199,15 @@ subject_rule_apply(struct store *st, int64_t subject_id, const struct subject_ru
 	tx = 1;
 	if ((rc = store_subject_rule_classes(st, subject_id, r, &ids, &nids)) != STORE_OK ||
 	    (rc = marks_now(st, subject_id, ids, nids, &before)) != STORE_OK ||
-	    (rc = store_subject_rule_set(st, subject_id, r)) != STORE_OK ||
-	    (rc = marks_now(st, subject_id, ids, nids, &after)) != STORE_OK)
+	    (rc = store_subject_rule_set(st, subject_id, r)) != STORE_OK)
 		goto out;
+	/* Marks given under the old scheme may not fit the new one (a 10 where 5 is the most). */
+	if ((rc = marks_now(st, subject_id, ids, nids, &after)) != STORE_OK) {
+		snprintf(why, sizeof why, "%s", store_error(st));
+		rc = store_refuse(st, rc, _("The marks already given do not fit the change, which "
+		    "was not made: %s"), why);
+		goto out;
+	}
 	for (i = 0; i < before.n && rc == STORE_OK; i++)
 		rc = change_add(st, changes, n, &before.rows[i], before.rows[i].shown.before,
 		    (m = seen_find(&after, &before.rows[i])) != NULL ? m->shown.before : "");

@@ -123,6 +123,13 @@ status 0 "the same rule again"
 d audit log --last 1
 lacks "$tmp/out" "grade 5" "changes nothing and is not audited again"
 
+# Marks the new scheme cannot read (ФО 8 where 5 is the most) stop the change.
+d subject set Музыка --class "5 А" --scheme classic --yes
+status 1 "a scheme the marks given do not fit is refused, --yes or not"
+has "$tmp/err" "do not fit the change" "saying the marks do not fit"
+d subject show Музыка
+lacks "$tmp/out" "5 А" "and nothing was set"
+
 # ---- the school's value: every class without its own inherits it ----
 d subject set Музыка --hours 1 --yes
 status 0 "subject set without --grade or --class sets the school's value"
