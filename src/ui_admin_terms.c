@@ -187,7 +187,14 @@ holidays_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 {
 	const struct holiday *h = &((struct holidays_screen *)l->ctx)->rows[row];
 
-	(void)buf, (void)size, (void)style;
+	(void)style;
+	if (col == 2) {
+		/* A grade's own holiday names its grade; the others are every grade's. */
+		if (h->grade == 0)
+			return "";
+		snprintf(buf, size, "%d", h->grade);
+		return buf;
+	}
 	return col == 0 ? h->starts : col == 1 ? h->ends : h->name;
 }
 
@@ -195,8 +202,9 @@ static int
 holidays_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
 {
 	struct holidays_screen *s = l->ctx;
-	char from[11], to[11], name[STORE_NAME_MAX + 1] = "", ask[256];
+	char from[11], to[11], name[STORE_NAME_MAX + 1] = "", ask[256], grade[8] = "", *end;
 	int64_t id;
+	long g = 0;
 
 	if (strcmp(action, "year") == 0)
 		return ask_year(ui, &s->year) ? ADMIN_RELOAD : ADMIN_STAY;
@@ -206,9 +214,15 @@ holidays_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 		if (!admin_prompt(ui, _("Name of the holiday:"), name, sizeof name, 0) ||
 		    name[0] == '\0' ||
 		    !admin_prompt_date(ui, _("First day:"), from) ||
-		    !admin_prompt_date(ui, _("Last day:"), to))
+		    !admin_prompt_date(ui, _("Last day:"), to) ||
+		    !admin_prompt(ui, _("Grade (empty: every grade):"), grade, sizeof grade, 0))
 			return ADMIN_STAY;
-		if (store_holiday_add(ui->st, s->year, 0, from, to, name, &id) != STORE_OK)
+		if (grade[0] != '\0' && ((g = strtol(grade, &end, 10)) < 1 || g > 12 ||
+		    *end != '\0')) {
+			ui_status(ui, "%s", _("A grade is a number from 1 to 12."));
+			return ADMIN_STAY;
+		}
+		if (store_holiday_add(ui->st, s->year, (int)g, from, to, name, &id) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, _("Holiday %s added."), name);
@@ -235,6 +249,7 @@ admin_holidays(struct ui *ui)
 	static const struct admin_column columns[] = {
 		{ N_("First day"), 10, 0, 0, 0 },
 		{ N_("Last day"), 10, 0, 0, 0 },
+		{ N_("Grade"), 5, UI_RIGHT, ADMIN_COL_NARROW, 0 },
 		{ N_("Holiday"), 0, UI_BOLD, 0, 0 },
 		ADMIN_COLUMNS_END
 	};

@@ -198,13 +198,25 @@ wait_for a "First day:" >/dev/null
 keys a C-u "16.12.2026" Enter
 wait_for a "Last day:" >/dev/null
 keys a C-u "17.12.2026" Enter
+check "a holiday asks for its grade" wait_for a "Grade (empty: every grade):"
+keys a Enter
 check "a holiday is added" wait_for a "Holiday Тәуелсіздік күні added."
 check "the store lists it" sh -c '"$DAPTER" --db "$0" holiday list | grep -q "2026-12-16	2026-12-17	Тәуелсіздік күні"' "$db"
 keys a a
 wait_for a "Name of the holiday:" >/dev/null
-keys a "Қате" Enter C-u "16.12.2026" Enter C-u "16.12.2026" Enter
+keys a "Қате" Enter C-u "16.12.2026" Enter C-u "16.12.2026" Enter Enter
 check "an overlapping holiday is refused" wait_re a "Тәуелсіздік күні"
 check "and not stored" test "$(q holiday list | grep -c "Қате")" -eq 0
+# The demo's grade 1 has its own week in February; grade 2 gets a day in it.
+check "the list gives a grade's holiday its grade" \
+    wait_re a "2027-02-08 +2027-02-14 +1 +Extra holidays of grade 1"
+keys a a
+wait_for a "Name of the holiday:" >/dev/null
+keys a "Екінші сынып" Enter C-u "09.02.2027" Enter C-u "09.02.2027" Enter
+wait_for a "Grade (empty: every grade):" >/dev/null
+keys a 2 Enter
+check "another grade's holiday may fall in grade 1's" wait_for a "Holiday Екінші сынып added."
+check "the store has it for grade 2" sh -c '"$DAPTER" --db "$0" holiday list | grep -q "2027-02-09	2027-02-09	Екінші сынып	2"' "$db"
 # By first day: the autumn holidays, then this one.
 keys a PPage Down x
 check "removing a holiday asks first" wait_for a "Remove the holiday Тәуелсіздік күні (2026-12-16..2026-12-17)? (y/n)"
