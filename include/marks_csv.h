@@ -8,9 +8,12 @@
  *   12,Абенов Тимур Маратович,8,н,17
  * A lesson column is "DATE[ KIND/MAX][ #N]" (#2 for a second lesson that day;
  * KIND in any of the three languages); a cell is a mark, an attendance letter
- * (any language), both ("н 8"), or empty (no mark). Importing sets exactly
- * what the file says, creates lessons it names that do not exist yet, and is
- * all or nothing.
+ * (any language), both ("н 8"), or empty (no mark). A lesson with comments
+ * is followed by a column "DATE[ KIND/MAX][ #N] comment" of their texts
+ * (newlines kept, quoted as CSV quotes them); a file may add or drop such a
+ * column. Importing sets exactly what the file says (an empty comment cell
+ * clears the comment), creates lessons it names that do not exist yet, and
+ * is all or nothing.
  */
 #ifndef DAPTER_MARKS_CSV_H
 #define DAPTER_MARKS_CSV_H
@@ -25,6 +28,7 @@ int marks_csv_export(struct store *st, const struct class *c, const struct subje
 
 struct marks_import_report {
 	size_t set, cleared, unchanged, lessons_added;
+	size_t comments_set, comments_cleared;
 	size_t error_line;	/* of the first problem, 0 for the file as a whole */
 };
 

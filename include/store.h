@@ -418,7 +418,7 @@ int store_lesson_update(struct store *st, const struct lesson *l, int flags);
 /* How many marks the change to `l` (by its id) would read anew: the editor asks first. */
 int store_lesson_reinterpreted(struct store *st, const struct lesson *l, size_t *n);
 int store_lesson_get(struct store *st, int64_t id, struct lesson *out);
-/* How many pupils have a mark or an attendance letter in the lesson. */
+/* How many pupils have a mark, an attendance letter or a comment in the lesson. */
 int store_lesson_mark_count(struct store *st, int64_t id, size_t *n);
 /*
  * Removes a lesson added by mistake, with its marks (audited, one
@@ -525,6 +525,30 @@ int store_lesson_page(struct store *st, int64_t class_id, int64_t subject_id, in
  */
 int store_mark_set_in(struct store *st, struct lesson *l, int64_t pupil_id, int value,
     enum attendance att);
+
+/* ---- comments: the teacher's written feedback on one cell (store_comment.c) ---- */
+
+#define STORE_COMMENT_MAX	1000	/* bytes: some 500 Kazakh or Russian letters */
+
+struct comment {
+	int64_t lesson_id, pupil_id;
+	char date[11];		/* the lesson's */
+	char text[STORE_COMMENT_MAX + 1];	/* may hold newlines */
+};
+
+/*
+ * Sets the comment of one pupil in one lesson ("" or NULL clears it), with
+ * or without a mark there (grade 1 has none). Checked as a mark is (the
+ * journal hers, the period open, the page not held by another) and as every
+ * user text (text_clean(), newlines allowed); audited "comment.set" old -> new.
+ */
+int store_comment_set(struct store *st, int64_t lesson_id, int64_t pupil_id, const char *text);
+/* The comments of a journal's page (period p; NULL: all), by lesson date. */
+int store_comment_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
+    const struct period *p, struct comment **rows, size_t *n);
+/* The comment of a pupil in a lesson among rows, or NULL. */
+const struct comment *comment_find(const struct comment *rows, size_t n, int64_t lesson_id,
+    int64_t pupil_id);
 
 /* ---- audit ---- */
 

@@ -334,6 +334,9 @@ run_marks_import(struct cmd_ctx *ctx, int argc, char **argv)
 	    _("Would set %zu marks, clear %zu, add %zu lessons; %zu cells unchanged.\n") :
 	    _("Set %zu marks, cleared %zu, added %zu lessons; %zu cells unchanged.\n"),
 	    rep.set, rep.cleared, rep.lessons_added, rep.unchanged);
+	if (rep.comments_set + rep.comments_cleared > 0)
+		fprintf(ctx->out, dry_run ? _("Would set %zu comments, clear %zu.\n") :
+		    _("Set %zu comments, cleared %zu.\n"), rep.comments_set, rep.comments_cleared);
 	return CMD_OK;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "i18n.h"
@@ -32,6 +33,21 @@ lesson_header(const struct lesson *ls, size_t i, char *out, size_t outsize)
 		snprintf(out + strlen(out), outsize - strlen(out), " #%d", ordinal);
 }
 
+/* A comment column's heading: its lesson's, and this word. */
+#define COMMENT_WORD	"comment"
+
+/* Whether lesson `lesson_id` has a comment on the page: it then gets a column. */
+static int
+lesson_commented(const struct comment *cs, size_t n, int64_t lesson_id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cs[i].lesson_id == lesson_id)
+			return 1;
+	return 0;
+}
+
 int
 marks_csv_export(struct store *st, const struct class *c, const struct subject *subj,
     int subgroup, const struct period *p, FILE *out, const struct csv_style *style)
@@ -40,18 +56,22 @@ marks_csv_export(struct store *st, const struct class *c, const struct subject *
 	struct pupil *ps = NULL;
 	struct lesson *ls = NULL;
 	struct mark *ms = NULL;
-	size_t np = 0, nl = 0, nm = 0, i, j;
+	struct comment *cs = NULL;
+	const struct comment *one = NULL;
+	size_t np = 0, nl = 0, nm = 0, nc = 0, i, j, n;
 	const char **row = NULL;
-	char (*cells)[64] = NULL;
+	char (*cells)[80] = NULL;
 	char sg[8], label[32], name[3 * STORE_NAME_MAX + 3], id[24];
 	int rc;
 
 	if ((rc = store_pupil_list(st, c->id, subj->id, subgroup, &ps, &np)) != STORE_OK ||
 	    (rc = store_lesson_list(st, c->id, subj->id, subgroup, p, &ls, &nl)) != STORE_OK ||
-	    (rc = store_mark_list(st, c->id, subj->id, subgroup, p, &ms, &nm)) != STORE_OK)
+	    (rc = store_mark_list(st, c->id, subj->id, subgroup, p, &ms, &nm)) != STORE_OK ||
+	    (rc = store_comment_list(st, c->id, subj->id, subgroup, p, &cs, &nc)) != STORE_OK)
 		goto out;
-	if ((row = calloc(nl + 8, sizeof *row)) == NULL ||
-	    (cells = calloc(nl + 1, sizeof *cells)) == NULL) {
+	/* A lesson with comments is followed by their column: each beside its mark. */
+	if ((row = calloc(2 * nl + 8, sizeof *row)) == NULL ||
+	    (cells = calloc(2 * nl + 1, sizeof *cells)) == NULL) {
 		rc = store_fail(st, STORE_FAILED, _("Out of memory."));
 		goto out;
 	}
@@ -63,21 +83,34 @@ marks_csv_export(struct store *st, const struct class *c, const struct subject *
 	csv_write_row(out, row, 8, sep);
 	row[0] = "ID";
 	row[1] = "Pupil";
-	for (j = 0; j < nl; j++) {
-		lesson_header(ls, j, cells[j], sizeof cells[j]);
-		row[2 + j] = cells[j];
+	for (j = 0, n = 2; j < nl; j++) {
+		lesson_header(ls, j, cells[n], sizeof cells[n]);
+		row[n] = cells[n];
+		n++;
+		if (!lesson_commented(cs, nc, ls[j].id))
+			continue;
+		lesson_header(ls, j, cells[n], sizeof cells[n]);
+		snprintf(cells[n] + strlen(cells[n]), sizeof cells[n] - strlen(cells[n]),
+		    " " COMMENT_WORD);
+		row[n] = cells[n];
+		n++;
 	}
-	csv_write_row(out, row, 2 + nl, sep);
+	csv_write_row(out, row, n, sep);
 	for (i = 0; i < np; i++) {
 		snprintf(id, sizeof id, "%lld", (long long)ps[i].id);
 		pupil_full_name(&ps[i], name, sizeof name);
 		row[0] = id;
 		row[1] = name;
-		for (j = 0; j < nl; j++) {
-			mark_text(mark_find(ms, nm, ls[j].id, ps[i].id), cells[j], sizeof cells[j]);
-			row[2 + j] = cells[j];
+		for (j = 0, n = 2; j < nl; j++) {
+			mark_text(mark_find(ms, nm, ls[j].id, ps[i].id), cells[n], sizeof cells[n]);
+			row[n] = cells[n];
+			n++;
+			if (!lesson_commented(cs, nc, ls[j].id))
+				continue;
+			one = comment_find(cs, nc, ls[j].id, ps[i].id);
+			row[n++] = one != NULL ? one->text : "";
 		}
-		csv_write_row(out, row, 2 + nl, sep);
+		csv_write_row(out, row, n, sep);
 	}
 	if (fflush(out) != 0 || ferror(out))
 		rc = store_fail(st, STORE_FAILED, _("Could not write the output."));
@@ -87,12 +120,16 @@ out:
 	free(ps);
 	free(ls);
 	free(ms);
+	free(cs);
 	return rc;
 }
 
-/* "DATE[ KIND/MAX][ #N]" into a lesson template and its ordinal that day. */
+/*
+ * "DATE[ KIND/MAX][ #N][ comment]" into a lesson template, its ordinal that
+ * day, and whether the column holds the lesson's comments.
+ */
 static int
-parse_lesson_header(const char *h, struct lesson *l, int *ordinal)
+parse_lesson_header(const char *h, struct lesson *l, int *ordinal, int *comment)
 {
 	static const struct { const char *word; enum lesson_kind kind; } kinds[] = {
 		{ "fa", LESSON_REGULAR }, { "фо", LESSON_REGULAR }, { "қб", LESSON_REGULAR },
@@ -107,6 +144,7 @@ parse_lesson_header(const char *h, struct lesson *l, int *ordinal)
 
 	memset(l, 0, sizeof *l);
 	*ordinal = 1;
+	*comment = 0;
 	if (sscanf(h, "%15s%n", date, &n) != 1 || !date_parse(date, l->date))
 		return -1;
 	h += n;
@@ -115,6 +153,10 @@ parse_lesson_header(const char *h, struct lesson *l, int *ordinal)
 		if (rest[0] == '#') {
 			if ((*ordinal = atoi(rest + 1)) < 1)
 				return -1;
+			continue;
+		}
+		if (strcasecmp(rest, COMMENT_WORD) == 0) {
+			*comment = 1;
 			continue;
 		}
 		if ((slash = strchr(rest, '/')) == NULL)
@@ -164,6 +206,43 @@ parse_cell(const char *cell, int *value, enum attendance *att)
 	return 0;
 }
 
+/* Says which cell: the store's sentence alone does not. */
+static void
+column_error(struct store *st, size_t col)
+{
+	char prefix[64];
+
+	snprintf(prefix, sizeof prefix, _("Column %zu: "), col);
+	memmove(st->error + strlen(prefix), st->error, sizeof st->error - strlen(prefix));
+	memcpy(st->error, prefix, strlen(prefix));
+	st->error[sizeof st->error - 1] = '\0';
+}
+
+/*
+ * A comment cell: changes the pupil's comment in the lesson when the file's
+ * text (cleaned as the store cleans it) differs from the journal's.
+ */
+static int
+import_comment(struct store *st, const struct lesson *l, int64_t pupil_id, const char *text,
+    const struct comment *cs, size_t nc, struct marks_import_report *rep)
+{
+	const struct comment *old = comment_find(cs, nc, l->id, pupil_id);
+	char *clean = text_clean(text, STORE_COMMENT_MAX, TEXT_ALLOW_EMPTY | TEXT_ALLOW_NEWLINE,
+	    NULL);
+	int same = clean != NULL && strcmp(clean, old != NULL ? old->text : "") == 0;
+	int rc = STORE_OK;
+
+	/* A text the store would refuse goes to it all the same: it says why. */
+	if (!same && (rc = store_comment_set(st, l->id, pupil_id, text)) == STORE_OK) {
+		if (clean != NULL && clean[0] == '\0')
+			rep->comments_cleared++;
+		else
+			rep->comments_set++;
+	}
+	free(clean);
+	return rc;
+}
+
 int
 marks_csv_import(struct store *st, const char *text, int dry_run,
     struct marks_import_report *rep)
@@ -174,8 +253,10 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 	struct lesson *ls = NULL, *cols = NULL;
 	struct pupil *ps = NULL;
 	struct mark *ms = NULL;
-	size_t nl = 0, np = 0, nm = 0, ncols = 0, r, j, k, err_line = 0;
+	struct comment *cs = NULL;
+	size_t nl = 0, np = 0, nm = 0, nc = 0, ncols = 0, r, j, k, err_line = 0;
 	char name[3 * STORE_NAME_MAX + 3];
+	int *ordinals = NULL, *comments = NULL;
 	int subgroup = 0, rc = STORE_INVALID, tx = 0;
 
 	memset(rep, 0, sizeof *rep);
@@ -215,36 +296,44 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 	tx = 1;
 	if ((rc = store_pupil_list(st, c.id, subj.id, subgroup, &ps, &np)) != STORE_OK ||
 	    (rc = store_lesson_list(st, c.id, subj.id, subgroup, NULL, &ls, &nl)) != STORE_OK ||
-	    (rc = store_mark_list(st, c.id, subj.id, subgroup, NULL, &ms, &nm)) != STORE_OK)
+	    (rc = store_mark_list(st, c.id, subj.id, subgroup, NULL, &ms, &nm)) != STORE_OK ||
+	    (rc = store_comment_list(st, c.id, subj.id, subgroup, NULL, &cs, &nc)) != STORE_OK)
 		goto out;
 	ncols = csv_cols(csv, 1) > 2 ? csv_cols(csv, 1) - 2 : 0;
-	if ((cols = calloc(ncols + 1, sizeof *cols)) == NULL) {
+	if ((cols = calloc(ncols + 1, sizeof *cols)) == NULL ||
+	    (ordinals = calloc(ncols + 1, sizeof *ordinals)) == NULL ||
+	    (comments = calloc(ncols + 1, sizeof *comments)) == NULL) {
 		rc = store_fail(st, STORE_FAILED, _("Out of memory."));
 		goto out;
 	}
 	/* Match each column to its lesson, or create the lesson it names. */
 	for (j = 0; j < ncols; j++) {
 		const char *h = csv_field(csv, 1, 2 + j);
-		int ordinal = 0, seen = 0;
+		const struct lesson *known = NULL;
+		int seen = 0;
 
-		if (parse_lesson_header(h, &cols[j], &ordinal) != 0) {
+		if (parse_lesson_header(h, &cols[j], &ordinals[j], &comments[j]) != 0) {
 			rep->error_line = csv_line(csv, 1);
 			rc = store_fail(st, STORE_INVALID, _("Column %zu: \"%s\" is not a lesson "
 			    "(write a date, such as 2026-09-02, or 2026-10-20 SA-S/20)."), j + 3, h);
 			goto out;
 		}
-		for (k = 0; k < nl; k++)
-			if (strcmp(ls[k].date, cols[j].date) == 0 && ++seen == ordinal)
-				break;
-		if (k < nl) {
-			if (ls[k].kind != cols[j].kind || (cols[j].kind != LESSON_REGULAR &&
-			    ls[k].max_points != cols[j].max_points)) {
+		/* A lesson's comment column and its marks' column name one lesson. */
+		for (k = 0; k < j && known == NULL; k++)
+			if (strcmp(cols[k].date, cols[j].date) == 0 && ordinals[k] == ordinals[j])
+				known = &cols[k];
+		for (k = 0; k < nl && known == NULL; k++)
+			if (strcmp(ls[k].date, cols[j].date) == 0 && ++seen == ordinals[j])
+				known = &ls[k];
+		if (known != NULL) {
+			if (known->kind != cols[j].kind || (cols[j].kind != LESSON_REGULAR &&
+			    known->max_points != cols[j].max_points)) {
 				rep->error_line = csv_line(csv, 1);
 				rc = store_fail(st, STORE_INVALID, _("Column %zu: the lesson of %s "
 				    "is of another kind or maximum in the journal."), j + 3, h);
 				goto out;
 			}
-			cols[j] = ls[k];
+			cols[j] = *known;
 			continue;
 		}
 		cols[j].class_id = c.id;
@@ -280,6 +369,14 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 			enum attendance att;
 			int value;
 
+			if (comments[j]) {
+				if ((rc = import_comment(st, &cols[j], p->id, csv_field(csv, r, 2 + j),
+				    cs, nc, rep)) != STORE_OK) {
+					column_error(st, j + 3);
+					goto out;
+				}
+				continue;
+			}
 			if (parse_cell(csv_field(csv, r, 2 + j), &value, &att) != 0) {
 				rc = store_fail(st, STORE_INVALID, _("Column %zu: \"%s\" is not a mark "
 				    "or attendance letter."), j + 3, csv_field(csv, r, 2 + j));
@@ -291,14 +388,7 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 				continue;
 			}
 			if ((rc = store_mark_set(st, cols[j].id, p->id, value, att)) != STORE_OK) {
-				char prefix[64];
-
-				/* Say which cell: the store's sentence alone does not. */
-				snprintf(prefix, sizeof prefix, _("Column %zu: "), j + 3);
-				memmove(st->error + strlen(prefix), st->error,
-				    sizeof st->error - strlen(prefix));
-				memcpy(st->error, prefix, strlen(prefix));
-				st->error[sizeof st->error - 1] = '\0';
+				column_error(st, j + 3);
 				goto out;
 			}
 			if (value < 0 && att == ATT_NONE)
@@ -318,7 +408,12 @@ out:
 	}
 	if (rc != STORE_OK)
 		rep->set = rep->cleared = rep->lessons_added = 0;
+	if (rc != STORE_OK)
+		rep->comments_set = rep->comments_cleared = 0;
 	free(cols);
+	free(ordinals);
+	free(comments);
+	free(cs);
 	free(ls);
 	free(ps);
 	free(ms);

@@ -273,6 +273,16 @@ static const char *const migrations[] = {
 	"  LEFT JOIN subject_rule rg ON rg.year_id = c.year_id AND rg.grade = c.grade"
 	"  AND rg.subject_id = s.id;"
 	"ALTER TABLE holiday ADD COLUMN grade INTEGER;",
+
+	/*
+	 * 8 -> 9: a comment on a cell (the teacher's feedback on a pupil's work
+	 * in a lesson), beside the mark rather than in it: a cell with no mark
+	 * (grade 1) has one too, and clearing a mark keeps it.
+	 */
+	"CREATE TABLE comment(lesson_id INTEGER NOT NULL REFERENCES lesson(id),"
+	"  pupil_id INTEGER NOT NULL REFERENCES pupil(id), text TEXT NOT NULL,"
+	"  PRIMARY KEY (lesson_id, pupil_id)) WITHOUT ROWID;"
+	"CREATE INDEX comment_pupil ON comment(pupil_id);",
 };
 
 /*

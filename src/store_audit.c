@@ -466,6 +466,7 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
  * cleared), none of a lesson after its lesson.remove (its marks went with
  * it). Lessons: lesson.add and lesson.update, object "... lesson:L DATE",
  * value as lesson_describe() writes it; lesson.remove takes it away.
+ * Comments: as marks, from comment.set records, the text as it is.
  */
 /* Password events: (id, login, "pw:..." or NULL when the record has no fingerprint). */
 #define PW_EVENTS \
@@ -552,6 +553,24 @@ static const char *const audit_replays[] = {
 	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
 	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
 	" SELECT 'lesson:' || d.lesson || ' pupil:' || d.pupil,"
+	"   (SELECT new FROM stored t WHERE t.lesson = d.lesson AND t.pupil = d.pupil),"
+	"   (SELECT new FROM audited t WHERE t.lesson = d.lesson AND t.pupil = d.pupil)"
+	" FROM (SELECT DISTINCT lesson, pupil FROM diff) d ORDER BY d.lesson, d.pupil LIMIT 1",
+
+	"WITH a AS (SELECT id, new,"
+	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"
+	"   CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil"
+	"   FROM audit WHERE action = 'comment.set'),"
+	" gone AS (SELECT max(id) AS id,"
+	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson"
+	"   FROM audit WHERE action = 'lesson.remove' GROUP BY lesson),"
+	" audited AS (SELECT lesson, pupil, new FROM a WHERE id IN"
+	"   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL"
+	"   AND id > coalesce((SELECT id FROM gone WHERE gone.lesson = a.lesson), 0)),"
+	" stored AS (SELECT lesson_id AS lesson, pupil_id AS pupil, text AS new FROM comment),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
+	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'lesson:' || d.lesson || ' pupil:' || d.pupil || ' comment',"
 	"   (SELECT new FROM stored t WHERE t.lesson = d.lesson AND t.pupil = d.pupil),"
 	"   (SELECT new FROM audited t WHERE t.lesson = d.lesson AND t.pupil = d.pupil)"
 	" FROM (SELECT DISTINCT lesson, pupil FROM diff) d ORDER BY d.lesson, d.pupil LIMIT 1",

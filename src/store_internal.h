@@ -112,6 +112,16 @@ void *store_grow(struct store *st, void **rows, size_t *n, size_t size);
 sqlite3_stmt *store_row_by_id(struct store *st, const char *sql, int64_t id,
     const char *missing);
 
+/*
+ * Inside a write: may the actor write the cell (lesson, pupil): the journal
+ * hers on the lesson's day, its period open, the pupil in the class that day,
+ * the page not held by another session. Fills *l with the lesson.
+ */
+int store_cell_check(struct store *st, int64_t lesson_id, int64_t pupil_id, struct lesson *l);
+/* The audit object of a cell: "CLASS/SUBJECT lesson:L DATE pupil:P". */
+void store_cell_object(struct store *st, const struct lesson *l, int64_t pupil_id, char *out,
+    size_t outsize);
+
 /* The user id for a login, or 0 (error set) */
 int64_t store_user_id(struct store *st, const char *login);
 

@@ -796,7 +796,9 @@ store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int su
 int
 store_lesson_mark_count(struct store *st, int64_t id, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM mark WHERE lesson_id = ?");
+	/* A comment alone counts too: it goes with the lesson as a mark does. */
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM (SELECT pupil_id FROM mark"
+	    " WHERE lesson_id = ?1 UNION SELECT pupil_id FROM comment WHERE lesson_id = ?1)");
 
 	*n = 0;
 	if (s == NULL)
@@ -835,6 +837,16 @@ store_lesson_remove(struct store *st, int64_t id, int with_marks)
 		goto out;
 	}
 	if ((s = store_stmt(st, "DELETE FROM mark WHERE lesson_id = ?")) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail_db(st);
+		goto out;
+	}
+	/* Its comments go with it; the audit's replay knows (store_audit.c). */
+	if ((s = store_stmt(st, "DELETE FROM comment WHERE lesson_id = ?")) == NULL) {
 		rc = STORE_FAILED;
 		goto out;
 	}
@@ -1005,6 +1017,44 @@ mark_check(struct store *st, const struct lesson *l, int value)
 	return STORE_OK;
 }
 
+/* A mark's and a comment's checks, in this order, inside their write. */
+int
+store_cell_check(struct store *st, int64_t lesson_id, int64_t pupil_id, struct lesson *l)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = store_lesson_get(st, lesson_id, l)) != STORE_OK ||
+	    (rc = require_writable(st, l->class_id, l->subject_id, l->subgroup, l->date)) !=
+	    STORE_OK ||
+	    (rc = require_open_period(st, l->class_id, l->subject_id, l->date)) != STORE_OK)
+		return rc;
+	/* In the class on the lesson's day: a pupil who moved keeps his past marks. */
+	if ((s = store_stmt(st, "SELECT 1 FROM enrolment e LEFT JOIN pupil_subgroup g"
+	    " ON g.pupil_id = e.pupil_id AND g.subject_id = ?3 WHERE e.pupil_id = ?1"
+	    " AND e.class_id = ?2 AND (?4 = 0 OR coalesce(g.subgroup, 0) = ?4)"
+	    " AND e.since <= ?5 AND (e.until IS NULL OR e.until > ?5)")) == NULL)
+		return STORE_FAILED;
+	sqlite3_bind_int64(s, 1, pupil_id);
+	sqlite3_bind_int64(s, 2, l->class_id);
+	sqlite3_bind_int64(s, 3, l->subject_id);
+	sqlite3_bind_int(s, 4, l->subgroup);
+	store_bind_text(s, 5, l->date);
+	rc = sqlite3_step(s) == SQLITE_ROW ? STORE_OK :
+	    store_fail(st, STORE_INVALID,
+	    _("That pupil is not in this class or subgroup on the lesson's day."));
+	sqlite3_reset(s);
+	return rc != STORE_OK ? rc : require_page_free(st, l);
+}
+
+void
+store_cell_object(struct store *st, const struct lesson *l, int64_t pupil_id, char *out,
+    size_t outsize)
+{
+	lesson_object(st, l, out, outsize);
+	snprintf(out + strlen(out), outsize - strlen(out), " pupil:%lld", (long long)pupil_id);
+}
+
 int
 store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
     enum attendance att)
@@ -1018,30 +1068,8 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 	/* Every check under the write lock: a period closed a moment ago stops the mark. */
 	if ((rc = store_write_begin(st)) != STORE_OK)
 		return rc;
-	if ((rc = store_lesson_get(st, lesson_id, &l)) != STORE_OK ||
-	    (rc = require_writable(st, l.class_id, l.subject_id, l.subgroup, l.date)) !=
-	    STORE_OK ||
-	    (rc = require_open_period(st, l.class_id, l.subject_id, l.date)) != STORE_OK ||
+	if ((rc = store_cell_check(st, lesson_id, pupil_id, &l)) != STORE_OK ||
 	    (rc = mark_check(st, &l, value)) != STORE_OK)
-		goto out;
-	/* In the class on the lesson's day: a pupil who moved keeps his past marks. */
-	if ((s = store_stmt(st, "SELECT 1 FROM enrolment e LEFT JOIN pupil_subgroup g"
-	    " ON g.pupil_id = e.pupil_id AND g.subject_id = ?3 WHERE e.pupil_id = ?1"
-	    " AND e.class_id = ?2 AND (?4 = 0 OR coalesce(g.subgroup, 0) = ?4)"
-	    " AND e.since <= ?5 AND (e.until IS NULL OR e.until > ?5)")) == NULL) {
-		rc = STORE_FAILED;
-		goto out;
-	}
-	sqlite3_bind_int64(s, 1, pupil_id);
-	sqlite3_bind_int64(s, 2, l.class_id);
-	sqlite3_bind_int64(s, 3, l.subject_id);
-	sqlite3_bind_int(s, 4, l.subgroup);
-	store_bind_text(s, 5, l.date);
-	rc = sqlite3_step(s) == SQLITE_ROW ? STORE_OK :
-	    store_fail(st, STORE_INVALID,
-	    _("That pupil is not in this class or subgroup on the lesson's day."));
-	sqlite3_reset(s);
-	if (rc != STORE_OK || (rc = require_page_free(st, &l)) != STORE_OK)
 		goto out;
 	if ((s = store_stmt(st, "SELECT value, attendance FROM mark WHERE lesson_id = ?"
 	    " AND pupil_id = ?")) == NULL) {
@@ -1086,9 +1114,7 @@ store_mark_set(struct store *st, int64_t lesson_id, int64_t pupil_id, int value,
 	if (had)
 		mark_describe(old_value, old_att, before, sizeof before);
 	mark_describe(value, att, after, sizeof after);
-	lesson_object(st, &l, object, sizeof object);
-	snprintf(object + strlen(object), sizeof object - strlen(object), " pupil:%lld",
-	    (long long)pupil_id);
+	store_cell_object(st, &l, pupil_id, object, sizeof object);
 	rc = store_audit_append(st, "mark.set", object, had ? before : NULL,
 	    value < 0 && att == ATT_NONE ? NULL : after);
 out:
