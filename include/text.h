@@ -82,6 +82,15 @@ char *text_fit(const char *s, size_t cols, size_t *width);
  */
 const char *text_skip(const char *s, size_t cols);
 
+/*
+ * The next line of `s` wrapped at `cols` columns (a multi-line editor): its
+ * length in bytes, up to a newline, else as many whole graphemes as fit,
+ * broken after a word where it can (at least one grapheme). *next gets where
+ * the line after it starts (past the newline or the space broken at). Pass
+ * the line to text_fit() to show it.
+ */
+size_t text_wrap(const char *s, size_t cols, size_t *next);
+
 /* Like text_fit() without a width limit: safe to write to a terminal. */
 char *text_safe(const char *s);
 

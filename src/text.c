@@ -556,3 +556,44 @@ out:
 	free(upper);
 	return n;
 }
+
+size_t
+text_wrap(const char *s, size_t cols, size_t *next)
+{
+	const uint8_t *start = (const uint8_t *)s, *p = start, *end = NULL, *g = NULL;
+	const uint8_t *space = NULL;
+	size_t used = 0, w;
+	int mblen;
+	ucs4_t uc;
+
+	end = start + strlen(s);
+	for (; p < end && *p != '\n'; p = g) {
+		g = u8_grapheme_next(p, end);
+		w = 0;
+		for (const uint8_t *q = p; q < g; q += mblen) {
+			mblen = u8_mbtouc(&uc, q, g - q);
+			w += text_char_width(uc);
+		}
+		/* One grapheme at least, even one wider than the line: no endless loop. */
+		if (used + w > cols && p > start)
+			break;
+		if (*p == ' ')
+			space = p;
+		used += w;
+	}
+	if (p < end && *p == '\n') {
+		*next = (size_t)(p - start) + 1;
+		return (size_t)(p - start);
+	}
+	/* Broken inside the text: at its last space when it has one, the space dropped. */
+	if (p < end && *p == ' ') {
+		*next = (size_t)(p - start) + 1;
+		return (size_t)(p - start);
+	}
+	if (p < end && space != NULL && space > start) {
+		*next = (size_t)(space - start) + 1;
+		return (size_t)(space - start);
+	}
+	*next = (size_t)(p - start);
+	return (size_t)(p - start);
+}

@@ -468,6 +468,23 @@ test_sort_keys(void)
 	    "composed and decomposed Й differ only in the last tie-break");
 }
 
+/* text_wrap(): one line of a multi-line editor at a time. */
+static const struct wrap_case {
+	const char *name, *in;
+	size_t cols, len, next;
+} wrap_cases[] = {
+	{ "a short line is whole", "Жақсы", 10, 10, 10 },
+	{ "a newline ends the line and is skipped", "Жақсы\nбол", 10, 10, 11 },
+	{ "a long line breaks after its last word", "Жақсы жұмыс", 8, 10, 11 },
+	{ "a word longer than the line breaks inside it", "Жақсыжұмыс", 4, 8, 8 },
+	{ "a space just past the line is dropped", "ab cd", 2, 2, 3 },
+	{ "a wide character is never halved", "a漢字", 2, 1, 1 },
+	{ "one grapheme at least, even too wide", "漢", 1, 3, 3 },
+	{ "a combining accent stays with its letter", "e\xcc\x81x", 1, 3, 3 },
+	{ "an empty line", "\nx", 5, 0, 1 },
+	{ "the end", "", 5, 0, 0 },
+};
+
 int
 main(void)
 {
@@ -520,6 +537,15 @@ main(void)
 		snprintf(name, sizeof name, "fit: %s (width)", fc->name);
 		tap_is_int(width, fc->width, name);
 		free(got);
+	}
+	for (i = 0; i < sizeof wrap_cases / sizeof wrap_cases[0]; i++) {
+		const struct wrap_case *wc = &wrap_cases[i];
+		size_t next = 0, len = text_wrap(wc->in, wc->cols, &next);
+
+		snprintf(name, sizeof name, "wrap: %s", wc->name);
+		if (!tap_ok(len == wc->len && next == wc->next, name))
+			printf("#   got %zu, next %zu; wanted %zu, %zu\n", len, next, wc->len,
+			    wc->next);
 	}
 	got = text_safe("Әлия \x1b[2J\xe2\x80\xae\xd8\x9c\xc2\x85\xff");
 	tap_is_str(got, "Әлия \xef\xbf\xbd[2J\xef\xbf\xbd\xef\xbf\xbd"
