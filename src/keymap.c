@@ -48,6 +48,7 @@ static const struct keymap_action actions[] = {
 	{ "lesson-edit", N_("Edit the lesson's topic and homework") },
 	{ "lesson-add", N_("Add a lesson for today") },
 	{ "lesson-remove", N_("Remove the lesson, a lesson added by mistake") },
+	{ "comment", N_("The comment on the cell: feedback on the pupil's work") },
 	{ "summary", N_("Term results: the shares of FA, SA-S and SA-T") },
 	{ "plan", N_("The plan: topics done, where a SA-S is due, ahead or behind") },
 	{ "class", N_("Class view: every subject's term mark") },

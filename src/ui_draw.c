@@ -124,8 +124,7 @@ ui_frame(struct ui *ui, const char *title, const char *status, const char *conte
 	ui_hints(ui, context, hints);
 }
 
-/* Removes the last character (UTF-8 sequence) of s. */
-static void
+void
 ui_chop(char *s)
 {
 	size_t len = strlen(s);

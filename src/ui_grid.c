@@ -9,6 +9,13 @@
  * and are saved as soon as no further digit could fit the maximum, or on
  * Enter or a move. Every change goes to the store at once.
  *
+ * A cell may carry a comment, the teacher's feedback (c opens it; ui_comment.c):
+ * a '*' right after the cell says so, in the blank column between cells, so
+ * a mark keeps its three columns and the page its alignment at 40 columns;
+ * the status line begins with the comment of the cell under the cursor.
+ * Grade 1 is not marked: there the page is attendance and comments, and
+ * Enter opens the comment.
+ *
  * Locks: an editable page takes the page's lock for this session and
  * heartbeats it; a page someone else holds opens read-only, names the
  * holder, and follows their changes by polling PRAGMA data_version on the
@@ -51,6 +58,10 @@ struct grid {
 	size_t nl;
 	int *val;			/* np * nl, -1: none */
 	enum attendance *att;
+	struct comment *comments;
+	size_t nc;
+	const struct comment **note;	/* np * nl: the cell's comment, or NULL */
+	int ungraded;			/* grade 1: attendance and comments only */
 	struct grade_row *grades;
 	size_t ng;
 	int row, col, top, left;
@@ -86,6 +97,11 @@ grid_free_data(struct grid *g)
 	free(g->sor_after);
 	g->sor_after = NULL;
 	g->nsor = 0;
+	free(g->comments);
+	free(g->note);
+	g->comments = NULL;
+	g->note = NULL;
+	g->nc = 0;
 	g->pupils = NULL;
 	g->lessons = NULL;
 	g->val = NULL;
@@ -182,7 +198,9 @@ grid_load(struct grid *g)
 	    store_lesson_page(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->p, ui->today,
 	    &g->lessons, &g->nl) != STORE_OK ||
 	    store_mark_list(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->p, &marks,
-	    &nm) != STORE_OK) {
+	    &nm) != STORE_OK ||
+	    store_comment_list(ui->st, g->c.id, g->s.id, g->j.subgroup, &g->p, &g->comments,
+	    &g->nc) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		goto out;
 	}
@@ -194,7 +212,8 @@ grid_load(struct grid *g)
 	g->np = pi;
 	if (g->np > 0 && g->nl > 0) {
 		if ((g->val = malloc(g->np * g->nl * sizeof *g->val)) == NULL ||
-		    (g->att = calloc(g->np * g->nl, sizeof *g->att)) == NULL) {
+		    (g->att = calloc(g->np * g->nl, sizeof *g->att)) == NULL ||
+		    (g->note = calloc(g->np * g->nl, sizeof *g->note)) == NULL) {
 			ui_status(ui, "%s", _("Out of memory."));
 			goto out;
 		}
@@ -210,6 +229,14 @@ grid_load(struct grid *g)
 			continue;
 		g->val[pi * g->nl + li] = marks[i].value;
 		g->att[pi * g->nl + li] = marks[i].att;
+	}
+	for (i = 0; i < g->nc; i++) {
+		for (pi = 0; pi < g->np && g->pupils[pi].id != g->comments[i].pupil_id; pi++)
+			;
+		for (li = 0; li < g->nl && g->lessons[li].id != g->comments[i].lesson_id; li++)
+			;
+		if (pi < g->np && li < g->nl)
+			g->note[pi * g->nl + li] = &g->comments[i];
 	}
 	for (i = 0; cur_date[0] != '\0' && i < g->nl; i++)
 		if (cur != 0 ? g->lessons[i].id == cur : g->lessons[i].id == 0 &&
@@ -385,7 +412,9 @@ static void
 grid_status(struct grid *g, char *out, size_t size)
 {
 	const struct lesson *l;
-	char kind[32], *p;
+	const struct comment *note = NULL;
+	char kind[32], one[STORE_COMMENT_MAX + 1], *p, *fit = NULL;
+	size_t w = 0;
 
 	const char *since = g->holder.since;
 
@@ -419,6 +448,19 @@ grid_status(struct grid *g, char *out, size_t size)
 	if (g->away)
 		return;
 	l = &g->lessons[g->col];
+	/* The cell's comment first: it is about this very cell, the rest about the lesson. */
+	if (g->np > 0 && (note = g->note[(size_t)g->row * g->nl + (size_t)g->col]) != NULL) {
+		snprintf(one, sizeof one, "%s", note->text);
+		for (p = one; *p != '\0'; p++)
+			if (*p == '\n')
+				*p = ' ';
+		if ((fit = text_fit(one, ui_cols() > 20 ? (size_t)ui_cols() - 12 : 8, &w)) !=
+		    NULL) {
+			snprintf(out + strlen(out), size - strlen(out), "* %s%s · ", fit,
+			    strlen(fit) < strlen(one) ? "…" : "");
+			free(fit);
+		}
+	}
 	snprintf(kind, sizeof kind, "%s", lesson_kind_label(l->kind));
 	if (l->kind != LESSON_REGULAR)
 		snprintf(kind + strlen(kind), sizeof kind - strlen(kind), "/%d", l->max_points);
@@ -441,6 +483,11 @@ grid_draw(struct grid *g)
 {
 	/* Most needed first: a narrow screen keeps the hints that fit. */
 	static const char *const hints[] = { "", N_("1-9,0=10 mark"), "help", N_("help"),
+	    "back", N_("back"), "absent", N_("absent"), "clear", N_("clear"),
+	    "comment", N_("comment"), "lesson-edit", N_("topic"), "lesson-add", N_("new"),
+	    "language", N_("lang"), "plan", N_("plan"), NULL };
+	/* Grade 1 is not marked: the comment comes first, and no digits are offered. */
+	static const char *const ungraded[] = { "comment", N_("comment"), "help", N_("help"),
 	    "back", N_("back"), "absent", N_("absent"), "clear", N_("clear"),
 	    "lesson-edit", N_("topic"), "lesson-add", N_("new"), "language", N_("lang"),
 	    "plan", N_("plan"), NULL };
@@ -473,7 +520,7 @@ grid_draw(struct grid *g)
 	ui_erase();
 	grid_title(g, title, sizeof title);
 	grid_status(g, status, sizeof status);
-	ui_frame(g->ui, title, status, "grid", hints);
+	ui_frame(g->ui, title, status, "grid", g->ungraded ? ungraded : hints);
 
 	ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
 	for (x = 0, li = g->left; x < ncols && li < (int)g->nl; x++, li++) {
@@ -527,6 +574,11 @@ grid_draw(struct grid *g)
 		ui_put(HEAD_H + y, cols - RIGHT_W + 5, RIGHT_W - 5,
 		    grades_mark_cell(gr, cell, sizeof cell), UI_RIGHT | UI_BOLD);
 	}
+	/* After the right columns: the last cell's marker may stand in their first, blank one. */
+	for (y = 0, pi = g->top; y < body && pi < (int)g->np; y++, pi++)
+		for (x = 0, li = g->left; x < ncols && li < (int)g->nl; x++, li++)
+			if (g->note[(size_t)pi * g->nl + (size_t)li] != NULL)
+				ui_put(HEAD_H + y, nw + (x + 1) * CELL_W, 1, "*", 0);
 	if (g->np == 0)
 		ui_put(HEAD_H, 0, cols, _("No pupils in this journal."), 0);
 	ui_cursor(0, 0, 0);
@@ -622,6 +674,11 @@ grid_digit(struct grid *g, int d)
 	size_t i, len;
 	enum attendance a;
 
+	if (g->ungraded) {
+		ui_status(g->ui, _("Grade 1 is not marked: %s writes a comment on the pupil's "
+		    "work."), grid_key_name(g, "comment"));
+		return;
+	}
 	if (!grid_editable(g))
 		return;
 	l = &g->lessons[g->col];
@@ -843,6 +900,51 @@ grid_lesson_add(struct grid *g)
 		return 0;
 	g->row = 0;
 	return grid_lesson_edit(g, 0);
+}
+
+/*
+ * The comment on the cell under the cursor: written where the page is hers,
+ * read where it is not (someone else's page, a closed period, a journal she
+ * only reads). A refused text stays in the editor with the store's reason.
+ */
+static int
+grid_comment(struct grid *g)
+{
+	struct ui *ui = g->ui;
+	const struct comment *note = NULL;
+	char title[1024], name[512], text[STORE_COMMENT_MAX + 1];
+	int readonly = g->ro != RO_NONE || g->p.closed, r;
+	const struct lesson *l = NULL;
+	const struct pupil *p = NULL;
+
+	if (readonly && (g->away || g->nl == 0 || g->np == 0)) {
+		ui_status(ui, "%s", _("Choose a lesson with the arrows first."));
+		return 0;
+	}
+	if (!readonly && !grid_editable(g))
+		return 0;
+	l = &g->lessons[g->col];
+	p = &g->pupils[g->row];
+	note = g->note[(size_t)g->row * g->nl + (size_t)g->col];
+	if (readonly && note == NULL) {
+		ui_status(ui, "%s", _("No comment on this cell."));
+		return 0;
+	}
+	snprintf(text, sizeof text, "%s", note != NULL ? note->text : "");
+	snprintf(name, sizeof name, "%s %s", p->surname, p->given);
+	snprintf(title, sizeof title, "%s · %s · %.2s.%.2s", _("Comment"), name, l->date + 8,
+	    l->date + 5);
+	while ((r = ui_comment_edit(ui, title, text, sizeof text, readonly)) == 1) {
+		if (store_comment_set(ui->st, l->id, p->id, text) == STORE_OK)
+			break;
+		ui_status(ui, "%s", store_error(ui->st));
+	}
+	if (r == UI_QUIT)
+		return UI_QUIT;
+	if (r == 1 && grid_load(g) == 0)
+		ui_status(ui, "%s", text[0] != '\0' ? _("The comment is saved.") :
+		    _("The comment is removed."));
+	return 0;
 }
 
 /* The lesson under the cursor goes, with its marks after a question that counts them. */
@@ -1126,6 +1228,11 @@ grid_key(struct grid *g, const struct ui_key *k)
 			grid_digit(g, d);
 		return 1;
 	}
+	/* Grade 1 has no points to save: Enter opens the cell's comment. */
+	if (strcmp(action, "comment") == 0 || (strcmp(action, "enter") == 0 && g->ungraded)) {
+		grid_commit_pending(g, 0);
+		return grid_comment(g) == UI_QUIT ? UI_QUIT : 1;
+	}
 	if (strcmp(action, "enter") == 0) {
 		if (g->pending[0] != '\0')
 			grid_commit_pending(g, 1);
@@ -1201,6 +1308,7 @@ ui_grid_run(struct ui *ui, const struct journal *j)
 {
 	struct grid g;
 	struct ui_key k;
+	struct assess_scheme scheme;
 	int r, rc = 0, dirty = 1, stay = 1;
 
 	memset(&g, 0, sizeof g);
@@ -1218,6 +1326,8 @@ ui_grid_run(struct ui *ui, const struct journal *j)
 		ui_status(ui, "%s", store_error(ui->st));
 		goto out;
 	}
+	g.ungraded = store_scheme_for(ui->st, &g.c, &g.s, &scheme) == STORE_OK &&
+	    scheme.kind == ASSESS_UNGRADED;
 	grid_open_period(&g);
 	while (stay > 0) {
 		if (dirty)

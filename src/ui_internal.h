@@ -71,6 +71,15 @@ void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf
  * replaced by the first character typed.
  */
 int ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int secret);
+/* Removes the last character (UTF-8 sequence) of s. */
+void ui_chop(char *s);
+
+/*
+ * The comment on a cell (ui_comment.c), the whole screen under `title`:
+ * Enter saves (1), Tab starts a new line, Esc or C-g leaves it as it was
+ * (0). `readonly` shows it to be read and scrolled. UI_QUIT ends the session.
+ */
+int ui_comment_edit(struct ui *ui, const char *title, char *buf, size_t size, int readonly);
 
 /*
  * The password screen of a locked session, from which another teacher may
