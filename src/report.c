@@ -420,6 +420,51 @@ journal_teacher(struct store *st, int64_t class_id, int64_t subject_id, int subg
 	free(j);
 }
 
+/*
+ * The page's comments, the teacher's feedback, by lesson and pupil in the
+ * page's order: a table of their own after the lessons (the archive keeps
+ * them with the page), none when the page has none.
+ */
+static int
+journal_feedback(struct store *st, struct report *r, const struct class *c,
+    const struct subject *s, int subgroup, const struct period *p, const struct pupil *pupils,
+    size_t np, const struct lesson *lessons, size_t nl)
+{
+	struct report_table *t = NULL;
+	struct comment *cs = NULL;
+	const struct comment *one = NULL;
+	char buf[NAME_MAX_BYTES], day[16];
+	size_t nc = 0, i, j;
+	long row;
+	int rc;
+
+	if ((rc = store_comment_list(st, c->id, s->id, subgroup, p, &cs, &nc)) != STORE_OK ||
+	    nc == 0)
+		goto out;
+	rc = STORE_FAILED;
+	if ((t = table_new(r, _("Feedback"), 3, 2)) == NULL ||
+	    col_set(t, 0, _("Date"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 1, _("Pupil"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 2, _("Comment"), NULL, REPORT_LEFT) != STORE_OK)
+		goto out;
+	for (j = 0; j < nl; j++)
+		for (i = 0; i < np; i++) {
+			if ((one = comment_find(cs, nc, lessons[j].id, pupils[i].id)) == NULL)
+				continue;
+			long_date(lessons[j].date, day, sizeof day);
+			pupil_full_name(&pupils[i], buf, sizeof buf);
+			if ((row = row_add(t)) < 0 ||
+			    cell_set(t, row, 0, cell_text(day)) != STORE_OK ||
+			    cell_set(t, row, 1, cell_text(buf)) != STORE_OK ||
+			    cell_set(t, row, 2, cell_text(one->text)) != STORE_OK)
+				goto out;
+		}
+	rc = STORE_OK;
+out:
+	free(cs);
+	return rc;
+}
+
 int
 report_journal_build(struct store *st, const struct class *c, const struct subject *s,
     int subgroup, const struct period *p, struct report **out)
@@ -554,6 +599,10 @@ report_journal_build(struct store *st, const struct class *c, const struct subje
 		    cell_set(t, row, 3, cell_text(lessons[j].homework)) != STORE_OK)
 			goto out;
 	}
+	if ((rc = journal_feedback(st, r, c, s, subgroup, p, pupils, np, lessons, nl)) !=
+	    STORE_OK)
+		goto out;
+	rc = STORE_FAILED;
 	if (notes_legend(r) != STORE_OK ||
 	    /* L10N: how the period percent is made, under the journal page. */
 	    note_add(r, _("Percent: 25%% %s + 25%% %s + 50%% %s (50/50 without %s); "
@@ -978,6 +1027,86 @@ pupil_year_rows(struct report_table *t, const struct grade_year *y)
 	return STORE_OK;
 }
 
+/* One comment of a pupil, for the feedback table. */
+struct feedback {
+	char date[11];
+	const char *subject;
+	char *text;
+};
+
+static int
+feedback_cmp(const void *a, const void *b)
+{
+	const struct feedback *x = a, *y = b;
+	int d = strcmp(x->date, y->date);
+
+	return d != 0 ? d : text_compare(x->subject, y->subject);
+}
+
+int
+feedback_table(struct store *st, struct report *r, const struct class *c,
+    const struct subject_journals *sj, size_t nsj, const struct pupil *pupil,
+    const struct period *p)
+{
+	struct report_table *t = NULL;
+	struct comment *cs = NULL;
+	struct feedback *fb = NULL, *grown = NULL;
+	size_t nc = 0, nfb = 0, i, k, sub;
+	char date[16];
+	long row;
+	int rc = STORE_OK;
+
+	for (k = 0; k < nsj && rc == STORE_OK; k++)
+		for (sub = 0; sub < sj[k].nsub && rc == STORE_OK; sub++) {
+			rc = store_comment_list(st, c->id, sj[k].subject.id, sj[k].subgroups[sub], p,
+			    &cs, &nc);
+			for (i = 0; rc == STORE_OK && i < nc; i++) {
+				if (cs[i].pupil_id != pupil->id)
+					continue;
+				if ((grown = realloc(fb, (nfb + 1) * sizeof *fb)) == NULL) {
+					rc = STORE_FAILED;
+					break;
+				}
+				fb = grown;
+				snprintf(fb[nfb].date, sizeof fb[nfb].date, "%s", cs[i].date);
+				fb[nfb].subject = sj[k].subject.name;
+				if ((fb[nfb].text = cell_text(cs[i].text)) == NULL) {
+					rc = STORE_FAILED;
+					break;
+				}
+				nfb++;
+			}
+			free(cs);
+			cs = NULL;
+		}
+	if (rc != STORE_OK || nfb == 0)
+		goto out;
+	qsort(fb, nfb, sizeof *fb, feedback_cmp);
+	rc = STORE_FAILED;
+	/* L10N: the teacher's written comments on a pupil's work (обратная связь, кері байланыс). */
+	if ((t = table_new(r, _("Feedback"), 3, 1)) == NULL ||
+	    col_set(t, 0, _("Date"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 1, _("Subject"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 2, _("Comment"), NULL, REPORT_LEFT) != STORE_OK)
+		goto out;
+	for (i = 0; i < nfb; i++) {
+		long_date(fb[i].date, date, sizeof date);
+		if ((row = row_add(t)) < 0 || cell_set(t, row, 0, cell_text(date)) != STORE_OK ||
+		    cell_set(t, row, 1, cell_text(fb[i].subject)) != STORE_OK)
+			goto out;
+		if (cell_set(t, row, 2, fb[i].text) != STORE_OK)
+			goto out;
+		fb[i].text = NULL;	/* the cell has it now */
+	}
+	rc = STORE_OK;
+out:
+	for (i = 0; i < nfb; i++)
+		free(fb[i].text);
+	free(fb);
+	free(cs);
+	return rc;
+}
+
 int
 report_pupil_build(struct store *st, const struct class *c, const struct pupil *pupil,
     struct report **out)
@@ -1060,6 +1189,10 @@ report_pupil_build(struct store *st, const struct class *c, const struct pupil *
 			goto out;
 		rc = STORE_FAILED;
 	}
+	/* The teacher's feedback of the year, after the marks it explains. */
+	if ((rc = feedback_table(st, r, c, sj, nsj, pupil, NULL)) != STORE_OK)
+		goto out;
+	rc = STORE_FAILED;
 	if (note_add(r, _("A dash in place of points: the pupil did not write that work."))
 	    != STORE_OK || notes_printed(st, r) != STORE_OK || notes_signatures(r) != STORE_OK)
 		goto out;

@@ -57,6 +57,14 @@ struct subject_journals {
 };
 int class_subjects(struct store *st, const struct class *c, struct subject_journals **out,
     size_t *n);
+/*
+ * The teacher's comments on the pupil's work in the class's journals sj, of
+ * period p (NULL: all), as a table "Feedback" (date, subject, comment) by
+ * date; no table when there are none.
+ */
+int feedback_table(struct store *st, struct report *r, const struct class *c,
+    const struct subject_journals *sj, size_t nsj, const struct pupil *pupil,
+    const struct period *p);
 
 /* One pupil's year in one subject, whichever subgroup's journal holds them. */
 struct year_cell {

@@ -683,6 +683,7 @@ card_page(struct store *st, const struct class *c, const struct pupil *pupil,
 	    title_class_teacher(st, r, c) != STORE_OK ||
 	    card_marks(r, sj, cs, nsj, index, sel) != STORE_OK ||
 	    card_attendance_table(r, a) != STORE_OK ||
+	    feedback_table(st, r, c, sj, nsj, pupil, sel) != STORE_OK ||
 	    note_add(r, _("Columns 1-4: quarters, 1-2: half-years; %s: the year mark; %s: the "
 	    "year summative work after a year 2, or the exam; %s: the final mark."), _("Yr"),
 	    _("Ex"), _("Fin")) != STORE_OK ||

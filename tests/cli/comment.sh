@@ -4,7 +4,9 @@
 # column beside its marks, `marks import` reads them back (set, changed,
 # cleared, audited old -> new, all or nothing), hostile text is refused by line,
 # a closed period keeps them, grade 1 takes comments and no marks, `audit
-# verify` replays them, a lesson removed takes its comments along.
+# verify` replays them, a lesson removed takes its comments along; the
+# pupil's extract, the report card and the journal page show them as
+# feedback, and the year's archive keeps them.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 make_school || { echo "Bail out! cannot set up the school"; exit 1; }
 printf 'Тегі,Аты\nӘлиев,Нұр\nБеков,Ерлан\n' >"$tmp/r.csv"
@@ -100,6 +102,21 @@ has "$tmp/err" "Түсініктеме" "the refusal is translated (kk)"
 d marks export "7 Ә" Алгебра --period q2
 same "$tmp/out" "$tmp/before" "no refused file changed a cell"
 
+# The pupil's extract and report card carry the feedback; the journal page
+# (which the archive keeps as PDF and CSV) lists the page's comments.
+d report pupil "Беков Ерлан" --class "7 Ә"
+status 0 "report pupil"
+has "$tmp/out" "Feedback" "the extract has a feedback table"
+has "$tmp/out" "20.11.2026 Алгебра Молодец без ошибок" "with the date, subject and comment"
+d report card "7 Ә" --period q2 --pupil "Беков Ерлан"
+has "$tmp/out" "20.11.2026 Алгебра Молодец без ошибок" "the report card of the quarter has it"
+d report card "7 Ә" --period q1 --pupil "Беков Ерлан"
+lacks "$tmp/out" "Feedback" "a quarter without comments has no feedback table"
+d report journal "7 Ә" Алгебра --period q2 --format csv
+has "$tmp/out" "20.11.2026,Беков Ерлан,Молодец без ошибок" "the journal page lists its comments"
+DAPTER_LANG=kk d report pupil "Беков Ерлан" --class "7 Ә"
+has "$tmp/out" "Кері байланыс" "the feedback table in Kazakh"
+
 # Another teacher's journal: no comments from her.
 "$DAPTER" --db "$db" --as pavel marks import <"$tmp/edit.csv" >"$tmp/out" 2>"$tmp/err"; st=$?
 status 3 "another teacher may not comment in this journal"
@@ -156,5 +173,14 @@ sed 's/,ж,/,7,/' "$tmp/g1.csv" >"$tmp/g1m.csv"
 as_teacher marks import <"$tmp/g1m.csv"
 status 1 "grade 1: a mark is refused"
 has "$tmp/err" "Grade 1 is not marked: record attendance and comments only." "saying what to do"
+
+# The year's archive keeps them: on the journal pages it prints and in its database.
+d archive 2026 "$tmp/archive" --force
+status 0 "the year is archived"
+a="$tmp/archive/dapter-archive-2026"
+grep -rl "Молодец без ошибок" "$a/journals" 2>/dev/null | grep -q "\.csv$"
+tap_result $? "the archived journal page (CSV) has the comment"
+[ "$(sqlite3 "$a/dapter-2026.db" "SELECT count(*) FROM comment" 2>/dev/null)" = 2 ]
+tap_result $? "the archived database has the comments"
 
 done_testing
