@@ -370,8 +370,9 @@ marks_csv_import(struct store *st, const char *text, int dry_run,
 			int value;
 
 			if (comments[j]) {
-				if ((rc = import_comment(st, &cols[j], p->id, csv_field(csv, r, 2 + j),
-				    cs, nc, rep)) != STORE_OK) {
+				rc = import_comment(st, &cols[j], p->id, csv_field(csv, r, 2 + j),
+				    cs, nc, rep);
+				if (rc != STORE_OK) {
 					column_error(st, j + 3);
 					goto out;
 				}

@@ -420,6 +420,36 @@ journal_teacher(struct store *st, int64_t class_id, int64_t subject_id, int subg
 	free(j);
 }
 
+/* A table of comments, the teacher's feedback: date, `who` (pupil or subject), comment. */
+static struct report_table *
+feedback_new(struct report *r, const char *who, size_t nkey)
+{
+	struct report_table *t = NULL;
+
+	/* L10N: the teacher's comments on a pupil's work (обратная связь, кері байланыс). */
+	if ((t = table_new(r, _("Feedback"), 3, nkey)) == NULL ||
+	    col_set(t, 0, _("Date"), NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 1, who, NULL, REPORT_LEFT) != STORE_OK ||
+	    col_set(t, 2, _("Comment"), NULL, REPORT_LEFT) != STORE_OK)
+		return NULL;
+	return t;
+}
+
+/* A row of it; text is the comment as stored (its lines are joined). */
+static int
+feedback_row(struct report_table *t, const char *iso, const char *who, const char *text)
+{
+	char day[16];
+	long row;
+
+	long_date(iso, day, sizeof day);
+	if ((row = row_add(t)) < 0 || cell_set(t, row, 0, cell_text(day)) != STORE_OK ||
+	    cell_set(t, row, 1, cell_text(who)) != STORE_OK ||
+	    cell_set(t, row, 2, cell_text(text)) != STORE_OK)
+		return STORE_FAILED;
+	return STORE_OK;
+}
+
 /*
  * The page's comments, the teacher's feedback, by lesson and pupil in the
  * page's order: a table of their own after the lessons (the archive keeps
@@ -433,30 +463,22 @@ journal_feedback(struct store *st, struct report *r, const struct class *c,
 	struct report_table *t = NULL;
 	struct comment *cs = NULL;
 	const struct comment *one = NULL;
-	char buf[NAME_MAX_BYTES], day[16];
+	char buf[NAME_MAX_BYTES];
 	size_t nc = 0, i, j;
-	long row;
 	int rc;
 
 	if ((rc = store_comment_list(st, c->id, s->id, subgroup, p, &cs, &nc)) != STORE_OK ||
 	    nc == 0)
 		goto out;
 	rc = STORE_FAILED;
-	if ((t = table_new(r, _("Feedback"), 3, 2)) == NULL ||
-	    col_set(t, 0, _("Date"), NULL, REPORT_LEFT) != STORE_OK ||
-	    col_set(t, 1, _("Pupil"), NULL, REPORT_LEFT) != STORE_OK ||
-	    col_set(t, 2, _("Comment"), NULL, REPORT_LEFT) != STORE_OK)
+	if ((t = feedback_new(r, _("Pupil"), 2)) == NULL)
 		goto out;
 	for (j = 0; j < nl; j++)
 		for (i = 0; i < np; i++) {
 			if ((one = comment_find(cs, nc, lessons[j].id, pupils[i].id)) == NULL)
 				continue;
-			long_date(lessons[j].date, day, sizeof day);
 			pupil_full_name(&pupils[i], buf, sizeof buf);
-			if ((row = row_add(t)) < 0 ||
-			    cell_set(t, row, 0, cell_text(day)) != STORE_OK ||
-			    cell_set(t, row, 1, cell_text(buf)) != STORE_OK ||
-			    cell_set(t, row, 2, cell_text(one->text)) != STORE_OK)
+			if (feedback_row(t, lessons[j].date, buf, one->text) != STORE_OK)
 				goto out;
 		}
 	rc = STORE_OK;
@@ -1027,18 +1049,17 @@ pupil_year_rows(struct report_table *t, const struct grade_year *y)
 	return STORE_OK;
 }
 
-/* One comment of a pupil, for the feedback table. */
+/* One comment of a pupil and its subject, for the feedback table. */
 struct feedback {
-	char date[11];
+	struct comment c;
 	const char *subject;
-	char *text;
 };
 
 static int
 feedback_cmp(const void *a, const void *b)
 {
 	const struct feedback *x = a, *y = b;
-	int d = strcmp(x->date, y->date);
+	int d = strcmp(x->c.date, y->c.date);
 
 	return d != 0 ? d : text_compare(x->subject, y->subject);
 }
@@ -1052,14 +1073,12 @@ feedback_table(struct store *st, struct report *r, const struct class *c,
 	struct comment *cs = NULL;
 	struct feedback *fb = NULL, *grown = NULL;
 	size_t nc = 0, nfb = 0, i, k, sub;
-	char date[16];
-	long row;
 	int rc = STORE_OK;
 
 	for (k = 0; k < nsj && rc == STORE_OK; k++)
 		for (sub = 0; sub < sj[k].nsub && rc == STORE_OK; sub++) {
-			rc = store_comment_list(st, c->id, sj[k].subject.id, sj[k].subgroups[sub], p,
-			    &cs, &nc);
+			rc = store_comment_list(st, c->id, sj[k].subject.id, sj[k].subgroups[sub],
+			    p, &cs, &nc);
 			for (i = 0; rc == STORE_OK && i < nc; i++) {
 				if (cs[i].pupil_id != pupil->id)
 					continue;
@@ -1068,13 +1087,8 @@ feedback_table(struct store *st, struct report *r, const struct class *c,
 					break;
 				}
 				fb = grown;
-				snprintf(fb[nfb].date, sizeof fb[nfb].date, "%s", cs[i].date);
-				fb[nfb].subject = sj[k].subject.name;
-				if ((fb[nfb].text = cell_text(cs[i].text)) == NULL) {
-					rc = STORE_FAILED;
-					break;
-				}
-				nfb++;
+				fb[nfb].c = cs[i];
+				fb[nfb++].subject = sj[k].subject.name;
 			}
 			free(cs);
 			cs = NULL;
@@ -1083,25 +1097,13 @@ feedback_table(struct store *st, struct report *r, const struct class *c,
 		goto out;
 	qsort(fb, nfb, sizeof *fb, feedback_cmp);
 	rc = STORE_FAILED;
-	/* L10N: the teacher's written comments on a pupil's work (обратная связь, кері байланыс). */
-	if ((t = table_new(r, _("Feedback"), 3, 1)) == NULL ||
-	    col_set(t, 0, _("Date"), NULL, REPORT_LEFT) != STORE_OK ||
-	    col_set(t, 1, _("Subject"), NULL, REPORT_LEFT) != STORE_OK ||
-	    col_set(t, 2, _("Comment"), NULL, REPORT_LEFT) != STORE_OK)
+	if ((t = feedback_new(r, _("Subject"), 1)) == NULL)
 		goto out;
-	for (i = 0; i < nfb; i++) {
-		long_date(fb[i].date, date, sizeof date);
-		if ((row = row_add(t)) < 0 || cell_set(t, row, 0, cell_text(date)) != STORE_OK ||
-		    cell_set(t, row, 1, cell_text(fb[i].subject)) != STORE_OK)
+	for (i = 0; i < nfb; i++)
+		if (feedback_row(t, fb[i].c.date, fb[i].subject, fb[i].c.text) != STORE_OK)
 			goto out;
-		if (cell_set(t, row, 2, fb[i].text) != STORE_OK)
-			goto out;
-		fb[i].text = NULL;	/* the cell has it now */
-	}
 	rc = STORE_OK;
 out:
-	for (i = 0; i < nfb; i++)
-		free(fb[i].text);
 	free(fb);
 	free(cs);
 	return rc;

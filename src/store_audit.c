@@ -535,45 +535,37 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 	" row_number() OVER (PARTITION BY pupil ORDER BY id DESC) AS n FROM enrol_ev)" \
 	" WHERE n = 1)"
 
-static const char *const audit_replays[] = {
-	"WITH a AS (SELECT id, new,"
-	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"
-	"   CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil"
-	"   FROM audit WHERE action = 'mark.set'),"
-	" gone AS (SELECT max(id) AS id,"
-	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson"
-	"   FROM audit WHERE action = 'lesson.remove' GROUP BY lesson),"
-	" audited AS (SELECT lesson, pupil, new FROM a WHERE id IN"
-	"   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL"
-	"   AND id > coalesce((SELECT id FROM gone WHERE gone.lesson = a.lesson), 0)),"
-	" stored AS (SELECT lesson_id AS lesson, pupil_id AS pupil,"
-	"   CASE WHEN value IS NOT NULL AND attendance IS NOT NULL"
-	"   THEN value || ' ' || attendance ELSE coalesce(CAST(value AS TEXT), attendance)"
-	"   END AS new FROM mark),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
-	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'lesson:' || d.lesson || ' pupil:' || d.pupil,"
-	"   (SELECT new FROM stored t WHERE t.lesson = d.lesson AND t.pupil = d.pupil),"
-	"   (SELECT new FROM audited t WHERE t.lesson = d.lesson AND t.pupil = d.pupil)"
-	" FROM (SELECT DISTINCT lesson, pupil FROM diff) d ORDER BY d.lesson, d.pupil LIMIT 1",
+/*
+ * A cell's replay (marks, comments): the last value each (lesson, pupil) got
+ * from `action` records, none after its lesson's lesson.remove, against the
+ * table's values as `stored` selects them (lesson, pupil, new).
+ */
+#define CELL_REPLAY(action, stored, what)						\
+	"WITH a AS (SELECT id, new,"							\
+	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"	\
+	"   CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil"	\
+	"   FROM audit WHERE action = '" action "'),"					\
+	" gone AS (SELECT max(id) AS id,"						\
+	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson"	\
+	"   FROM audit WHERE action = 'lesson.remove' GROUP BY lesson),"		\
+	" audited AS (SELECT lesson, pupil, new FROM a WHERE id IN"			\
+	"   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL"		\
+	"   AND id > coalesce((SELECT id FROM gone WHERE gone.lesson = a.lesson), 0)),"	\
+	" stored AS (" stored "),"							\
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"	\
+	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"	\
+	" SELECT 'lesson:' || d.lesson || ' pupil:' || d.pupil || '" what "',"		\
+	"   (SELECT new FROM stored t WHERE t.lesson = d.lesson AND t.pupil = d.pupil),"	\
+	"   (SELECT new FROM audited t WHERE t.lesson = d.lesson AND t.pupil = d.pupil)"	\
+	" FROM (SELECT DISTINCT lesson, pupil FROM diff) d ORDER BY d.lesson, d.pupil LIMIT 1"
 
-	"WITH a AS (SELECT id, new,"
-	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson,"
-	"   CAST(substr(object, instr(object, ' pupil:') + 7) AS INTEGER) AS pupil"
-	"   FROM audit WHERE action = 'comment.set'),"
-	" gone AS (SELECT max(id) AS id,"
-	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson"
-	"   FROM audit WHERE action = 'lesson.remove' GROUP BY lesson),"
-	" audited AS (SELECT lesson, pupil, new FROM a WHERE id IN"
-	"   (SELECT max(id) FROM a GROUP BY lesson, pupil) AND new IS NOT NULL"
-	"   AND id > coalesce((SELECT id FROM gone WHERE gone.lesson = a.lesson), 0)),"
-	" stored AS (SELECT lesson_id AS lesson, pupil_id AS pupil, text AS new FROM comment),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
-	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'lesson:' || d.lesson || ' pupil:' || d.pupil || ' comment',"
-	"   (SELECT new FROM stored t WHERE t.lesson = d.lesson AND t.pupil = d.pupil),"
-	"   (SELECT new FROM audited t WHERE t.lesson = d.lesson AND t.pupil = d.pupil)"
-	" FROM (SELECT DISTINCT lesson, pupil FROM diff) d ORDER BY d.lesson, d.pupil LIMIT 1",
+static const char *const audit_replays[] = {
+	CELL_REPLAY("mark.set", "SELECT lesson_id AS lesson, pupil_id AS pupil,"
+	    " CASE WHEN value IS NOT NULL AND attendance IS NOT NULL"
+	    " THEN value || ' ' || attendance ELSE coalesce(CAST(value AS TEXT), attendance)"
+	    " END AS new FROM mark", ""),
+	CELL_REPLAY("comment.set", "SELECT lesson_id AS lesson, pupil_id AS pupil, text AS new"
+	    " FROM comment", " comment"),
 
 	"WITH a AS (SELECT id, new,"
 	"   CAST(substr(object, instr(object, ' lesson:') + 8) AS INTEGER) AS lesson"

@@ -93,11 +93,7 @@ store_comment_list(struct store *st, int64_t class_id, int64_t subject_id, int s
 	    " JOIN lesson l ON l.id = k.lesson_id WHERE l.class_id = ? AND l.subject_id = ?"
 	    " AND l.subgroup = ? AND l.date >= ? AND l.date <= ? ORDER BY l.date, l.id")) == NULL)
 		return STORE_FAILED;
-	sqlite3_bind_int64(s, 1, class_id);
-	sqlite3_bind_int64(s, 2, subject_id);
-	sqlite3_bind_int(s, 3, subgroup);
-	store_bind_text(s, 4, p != NULL ? p->starts : "0000-00-00");
-	store_bind_text(s, 5, p != NULL ? p->ends : "9999-99-99");
+	store_bind_page(s, class_id, subject_id, subgroup, p);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((c = store_grow(st, (void **)rows, n, sizeof *c)) == NULL) {
 			sqlite3_reset(s);

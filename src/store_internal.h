@@ -122,6 +122,10 @@ int store_cell_check(struct store *st, int64_t lesson_id, int64_t pupil_id, stru
 void store_cell_object(struct store *st, const struct lesson *l, int64_t pupil_id, char *out,
     size_t outsize);
 
+/* Binds ?1..?5 of a journal page query: class, subject, subgroup, first and last day. */
+void store_bind_page(sqlite3_stmt *s, int64_t class_id, int64_t subject_id, int subgroup,
+    const struct period *p);
+
 /* The user id for a login, or 0 (error set) */
 int64_t store_user_id(struct store *st, const char *login);
 

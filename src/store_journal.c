@@ -449,9 +449,8 @@ require_page_free(struct store *st, const struct lesson *l)
 	    _("%s is editing this page since %s."), h.name, h.since);
 }
 
-/* Binds ?1..?5 of a journal page query: class, subject, subgroup, first and last day. */
-static void
-bind_page(sqlite3_stmt *s, int64_t class_id, int64_t subject_id, int subgroup,
+void
+store_bind_page(sqlite3_stmt *s, int64_t class_id, int64_t subject_id, int subgroup,
     const struct period *p)
 {
 	sqlite3_bind_int64(s, 1, class_id);
@@ -784,7 +783,7 @@ store_lesson_list(struct store *st, int64_t class_id, int64_t subject_id, int su
 	    " AND subject_id = ? AND subgroup = ? AND date >= ? AND date <= ?"
 	    " ORDER BY date, id")) == NULL)
 		return STORE_FAILED;
-	bind_page(s, class_id, subject_id, subgroup, p);
+	store_bind_page(s, class_id, subject_id, subgroup, p);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((l = store_grow(st, (void **)rows, n, sizeof *l)) == NULL)
 			return STORE_FAILED;
@@ -814,11 +813,13 @@ store_lesson_mark_count(struct store *st, int64_t id, size_t *n)
 int
 store_lesson_remove(struct store *st, int64_t id, int with_marks)
 {
+	static const char *const deletes[] = { "DELETE FROM mark WHERE lesson_id = ?",
+	    "DELETE FROM comment WHERE lesson_id = ?", "DELETE FROM lesson WHERE id = ?" };
 	char desc[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + 160];
 	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 64];
 	sqlite3_stmt *s = NULL;
 	struct lesson l;
-	size_t n = 0;
+	size_t n = 0, i;
 	int rc;
 
 	if ((rc = store_write_begin(st)) != STORE_OK)
@@ -836,33 +837,17 @@ store_lesson_remove(struct store *st, int64_t id, int with_marks)
 		    "go with the lesson."), l.date, n);
 		goto out;
 	}
-	if ((s = store_stmt(st, "DELETE FROM mark WHERE lesson_id = ?")) == NULL) {
-		rc = STORE_FAILED;
-		goto out;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		rc = store_fail_db(st);
-		goto out;
-	}
-	/* Its comments go with it; the audit's replay knows (store_audit.c). */
-	if ((s = store_stmt(st, "DELETE FROM comment WHERE lesson_id = ?")) == NULL) {
-		rc = STORE_FAILED;
-		goto out;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		rc = store_fail_db(st);
-		goto out;
-	}
-	if ((s = store_stmt(st, "DELETE FROM lesson WHERE id = ?")) == NULL) {
-		rc = STORE_FAILED;
-		goto out;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		rc = store_fail_db(st);
-		goto out;
+	/* Its marks and comments go with it; the audit's replay knows (store_audit.c). */
+	for (i = 0; i < sizeof deletes / sizeof deletes[0]; i++) {
+		if ((s = store_stmt(st, deletes[i])) == NULL) {
+			rc = STORE_FAILED;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			rc = store_fail_db(st);
+			goto out;
+		}
 	}
 	/* The audit keeps what went: the lesson's fields and how many marks. */
 	lesson_describe(&l, desc, sizeof desc);
@@ -1138,7 +1123,7 @@ store_mark_list(struct store *st, int64_t class_id, int64_t subject_id, int subg
 	    " WHERE l.class_id = ? AND l.subject_id = ? AND l.subgroup = ?"
 	    " AND l.date >= ? AND l.date <= ? ORDER BY l.date, l.id")) == NULL)
 		return STORE_FAILED;
-	bind_page(s, class_id, subject_id, subgroup, p);
+	store_bind_page(s, class_id, subject_id, subgroup, p);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((m = store_grow(st, (void **)rows, n, sizeof *m)) == NULL)
 			return STORE_FAILED;

@@ -112,18 +112,10 @@ ui_comment_edit(struct ui *ui, const char *title, char *buf, size_t size, int re
 	for (;;) {
 		comment_draw(ui, title, buf, readonly, &top);
 		ui->message[0] = '\0';
-		/* One screen update per batch of input: flush when no key is waiting. */
 		if (have_ahead) {
 			k = ahead;
 			have_ahead = 0;
-			r = UI_KEY;
-		} else if ((r = ui_key_read(ui, &k, 0)) == UI_IDLE) {
-			ui_flush();
-			do {
-				r = ui_key_read(ui, &k, 1);
-			} while (r == UI_IDLE);
-		}
-		if (r == UI_QUIT)
+		} else if (ui_key_next(ui, &k) == UI_QUIT)
 			return UI_QUIT;
 		if (strcmp(k.name, "Escape") == 0 || strcmp(k.name, "C-g") == 0)
 			break;

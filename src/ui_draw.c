@@ -124,6 +124,21 @@ ui_frame(struct ui *ui, const char *title, const char *status, const char *conte
 	ui_hints(ui, context, hints);
 }
 
+int
+ui_key_next(struct ui *ui, struct ui_key *k)
+{
+	int r;
+
+	/* One screen update per batch of input: flush when no key is waiting. */
+	if ((r = ui_key_read(ui, k, 0)) == UI_IDLE) {
+		ui_flush();
+		do {
+			r = ui_key_read(ui, k, 1);
+		} while (r == UI_IDLE);
+	}
+	return r;
+}
+
 void
 ui_chop(char *s)
 {
@@ -164,14 +179,7 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 		ui_cursor(1, y, x + (secret ? 0 : (int)text_width(shown)));
 		if (ui->message[0] != '\0')
 			ui_put(ui_rows() - 2, 0, ui_cols(), ui->message, UI_PAD | UI_BOLD);
-		/* One screen update per batch of input: flush when no key is waiting. */
-		if ((r = ui_key_read(ui, &k, 0)) == UI_IDLE) {
-			ui_flush();
-			do {
-				r = ui_key_read(ui, &k, 1);
-			} while (r == UI_IDLE);
-		}
-		if (r == UI_QUIT)
+		if ((r = ui_key_next(ui, &k)) == UI_QUIT)
 			return UI_QUIT;
 		if (k.text[0] != '\0') {
 			if (given)

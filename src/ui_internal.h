@@ -73,6 +73,8 @@ void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf
 int ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int secret);
 /* Removes the last character (UTF-8 sequence) of s. */
 void ui_chop(char *s);
+/* The next key of an editor; when none is queued, the screen is flushed first. */
+int ui_key_next(struct ui *ui, struct ui_key *k);
 
 /*
  * The comment on a cell (ui_comment.c), the whole screen under `title`:
