@@ -253,7 +253,7 @@ grid_load(struct grid *g)
 	rc = grid_grades(g);
 out:
 	/* Never leave counts without the arrays they describe. */
-	if (rc != 0 && g->val == NULL)
+	if (rc != 0 && (g->val == NULL || g->att == NULL || g->note == NULL))
 		grid_free_data(g);
 	free(marks);
 	return rc;
@@ -941,9 +941,10 @@ grid_comment(struct grid *g)
 	}
 	if (r == UI_QUIT)
 		return UI_QUIT;
-	if (r == 1 && grid_load(g) == 0)
-		ui_status(ui, "%s", text[0] != '\0' ? _("The comment is saved.") :
-		    _("The comment is removed."));
+	/* The store's word on what is kept: white space alone removes the comment. */
+	if (r == 1 && grid_load(g) == 0 && g->np > 0 && g->nl > 0)
+		ui_status(ui, "%s", g->note[(size_t)g->row * g->nl + (size_t)g->col] != NULL ?
+		    _("The comment is saved.") : _("The comment is removed."));
 	return 0;
 }
 

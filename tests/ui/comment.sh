@@ -3,9 +3,10 @@
 # A comment on a cell in the grid (issue 13): typed in Kazakh with a new line
 # at 80x24, marked on the cell, its start on the status line, reopened and
 # edited at 40x12; a bidi override refused in the editor with the text kept;
-# Esc leaves it as it was; a second session reads it read-only; `marks
-# export` and the audit (old -> new) have it; grade 1 is attendance and
-# comments, its digits say so and Enter opens the comment.
+# Esc leaves it as it was; a second session reads it read-only; emptied, it
+# goes with its marker; `marks export` and the audit (old -> new) have it;
+# grade 1 is attendance and comments, its digits say so and Enter opens the
+# comment.
 . "$top_srcdir/tests/ui/lib.sh"
 
 demo_db
@@ -83,6 +84,15 @@ check "she leaves it unchanged" wait_gone b "Бұл түсініктемені"
 check "the reader changed nothing" cmp -s "$tmp/export" "$tmp/export2"
 keys b q q y
 wait_for b "EXITED 0" >/dev/null
+# Emptied, the comment goes, and its marker with it.
+keys a c
+wait_for a "Enter save" >/dev/null
+keys a C-u
+keys a Enter
+check "an emptied comment is removed" wait_for a "The comment is removed."
+check "and the marker goes" wait_re a "^>Ахметов Н\. +13 +[0-9]+%"
+"$DAPTER" --db "$db" audit log --last 1 >"$tmp/audit" 2>&1
+check "the removal is audited, old -> nothing" grep -q "comment.set.*болыңыз -> -" "$tmp/audit"
 keys a q q y
 check "the teacher quits" wait_for a "EXITED 0"
 
