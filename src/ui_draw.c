@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "keymap.h"
@@ -127,12 +128,24 @@ ui_frame(struct ui *ui, const char *title, const char *status, const char *conte
 int
 ui_key_next(struct ui *ui, struct ui_key *k)
 {
+	static time_t beat;
 	int r;
 
 	/* One screen update per batch of input: flush when no key is waiting. */
 	if ((r = ui_key_read(ui, k, 0)) == UI_IDLE) {
 		ui_flush();
 		do {
+			/*
+			 * A comment or a topic may take minutes to write: the page's
+			 * lock lives on meanwhile, as the page's own ticks keep it
+			 * (not behind the lock screen: a page left there goes stale).
+			 */
+			if (ui->st != NULL && ui->user.id != 0 && !ui->locked &&
+			    time(NULL) - beat >= UI_HEARTBEAT) {
+				beat = time(NULL);
+				if (store_lock_heartbeat(ui->st) != STORE_OK)
+					ui_status(ui, "%s", store_error(ui->st));
+			}
 			r = ui_key_read(ui, k, 1);
 		} while (r == UI_IDLE);
 	}

@@ -9,6 +9,21 @@
 # comment.
 . "$top_srcdir/tests/ui/lib.sh"
 
+UI_HEARTBEAT_S=30	# ui_internal.h
+heartbeat() {	# the newest heartbeat of a page lock
+	sqlite3 "$db" "SELECT coalesce(max(heartbeat), 0) FROM lock" 2>/dev/null || echo 0
+}
+beats_after() {	# beats_after SECONDS TENTHS: 0 once a lock's heartbeat is later than SECONDS
+	i=0
+	while [ "$i" -lt $(($2 * slow)) ]; do
+		[ "$(heartbeat)" -gt "$1" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "# the lock's heartbeat stayed at $(heartbeat)"
+	return 1
+}
+
 demo_db
 start a 80 24 -- --as aigerim
 wait_for a "My journals" >/dev/null
@@ -64,6 +79,10 @@ check "Esc leaves the editor" wait_gone a "Enter save  Esc cancel"
 check "nothing changed" cmp -s "$tmp/export" "$tmp/export2"
 keys a c
 wait_for a "Enter save" >/dev/null
+# A long comment keeps the page's lock alive: the editor heartbeats it, as
+# the page's own quiet ticks would (they do not run meanwhile).
+h0=$(heartbeat)
+check "the editor beats the page's lock within $UI_HEARTBEAT_S s" beats_after "$h0" 450
 keys a C-u "бәрі өшті"
 keys a Escape
 wait_gone a "Enter save" >/dev/null
