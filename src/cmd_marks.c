@@ -345,7 +345,8 @@ const struct cmd cmd_marks_import = {
 	N_("Read a journal page from CSV on standard input; all or nothing."),
 	N_("The file is one written by `dapter marks export`, filled in: a mark, an "
 	"attendance letter (н п б о, ж д а к or a e i l), both (\"о 7\"), or empty for none. "
-	"New date columns add lessons. Any error names its line and changes nothing."),
+	"New date columns add lessons. A column \"DATE comment\" after a lesson's holds its "
+	"comments (empty: none). Any error names its line and changes nothing."),
 	CMD_ANYONE, 0, run_marks_import,
 };
 
