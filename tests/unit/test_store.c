@@ -310,6 +310,45 @@ main(void)
 		return 1;
 	}
 	tap_is_int(store_actor_check(a1), STORE_OK, "her role back, her session writes again");
+	/* ---- a comment on a cell: checked and audited as a mark is ---- */
+	{
+		struct comment *cm = NULL;
+		size_t n = 0;
+
+		before = audit_count(op);
+		tap_is_int(store_comment_set(a1, l.id, p.id, "Жақсы\nжұмыс"), STORE_OK,
+		    "a comment of two lines is set");
+		tap_is_int(audit_count(op), before + 1, "and audited");
+		tap_is_int(store_comment_set(a1, l.id, p.id, " Жақсы \r\nжұмыс "), STORE_OK,
+		    "the same comment, spaces and CRLF aside");
+		tap_is_int(audit_count(op), before + 1, "is no change and no record");
+		tap_is_int(store_comment_set(a1, l.id, p.id, "\x1b[2Jx"), STORE_INVALID,
+		    "an escape sequence is refused");
+		tap_is_int(store_comment_set(a1, l.id, p.id, "a\xe2\x80\xaeb"), STORE_INVALID,
+		    "a bidi override is refused");
+		tap_is_int(store_comment_set(b, l.id, p.id, "x"), STORE_DENIED,
+		    "another teacher may not comment in her journal");
+		tap_is_int(audit_count(op), before + 1, "refusals leave no record");
+		tap_is_int(store_mark_set(a1, l.id, p.id, -1, ATT_NONE), STORE_OK,
+		    "the mark is cleared");
+		tap_is_int(store_comment_list(b, c.id, s.id, 0, NULL, &cm, &n), STORE_DENIED,
+		    "another teacher may not read her comments");
+		free(cm);
+		cm = NULL;
+		tap_is_int(store_comment_list(a1, c.id, s.id, 0, NULL, &cm, &n), STORE_OK,
+		    "the page's comments are listed");
+		tap_ok(n == 1 && strcmp(cm[0].text, "Жақсы\nжұмыс") == 0 &&
+		    strcmp(cm[0].date, "2026-11-23") == 0,
+		    "the comment outlives the mark, as typed");
+		free(cm);
+		cm = NULL;
+		tap_is_int(store_comment_set(a1, l.id, p.id, "  "), STORE_OK,
+		    "white space alone clears it");
+		tap_is_int(audit_count(op), before + 3, "audited (the mark's clearing too)");
+		tap_is_int(raw_count(path, "SELECT count(*) FROM comment"), 0, "and it is gone");
+		tap_is_int(store_mark_set(a1, l.id, p.id, 9, ATT_LATE), STORE_OK,
+		    "the mark is put back for what follows");
+	}
 	/* ---- holidays ---- */
 	{
 		struct store *head = open_role(path, uh.id, "hana", ROLE_HEAD);
