@@ -543,6 +543,8 @@ struct comment {
  * user text (text_clean(), newlines allowed); audited "comment.set" old -> new.
  */
 int store_comment_set(struct store *st, int64_t lesson_id, int64_t pupil_id, const char *text);
+/* The same in lesson `l`, written first when it is a timetabled one not yet written (id 0). */
+int store_comment_set_in(struct store *st, struct lesson *l, int64_t pupil_id, const char *text);
 /* The comments of a journal's page (period p; NULL: all), by lesson date. */
 int store_comment_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
     const struct period *p, struct comment **rows, size_t *n);

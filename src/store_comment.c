@@ -77,6 +77,33 @@ out:
 	return store_write_end(st, rc);
 }
 
+struct comment_in {
+	int64_t pupil_id;
+	const char *text;
+};
+
+static int
+comment_in_write(struct store *st, int64_t lesson_id, const void *arg)
+{
+	const struct comment_in *c = arg;
+
+	return store_comment_set(st, lesson_id, c->pupil_id, c->text);
+}
+
+int
+store_comment_set_in(struct store *st, struct lesson *l, int64_t pupil_id, const char *text)
+{
+	struct comment_in c = { pupil_id, text };
+	char *clean = text != NULL ? text_clean(text, STORE_COMMENT_MAX,
+	    TEXT_ALLOW_EMPTY | TEXT_ALLOW_NEWLINE, NULL) : NULL;
+	/* Nothing (or white space) on a timetabled day not yet written writes nothing. */
+	int empty = text == NULL || (clean != NULL && clean[0] == '\0');
+	int rc = store_cell_write_in(st, l, empty, comment_in_write, &c);
+
+	free(clean);
+	return rc;
+}
+
 int
 store_comment_list(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
     const struct period *p, struct comment **rows, size_t *n)

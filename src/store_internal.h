@@ -118,6 +118,14 @@ sqlite3_stmt *store_row_by_id(struct store *st, const char *sql, int64_t id,
  * the page not held by another session. Fills *l with the lesson.
  */
 int store_cell_check(struct store *st, int64_t lesson_id, int64_t pupil_id, struct lesson *l);
+/*
+ * Runs write(st, lesson id, arg) on lesson l; a lesson with id 0 (a
+ * timetabled one not yet written) is written first, in the same
+ * transaction, and l->id set, unless `empty` says the write puts nothing
+ * there: then nothing is written.
+ */
+int store_cell_write_in(struct store *st, struct lesson *l, int empty,
+    int (*write)(struct store *st, int64_t lesson_id, const void *arg), const void *arg);
 /* The audit object of a cell: "CLASS/SUBJECT lesson:L DATE pupil:P". */
 void store_cell_object(struct store *st, const struct lesson *l, int64_t pupil_id, char *out,
     size_t outsize);

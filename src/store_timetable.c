@@ -335,22 +335,22 @@ out:
 }
 
 int
-store_mark_set_in(struct store *st, struct lesson *l, int64_t pupil_id, int value,
-    enum attendance att)
+store_cell_write_in(struct store *st, struct lesson *l, int empty,
+    int (*write)(struct store *st, int64_t lesson_id, const void *arg), const void *arg)
 {
 	struct lesson added;
 	int rc;
 
 	if (l->id != 0)
-		return store_mark_set(st, l->id, pupil_id, value, att);
+		return write(st, l->id, arg);
 	/* Clearing an empty cell of an unwritten lesson writes nothing. */
-	if (value < 0 && att == ATT_NONE)
+	if (empty)
 		return STORE_OK;
 	added = *l;
 	if ((rc = store_tx_begin(st)) != STORE_OK)
 		return rc;
 	if ((rc = store_lesson_add(st, &added)) != STORE_OK ||
-	    (rc = store_mark_set(st, added.id, pupil_id, value, att)) != STORE_OK) {
+	    (rc = write(st, added.id, arg)) != STORE_OK) {
 		store_tx_rollback(st);
 		return rc;
 	}
@@ -359,4 +359,27 @@ store_mark_set_in(struct store *st, struct lesson *l, int64_t pupil_id, int valu
 	/* The lesson as written: its id, and the topic its plan gave it (plan.h). */
 	*l = added;
 	return STORE_OK;
+}
+
+struct mark_in {
+	int64_t pupil_id;
+	int value;
+	enum attendance att;
+};
+
+static int
+mark_in_write(struct store *st, int64_t lesson_id, const void *arg)
+{
+	const struct mark_in *m = arg;
+
+	return store_mark_set(st, lesson_id, m->pupil_id, m->value, m->att);
+}
+
+int
+store_mark_set_in(struct store *st, struct lesson *l, int64_t pupil_id, int value,
+    enum attendance att)
+{
+	struct mark_in m = { pupil_id, value, att };
+
+	return store_cell_write_in(st, l, value < 0 && att == ATT_NONE, mark_in_write, &m);
 }

@@ -935,7 +935,7 @@ grid_comment(struct grid *g)
 	snprintf(title, sizeof title, "%s · %s · %.2s.%.2s", _("Comment"), name, l->date + 8,
 	    l->date + 5);
 	while ((r = ui_comment_edit(ui, title, text, sizeof text, readonly)) == 1) {
-		if (store_comment_set(ui->st, l->id, p->id, text) == STORE_OK)
+		if (store_comment_set_in(ui->st, &g->lessons[g->col], p->id, text) == STORE_OK)
 			break;
 		ui_status(ui, "%s", store_error(ui->st));
 	}

@@ -140,4 +140,45 @@ keys g q q y
 check "quit" wait_for g "EXITED 0"
 "$DAPTER" --db "$db" marks export "1 А" "Сауат ашу" --period q2 --csv plain >"$tmp/g1" 2>&1
 check "grade 1: the export has the comment" grep -q ",Абай Дана,,Әріптерді таниды" "$tmp/g1"
+# A timetabled day not yet written: a comment writes its lesson with it; an
+# editor left empty writes nothing.
+db="$tmp/timetable.db"
+tt() {
+	"$DAPTER" --db "$db" "$@" >/dev/null 2>"$tmp/setup.err" ||
+	    { echo "Bail out! $*: $(cat "$tmp/setup.err")"; exit 1; }
+}
+tt init --school "Мектеп № 1"
+echo "aruzhan-pass-1" | tt user add aruzhan --name "Аружан Серікқызы" --role teacher \
+    --password-stdin
+echo "pavel-pass-12" | tt user add pavel --name "Павел Ким" --role teacher --password-stdin
+tt class add "7 Ә"
+tt subject add Алгебра --hours 3
+tt subject add "Русский язык" --hours 2
+tt subject add Информатика --hours 1
+tt assign aruzhan "7 Ә" Алгебра
+tt assign pavel "7 Ә" "Русский язык"
+tt assign pavel "7 Ә" Информатика --subgroup 1
+printf 'Тегі;Аты\nАхметов;Нұрсұлтан\nБекова;Аружан\n' >"$tmp/roster.csv"
+tt roster import "7 Ә" "$tmp/roster.csv"
+tt timetable import "7 Ә" "$top_srcdir/tests/data/timetable-7a.csv"
+start t 80 24 -- --as aruzhan
+wait_for t "My journals" >/dev/null
+keys t Enter
+wait_for t "23.11 FA: (no topic)" >/dev/null
+keys t Left c
+wait_for t "Comment · Ахметов Нұрсұлтан · 20.11" >/dev/null
+keys t Escape
+wait_gone t "Enter save" >/dev/null
+check "a comment left empty on a timetabled day writes no lesson" \
+    test -z "$("$DAPTER" --db "$db" lesson list "7 Ә" Алгебра 2>/dev/null)"
+keys t Right c
+wait_for t "Comment · Ахметов Нұрсұлтан · 23.11" >/dev/null
+keys t "Бүгін белсенді"
+keys t Enter
+check "a comment on today's timetabled column is saved" wait_for t "The comment is saved."
+check "on its cell" wait_re t "^>Ахметов Нұрсұлтан +\*"
+check "and it wrote today's lesson, and only it" \
+    test "$("$DAPTER" --db "$db" lesson list "7 Ә" Алгебра 2>/dev/null | cut -f2)" = "2026-11-23"
+keys t q q y
+wait_for t "EXITED 0" >/dev/null
 tap_done
