@@ -46,6 +46,10 @@ status 0 "the export imports as it is"
 lacks "$tmp/out" "comments" "nothing to say about unchanged comments"
 sed -e 's/Молодец/Молодец без ошибок/' -e 's/^Келесіде мұқият бол\.",$/Келесіде мұқият бол.",7/' \
     "$tmp/want" >"$tmp/edit.csv"
+as_teacher marks import --dry-run <"$tmp/edit.csv"
+has "$tmp/out" "Would set 1 comments, clear 0." "--dry-run says what the comments would become"
+d audit log --last 1
+lacks "$tmp/out" "без ошибок" "and changes nothing"
 as_teacher marks import <"$tmp/edit.csv"
 status 0 "an edited export imports"
 has "$tmp/out" "Set 1 comments, cleared 0." "one comment changed"
