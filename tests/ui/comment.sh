@@ -103,6 +103,23 @@ check "she leaves it unchanged" wait_gone b "Бұл түсініктемені"
 check "the reader changed nothing" cmp -s "$tmp/export" "$tmp/export2"
 keys b q q y
 wait_for b "EXITED 0" >/dev/null
+# A closed period: its page shows the comment to read, never to change.
+"$DAPTER" --db "$db" period close q2 >/dev/null 2>&1
+keys a q
+wait_for a "My journals" >/dev/null
+keys a Enter
+check "the page of a closed period says so" wait_for a "quarter 2 · closed"
+keys a c
+check "its comment opens read-only" wait_for a "This comment is read-only."
+check "whole" wait_re a "^ келесіде мұқият болыңыз"
+keys a Escape
+wait_gone a "This comment is read-only." >/dev/null
+"$DAPTER" --db "$db" period reopen q2 >/dev/null 2>&1
+keys a q
+wait_for a "My journals" >/dev/null
+keys a Enter
+wait_gone a "· closed" >/dev/null
+
 # Emptied, the comment goes, and its marker with it.
 keys a c
 wait_for a "Enter save" >/dev/null
