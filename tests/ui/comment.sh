@@ -3,10 +3,11 @@
 # A comment on a cell in the grid (issue 13): typed in Kazakh with a new line
 # at 80x24, marked on the cell, its start on the status line, reopened and
 # edited at 40x12; a bidi override refused in the editor with the text kept;
-# Esc leaves it as it was; a second session reads it read-only; emptied, it
+# Esc leaves it as it was; the editor keeps the page's lock alive; a second
+# session, and the page of a closed period, read it read-only; emptied, it
 # goes with its marker; `marks export` and the audit (old -> new) have it;
 # grade 1 is attendance and comments, its digits say so and Enter opens the
-# comment.
+# comment; on a timetabled day not yet written it writes its lesson.
 . "$top_srcdir/tests/ui/lib.sh"
 
 UI_HEARTBEAT_S=30	# ui_internal.h
