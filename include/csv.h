@@ -29,6 +29,16 @@ struct csv;
 struct csv *csv_parse(const char *text, char sep, size_t *err_line);
 void csv_free(struct csv *csv);
 
+/*
+ * A table built row by row, for a reader that is not CSV (an XLSX sheet):
+ * csv_new() gives an empty table (separator ','), csv_add_row() copies n
+ * fields (NULL reads as "") as a row whose csv_line() is `line`. A row of
+ * blank fields is skipped, as csv_parse() skips a blank line. -1 when out of
+ * memory, with the table as it was.
+ */
+struct csv *csv_new(void);
+int csv_add_row(struct csv *csv, size_t line, const char *const *fields, size_t n);
+
 size_t csv_rows(const struct csv *csv);
 size_t csv_cols(const struct csv *csv, size_t row);
 /* The field, or "" when the row is shorter; a guarded cell without its apostrophe. Never NULL. */

@@ -28,6 +28,8 @@ struct csv_row {
 struct csv {
 	char		 sep;
 	char		*buf;		/* unquoted fields, NUL-terminated */
+	size_t		 buf_len;	/* bytes of buf in use (csv_add_row()) */
+	size_t		 buf_size;	/* bytes allocated */
 	size_t		*fields;	/* offsets into buf */
 	size_t		 nfields;
 	size_t		 fields_size;
@@ -93,7 +95,7 @@ csv_add_field(struct csv *csv, size_t offset)
 }
 
 static int
-csv_add_row(struct csv *csv, size_t first, size_t line)
+csv_push_row(struct csv *csv, size_t first, size_t line)
 {
 	struct csv_row *p = NULL;
 	size_t size;
@@ -181,6 +183,7 @@ csv_parse(const char *text, char sep, size_t *err_line)
 	if ((csv->buf = malloc(len + 1)) == NULL)
 		goto fail;
 	memcpy(csv->buf, text, len + 1);
+	csv->buf_len = csv->buf_size = len + 1;
 	csv->sep = sep != '\0' ? sep : csv_detect(text);
 	b = csv->buf;
 
@@ -222,7 +225,7 @@ csv_parse(const char *text, char sep, size_t *err_line)
 		}
 		if (csv_row_blank(csv, first))
 			csv->nfields = first;
-		else if (csv_add_row(csv, first, row_line) != 0)
+		else if (csv_push_row(csv, first, row_line) != 0)
 			goto fail;
 	}
 	return csv;
@@ -230,6 +233,67 @@ csv_parse(const char *text, char sep, size_t *err_line)
 fail:
 	csv_free(csv);
 	return NULL;
+}
+
+struct csv *
+csv_new(void)
+{
+	struct csv *csv = NULL;
+
+	if ((csv = calloc(1, sizeof *csv)) == NULL)
+		return NULL;
+	csv->sep = ',';
+	return csv;
+}
+
+/* Appends s and its NUL to buf; its offset in *off. */
+static int
+csv_append_text(struct csv *csv, const char *s, size_t *off)
+{
+	size_t len = strlen(s) + 1, size;
+	char *p = NULL;
+
+	if (len > SIZE_MAX / 2 - csv->buf_len)
+		return -1;
+	if (csv->buf_len + len > csv->buf_size) {
+		size = csv->buf_size == 0 ? 4096 : csv->buf_size;
+		while (size < csv->buf_len + len)
+			size *= 2;
+		if ((p = realloc(csv->buf, size)) == NULL)
+			return -1;
+		csv->buf = p;
+		csv->buf_size = size;
+	}
+	memcpy(csv->buf + csv->buf_len, s, len);
+	*off = csv->buf_len;
+	csv->buf_len += len;
+	return 0;
+}
+
+int
+csv_add_row(struct csv *csv, size_t line, const char *const *fields, size_t n)
+{
+	size_t first = csv->nfields, buf_len = csv->buf_len, i, off;
+
+	for (i = 0; i < n; i++) {
+		if (csv_append_text(csv, fields[i] != NULL ? fields[i] : "", &off) != 0 ||
+		    csv_add_field(csv, off) != 0)
+			goto fail;
+	}
+	/* As the parser does: a row with nothing in it is no row. */
+	if (csv_row_blank(csv, first)) {
+		csv->nfields = first;
+		csv->buf_len = buf_len;
+		return 0;
+	}
+	if (csv_push_row(csv, first, line) != 0)
+		goto fail;
+	return 0;
+fail:
+	/* The table stays as it was before this row. */
+	csv->nfields = first;
+	csv->buf_len = buf_len;
+	return -1;
 }
 
 void

@@ -336,9 +336,48 @@ test_formula_guard(void)
 	free(buf);
 }
 
+/* csv_new() and csv_add_row(): a table built by a reader that is not CSV. */
+static void
+test_builder(void)
+{
+	static const char *const header[] = { "surname", "given", NULL };
+	static const char *const blank[] = { "", " ", NULL };
+	static const char *const pupil[] = { "Әлиев", NULL, "2012-12-01" };
+	struct csv *csv = NULL;
+	char *got = NULL, big[5000];
+	size_t i;
+	int good = 1;
+
+	if ((csv = csv_new()) == NULL) {
+		tap_ok(0, "builder: csv_new");
+		return;
+	}
+	tap_is_int(csv_rows(csv), 0, "builder: a new table has no rows");
+	tap_ok(csv_add_row(csv, 1, header, 3) == 0 && csv_add_row(csv, 4, blank, 3) == 0 &&
+	    csv_add_row(csv, 7, pupil, 3) == 0 && csv_add_row(csv, 9, NULL, 0) == 0,
+	    "builder: rows are added");
+	tap_is_str(got = dump(csv), "1:surname|given|\n7:Әлиев||2012-12-01\n",
+	    "builder: rows keep their lines, NULL is empty, blank rows are skipped");
+	free(got);
+	tap_ok(csv_separator(csv) == ',', "builder: the separator is ','");
+	/* Many rows move the text buffer: every field must follow it. */
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	for (i = 0; i < 2000 && good; i++) {
+		const char *const row[] = { big + i };
+
+		good = csv_add_row(csv, 10 + i, row, 1) == 0;
+	}
+	for (i = 0; i < 2000 && good; i++)
+		good = strcmp(csv_field(csv, 2 + i, 0), big + i) == 0 && csv_line(csv, 2 + i) == 10 + i;
+	tap_ok(good, "builder: 2000 long rows read back after the buffer grew");
+	csv_free(csv);
+}
+
 int
 main(void)
 {
+	test_builder();
 	test_formula_guard();
 	test_parse_cases();
 	test_access();
