@@ -13,4 +13,5 @@ const struct report_module dapter_report_module = {
 	.head = { .abi = REPORT_MODULE_ABI, .version = PACKAGE_VERSION },
 	.write_pdf = report_pdf_write,
 	.write_xlsx = report_xlsx_write,
+	.read_xlsx = xlsx_read,
 };

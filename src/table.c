@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "report_module.h"
 #include "table.h"
 #include "text.h"
 
@@ -19,6 +20,16 @@ static int
 table_is_zip(const char *buf, size_t len)
 {
 	return len >= 4 && memcmp(buf, "PK\003\004", 4) == 0;
+}
+
+/*
+ * An OLE2 compound file: an Excel 97-2003 workbook (.xls), or an XLSX
+ * workbook saved with a password, which Excel wraps in one.
+ */
+static int
+table_is_ole2(const char *buf, size_t len)
+{
+	return len >= 8 && memcmp(buf, "\320\317\021\340\241\261\032\341", 8) == 0;
 }
 
 struct csv *
@@ -32,8 +43,13 @@ table_read(const char *buf, size_t len, struct table_source *src, size_t *err_li
 	*err_line = 0;
 	if (table_is_zip(buf, len)) {
 		src->xlsx = 1;
-		snprintf(err, errsize, "%s", _("This is an Excel workbook (XLSX), which this version "
-		    "does not read. In Excel, save it as \"CSV UTF-8\"."));
+		/* The reader is in the report module, with minizip (report_module.h). */
+		return report_read_xlsx(buf, len, err_line, err, errsize);
+	}
+	if (table_is_ole2(buf, len)) {
+		snprintf(err, errsize, "%s", _("This is an old Excel workbook (.xls) or one "
+		    "with a password, which dapter does not read. In Excel, save it without a "
+		    "password as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8\"."));
 		return NULL;
 	}
 	if ((text = charset_to_utf8(buf, len, &src->charset)) == NULL) {
