@@ -69,4 +69,43 @@ printf 'Тегі,Аты\n"Жақсы,Ерлан\n' >"$tmp/quote.csv"
 d roster import "9 А" "$tmp/quote.csv"
 status 1 "an unterminated quote is refused"
 has "$tmp/err" "line 2" "at the line where the field starts"
+# XLSX workbooks (issue 13): the 7A pupils with ИИН, as Excel saves them
+# (shared strings, dates, ИИН as numbers, an empty column, a second sheet)
+# and as other programs do (inline strings, a dd.mm.yyyy date style),
+# import exactly as the CSV they were made from (tests/data/mkxlsx.c).
+data="${top_srcdir:-.}/tests/data"
+# The birth dates and genders that roster list does not show.
+pupils() {
+	sqlite3 "$db" "SELECT p.surname, p.birth, p.gender FROM pupil p JOIN class c
+	    ON c.id = p.class_id WHERE c.name = '$1' ORDER BY p.sort_key" >"$tmp/pupils"
+}
+d class add "7 Б"
+d roster import "7 Б" "$data/roster-7a.csv"
+status 0 "the 7A roster with ИИН imports from CSV"
+d roster list "7 Б"
+cp "$tmp/out" "$tmp/from-csv"
+pupils "7 Б"
+cp "$tmp/pupils" "$tmp/pupils-csv"
+has "$tmp/pupils-csv" "Үмбетов|2012-03-14|M" "the CSV's birth dates are stored"
+for f in roster-7a.xlsx:В roster-7a-inline.xlsx:Г; do
+	class="7 ${f#*:}" f=${f%:*}
+	d class add "$class"
+	d roster import "$class" "$data/$f"
+	status 0 "$f imports"
+	has "$tmp/out" "Read as XLSX." "$f: the import says it read a workbook"
+	has "$tmp/out" "27 pupils added" "$f: all 27 pupils are added"
+	d roster list "$class"
+	same "$tmp/out" "$tmp/from-csv" "$f: the roster is the CSV's, 12-digit ИИН included"
+	pupils "$class"
+	same "$tmp/pupils" "$tmp/pupils-csv" "$f: the same birth dates and genders"
+done
+
+printf 'PK\003\004 cut short' >"$tmp/cut.xlsx"
+d roster import "9 А" "$tmp/cut.xlsx"
+status 1 "a workbook cut short is refused"
+has "$tmp/err" "damaged or cut short" "saying it is damaged"
+printf '\320\317\021\340\241\261\032\341old' >"$tmp/old.xls"
+d roster import "9 А" "$tmp/old.xls"
+status 1 "an Excel 97 workbook (.xls) is refused"
+has "$tmp/err" "old Excel workbook (.xls)" "with what to save it as"
 done_testing
