@@ -119,6 +119,9 @@ struct xlsx {
 	struct sbuf	 value;
 };
 
+static void xlsx_fail(struct xlsx *x, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 static void
 xlsx_fail(struct xlsx *x, size_t line, const char *fmt, ...)
 {

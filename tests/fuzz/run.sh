@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$artifacts"
 failed=0
 ran=0
-for name in csv charset roster marks keymap argv sums dates sshkey keyseq holder plan; do
+for name in csv charset roster marks keymap argv sums dates sshkey keyseq holder plan xlsx; do
 	target=$builddir/tests/fuzz/fuzz_$name
 	if [ ! -x "$target" ]; then
 		echo "fuzz: $target is not built (./configure --enable-fuzzing CC=clang; make)" >&2

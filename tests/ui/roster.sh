@@ -52,6 +52,13 @@ keys a "$tmp/one.csv" Enter
 wait_for a "1 pupils would be added" >/dev/null
 keys a n
 wait_for a "Nothing was imported." >/dev/null
+# An Excel workbook at the same prompt: read through the same import (issue 13).
+keys a i
+wait_for a "CSV file on the server" >/dev/null
+keys a "$top_srcdir/tests/data/roster-7a.xlsx" Enter
+check "an XLSX workbook is previewed as a CSV file is" wait_for a "27 pupils would be added"
+keys a n
+wait_for a "Nothing was imported." >/dev/null
 keys a i
 wait_for a "CSV file on the server" >/dev/null
 check "the import prompt is empty, not the last file" \
