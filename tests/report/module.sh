@@ -9,7 +9,8 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 "$DAPTER" --db "$db" demo --no-serve >/dev/null 2>&1 ||
     { echo "Bail out! cannot create the demo school"; exit 1; }
-heavy='pango|cairo|xlsxwriter|libX|xcb|harfbuzz|fontconfig'
+# minizip and expat read XLSX workbooks, in the report module too (table.h).
+heavy='pango|cairo|xlsxwriter|libX|xcb|harfbuzz|fontconfig|minizip|expat'
 
 if command -v ldd >/dev/null 2>&1; then
 	ldd "$DAPTER" >"$tmp/ldd" 2>&1
@@ -58,6 +59,17 @@ has "$tmp/err" "Could not load $tmp/bad/dapter-report.so" "naming it"
 DAPTER_MODULEDIR= d report journal "7 Ә" Алгебра --period q1 --format pdf
 status 0 "the module beside dapter makes the PDF"
 has "$tmp/out" "%PDF" "a PDF indeed"
+
+# Reading a workbook needs the module as well; a CSV class list does not.
+d class add "9 В"
+DAPTER_MODULEDIR="$tmp/empty" d roster import "9 В" "$top_srcdir/tests/data/roster-7a.xlsx"
+status 1 "without the module an XLSX class list is refused"
+has "$tmp/err" "Reading an XLSX workbook needs $tmp/empty/dapter-report.so, which is missing: \
+reinstall dapter, or save the file as \"CSV UTF-8\"." "saying what to do"
+DAPTER_MODULEDIR="$tmp/empty" d roster import "9 В" "$top_srcdir/tests/data/roster-7a.csv"
+status 0 "a CSV class list needs no module"
+DAPTER_MODULEDIR= d roster import "9 В" "$top_srcdir/tests/data/roster-7a.xlsx" --dry-run
+has "$tmp/out" "0 pupils would be added to 9 В (27 already there)" "the module beside dapter reads it"
 
 # The server is a module too: without it `serve` says so and stops.
 DAPTER_MODULEDIR="$tmp/empty" d serve --listen 127.0.0.1 --port 1
