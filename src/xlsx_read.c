@@ -107,7 +107,7 @@ struct xlsx {
 
 	/* the sheet */
 	struct csv	*csv;
-	int		 in_data;
+	int		 in_data, in_row, in_cell;
 	long		 row, col;	/* current row and cell, 1-based; 0 before any */
 	char		**fields;	/* the row's cells by column, NULL where empty */
 	size_t		 nfields;
@@ -866,6 +866,7 @@ cell_put(struct xlsx *x, const char *text)
 		x->fields = f;
 		x->nfields = n;
 	}
+	free(x->fields[x->col - 1]);	/* columns only grow: nothing, but be sure */
 	if ((x->fields[x->col - 1] = strdup(text)) == NULL)
 		xlsx_nomem(x);
 }
@@ -962,14 +963,16 @@ sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		v = attr(atts, "r", 0);
 		row = v != NULL ? parse_index(v) : x->row + 1;
 		/* Excel writes rows in order, each once; anything else is not Excel's. */
-		if (row <= x->row || row > XLSX_MAX_ROW) {
+		if (x->in_row || row <= x->row || row > XLSX_MAX_ROW) {
 			sheet_malformed(x, "row");
 			return;
 		}
 		x->row = row;
 		x->col = 0;
+		x->in_row = 1;
 	} else if (strcmp(el, "c") == 0) {
-		if (x->row == 0) {
+		/* A cell is in a row, never in another cell. */
+		if (!x->in_row || x->in_cell) {
 			sheet_malformed(x, "c");
 			return;
 		}
@@ -986,6 +989,7 @@ sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			return;
 		}
 		x->col = col;
+		x->in_cell = 1;
 		v = attr(atts, "t", 0);
 		snprintf(x->cell_type, sizeof x->cell_type, "%s", v != NULL ? v : "");
 		v = attr(atts, "s", 0);
@@ -993,9 +997,9 @@ sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		sbuf_clear(&x->value);
 		x->in_is = 0;
 		x->in_rph = 0;
-	} else if (strcmp(el, "v") == 0 && x->col > 0) {
+	} else if (strcmp(el, "v") == 0 && x->in_cell) {
 		x->text = TEXT_V;
-	} else if (strcmp(el, "is") == 0 && x->col > 0) {
+	} else if (strcmp(el, "is") == 0 && x->in_cell) {
 		x->in_is = 1;
 	} else if (strcmp(el, "rPh") == 0) {
 		x->in_rph++;
@@ -1018,9 +1022,11 @@ sheet_end(void *ud, const XML_Char *name)
 		x->in_rph--;
 	} else if (strcmp(el, "is") == 0) {
 		x->in_is = 0;
-	} else if (strcmp(el, "c") == 0 && x->col > 0) {
+	} else if (strcmp(el, "c") == 0 && x->in_cell) {
+		x->in_cell = 0;
 		cell_end(x);
-	} else if (strcmp(el, "row") == 0 && x->row > 0) {
+	} else if (strcmp(el, "row") == 0 && x->in_row && !x->in_cell) {
+		x->in_row = 0;
 		row_end(x);
 	} else if (strcmp(el, "sheetData") == 0) {
 		x->in_data = 0;

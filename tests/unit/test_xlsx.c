@@ -133,6 +133,10 @@ static const struct xlsx_case cases[] = {
 	{ "rows out of order", "<row r=\"5\"/><row r=\"3\"/>", NULL, "malformed", 5, NULL },
 	{ "a cell of another row", "<row r=\"2\"><c r=\"A3\"/></row>", NULL, "malformed", 2,
 	    NULL },
+	{ "a row inside a row", "<row r=\"1\"><c><v>1</v></c><row r=\"2\"><c><v>2</v></c></row>"
+	    "</row>", NULL, "malformed", 1, NULL },
+	{ "a cell inside a cell", "<row r=\"3\"><c><v>1</v><c><v>2</v></c></c></row>", NULL,
+	    "malformed", 3, NULL },
 	{ "a column past XFD", "<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>", NULL,
 	    "malformed", 1, NULL },
 	{ "cells out of order", "<row r=\"1\"><c r=\"B1\"/><c r=\"A1\"/></row>", NULL,
