@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "csv_dump.h"
 #include "tap.h"
 
 struct parse_case {
@@ -81,30 +82,6 @@ static const struct parse_case parse_cases[] = {
 	{ "unterminated quote after a multi-line field",
 	    "a,\"x\ny\"\nb,\"z\n", 0, 0, NULL, 3 },
 };
-
-/* The table as "line:f1|f2|...\n" per row; malloc'd. */
-static char *
-dump(const struct csv *csv)
-{
-	char *buf = NULL;
-	size_t size = 0, row, col;
-	FILE *f = NULL;
-
-	if ((f = open_memstream(&buf, &size)) == NULL)
-		return NULL;
-	for (row = 0; row < csv_rows(csv); row++) {
-		fprintf(f, "%zu:", csv_line(csv, row));
-		for (col = 0; col < csv_cols(csv, row); col++)
-			fprintf(f, "%s%s", col > 0 ? "|" : "",
-			    csv_field(csv, row, col));
-		fputc('\n', f);
-	}
-	if (fclose(f) != 0) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
 
 static void
 test_parse_cases(void)

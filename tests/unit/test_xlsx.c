@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "csv_dump.h"
 #include "report_module.h"
 #include "tap.h"
 #include "zip_write.h"
@@ -163,29 +164,6 @@ static const char laughs_sheet[] =
     "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
     "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>&lol3;</t></is></c></row>"
     "</sheetData></worksheet>";
-
-/* The table as "row:f1|f2|...\n" per row; malloc'd. */
-static char *
-dump(const struct csv *csv)
-{
-	char *buf = NULL;
-	size_t size = 0, row, col;
-	FILE *f = NULL;
-
-	if ((f = open_memstream(&buf, &size)) == NULL)
-		return NULL;
-	for (row = 0; row < csv_rows(csv); row++) {
-		fprintf(f, "%zu:", csv_line(csv, row));
-		for (col = 0; col < csv_cols(csv, row); col++)
-			fprintf(f, "%s%s", col > 0 ? "|" : "", csv_field(csv, row, col));
-		fputc('\n', f);
-	}
-	if (fclose(f) != 0) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
 
 /* Reads the workbook of n parts; the table, or NULL with the message in err. */
 static struct csv *
