@@ -66,6 +66,7 @@ struct rel {
 struct numfmt {
 	long	id;
 	int	date;
+	int	zeros;	/* "000000000000": a whole number shown with this many digits */
 };
 
 /* Where a cell's text is being gathered. */
@@ -610,6 +611,8 @@ styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		x->fmts = f;
 		x->fmts[x->nfmts].id = id;
 		x->fmts[x->nfmts].date = format_is_date(code);
+		x->fmts[x->nfmts].zeros = strspn(code, "0") == strlen(code) && strlen(code) <= 20 ?
+		    (int)strlen(code) : 0;
 		x->nfmts++;
 	} else if (strcmp(el, "cellXfs") == 0) {
 		x->in_cellxfs = 1;
@@ -637,6 +640,22 @@ styles_end(void *ud, const XML_Char *name)
 		x->in_cellxfs = 0;
 }
 
+/* The number format of cell style s: its numFmtId, and its custom format if it has one. */
+static long
+style_format(const struct xlsx *x, long s, const struct numfmt **custom)
+{
+	long id;
+	size_t i;
+
+	*custom = NULL;
+	if (s < 0 || (size_t)s >= x->nxf || (id = x->xf_fmt[s]) < 0)
+		return -1;
+	for (i = 0; i < x->nfmts; i++)
+		if (x->fmts[i].id == id)
+			*custom = &x->fmts[i];
+	return id;
+}
+
 /*
  * Cell style s shows a date: Excel's built-in formats 14-17 and 22 (d/m/y,
  * d-mmm-yy, d-mmm, mmm-yy, m/d/yy h:mm) or a custom date format. 18-21 are
@@ -645,17 +664,32 @@ styles_end(void *ud, const XML_Char *name)
 static int
 style_is_date(const struct xlsx *x, long s)
 {
-	long id;
-	size_t i;
+	const struct numfmt *custom = NULL;
+	long id = style_format(x, s, &custom);
 
-	if (s < 0 || (size_t)s >= x->nxf || (id = x->xf_fmt[s]) < 0)
-		return 0;
 	if ((id >= 14 && id <= 17) || id == 22)
 		return 1;
-	for (i = 0; i < x->nfmts; i++)
-		if (x->fmts[i].id == id)
-			return x->fmts[i].date;
-	return 0;
+	return custom != NULL && custom->date;
+}
+
+/*
+ * A school that keeps ИИН in a number column shows their leading zero
+ * with a format of twelve zeros: the cell's value is the number, the text
+ * the teacher sees has the zeros. Pads the whole number in out as shown.
+ */
+static void
+style_pad(const struct xlsx *x, long s, char *out, size_t size)
+{
+	const struct numfmt *custom = NULL;
+	size_t len = strlen(out);
+	int want;
+
+	style_format(x, s, &custom);
+	if (custom == NULL || (want = custom->zeros) == 0 || (size_t)want >= size ||
+	    len >= (size_t)want || strspn(out, "0123456789") != len)
+		return;
+	memmove(out + (size_t)want - len, out, len + 1);
+	memset(out, '0', (size_t)want - len);
 }
 
 /* --- xl/sharedStrings.xml: <si> is a plain <t>, or rich-text runs <r><t>, and <rPh> to skip --- */
@@ -910,6 +944,8 @@ cell_end(struct xlsx *x)
 			goto bad;
 		if (style_is_date(x, x->cell_style))
 			serial_to_date(strtod(v, NULL), x->date1904, out, sizeof out);
+		else
+			style_pad(x, x->cell_style, out, sizeof out);
 		cell_put(x, out);
 	} else {
 		goto bad;

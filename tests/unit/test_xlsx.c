@@ -35,16 +35,18 @@ static const char default_rels[] =
     "<Relationship Id=\"rId4\" Type=\"" REL "styles\" Target=\"styles.xml\"/>"
     "</Relationships>";
 /* Cell styles: 0 general, 1 built-in date 14, 2 custom dd.mm.yyyy, 3 "0.00", 4 time h:mm,
- * 5 a date with a locale prefix, 6 "Day "0 (a d in quotes: no date). */
+ * 5 a date with a locale prefix, 6 "Day "0 (a d in quotes: no date), 7 twelve zeros. */
 static const char styles[] =
     "<styleSheet " NS "><numFmts count=\"4\">"
     "<numFmt numFmtId=\"164\" formatCode=\"dd.mm.yyyy\"/>"
     "<numFmt numFmtId=\"165\" formatCode=\"0.00\"/>"
     "<numFmt numFmtId=\"166\" formatCode=\"[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy\"/>"
-    "<numFmt numFmtId=\"167\" formatCode=\"&quot;Day &quot;0\"/></numFmts>"
+    "<numFmt numFmtId=\"167\" formatCode=\"&quot;Day &quot;0\"/>"
+    "<numFmt numFmtId=\"168\" formatCode=\"000000000000\"/></numFmts>"
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
-    "<cellXfs count=\"7\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
+    "<cellXfs count=\"8\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
     "<xf numFmtId=\"165\"/><xf numFmtId=\"20\"/><xf numFmtId=\"166\"/><xf numFmtId=\"167\"/>"
+    "<xf numFmtId=\"168\"/>"
     "</cellXfs></styleSheet>";
 static const char strings[] =
     "<sst " NS " count=\"4\" uniqueCount=\"4\"><si><t>Әлия</t></si>"
@@ -101,6 +103,10 @@ static const struct xlsx_case cases[] = {
 	    "<c s=\"5\"><v>41275</v></c><c s=\"3\"><v>40982</v></c><c s=\"4\"><v>0.5</v></c>"
 	    "<c s=\"6\"><v>3</v></c><c s=\"99\"><v>4</v></c></row>",
 	    "1:2012-03-14|2012-03-14|2013-01-01|40982|0.5|3|4\n", NULL, 0, NULL },
+	{ "a ИИН with its leading zero, shown by a format of twelve zeros",
+	    "<row r=\"1\"><c s=\"7\"><v>51231500017</v></c><c s=\"7\"><v>120314501012</v></c>"
+	    "<c s=\"7\"><v>2.5</v></c><c s=\"7\"><v>-5</v></c></row>",
+	    "1:051231500017|120314501012|2.5|-5\n", NULL, 0, NULL },
 	{ "Excel's 1900 calendar, its 29 February 1900 included",
 	    "<row r=\"1\"><c s=\"1\"><v>1</v></c><c s=\"1\"><v>59</v></c><c s=\"1\"><v>60</v></c>"
 	    "<c s=\"1\"><v>61</v></c><c s=\"1\"><v>2958465</v></c><c s=\"1\"><v>-1</v></c></row>",
