@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * report_module: what the report renderers module (dapter-report.so) and
- * the program agree on. The module also reads XLSX workbooks (xlsx_read.c)
- * for table_read(): minizip is already there through libxlsxwriter. The PDF and XLSX writers need pango, cairo and
+ * the program agree on. The PDF and XLSX writers need pango, cairo and
  * libxlsxwriter, some forty shared libraries that no journal session and no
  * other command uses; they live in the module, which report_write_pdf() and
  * report_write_xlsx() (report_module.c) load the first time a report needs
  * one. Callers see only report.h.
+ *
+ * The module also reads XLSX workbooks for table_read() (xlsx_read.c):
+ * minizip is there already through libxlsxwriter, expat through fontconfig,
+ * and only an import of a workbook loads it.
  *
  * The module exports one symbol, REPORT_MODULE_SYMBOL, a struct
  * report_module (module.h says how it is found and checked). Change
