@@ -45,8 +45,9 @@
 #define XLSX_MAX_ROW 1048576			/* Excel's last row */
 #define XLSX_MAX_COL 16384			/* Excel's last column, XFD */
 #define XLSX_MAX_ROWS 100000			/* rows with something in them */
-#define XLSX_MAX_CELLS 2000000			/* cells read in all */
+#define XLSX_MAX_CELLS 2000000			/* cells kept, the empty ones between included */
 #define XLSX_MAX_STRINGS 1000000		/* shared strings */
+#define XLSX_MAX_KEPT ((size_t)64 << 20)	/* bytes of text in the table */
 #define XLSX_MAX_TEXT 32767			/* Excel's longest cell, in characters */
 #define XLSX_MAX_TEXT_BYTES (4 * XLSX_MAX_TEXT)
 #define XLSX_MAX_RELS 10000
@@ -112,7 +113,8 @@ struct xlsx {
 	long		 row, col;	/* current row and cell, 1-based; 0 before any */
 	char		**fields;	/* the row's cells by column, NULL where empty */
 	size_t		 nfields;
-	size_t		 cells;
+	size_t		 cells;		/* kept in the table so far */
+	size_t		 kept;		/* bytes of their text */
 	char		 cell_type[16];
 	long		 cell_style;
 	int		 in_is;
@@ -888,6 +890,13 @@ cell_put(struct xlsx *x, const char *text)
 
 	if (*text == '\0')
 		return;
+	/* A shared string of 32,767 characters costs a cell 7 bytes of XML: count the copies. */
+	x->kept += strlen(text);
+	if (x->kept > XLSX_MAX_KEPT) {
+		xlsx_fail(x, (size_t)x->row, _("The sheet holds more than %zu MB of text: it is "
+		    "not a class list, timetable or plan."), XLSX_MAX_KEPT >> 20);
+		return;
+	}
 	if ((size_t)x->col > x->nfields) {
 		n = x->nfields == 0 ? 16 : x->nfields;
 		while (n < (size_t)x->col)
@@ -964,9 +973,17 @@ row_end(struct xlsx *x)
 
 	while (n > 0 && x->fields[n - 1] == NULL)
 		n--;
+	/*
+	 * A row keeps every cell up to its last, the empty ones too: one cell
+	 * at XFD costs 16,384. Counted, or a few KB of XML would ask for GBs.
+	 */
+	x->cells += n;
 	if (n > 0 && csv_rows(x->csv) >= XLSX_MAX_ROWS)
 		xlsx_fail(x, (size_t)x->row, _("The sheet has more than %d rows: it is not a "
 		    "class list, timetable or plan."), XLSX_MAX_ROWS);
+	else if (x->cells > XLSX_MAX_CELLS)
+		xlsx_fail(x, (size_t)x->row, _("The sheet has more than %d cells: it is not a "
+		    "class list, timetable or plan."), XLSX_MAX_CELLS);
 	else if (csv_add_row(x->csv, (size_t)x->row, (const char *const *)x->fields, n) != 0)
 		xlsx_nomem(x);
 	for (i = 0; i < x->nfields; i++) {
@@ -1020,7 +1037,7 @@ sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		} else {
 			col = x->col + 1;
 		}
-		if (col <= x->col || col > XLSX_MAX_COL || ++x->cells > XLSX_MAX_CELLS) {
+		if (col <= x->col || col > XLSX_MAX_COL) {
 			sheet_malformed(x, "c");
 			return;
 		}

@@ -251,8 +251,9 @@ test_hostile(void)
 {
 	struct zip_part parts[8];
 	struct csv *csv = NULL;
-	char *zip = NULL, err[512], big[200000];
-	size_t n, len = 0, err_line;
+	char *zip = NULL, *sheet = NULL, err[512], big[200000];
+	size_t n, len = 0, err_line, sheet_len = 0, i;
+	FILE *f = NULL;
 
 	n = workbook(parts, "<worksheet><sheetData><row r=\"1\"><c><v>1</v></c></row>"
 	    "</sheetData></worksheet>", NULL);
@@ -318,6 +319,49 @@ test_hostile(void)
 	    "hostile: a cell longer than Excel allows is refused at its row");
 	if (csv == NULL)
 		printf("#   %s (row %zu)\n", err, err_line);
+
+	/* One cell at XFD per row keeps 16,384 cells a row: 200 rows are too many. */
+	if ((f = open_memstream(&sheet, &sheet_len)) == NULL) {
+		tap_ok(0, "hostile: open_memstream");
+		return;
+	}
+	fputs("<worksheet><sheetData>", f);
+	for (i = 1; i <= 200; i++)
+		fprintf(f, "<row><c r=\"XFD%zu\"><v>1</v></c></row>", i);
+	fputs("</sheetData></worksheet>", f);
+	fclose(f);
+	parts[4].head = sheet;
+	csv = read_parts(parts, n, &err_line, err, sizeof err);
+	tap_ok(csv == NULL && strstr(err, "more than 2000000 cells") != NULL && err_line == 123,
+	    "hostile: a few KB of far cells asking for GBs are refused at the row that tips it");
+	if (csv == NULL)
+		printf("#   %s (row %zu)\n", err, err_line);
+	csv_free(csv);
+	free(sheet);
+
+	/* A long shared string in many cells: each copy is kept, and counted. */
+	memset(big, 'x', sizeof big);
+	snprintf(big, 60, "<sst><si><t>");
+	big[strlen(big)] = 'x';
+	snprintf(big + 12 + 30000, sizeof big - 12 - 30000, "</t></si></sst>");
+	if ((f = open_memstream(&sheet, &sheet_len)) == NULL) {
+		tap_ok(0, "hostile: open_memstream");
+		return;
+	}
+	fputs("<worksheet><sheetData>", f);
+	for (i = 1; i <= 3000; i++)
+		fprintf(f, "<row><c t=\"s\"><v>0</v></c></row>");
+	fputs("</sheetData></worksheet>", f);
+	fclose(f);
+	parts[3].head = big;
+	parts[4].head = sheet;
+	csv = read_parts(parts, n, &err_line, err, sizeof err);
+	tap_ok(csv == NULL && strstr(err, "more than 64 MB of text") != NULL && err_line == 2237,
+	    "hostile: one long text in 3000 cells is refused at the row that tips it");
+	if (csv == NULL)
+		printf("#   %s (row %zu)\n", err, err_line);
+	csv_free(csv);
+	free(sheet);
 
 	csv = xlsx_read("PK\003\004", 4, &err_line, err, sizeof err);
 	tap_ok(csv == NULL && err[0] != '\0', "hostile: four bytes of a ZIP are refused");
