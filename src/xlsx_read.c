@@ -52,7 +52,8 @@
 #define XLSX_MAX_TEXT_BYTES (4 * XLSX_MAX_TEXT)
 #define XLSX_MAX_RELS 10000
 #define XLSX_MAX_SHEETS 10000
-#define XLSX_MAX_STYLES 65536
+#define XLSX_MAX_STYLES 65536			/* cell styles (Excel: 64,000) */
+#define XLSX_MAX_FORMATS 4096			/* custom number formats (Excel: ~250) */
 
 /* A growing string; len never counts the NUL that always ends it. */
 struct sbuf {
@@ -68,6 +69,7 @@ struct numfmt {
 	long	id;
 	int	date;
 	int	zeros;	/* "000000000000": a whole number shown with this many digits */
+	size_t	order;	/* in styles.xml */
 };
 
 /* Where a cell's text is being gathered. */
@@ -94,10 +96,11 @@ struct xlsx {
 	size_t		 nsheets;
 	int		 date1904;
 
-	/* styles.xml: is cell style i a date? */
+	/* styles.xml: what does cell style i show? */
 	struct numfmt	*fmts;
 	size_t		 nfmts;
 	long		*xf_fmt;	/* numFmtId of each cellXfs entry */
+	struct numfmt	*xf_style;	/* and what it shows (styles_resolve()) */
 	size_t		 nxf;
 	int		 in_cellxfs;
 
@@ -166,6 +169,27 @@ text_check(struct xlsx *x, const struct sbuf *b)
 		return 0;
 	text_too_long(x);
 	return -1;
+}
+
+/*
+ * array (of n elements) with room for one more: it doubles at every power
+ * of two (1, 2, 4...), so that a hostile part of 65,536 elements costs 17
+ * reallocations, not 65,536 copies. NULL (failed, message set; array
+ * untouched) when out of memory.
+ */
+static void *
+grow(struct xlsx *x, void *array, size_t n, size_t elsize)
+{
+	size_t want = n == 0 ? 1 : 2 * n;
+	void *p = NULL;
+
+	if (n != 0 && (n & (n - 1)) != 0)
+		return array;
+	if (want > SIZE_MAX / elsize || (p = realloc(array, want * elsize)) == NULL) {
+		xlsx_nomem(x);
+		return NULL;
+	}
+	return p;
 }
 
 /* Appends n bytes; -1 (failed, message set) past max bytes or out of memory. */
@@ -459,6 +483,7 @@ rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	const char *id = attr(atts, "Id", 0), *type = attr(atts, "Type", 0);
 	const char *target = attr(atts, "Target", 0);
 	struct rel *r = NULL;
+	void *grown = NULL;
 
 	if (strcmp(local_name(name), "Relationship") != 0 || id == NULL || type == NULL ||
 	    target == NULL)
@@ -468,11 +493,9 @@ rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		    "spreadsheet."), XLSX_MAX_RELS);
 		return;
 	}
-	if ((r = realloc(x->rels, (x->nrels + 1) * sizeof *r)) == NULL) {
-		xlsx_nomem(x);
+	if ((grown = grow(x, x->rels, x->nrels, sizeof *x->rels)) == NULL)
 		return;
-	}
-	x->rels = r;
+	x->rels = grown;
 	r = &x->rels[x->nrels];
 	r->id = strdup(id);
 	r->type = strdup(type);
@@ -528,7 +551,7 @@ workbook_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	struct xlsx *x = ud;
 	const char *el = local_name(name), *v = NULL, *state = NULL;
-	char **s = NULL;
+	void *grown = NULL;
 
 	if (strcmp(el, "workbookPr") == 0) {
 		v = attr(atts, "date1904", 0);
@@ -546,11 +569,9 @@ workbook_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		    "spreadsheet."), XLSX_MAX_SHEETS);
 		return;
 	}
-	if ((s = realloc(x->sheets, (x->nsheets + 1) * sizeof *s)) == NULL) {
-		xlsx_nomem(x);
+	if ((grown = grow(x, x->sheets, x->nsheets, sizeof *x->sheets)) == NULL)
 		return;
-	}
-	x->sheets = s;
+	x->sheets = grown;
 	if ((x->sheets[x->nsheets] = strdup(v)) == NULL) {
 		xlsx_nomem(x);
 		return;
@@ -593,24 +614,23 @@ styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	struct xlsx *x = ud;
 	const char *el = local_name(name), *code = NULL;
-	struct numfmt *f = NULL;
-	long *xf = NULL, id;
+	void *grown = NULL;
+	long id;
 
 	if (strcmp(el, "numFmt") == 0) {
 		id = parse_index(attr(atts, "numFmtId", 0));
 		code = attr(atts, "formatCode", 0);
 		if (id < 0 || code == NULL)
 			return;
-		if (x->nfmts >= XLSX_MAX_STYLES) {
-			xlsx_fail(x, 0, _("The workbook has more than %d cell styles: it was not "
-			    "made by a spreadsheet."), XLSX_MAX_STYLES);
+		/* Excel keeps some 250 number formats a workbook. */
+		if (x->nfmts >= XLSX_MAX_FORMATS) {
+			xlsx_fail(x, 0, _("The workbook has more than %d number formats: it was "
+			    "not made by a spreadsheet."), XLSX_MAX_FORMATS);
 			return;
 		}
-		if ((f = realloc(x->fmts, (x->nfmts + 1) * sizeof *f)) == NULL) {
-			xlsx_nomem(x);
+		if ((grown = grow(x, x->fmts, x->nfmts, sizeof *x->fmts)) == NULL)
 			return;
-		}
-		x->fmts = f;
+		x->fmts = grown;
 		x->fmts[x->nfmts].id = id;
 		x->fmts[x->nfmts].date = format_is_date(code);
 		x->fmts[x->nfmts].zeros = strspn(code, "0") == strlen(code) && strlen(code) <= 20 ?
@@ -624,11 +644,9 @@ styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			    "made by a spreadsheet."), XLSX_MAX_STYLES);
 			return;
 		}
-		if ((xf = realloc(x->xf_fmt, (x->nxf + 1) * sizeof *xf)) == NULL) {
-			xlsx_nomem(x);
+		if ((grown = grow(x, x->xf_fmt, x->nxf, sizeof *x->xf_fmt)) == NULL)
 			return;
-		}
-		x->xf_fmt = xf;
+		x->xf_fmt = grown;
 		x->xf_fmt[x->nxf++] = parse_index(attr(atts, "numFmtId", 0));
 	}
 }
@@ -642,36 +660,75 @@ styles_end(void *ud, const XML_Char *name)
 		x->in_cellxfs = 0;
 }
 
-/* The number format of cell style s: its numFmtId, and its custom format if it has one. */
-static long
-style_format(const struct xlsx *x, long s, const struct numfmt **custom)
-{
-	long id;
-	size_t i;
-
-	*custom = NULL;
-	if (s < 0 || (size_t)s >= x->nxf || (id = x->xf_fmt[s]) < 0)
-		return -1;
-	for (i = 0; i < x->nfmts; i++)
-		if (x->fmts[i].id == id)
-			*custom = &x->fmts[i];
-	return id;
-}
-
 /*
- * Cell style s shows a date: Excel's built-in formats 14-17 and 22 (d/m/y,
- * d-mmm-yy, d-mmm, mmm-yy, m/d/yy h:mm) or a custom date format. 18-21 are
- * times of day, which no import wants as a date.
+ * Each cell style's number format, resolved once after styles.xml, as a
+ * sheet may have two million cells: Excel's built-in date formats 14-17
+ * and 22 (d/m/y, d-mmm-yy, d-mmm, mmm-yy, m/d/yy h:mm), or what a custom
+ * format says. 18-21 are times of day, which no import wants as a date.
  */
 static int
-style_is_date(const struct xlsx *x, long s)
+numfmt_cmp(const void *a, const void *b)
 {
-	const struct numfmt *custom = NULL;
-	long id = style_format(x, s, &custom);
+	const struct numfmt *p = a, *q = b;
 
-	if ((id >= 14 && id <= 17) || id == 22)
-		return 1;
-	return custom != NULL && custom->date;
+	if (p->id != q->id)
+		return p->id < q->id ? -1 : 1;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* The last format (in the file's order) with key->id, by binary search; NULL if none. */
+static const struct numfmt *
+numfmt_last(const struct xlsx *x, const struct numfmt *key)
+{
+	size_t lo = 0, hi = x->nfmts, mid;
+
+	/* The first format that sorts after key (its order is past every real one). */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (numfmt_cmp(&x->fmts[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && x->fmts[lo - 1].id == key->id ? &x->fmts[lo - 1] : NULL;
+}
+
+static int
+styles_resolve(struct xlsx *x)
+{
+	const struct numfmt *found = NULL;
+	size_t i;
+	long id;
+
+	if (x->nxf == 0)
+		return 0;
+	if ((x->xf_style = calloc(x->nxf, sizeof *x->xf_style)) == NULL) {
+		xlsx_nomem(x);
+		return -1;
+	}
+	/* Sorted by id, stable for a format defined twice (the last one counts, as Excel does). */
+	for (i = 0; i < x->nfmts; i++)
+		x->fmts[i].order = i;
+	qsort(x->fmts, x->nfmts, sizeof *x->fmts, numfmt_cmp);
+	for (i = 0; i < x->nxf; i++) {
+		struct numfmt key = { .id = x->xf_fmt[i], .order = SIZE_MAX };
+
+		id = key.id;
+		x->xf_style[i].date = (id >= 14 && id <= 17) || id == 22;
+		found = numfmt_last(x, &key);
+		if (found != NULL) {
+			x->xf_style[i].date = found->date;
+			x->xf_style[i].zeros = found->zeros;
+		}
+	}
+	return 0;
+}
+
+/* The resolved number format of cell style s; NULL for a style the workbook has not. */
+static const struct numfmt *
+style(const struct xlsx *x, long s)
+{
+	return s >= 0 && (size_t)s < x->nxf && x->xf_style != NULL ? &x->xf_style[s] : NULL;
 }
 
 /*
@@ -680,18 +737,15 @@ style_is_date(const struct xlsx *x, long s)
  * the teacher sees has the zeros. Pads the whole number in out as shown.
  */
 static void
-style_pad(const struct xlsx *x, long s, char *out, size_t size)
+style_pad(const struct numfmt *f, char *out, size_t size)
 {
-	const struct numfmt *custom = NULL;
 	size_t len = strlen(out);
-	int want;
 
-	style_format(x, s, &custom);
-	if (custom == NULL || (want = custom->zeros) == 0 || (size_t)want >= size ||
-	    len >= (size_t)want || strspn(out, "0123456789") != len)
+	if (f == NULL || f->zeros == 0 || (size_t)f->zeros >= size || len >= (size_t)f->zeros ||
+	    strspn(out, "0123456789") != len)
 		return;
-	memmove(out + (size_t)want - len, out, len + 1);
-	memset(out, '0', (size_t)want - len);
+	memmove(out + (size_t)f->zeros - len, out, len + 1);
+	memset(out, '0', (size_t)f->zeros - len);
 }
 
 /* --- xl/sharedStrings.xml: <si> is a plain <t>, or rich-text runs <r><t>, and <rPh> to skip --- */
@@ -717,7 +771,7 @@ strings_end(void *ud, const XML_Char *name)
 {
 	struct xlsx *x = ud;
 	const char *el = local_name(name);
-	size_t *at = NULL;
+	void *grown = NULL;
 
 	if (strcmp(el, "t") == 0) {
 		x->text = TEXT_NONE;
@@ -730,16 +784,9 @@ strings_end(void *ud, const XML_Char *name)
 			    "not a class list, timetable or plan."), XLSX_MAX_STRINGS);
 			return;
 		}
-		if ((x->nstrings & (x->nstrings - 1)) == 0) {
-			/* Grows at every power of two: 1, 2, 4, ... */
-			at = realloc(x->string_at, (x->nstrings == 0 ? 1 : 2 * x->nstrings) *
-			    sizeof *at);
-			if (at == NULL) {
-				xlsx_nomem(x);
-				return;
-			}
-			x->string_at = at;
-		}
+		if ((grown = grow(x, x->string_at, x->nstrings, sizeof *x->string_at)) == NULL)
+			return;
+		x->string_at = grown;
 		decode_escapes(&x->value);
 		if (text_check(x, &x->value) != 0)
 			return;
@@ -918,6 +965,7 @@ static void
 cell_end(struct xlsx *x)
 {
 	const char *v = x->value.p != NULL ? x->value.p : "", *t = x->cell_type;
+	const struct numfmt *f = NULL;
 	char out[64], ref[16];
 	long i;
 
@@ -951,10 +999,10 @@ cell_end(struct xlsx *x)
 			return;
 		if (format_number(v, out, sizeof out) != 0)
 			goto bad;
-		if (style_is_date(x, x->cell_style))
+		if ((f = style(x, x->cell_style)) != NULL && f->date)
 			serial_to_date(strtod(v, NULL), x->date1904, out, sizeof out);
 		else
-			style_pad(x, x->cell_style, out, sizeof out);
+			style_pad(f, out, sizeof out);
 		cell_put(x, out);
 	} else {
 		goto bad;
@@ -1102,6 +1150,7 @@ xlsx_free(struct xlsx *x)
 	free(x->sheets);
 	free(x->fmts);
 	free(x->xf_fmt);
+	free(x->xf_style);
 	free(x->strings.p);
 	free(x->string_at);
 	for (i = 0; i < x->nfields; i++)
@@ -1174,6 +1223,7 @@ xlsx_read(const char *buf, size_t len, size_t *err_line, char *err, size_t errsi
 		goto out;
 	}
 	if (x.failed || !read_optional(&x, "/styles", styles_start, styles_end) ||
+	    styles_resolve(&x) != 0 ||
 	    !read_optional(&x, "/sharedStrings", strings_start, strings_end))
 		goto out;
 	if (xlsx_parse_part(&x, path, 0, sheet_start, sheet_end, gather_chars) != 0)

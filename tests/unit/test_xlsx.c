@@ -252,7 +252,7 @@ test_hostile(void)
 	struct zip_part parts[8];
 	struct csv *csv = NULL;
 	char *zip = NULL, *sheet = NULL, err[512], big[200000];
-	size_t n, len = 0, err_line, sheet_len = 0, i;
+	size_t n, len = 0, err_line, sheet_len = 0, i, n_styles;
 	FILE *f = NULL;
 
 	n = workbook(parts, "<worksheet><sheetData><row r=\"1\"><c><v>1</v></c></row>"
@@ -362,6 +362,41 @@ test_hostile(void)
 		printf("#   %s (row %zu)\n", err, err_line);
 	csv_free(csv);
 	free(sheet);
+
+	/* Styles past any spreadsheet's: refused, and quickly (each style is resolved once). */
+	parts[3].head = strings;
+	parts[4].head = "<worksheet><sheetData><row><c s=\"65535\"><v>1</v></c></row>"
+	    "</sheetData></worksheet>";
+	for (i = 0; i < 3; i++) {
+		if ((f = open_memstream(&sheet, &sheet_len)) == NULL) {
+			tap_ok(0, "hostile: open_memstream");
+			return;
+		}
+		fputs("<styleSheet><numFmts>", f);
+		for (n_styles = 0; n_styles < (i == 0 ? 4097 : 4096); n_styles++)
+			fprintf(f, "<numFmt numFmtId=\"%zu\" formatCode=\"0\"/>", 164 + n_styles);
+		fputs("</numFmts><cellXfs>", f);
+		for (n_styles = 0; n_styles < (i == 0 ? 10 : i == 1 ? 65536 : 65537); n_styles++)
+			fprintf(f, "<xf numFmtId=\"%zu\"/>", 164 + n_styles % 4096);
+		fputs("</cellXfs></styleSheet>", f);
+		fclose(f);
+		parts[2].head = sheet;
+		csv = read_parts(parts, n, &err_line, err, sizeof err);
+		if (i == 1)
+			tap_ok(csv != NULL && strcmp(csv_field(csv, 0, 0), "1") == 0,
+			    "hostile: 4096 number formats in 65536 cell styles are read");
+		else
+			tap_ok(csv == NULL && strstr(err, i == 0 ? "more than 4096 number formats" :
+			    "more than 65536 cell styles") != NULL, i == 0 ?
+			    "hostile: more number formats than a spreadsheet keeps are refused" :
+			    "hostile: more cell styles than a spreadsheet keeps are refused");
+		if (csv == NULL)
+			printf("#   %s\n", err);
+		csv_free(csv);
+		free(sheet);
+		sheet = NULL;
+		sheet_len = 0;
+	}
 
 	csv = xlsx_read("PK\003\004", 4, &err_line, err, sizeof err);
 	tap_ok(csv == NULL && err[0] != '\0', "hostile: four bytes of a ZIP are refused");

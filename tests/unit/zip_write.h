@@ -24,7 +24,7 @@ struct zip_part {
 	size_t		 pad;		/* spaces after head */
 	const char	*tail;		/* after the spaces; NULL for none */
 	int		 deflate;	/* 0: stored */
-	long long	 declared;	/* uncompressed size to write in the headers; -1: the true one */
+	long long	 declared;	/* size in the headers; -1: the true one */
 	int		 bad_crc;	/* 1: the headers carry a wrong CRC-32 */
 };
 
