@@ -100,6 +100,17 @@ for f in roster-7a.xlsx:В roster-7a-inline.xlsx:Г; do
 	same "$tmp/pupils" "$tmp/pupils-csv" "$f: the same birth dates and genders"
 done
 
+# A problem in a workbook is named by the row Excel shows; an empty row counts.
+d roster import "9 А" "$data/roster-bad.xlsx"
+status 1 "a workbook with bad rows is refused"
+has "$tmp/err" "line 4: Given name" "the empty given name is named by its row, after an empty row"
+has "$tmp/err" 'line 5: Birth date "31.02.2012"' "the impossible date by its row"
+has "$tmp/err" "Nothing was imported" "and nothing is written"
+d roster import "9 А" "$data/roster-bad.csv"
+cp "$tmp/err" "$tmp/err-csv"
+d roster import "9 А" "$data/roster-bad.xlsx"
+same "$tmp/err" "$tmp/err-csv" "the workbook's problems are the CSV's, line for line"
+
 printf 'PK\003\004 cut short' >"$tmp/cut.xlsx"
 d roster import "9 А" "$tmp/cut.xlsx"
 status 1 "a workbook cut short is refused"

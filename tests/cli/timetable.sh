@@ -40,6 +40,11 @@ status 0 "the Windows-1251 sample (Russian headers and weekdays) imports"
 has "$tmp/out" "Read as Windows-1251" "the conversion is reported"
 d timetable show "7 Ә"
 same "$tmp/out" "$data/timetable-7a.show.txt" "both samples make the same timetable"
+d timetable import "7 Ә" "$data/timetable-7a.xlsx" --from 2026-09-01
+status 0 "the XLSX sample (lesson numbers and rooms as numbers, a second sheet) imports"
+has "$tmp/out" "Read as XLSX" "the workbook is reported"
+d timetable show "7 Ә"
+same "$tmp/out" "$data/timetable-7a.show.txt" "the workbook makes the same timetable"
 
 printf 'День;Урок;Предмет;Учитель\nПн;1;Алгебра;aruzhan\nВс;2;Алгебра;aruzhan\nВт;9;Алгебра;aruzhan\nСр;1;Химия;aruzhan\nЧт;1;Алгебра;nobody\nПт;1;Алгебра;pavel\nПн;1;Алгебра;aruzhan\n' \
     >"$tmp/bad.csv"

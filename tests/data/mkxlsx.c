@@ -19,7 +19,9 @@
  *
  * A cell of a -d or -n column that is not a date (YYYY-MM-DD or
  * DD.MM.YYYY) or a number is written as text, as Excel keeps what it
- * cannot read; an empty CSV cell is no cell at all.
+ * cannot read; an empty CSV cell is no cell at all. Each CSV line is the
+ * sheet row of its number, so blank lines stay empty rows and a problem
+ * names the same line in both files.
  */
 #include "config.h"
 
@@ -99,6 +101,7 @@ out:
 static int
 write_sheet(lxw_worksheet *ws, const struct csv *csv, const struct opts *o, lxw_format *date)
 {
+	lxw_row_t row;
 	size_t r, c, n;
 	int out_col, date_col[64] = { 0 }, number_col[64] = { 0 };
 	const char *field = NULL;
@@ -110,6 +113,8 @@ write_sheet(lxw_worksheet *ws, const struct csv *csv, const struct opts *o, lxw_
 		number_col[c] = listed(o->numbers, o->nnumbers, csv_field(csv, 0, c));
 	}
 	for (r = 0; r < csv_rows(csv); r++) {
+		/* The CSV's line is the sheet's row: a blank line stays an empty row. */
+		row = (lxw_row_t)(csv_line(csv, r) - 1);
 		n = csv_cols(csv, r);
 		for (c = 0, out_col = 0; c < n && c < 64; c++, out_col++) {
 			if (o->empty_before != NULL &&
@@ -119,15 +124,15 @@ write_sheet(lxw_worksheet *ws, const struct csv *csv, const struct opts *o, lxw_
 			if (*field == '\0')
 				continue;
 			if (r > 0 && date_col[c] && parse_date(field, &dt) == 0) {
-				if (worksheet_write_datetime(ws, (lxw_row_t)r, (lxw_col_t)out_col,
+				if (worksheet_write_datetime(ws, row, (lxw_col_t)out_col,
 				    &dt, date) != LXW_NO_ERROR)
 					return -1;
 			} else if (r > 0 && number_col[c] && parse_number(field, &v) == 0) {
-				if (worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)out_col, v,
+				if (worksheet_write_number(ws, row, (lxw_col_t)out_col, v,
 				    NULL) != LXW_NO_ERROR)
 					return -1;
-			} else if (worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)out_col,
-			    field, NULL) != LXW_NO_ERROR) {
+			} else if (worksheet_write_string(ws, row, (lxw_col_t)out_col, field,
+			    NULL) != LXW_NO_ERROR) {
 				return -1;
 			}
 		}
@@ -140,6 +145,7 @@ main(int argc, char **argv)
 {
 	struct opts o = { .ndates = 0 };
 	lxw_workbook_options wo = { 0 };
+	lxw_doc_properties props = { 0 };
 	lxw_workbook *wb = NULL;
 	lxw_worksheet *ws = NULL;
 	lxw_format *date = NULL;
@@ -182,6 +188,10 @@ main(int argc, char **argv)
 	if ((wb = workbook_new_opt(argv[optind], &wo)) == NULL ||
 	    (ws = workbook_add_worksheet(wb, "Сынып")) == NULL ||
 	    (date = workbook_add_format(wb)) == NULL)
+		goto fail;
+	/* A fixed creation time: the samples stay the same bytes when remade. */
+	props.created = (time_t)1788220800;	/* 2026-09-01 */
+	if (workbook_set_properties(wb, &props) != LXW_NO_ERROR)
 		goto fail;
 	if (o.inline_strings)
 		format_set_num_format(date, "dd.mm.yyyy");
