@@ -709,7 +709,8 @@ styles_resolve(struct xlsx *x)
 	/* Sorted by id, stable for a format defined twice (the last one counts, as Excel does). */
 	for (i = 0; i < x->nfmts; i++)
 		x->fmts[i].order = i;
-	qsort(x->fmts, x->nfmts, sizeof *x->fmts, numfmt_cmp);
+	if (x->nfmts > 0)	/* qsort() of NULL is undefined, even for no element */
+		qsort(x->fmts, x->nfmts, sizeof *x->fmts, numfmt_cmp);
 	for (i = 0; i < x->nxf; i++) {
 		struct numfmt key = { .id = x->xf_fmt[i], .order = SIZE_MAX };
 
