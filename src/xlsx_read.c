@@ -8,7 +8,7 @@
  * A workbook is a ZIP of XML parts. We read, in this order:
  *   xl/_rels/workbook.xml.rels  which part is which (sheets, strings, styles);
  *   xl/workbook.xml             the sheets in the order Excel shows their tabs;
- *   xl/styles.xml               which cell styles are dates;
+ *   xl/styles.xml               what each cell style shows (a date, zeros);
  *   xl/sharedStrings.xml        the text of "s" cells;
  *   the first visible worksheet, row by row, straight into csv_add_row().
  *
@@ -21,8 +21,10 @@
  *
  * Hostile files: the ZIP's own sizes are not trusted; the bytes inflated are
  * counted against a cap per part and per workbook (a zip bomb stops there),
- * and rows, columns, cells, shared strings and the length of one string
- * have caps far above any class list, timetable or plan.
+ * and rows, columns, shared strings, styles, the length of one string and
+ * what the table keeps (cells, bytes of text: a short part can name a far
+ * cell or a long string many times) have caps far above any class list,
+ * timetable or plan.
  */
 #include "config.h"
 
