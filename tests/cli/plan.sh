@@ -48,6 +48,11 @@ d --as aruzhan plan import 7 Алгебра "$data/plan-algebra-7-cp1251.csv"
 status 0 "the subject's teacher imports her grade's plan"
 d audit log
 same "$tmp/out" "$tmp/audit-before" "the same plan again changes and audits nothing"
+d --as aruzhan plan import 7 Алгебра "$data/plan-algebra-7.xlsx"
+status 0 "its XLSX twin (numbers as numbers, dates as dates, a second sheet) imports"
+has "$tmp/out" "Read as XLSX." "the workbook is reported"
+d audit log
+same "$tmp/out" "$tmp/audit-before" "and is the same plan: nothing changes, nothing is audited"
 
 # Five lessons follow the plan in order: a topic of two hours fills two lessons.
 for day in 2026-11-04 2026-11-06 2026-11-09 2026-11-11 2026-11-13; do
