@@ -593,8 +593,18 @@ int store_audit_verify(struct store *st, int64_t *bad, int64_t *count);
 struct audit_gaps {
 	int64_t pupils, passwords, keys;
 	int64_t histories;	/* pupils whose class history no record kept */
+	int64_t classes, assignments, substitutions;
+	int64_t timetables;	/* classes whose timetable no record kept */
 };
 int store_audit_gaps(struct store *st, struct audit_gaps *g);
+/*
+ * verify and its gaps as a person reads them, a finding a line: "The audit
+ * chain holds: N records." and a "Not replayed: ..." line for each kind of
+ * row an older audit cannot replay. The command line and the admin screen
+ * show this one text. *text is malloc'd on STORE_OK; else store_error() says
+ * what broke and *bad is as store_audit_verify() sets it.
+ */
+int store_audit_verify_text(struct store *st, int64_t *bad, char **text);
 /*
  * An audit object as a person reads it: "pupil:2" becomes the pupil's name,
  * "subject:3" the subject's, and "lesson:130" goes (the class, subject and

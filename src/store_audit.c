@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -559,6 +560,79 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 	"   (SELECT new FROM audited t WHERE t.lesson = d.lesson AND t.pupil = d.pupil)"	\
 	" FROM (SELECT DISTINCT lesson, pupil FROM diff) d ORDER BY d.lesson, d.pupil LIMIT 1"
 
+/*
+ * The line that starts with MARK after a line break in V, to the next one:
+ * where the records of classes, substitutions and timetables keep their row.
+ */
+#define LINE_AT(V, MARK) \
+	"CASE WHEN instr(substr(" V ", instr(" V ", char(10) || " MARK ") + 1), char(10)) > 0" \
+	" THEN substr(substr(" V ", instr(" V ", char(10) || " MARK ") + 1), 1," \
+	" instr(substr(" V ", instr(" V ", char(10) || " MARK ") + 1), char(10)) - 1)" \
+	" ELSE substr(" V ", instr(" V ", char(10) || " MARK ") + 1) END"
+/*
+ * Classes as the audit has them (class_audited: the last STORE_CLASS_STATE
+ * line of each), and as many classes not replayed as there are older
+ * class.add and class.promote records without one, the lowest ids first.
+ */
+#define CLASS_ROWS \
+	"class_line AS (SELECT id, " LINE_AT("new", "'class:'") " AS line FROM audit" \
+	" WHERE action IN ('class.add', 'class.rename', 'class.teacher', 'class.promote')" \
+	" AND instr(new, char(10) || 'class:') > 0)," \
+	" class_audited AS (SELECT row, new FROM (SELECT row, new, row_number() OVER" \
+	" (PARTITION BY row ORDER BY id DESC) AS n FROM (SELECT id, line AS new," \
+	" CAST(substr(line, 7, instr(line, ' ') - 7) AS INTEGER) AS row FROM class_line))" \
+	" WHERE n = 1)," \
+	" class_unreplayed AS (SELECT id FROM class WHERE id NOT IN" \
+	" (SELECT row FROM class_audited) ORDER BY id LIMIT (SELECT count(*) FROM audit" \
+	" WHERE action IN ('class.add', 'class.promote')" \
+	" AND instr(coalesce(new, ''), char(10) || 'class:') = 0))"
+/*
+ * Assignments: assign and unassign name the row after the login's line
+ * (STORE_ASSIGNMENT_STATE); the last of each row says whether it is there.
+ * As many rows no record names as there are older assign records are not
+ * replayed, the lowest ids first.
+ */
+#define ASSIGNMENT_ROWS \
+	"asg_ev AS (SELECT id, action, substr(v, instr(v, char(10)) + 1) AS row FROM" \
+	" (SELECT id, action, CASE action WHEN 'assign' THEN new ELSE old END AS v FROM audit" \
+	" WHERE action IN ('assign', 'unassign')) WHERE instr(v, char(10)) > 0)," \
+	" asg_audited AS (SELECT row, 'assigned' AS new FROM (SELECT row, action," \
+	" row_number() OVER (PARTITION BY row ORDER BY id DESC) AS n FROM asg_ev)" \
+	" WHERE n = 1 AND action = 'assign')," \
+	" asg_stored AS (SELECT a.id, " STORE_ASSIGNMENT_STATE " AS row, 'assigned' AS new" \
+	" FROM assignment a JOIN user u ON u.id = a.user_id)," \
+	" asg_unreplayed AS (SELECT id FROM asg_stored WHERE row NOT IN (SELECT row FROM asg_ev)" \
+	" ORDER BY id LIMIT (SELECT count(*) FROM audit WHERE action = 'assign'" \
+	" AND instr(new, char(10)) = 0))"
+/* Substitutions, by their ids (STORE_SUBSTITUTION_STATE), as assignments are. */
+#define SUBSTITUTION_ROWS \
+	"sub_ev AS (SELECT id, action, line, CAST(substr(line, 14, instr(line, ' ') - 14)" \
+	" AS INTEGER) AS sub FROM (SELECT id, action, " LINE_AT("v", "'substitution:'") \
+	" AS line FROM (SELECT id, action, CASE action WHEN 'substitute' THEN new ELSE old END" \
+	" AS v FROM audit WHERE action IN ('substitute', 'substitute.remove'))" \
+	" WHERE instr(v, char(10) || 'substitution:') > 0))," \
+	" sub_audited AS (SELECT sub AS row, line AS new FROM (SELECT sub, action, line," \
+	" row_number() OVER (PARTITION BY sub ORDER BY id DESC) AS n FROM sub_ev)" \
+	" WHERE n = 1 AND action = 'substitute')," \
+	" sub_unreplayed AS (SELECT id FROM substitution WHERE id NOT IN (SELECT sub FROM sub_ev)" \
+	" ORDER BY id LIMIT (SELECT count(*) FROM audit WHERE action = 'substitute'" \
+	" AND instr(new, char(10)) = 0))"
+/*
+ * Timetables: the last timetable.set of a class ends with its whole
+ * timetable (STORE_TIMETABLE_STATE). Classes with rows that no such record
+ * explains, as many as there are older timetable.set records, are not replayed.
+ */
+#define TIMETABLE_ROWS \
+	"tt_line AS (SELECT id, " LINE_AT("new", "'class:'") " AS line FROM audit" \
+	" WHERE action = 'timetable.set' AND instr(new, char(10) || 'class:') > 0)," \
+	" tt_audited AS (SELECT row, new FROM (SELECT row, new, row_number() OVER" \
+	" (PARTITION BY row ORDER BY id DESC) AS n FROM (SELECT id, line AS new," \
+	" CAST(substr(line, 7, instr(line, ' ') - 7) AS INTEGER) AS row FROM tt_line))" \
+	" WHERE n = 1)," \
+	" tt_unreplayed AS (SELECT DISTINCT class_id AS id FROM timetable WHERE class_id NOT IN" \
+	" (SELECT row FROM tt_audited) ORDER BY class_id LIMIT (SELECT count(*) FROM audit" \
+	" WHERE action = 'timetable.set' AND instr(coalesce(new, ''), char(10) || 'class:') = 0))"
+
 static const char *const audit_replays[] = {
 	CELL_REPLAY("mark.set", "SELECT lesson_id AS lesson, pupil_id AS pupil,"
 	    " CASE WHEN value IS NOT NULL AND attendance IS NOT NULL"
@@ -676,6 +750,47 @@ static const char *const audit_replays[] = {
 	" SELECT 'the subgroup of ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
 	"   (SELECT new FROM audited t WHERE t.row = d.row)"
 	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/* Classes: their year, grade, name and class teacher, by id. */
+	"WITH " CLASS_ROWS ","
+	" stored AS (SELECT c.id AS row, " STORE_CLASS_STATE " AS new" STORE_CLASS_STATE_FROM
+	"   WHERE c.id NOT IN (SELECT id FROM class_unreplayed)),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM class_audited)"
+	"   UNION SELECT * FROM (SELECT * FROM class_audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'class:' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM class_audited t WHERE t.row = d.row)"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/* Assignments: who teaches which subject and subgroup in which class. */
+	"WITH " ASSIGNMENT_ROWS ","
+	" stored AS (SELECT row, new FROM asg_stored WHERE id NOT IN"
+	"   (SELECT id FROM asg_unreplayed)),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM asg_audited)"
+	"   UNION SELECT * FROM (SELECT * FROM asg_audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'the assignment ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM asg_audited t WHERE t.row = d.row)"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/* Substitutions: who stands in for which journal on which days. */
+	"WITH " SUBSTITUTION_ROWS ","
+	" stored AS (SELECT x.id AS row, " STORE_SUBSTITUTION_STATE " AS new FROM substitution x"
+	"   JOIN user u ON u.id = x.user_id WHERE x.id NOT IN (SELECT id FROM sub_unreplayed)),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM sub_audited)"
+	"   UNION SELECT * FROM (SELECT * FROM sub_audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'substitution:' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM sub_audited t WHERE t.row = d.row)"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+
+	/* Timetables: every row of a class's timetable, of every first day. */
+	"WITH " TIMETABLE_ROWS ","
+	" stored AS (SELECT c.id AS row, " STORE_TIMETABLE_STATE("c.id") " AS new FROM class c"
+	"   WHERE (c.id IN (SELECT class_id FROM timetable) OR c.id IN (SELECT row FROM"
+	"   tt_audited)) AND c.id NOT IN (SELECT id FROM tt_unreplayed)),"
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM tt_audited)"
+	"   UNION SELECT * FROM (SELECT * FROM tt_audited EXCEPT SELECT * FROM stored))"
+	" SELECT 'the timetable of class:' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
+	"   (SELECT new FROM tt_audited t WHERE t.row = d.row)"
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
 };
 
 static int
@@ -713,18 +828,84 @@ store_audit_gaps(struct store *st, struct audit_gaps *g)
 
 	memset(g, 0, sizeof *g);
 	if ((s = store_stmt(st, "WITH " PW_EVENTS ", " KEY_ROWS ", " PUPIL_ROWS ", "
-	    ENROLMENT_ROWS " SELECT (SELECT count(*) FROM pupil_unreplayed), (SELECT count(*)"
+	    ENROLMENT_ROWS ", " CLASS_ROWS ", " ASSIGNMENT_ROWS ", " SUBSTITUTION_ROWS ", "
+	    TIMETABLE_ROWS " SELECT (SELECT count(*) FROM pupil_unreplayed), (SELECT count(*)"
 	    " FROM pw_last WHERE pw IS NULL), (SELECT count(*) FROM key_unreplayed), (SELECT count(*)"
-	    " FROM pupil WHERE id NOT IN (SELECT row FROM enrol_audited))")) == NULL)
+	    " FROM pupil WHERE id NOT IN (SELECT row FROM enrol_audited)), (SELECT count(*)"
+	    " FROM class_unreplayed), (SELECT count(*) FROM asg_unreplayed), (SELECT count(*)"
+	    " FROM sub_unreplayed), (SELECT count(*) FROM tt_unreplayed)")) == NULL)
 		return STORE_FAILED;
 	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		g->pupils = sqlite3_column_int64(s, 0);
 		g->passwords = sqlite3_column_int64(s, 1);
 		g->keys = sqlite3_column_int64(s, 2);
 		g->histories = sqlite3_column_int64(s, 3);
+		g->classes = sqlite3_column_int64(s, 4);
+		g->assignments = sqlite3_column_int64(s, 5);
+		g->substitutions = sqlite3_column_int64(s, 6);
+		g->timetables = sqlite3_column_int64(s, 7);
 	}
 	sqlite3_reset(s);
 	return step == SQLITE_ROW ? STORE_OK : store_fail_db(st);
+}
+
+/* Appends a line to buf (after a line break unless it is the first). */
+static void __attribute__((format(printf, 3, 4)))
+text_line(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len > 0 && len + 1 < size) {
+		buf[len++] = '\n';
+		buf[len] = '\0';
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+}
+
+int
+store_audit_verify_text(struct store *st, int64_t *bad, char **text)
+{
+	struct audit_gaps g;
+	int64_t count = 0;
+	char buf[4096] = "";
+	int rc;
+
+	*text = NULL;
+	if ((rc = store_audit_verify(st, bad, &count)) != STORE_OK ||
+	    (rc = store_audit_gaps(st, &g)) != STORE_OK)
+		return rc;
+	text_line(buf, sizeof buf, _("The audit chain holds: %lld records."), (long long)count);
+	/* Not replayed is not verified: the text says what the old records could not show. */
+	if (g.pupils > 0)
+		text_line(buf, sizeof buf, _("Not replayed: %lld pupils added before the audit "
+		    "kept their rows."), (long long)g.pupils);
+	if (g.passwords > 0)
+		text_line(buf, sizeof buf, _("Not replayed: the passwords of %lld users, set "
+		    "before the audit kept their fingerprints."), (long long)g.passwords);
+	if (g.histories > 0)
+		text_line(buf, sizeof buf, _("Not replayed: the class histories of %lld pupils, "
+		    "recorded before the audit kept them."), (long long)g.histories);
+	if (g.keys > 0)
+		text_line(buf, sizeof buf, _("Not replayed: %lld SSH keys added before the audit "
+		    "kept their rows."), (long long)g.keys);
+	if (g.classes > 0)
+		text_line(buf, sizeof buf, _("Not replayed: %lld classes added before the audit "
+		    "kept their rows."), (long long)g.classes);
+	if (g.assignments > 0)
+		text_line(buf, sizeof buf, _("Not replayed: %lld assignments of teachers made "
+		    "before the audit kept their rows."), (long long)g.assignments);
+	if (g.substitutions > 0)
+		text_line(buf, sizeof buf, _("Not replayed: %lld substitutions added before the "
+		    "audit kept their rows."), (long long)g.substitutions);
+	if (g.timetables > 0)
+		text_line(buf, sizeof buf, _("Not replayed: the timetables of %lld classes, set "
+		    "before the audit kept them."), (long long)g.timetables);
+	if ((*text = strdup(buf)) == NULL)
+		return store_fail(st, STORE_FAILED, _("Out of memory."));
+	return STORE_OK;
 }
 
 /* The name for "pupil:N" or "subject:N" into out; 0 when there is none. */

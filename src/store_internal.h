@@ -82,6 +82,47 @@ void store_key_fingerprint(const char *b64, char *out, size_t outsize);
 	" class_id || ':' || since || '..' || coalesce(until, '') AS c FROM enrolment" \
 	" WHERE pupil_id = " P " ORDER BY since, id)), '') || ' class=' ||" \
 	" (SELECT q.class_id FROM pupil q WHERE q.id = " P ")"
+/*
+ * A class as the audit keeps it, on a line of its own: "class:ID year=Y
+ * grade=G name=NAME teacher=LOGIN". Its id, not its name, says which class:
+ * a name changes on rename and repeats every year. class.add, class.rename,
+ * class.teacher and class.promote (for the new class) put it after the first
+ * line of their value. The SQL reads class c joined to its year y.
+ */
+#define STORE_CLASS_STATE \
+	"'class:' || c.id || ' year=' || y.start_year || ' grade=' || c.grade ||" \
+	" ' name=' || c.name || ' teacher=' ||" \
+	" coalesce((SELECT u.login FROM user u WHERE u.id = c.teacher_id), '')"
+#define STORE_CLASS_STATE_FROM " FROM class c JOIN year y ON y.id = c.year_id"
+/*
+ * An assignment as the audit keeps it, after the login on the first line
+ * of assign's new value and unassign's old one: "LOGIN class:C subject:S/G".
+ * STORE_ASSIGNMENT_ROW is the C format, STORE_ASSIGNMENT_STATE the SQL over
+ * assignment a joined to user u: one text, written and compared.
+ */
+#define STORE_ASSIGNMENT_ROW "%s class:%lld subject:%lld/%d"
+#define STORE_ASSIGNMENT_STATE \
+	"u.login || ' class:' || a.class_id || ' subject:' || a.subject_id || '/' || a.subgroup"
+/*
+ * A substitution, after the first line of substitute's new value and
+ * substitute.remove's old one: "substitution:ID LOGIN class:C subject:S/G
+ * FROM..TO" (C format and SQL over substitution x joined to user u).
+ */
+#define STORE_SUBSTITUTION_ROW "substitution:%lld %s class:%lld subject:%lld/%d %s..%s"
+#define STORE_SUBSTITUTION_STATE \
+	"'substitution:' || x.id || ' ' || u.login || ' class:' || x.class_id || ' subject:' ||" \
+	" x.subject_id || '/' || x.subgroup || ' ' || x.starts || '..' || x.ends"
+/*
+ * A class's whole timetable (every valid_from), after the lessons that
+ * timetable.set lists: "class:ID" and its rows "FROM WEEKDAY SHIFT.NUM
+ * subject:S/G LOGIN ROOM" joined by "; ". C is the SQL of the class's id.
+ */
+#define STORE_TIMETABLE_STATE(C) \
+	"'class:' || " C " || ' ' || coalesce((SELECT group_concat(r, '; ') FROM (SELECT" \
+	" t.valid_from || ' ' || t.weekday || ' ' || t.shift || '.' || t.num || ' subject:' ||" \
+	" t.subject_id || '/' || t.subgroup || ' ' || u.login || ' ' || t.room AS r" \
+	" FROM timetable t JOIN user u ON u.id = t.teacher_id WHERE t.class_id = " C \
+	" ORDER BY t.valid_from, t.weekday, t.shift, t.num, t.subgroup)), '')"
 /* `prefix` and the text `sql` gives with ?1 bound to id, malloc'd; NULL (error set) if none. */
 char *store_audit_value(struct store *st, const char *prefix, const char *sql, int64_t id);
 /* Installs the SQL functions the replay uses (dapter_pw_state, dapter_key_fp). */

@@ -49,7 +49,7 @@ store_assign(struct store *st, const char *login, int64_t class_id, int64_t subj
     int subgroup)
 {
 	sqlite3_stmt *s = NULL;
-	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 16];
+	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 16], value[2 * STORE_LOGIN_MAX + 80];
 	struct class c;
 	struct subject subj;
 	struct user u;
@@ -77,7 +77,10 @@ store_assign(struct store *st, const char *login, int64_t class_id, int64_t subj
 		goto out;
 	}
 	snprintf(object, sizeof object, "%s/%s/%d", c.name, subj.name, subgroup);
-	rc = store_audit_append(st, "assign", object, NULL, login);
+	/* The row by its ids after the login: the replay's key (STORE_ASSIGNMENT_ROW). */
+	snprintf(value, sizeof value, "%s\n" STORE_ASSIGNMENT_ROW, login, u.login,
+	    (long long)class_id, (long long)subject_id, subgroup);
+	rc = store_audit_append(st, "assign", object, NULL, value);
 out:
 	return store_write_end(st, rc);
 }
@@ -87,7 +90,7 @@ store_unassign(struct store *st, const char *login, int64_t class_id, int64_t su
     int subgroup)
 {
 	sqlite3_stmt *s = NULL;
-	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 16];
+	char object[STORE_CLASS_MAX + STORE_NAME_MAX + 16], value[2 * STORE_LOGIN_MAX + 80];
 	struct class c;
 	struct subject subj;
 	struct user u;
@@ -117,7 +120,9 @@ store_unassign(struct store *st, const char *login, int64_t class_id, int64_t su
 		goto out;
 	}
 	snprintf(object, sizeof object, "%s/%s/%d", c.name, subj.name, subgroup);
-	rc = store_audit_append(st, "unassign", object, login, NULL);
+	snprintf(value, sizeof value, "%s\n" STORE_ASSIGNMENT_ROW, login, u.login,
+	    (long long)class_id, (long long)subject_id, subgroup);
+	rc = store_audit_append(st, "unassign", object, value, NULL);
 out:
 	return store_write_end(st, rc);
 }
@@ -126,7 +131,7 @@ int
 store_substitute_add(struct store *st, const char *login, int64_t class_id,
     int64_t subject_id, int subgroup, const char *starts, const char *ends)
 {
-	char from[11], to[11], object[STORE_CLASS_MAX + 64], value[64];
+	char from[11], to[11], object[STORE_CLASS_MAX + 64], value[2 * STORE_LOGIN_MAX + 160];
 	sqlite3_stmt *s = NULL;
 	struct class c;
 	struct user u;
@@ -178,7 +183,10 @@ store_substitute_add(struct store *st, const char *login, int64_t class_id,
 	}
 	snprintf(object, sizeof object, "%s subject:%lld/%d", c.name, (long long)subject_id,
 	    subgroup);
-	snprintf(value, sizeof value, "%s %s..%s", login, from, to);
+	/* The row by its id after the first line: the replay's key (STORE_SUBSTITUTION_ROW). */
+	snprintf(value, sizeof value, "%s %s..%s\n" STORE_SUBSTITUTION_ROW, login, from, to,
+	    (long long)sqlite3_last_insert_rowid(st->db), u.login, (long long)class_id,
+	    (long long)subject_id, subgroup, from, to);
 	rc = store_audit_append(st, "substitute", object, NULL, value);
 out:
 	return store_write_end(st, rc);
@@ -231,7 +239,7 @@ store_substitution_list(struct store *st, struct substitution **rows, size_t *n)
 int
 store_substitution_remove(struct store *st, int64_t id)
 {
-	char object[STORE_CLASS_MAX + 64], value[64];
+	char object[STORE_CLASS_MAX + 64], value[2 * STORE_LOGIN_MAX + 160];
 	struct substitution x;
 	sqlite3_stmt *s = NULL;
 	int rc, step;
@@ -266,7 +274,9 @@ store_substitution_remove(struct store *st, int64_t id)
 	/* The same object and value as store_substitute_add() wrote: one search finds both. */
 	snprintf(object, sizeof object, "%s subject:%lld/%d", x.class_name,
 	    (long long)x.subject_id, x.subgroup);
-	snprintf(value, sizeof value, "%s %s..%s", x.login, x.starts, x.ends);
+	snprintf(value, sizeof value, "%s %s..%s\n" STORE_SUBSTITUTION_ROW, x.login, x.starts,
+	    x.ends, (long long)x.id, x.login, (long long)x.class_id, (long long)x.subject_id,
+	    x.subgroup, x.starts, x.ends);
 	rc = store_audit_append(st, "substitute.remove", object, value, NULL);
 out:
 	return store_write_end(st, rc);

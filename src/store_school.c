@@ -877,11 +877,35 @@ store_class_add(struct store *st, const char *name, int64_t *id)
 	return store_class_add_in(st, name, year, id);
 }
 
+/* The class's row line (STORE_CLASS_STATE) and its query, for what class records append. */
+#define CLASS_LINE_SQL "SELECT char(10) || " STORE_CLASS_STATE STORE_CLASS_STATE_FROM \
+	" WHERE c.id = ?1"
+
+/*
+ * Appends a class record whose new value is `first` (NULL: "") and the
+ * class's row as it is now, so that the replay knows it by its id.
+ */
+static int
+class_audit(struct store *st, const char *action, const char *object, const char *old_value,
+    const char *first, int64_t class_id)
+{
+	char *value = NULL;
+	int rc;
+
+	if ((value = store_audit_value(st, first != NULL ? first : "", CLASS_LINE_SQL,
+	    class_id)) == NULL)
+		return STORE_FAILED;
+	rc = store_audit_append(st, action, object, old_value, value);
+	free(value);
+	return rc;
+}
+
 int
 store_class_add_in(struct store *st, const char *name, int year, int64_t *id)
 {
 	char canon[STORE_CLASS_MAX + 1];
 	sqlite3_stmt *s = NULL;
+	int64_t new_id = 0;
 	int rc, grade = 0;
 
 	if ((rc = store_require_admin(st)) != STORE_OK ||
@@ -910,9 +934,10 @@ store_class_add_in(struct store *st, const char *name, int year, int64_t *id)
 		    year + 1);
 		goto out;
 	}
+	new_id = sqlite3_last_insert_rowid(st->db);
 	if (id != NULL)
-		*id = sqlite3_last_insert_rowid(st->db);
-	rc = store_audit_append(st, "class.add", canon, NULL, canon);
+		*id = new_id;
+	rc = class_audit(st, "class.add", canon, NULL, canon, new_id);
 out:
 	return store_write_end(st, rc);
 }
@@ -1033,7 +1058,7 @@ store_class_set_teacher(struct store *st, int64_t class_id, const char *login)
 		rc = store_fail_db(st);
 		goto out;
 	}
-	rc = store_audit_append(st, "class.teacher", c.name, NULL, login);
+	rc = class_audit(st, "class.teacher", c.name, NULL, login, class_id);
 out:
 	return store_write_end(st, rc);
 }
@@ -1226,7 +1251,7 @@ store_class_rename(struct store *st, int64_t class_id, const char *new_name)
 		    store_fail_db(st);
 		goto out;
 	}
-	rc = store_audit_append(st, "class.rename", c.name, c.name, canon);
+	rc = class_audit(st, "class.rename", c.name, c.name, canon, class_id);
 out:
 	return store_write_end(st, rc);
 }
@@ -1317,10 +1342,14 @@ store_class_promote(struct store *st, int64_t class_id, int64_t *new_id)
 		goto out;
 	}
 	snprintf(value, sizeof value, "%s %d-%d", next_name, c.start_year + 1, c.start_year + 2);
-	/* Each pupil moved up and the class history it has now (STORE_ENROLMENT_STATE). */
-	if ((logged = store_audit_value(st, value, "SELECT coalesce(group_concat(char(10) ||"
-	    " 'pupil:' || p.id || ' ' || substr(" STORE_ENROLMENT_STATE("p.id") ", 2), ''), '')"
-	    " FROM pupil p WHERE p.class_id = ?1", id)) == NULL) {
+	/*
+	 * The new class's row (STORE_CLASS_STATE), then each pupil moved up and
+	 * the class history it has now (STORE_ENROLMENT_STATE).
+	 */
+	if ((logged = store_audit_value(st, value, "SELECT (" CLASS_LINE_SQL ") ||"
+	    " coalesce(group_concat(char(10) || 'pupil:' || p.id || ' ' || substr("
+	    STORE_ENROLMENT_STATE("p.id") ", 2), ''), '') FROM pupil p WHERE p.class_id = ?1",
+	    id)) == NULL) {
 		rc = STORE_FAILED;
 		goto out;
 	}

@@ -147,6 +147,7 @@ store_timetable_set(struct store *st, int64_t class_id, const char *from,
 	struct class c;
 	sqlite3_stmt *s = NULL;
 	char date[11], object[STORE_CLASS_MAX + 48], *before = NULL, *after = NULL;
+	char *logged = NULL;
 	size_t nold = 0, i, k;
 	int rc;
 
@@ -211,12 +212,19 @@ store_timetable_set(struct store *st, int64_t class_id, const char *from,
 	if ((rc = timetable_describe(st, old, nold, &before)) != STORE_OK ||
 	    (rc = timetable_describe(st, rows, n, &after)) != STORE_OK)
 		goto out;
+	/* The class's whole timetable after the lessons set: what the replay compares. */
+	if ((logged = store_audit_value(st, after, "SELECT char(10) || "
+	    STORE_TIMETABLE_STATE("?1"), class_id)) == NULL) {
+		rc = STORE_FAILED;
+		goto out;
+	}
 	snprintf(object, sizeof object, "%s timetable from %s", c.name, date);
-	rc = store_audit_append(st, "timetable.set", object, nold > 0 ? before : NULL, after);
+	rc = store_audit_append(st, "timetable.set", object, nold > 0 ? before : NULL, logged);
 out:
 	free(old);
 	free(before);
 	free(after);
+	free(logged);
 	return store_write_end(st, rc);
 }
 

@@ -69,7 +69,7 @@ lacks "$tmp/out" "aruzhan" "the journal has no teacher now"
 d lesson list "7 Ә" Алгебра
 has "$tmp/out" "2026-11-20" "the journal keeps its lessons"
 d audit log --last 1
-has "$tmp/out" "unassign	7 Ә/Алгебра/0	aruzhan -> -" "the audit names who no longer teaches"
+has "$tmp/out" "unassign	7 Ә/Алгебра/0	aruzhan aruzhan class:" "the audit names who no longer teaches, and the row"
 d audit verify
 status 0 "the audit chain holds"
 done_testing

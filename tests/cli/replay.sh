@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# audit verify replays the roster and the accounts: a long session through dapter verifies,
+# audit verify replays the roster, the accounts, the classes, who teaches them and the
+# timetables: a long session through dapter verifies,
 # and each change made with the sqlite3 CLI behind dapter's back fails it, naming the row.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 command -v sqlite3 >/dev/null && command -v ssh-keygen >/dev/null ||
@@ -33,9 +34,24 @@ ok=0
 	"$DAPTER" --db "$db" user key remove keyonly 1 &&
 	"$DAPTER" --db "$db" user key add keyonly "$tmp/k1.pub" &&
 	"$DAPTER" --db "$db" year add 2027 &&
-	"$DAPTER" --db "$db" class promote "8 Б"
+	"$DAPTER" --db "$db" class promote "8 Б" &&
+	"$DAPTER" --db "$db" class add "5 В" --teacher olga &&
+	"$DAPTER" --db "$db" class rename "5 В" "5 Г" &&
+	"$DAPTER" --db "$db" class teacher "5 Г" marat &&
+	"$DAPTER" --db "$db" assign olga "5 Г" Алгебра &&
+	"$DAPTER" --db "$db" assign marat "5 Г" Алгебра --subgroup 1 &&
+	"$DAPTER" --db "$db" unassign marat "5 Г" Алгебра --subgroup 1 &&
+	"$DAPTER" --db "$db" assign marat "5 Г" Информатика &&
+	"$DAPTER" --db "$db" substitute olga "7 Ә" Алгебра --from 2026-11-23 --to 2026-11-27 &&
+	"$DAPTER" --db "$db" substitute marat "7 Ә" Алгебра --from 2026-11-30 --to 2026-12-04 &&
+	gone=$("$DAPTER" --db "$db" substitute list | awk -F'\t' '$2 == "marat" { print $1 }') &&
+	"$DAPTER" --db "$db" substitute remove "$gone" &&
+	printf 'Күн;Сабақ;Пән;Мұғалім\nДс;1;Алгебра;olga\nСс;2;Информатика;marat\n' |
+	    "$DAPTER" --db "$db" timetable import "5 Г" - &&
+	printf 'Күн;Сабақ;Пән;Мұғалім\nДс;2;Алгебра;olga\n' |
+	    "$DAPTER" --db "$db" timetable import "5 Г" - --from 2026-11-16
 } >"$tmp/session" 2>&1 || ok=1
-tap_result $ok "a long session of roster and account changes runs"
+tap_result $ok "a long session of roster, account, class, assignment and timetable changes runs"
 [ $ok -eq 0 ] || sed 's/^/#   /' "$tmp/session" | tail -n 5
 
 d audit verify
@@ -89,6 +105,37 @@ tamper "DELETE FROM enrolment WHERE pupil_id = $up AND until IS NOT NULL" \
 tamper "UPDATE pupil SET class_id = (SELECT id FROM class WHERE name = '7 Ә') WHERE id = $p" \
 	"the class history of pupil:$p" "UPDATE pupil SET class_id"
 
+# Classes, their teachers, assignments, substitutions and timetables, by their ids.
+c5=$(sqlite3 "$db" "SELECT id FROM class WHERE name = '5 Г'")
+sub=$(sqlite3 "$db" "SELECT id FROM substitution ORDER BY id DESC LIMIT 1")
+tamper "INSERT INTO assignment(user_id, class_id, subject_id, subgroup) SELECT u.id, $c5, s.id, 0
+	FROM user u, subject s WHERE u.login = 'olga' AND s.name = 'Русский язык'" \
+	"the assignment olga class:$c5 subject:" "INSERT INTO assignment (a teacher given a class)"
+tamper "DELETE FROM assignment WHERE class_id = $c5 AND user_id = (SELECT id FROM user
+	WHERE login = 'marat')" "the assignment marat class:$c5 subject:" "DELETE FROM assignment"
+tamper "UPDATE assignment SET subgroup = 1 WHERE class_id = $c5" "the assignment" \
+	"UPDATE assignment SET subgroup"
+tamper "DELETE FROM substitution WHERE id = $sub" "substitution:$sub was changed" \
+	"DELETE FROM substitution"
+tamper "UPDATE substitution SET ends = '2027-05-25' WHERE id = $sub" \
+	"substitution:$sub was changed" "UPDATE substitution SET ends (a substitute for the year)"
+tamper "INSERT INTO substitution(user_id, class_id, subject_id, subgroup, starts, ends)
+	SELECT id, $c5, 1, 0, '2026-12-01', '2026-12-31' FROM user WHERE login = 'dina'" \
+	"substitution:" "INSERT INTO substitution"
+tamper "UPDATE class SET teacher_id = (SELECT id FROM user WHERE login = 'olga') WHERE id = $c5" \
+	"class:$c5 was changed" "UPDATE class SET teacher_id"
+tamper "UPDATE class SET name = '5 Д' WHERE id = $c5" "class:$c5 was changed" \
+	"UPDATE class SET name"
+tamper "INSERT INTO class(year_id, grade, name) SELECT year_id, 6, '6 Ж' FROM class
+	WHERE id = $c5" "class:" "INSERT INTO class"
+tamper "INSERT INTO timetable(class_id, valid_from, weekday, num, subject_id, teacher_id)
+	SELECT $c5, '2026-11-16', 5, 1, subject_id, user_id FROM assignment WHERE class_id = $c5
+	LIMIT 1" "the timetable of class:$c5" "INSERT INTO timetable"
+tamper "UPDATE timetable SET room = '999' WHERE class_id = $c5" "the timetable of class:$c5" \
+	"UPDATE timetable SET room"
+tamper "DELETE FROM timetable WHERE class_id = $c5 AND valid_from = '2026-11-16'" \
+	"the timetable of class:$c5" "DELETE FROM timetable (back to an old week)"
+
 # Records from before the audit kept rows: not replayed, and verify says so. A record in the
 # old form is appended with the README's recipe, as the old code wrote it.
 append_old() { # ACTION OBJECT NEW
@@ -106,8 +153,27 @@ append_old pupil.add "7 Ә" "Ескі Оқушы"
 sqlite3 "$db" "INSERT INTO pupil(class_id, surname, given, sort_key) VALUES (1, 'Ескі', 'Оқушы', 'x')"
 append_old user.passwd dina ""
 sqlite3 "$db" "UPDATE user SET pw_hash = 'old' WHERE login = 'dina'"
+append_old class.add "6 Ж" "6 Ж"
+sqlite3 "$db" "INSERT INTO class(year_id, grade, name) SELECT year_id, 6, '6 Ж' FROM class
+    WHERE id = $c5"
+c6=$(sqlite3 "$db" "SELECT id FROM class WHERE name = '6 Ж'")
+append_old assign "6 Ж/Алгебра/0" olga
+sqlite3 "$db" "INSERT INTO assignment(user_id, class_id, subject_id, subgroup) SELECT u.id, $c6,
+    s.id, 0 FROM user u, subject s WHERE u.login = 'olga' AND s.name = 'Алгебра'"
+# (An old record's row came before any record that names one: it never has a removed row's id.)
+append_old substitute "6 Ж subject:1/0" "dina 2026-12-01..2026-12-04"
+sqlite3 "$db" "INSERT INTO substitution(id, user_id, class_id, subject_id, subgroup, starts, ends)
+    SELECT 100, id, $c6, 1, 0, '2026-12-01', '2026-12-04' FROM user WHERE login = 'dina'"
+append_old timetable.set "6 Ж timetable from 2026-09-01" "1 1.1 Алгебра/0 olga "
+sqlite3 "$db" "INSERT INTO timetable(class_id, valid_from, weekday, num, subject_id, teacher_id)
+    SELECT $c6, '2026-09-01', 1, 1, s.id, u.id FROM subject s, user u
+    WHERE s.name = 'Алгебра' AND u.login = 'olga'"
 d audit verify
 status 0 "records in the old form verify"
+has "$tmp/out" "Not replayed: 1 classes" "verify says which classes it could not replay"
+has "$tmp/out" "Not replayed: 1 assignments" "and which assignments"
+has "$tmp/out" "Not replayed: 1 substitutions" "and which substitutions"
+has "$tmp/out" "Not replayed: the timetables of 1 classes" "and which timetables"
 has "$tmp/out" "Not replayed: 1 pupils" "verify says which pupils it could not replay"
 has "$tmp/out" "Not replayed: the passwords of 1 users" "and which passwords"
 has "$tmp/out" "Not replayed: the class histories of 1 pupils" "and which class histories"

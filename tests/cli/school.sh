@@ -228,7 +228,7 @@ d substitute list
 lacks "$tmp/out" "pavel" "the ended substitution is gone from the list"
 d audit log --last 1
 has "$tmp/out" "substitute.remove${t}7 Ә subject:" "substitute remove is audited"
-has "$tmp/out" "pavel 2026-11-20..2026-11-27 -> -" "with the substitution it ended"
+has "$tmp/out" "${t}pavel 2026-11-20..2026-11-27 substitution:" "with the substitution it ended, by its id"
 d --as pavel lesson add "7 Ә" Алгебра 2026-11-24
 status 3 "once ended, the substitute may no longer write the journal"
 
