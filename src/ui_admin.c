@@ -632,24 +632,131 @@ audit_filter_ask(struct ui *ui, struct audit_screen *a)
 	return ADMIN_RELOAD;
 }
 
+/*
+ * What verify said, as `dapter audit verify` prints it (the chain, the rows
+ * not replayed, or the row changed behind dapter's back), wrapped to the
+ * screen: a status line cut all but its first words on a 40-column terminal.
+ */
+struct verify_screen {
+	const char *text;
+	char **lines;
+	size_t n;
+};
+
+static void
+verify_lines_free(struct verify_screen *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		free(v->lines[i]);
+	free(v->lines);
+	v->lines = NULL;
+	v->n = 0;
+}
+
+/* Adds one screen line of `len` bytes from p; -1 when memory runs out. */
+static int
+verify_line_add(struct verify_screen *v, const char *p, size_t len)
+{
+	char **grown = NULL;
+
+	if ((grown = realloc(v->lines, (v->n + 1) * sizeof *grown)) == NULL)
+		return -1;
+	v->lines = grown;
+	if ((v->lines[v->n] = strndup(p, len)) == NULL)
+		return -1;
+	v->n++;
+	return 0;
+}
+
+/* Wraps the text between words at the terminal's width as it is when the screen opens. */
+static int
+verify_load(struct ui *ui, struct admin_list *l, size_t *n)
+{
+	struct verify_screen *v = l->ctx;
+	const char *p = v->text, *start = NULL, *end = NULL, *brk = NULL;
+	size_t cols = ui_cols() > 4 ? (size_t)ui_cols() - 2 : 2;
+	char part[1024];
+
+	verify_lines_free(v);
+	while (*p != '\0') {
+		/* One line of the text: the longest run of words that fits. */
+		start = p;
+		brk = NULL;
+		for (end = p; *end != '\0' && *end != '\n'; end++) {
+			if (*end != ' ')
+				continue;
+			snprintf(part, sizeof part, "%.*s", (int)(end - start), start);
+			if (text_width(part) > cols)
+				break;
+			brk = end;
+		}
+		snprintf(part, sizeof part, "%.*s", (int)(end - start), start);
+		if ((*end == '\0' || *end == '\n') && text_width(part) <= cols)
+			brk = end;
+		else if (brk == NULL)	/* one word wider than the screen: cut at the right */
+			brk = end;
+		if (verify_line_add(v, start, (size_t)(brk - start)) != 0) {
+			ui_status(ui, "%s", _("Out of memory."));
+			return -1;
+		}
+		p = *brk != '\0' ? brk + 1 : brk;
+	}
+	*n = v->n;
+	snprintf(l->title, sizeof l->title, "%s", _("Audit: verify"));
+	return 0;
+}
+
+static const char *
+verify_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+    int *style)
+{
+	(void)col, (void)buf, (void)size, (void)style;
+	return ((struct verify_screen *)l->ctx)->lines[row];
+}
+
+static int
+verify_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+{
+	(void)ui, (void)l, (void)sel, (void)n;
+	return strcmp(action, "open") == 0 ? ADMIN_BACK : ADMIN_STAY;
+}
+
+static int
+audit_verify_show(struct ui *ui)
+{
+	static const char *const hints[] = { "down", N_("scroll"), "back", N_("Back"), NULL };
+	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
+	struct verify_screen v = { NULL, NULL, 0 };
+	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &v,
+	    .no_selection = 1, .load = verify_load, .cell = verify_cell, .act = verify_act };
+	char *text = NULL;
+	int64_t bad = 0;
+	int rc;
+
+	/* Once per Verify: the replay reads the whole audit, too much for every quiet tick. */
+	if (store_audit_verify_text(ui->st, &bad, &text) != STORE_OK &&
+	    (text = strdup(store_error(ui->st))) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		return 0;
+	}
+	v.text = text;
+	rc = admin_list_run(ui, &l);
+	verify_lines_free(&v);
+	free(text);
+	return rc;
+}
+
 static int
 audit_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
 {
-	int64_t bad = 0, count = 0;
-
 	(void)sel, (void)n;
 	if (strcmp(action, "filter") == 0)
 		return audit_filter_ask(ui, l->ctx);
 	if (strcmp(action, "verify") != 0)
 		return ADMIN_STAY;
-	if (store_audit_verify(ui->st, &bad, &count) == STORE_OK)
-		ui_status(ui, _("The audit chain is whole: %lld records verified."),
-		    (long long)count);
-	else if (bad > 0)
-		ui_status(ui, _("The audit chain is broken at record %lld."), (long long)bad);
-	else
-		ui_status(ui, "%s", store_error(ui->st));
-	return ADMIN_STAY;
+	return audit_verify_show(ui) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
 }
 
 static int

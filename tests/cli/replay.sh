@@ -138,17 +138,7 @@ tamper "DELETE FROM timetable WHERE class_id = $c5 AND valid_from = '2026-11-16'
 
 # Records from before the audit kept rows: not replayed, and verify says so. A record in the
 # old form is appended with the README's recipe, as the old code wrote it.
-append_old() { # ACTION OBJECT NEW
-	last=$(sqlite3 "$db" "SELECT id FROM audit ORDER BY id DESC LIMIT 1")
-	prev=$(sqlite3 "$db" "SELECT hash FROM audit WHERE id = $last")
-	id=$((last + 1))
-	f() { printf '%s:%s\n' "$(printf %s "$1" | wc -c)" "$1"; }
-	if [ -n "$3" ]; then nv=$(f "$3"); nq="'$3'"; else nv='-:'; nq=NULL; fi
-	h=$({ f "$prev"; f "$id"; f 2026-01-01T00:00:00Z; f operator; f -; f "$1"; f "$2"; printf -- '-:\n'; printf '%s\n' "$nv"; } |
-	    sha256sum | cut -d' ' -f1)
-	sqlite3 "$db" "INSERT INTO audit(id, at, login, session, action, object, old, new, prev_hash, hash)
-	    VALUES ($id, '2026-01-01T00:00:00Z', 'operator', '-', '$1', '$2', NULL, $nq, '$prev', '$h')"
-}
+. "${top_srcdir:-.}/tests/cli/audit-old.sh"
 append_old pupil.add "7 Ә" "Ескі Оқушы"
 sqlite3 "$db" "INSERT INTO pupil(class_id, surname, given, sort_key) VALUES (1, 'Ескі', 'Оқушы', 'x')"
 append_old user.passwd dina ""
