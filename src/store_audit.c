@@ -633,6 +633,18 @@ store_audit_anchor(struct store *st, int64_t id, const char *hash)
 	" (SELECT row FROM tt_audited) ORDER BY class_id LIMIT (SELECT count(*) FROM audit" \
 	" WHERE action = 'timetable.set' AND instr(coalesce(new, ''), char(10) || 'class:') = 0))"
 
+/*
+ * The end of a row's replay: the first row where the CTEs `stored` and
+ * `audited` (row, new) differ either way, as LABEL || row, the table's
+ * value and the audit's.
+ */
+#define ROW_DIFF(audited, label)							\
+	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM " audited ")"	\
+	"   UNION SELECT * FROM (SELECT * FROM " audited " EXCEPT SELECT * FROM stored))"	\
+	" SELECT " label " || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"	\
+	"   (SELECT new FROM " audited " t WHERE t.row = d.row)"			\
+	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1"
+
 static const char *const audit_replays[] = {
 	CELL_REPLAY("mark.set", "SELECT lesson_id AS lesson, pupil_id AS pupil,"
 	    " CASE WHEN value IS NOT NULL AND attendance IS NOT NULL"
@@ -673,11 +685,7 @@ static const char *const audit_replays[] = {
 	"   AS new FROM ev a WHERE a.action = 'user.add'),"
 	" stored AS (SELECT login AS row, 'role=' || role || '; disabled=' || disabled ||"
 	"   '; lang=' || lang AS new FROM user),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
-	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'user ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
-	"   (SELECT new FROM audited t WHERE t.row = d.row)"
-	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+	ROW_DIFF("audited", "'user '"),
 
 	/*
 	 * Passwords, as their fingerprints (store_pw_state): the last of user.add
@@ -689,11 +697,7 @@ static const char *const audit_replays[] = {
 	" audited AS (SELECT login AS row, pw AS new FROM pw_last WHERE pw IS NOT NULL),"
 	" stored AS (SELECT login AS row, dapter_pw_state(pw_hash) AS new FROM user"
 	"   WHERE login IN (SELECT row FROM audited)),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
-	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'the password of ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
-	"   (SELECT new FROM audited t WHERE t.row = d.row)"
-	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+	ROW_DIFF("audited", "'the password of '"),
 
 	/*
 	 * SSH keys: user.key.add with object "LOGIN key:ID" and new "TYPE
@@ -732,12 +736,7 @@ static const char *const audit_replays[] = {
 	"WITH " ENROLMENT_ROWS ","
 	" stored AS (SELECT id AS row, substr(" STORE_ENROLMENT_STATE("pupil.id") ", 2) AS new"
 	"   FROM pupil WHERE id IN (SELECT row FROM enrol_audited)),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM enrol_audited)"
-	"   UNION SELECT * FROM (SELECT * FROM enrol_audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'the class history of pupil:' || d.row,"
-	"   (SELECT new FROM stored t WHERE t.row = d.row),"
-	"   (SELECT new FROM enrol_audited t WHERE t.row = d.row)"
-	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+	ROW_DIFF("enrol_audited", "'the class history of pupil:'"),
 
 	/* Subgroups: pupil.subgroup, object "pupil:P/subject:S", new the subgroup. */
 	"WITH a AS (SELECT id, object, new FROM audit WHERE action = 'pupil.subgroup'),"
@@ -745,52 +744,32 @@ static const char *const audit_replays[] = {
 	"   (SELECT max(id) FROM a GROUP BY object)),"
 	" stored AS (SELECT 'pupil:' || pupil_id || '/subject:' || subject_id AS row,"
 	"   CAST(subgroup AS TEXT) AS new FROM pupil_subgroup),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM audited)"
-	"   UNION SELECT * FROM (SELECT * FROM audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'the subgroup of ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
-	"   (SELECT new FROM audited t WHERE t.row = d.row)"
-	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+	ROW_DIFF("audited", "'the subgroup of '"),
 
 	/* Classes: their year, grade, name and class teacher, by id. */
 	"WITH " CLASS_ROWS ","
 	" stored AS (SELECT c.id AS row, " STORE_CLASS_STATE " AS new" STORE_CLASS_STATE_FROM
 	"   WHERE c.id NOT IN (SELECT id FROM class_unreplayed)),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM class_audited)"
-	"   UNION SELECT * FROM (SELECT * FROM class_audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'class:' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
-	"   (SELECT new FROM class_audited t WHERE t.row = d.row)"
-	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+	ROW_DIFF("class_audited", "'class:'"),
 
 	/* Assignments: who teaches which subject and subgroup in which class. */
 	"WITH " ASSIGNMENT_ROWS ","
 	" stored AS (SELECT row, new FROM asg_stored WHERE id NOT IN"
 	"   (SELECT id FROM asg_unreplayed)),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM asg_audited)"
-	"   UNION SELECT * FROM (SELECT * FROM asg_audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'the assignment ' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
-	"   (SELECT new FROM asg_audited t WHERE t.row = d.row)"
-	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+	ROW_DIFF("asg_audited", "'the assignment '"),
 
 	/* Substitutions: who stands in for which journal on which days. */
 	"WITH " SUBSTITUTION_ROWS ","
 	" stored AS (SELECT x.id AS row, " STORE_SUBSTITUTION_STATE " AS new FROM substitution x"
 	"   JOIN user u ON u.id = x.user_id WHERE x.id NOT IN (SELECT id FROM sub_unreplayed)),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM sub_audited)"
-	"   UNION SELECT * FROM (SELECT * FROM sub_audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'substitution:' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
-	"   (SELECT new FROM sub_audited t WHERE t.row = d.row)"
-	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+	ROW_DIFF("sub_audited", "'substitution:'"),
 
 	/* Timetables: every row of a class's timetable, of every first day. */
 	"WITH " TIMETABLE_ROWS ","
 	" stored AS (SELECT c.id AS row, " STORE_TIMETABLE_STATE("c.id") " AS new FROM class c"
 	"   WHERE (c.id IN (SELECT class_id FROM timetable) OR c.id IN (SELECT row FROM"
 	"   tt_audited)) AND c.id NOT IN (SELECT id FROM tt_unreplayed)),"
-	" diff AS (SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM tt_audited)"
-	"   UNION SELECT * FROM (SELECT * FROM tt_audited EXCEPT SELECT * FROM stored))"
-	" SELECT 'the timetable of class:' || d.row, (SELECT new FROM stored t WHERE t.row = d.row),"
-	"   (SELECT new FROM tt_audited t WHERE t.row = d.row)"
-	" FROM (SELECT DISTINCT row FROM diff) d ORDER BY d.row LIMIT 1",
+	ROW_DIFF("tt_audited", "'the timetable of class:'"),
 };
 
 static int
