@@ -643,33 +643,6 @@ struct verify_screen {
 	size_t n;
 };
 
-static void
-verify_lines_free(struct verify_screen *v)
-{
-	size_t i;
-
-	for (i = 0; i < v->n; i++)
-		free(v->lines[i]);
-	free(v->lines);
-	v->lines = NULL;
-	v->n = 0;
-}
-
-/* Adds one screen line of `len` bytes from p; -1 when memory runs out. */
-static int
-verify_line_add(struct verify_screen *v, const char *p, size_t len)
-{
-	char **grown = NULL;
-
-	if ((grown = realloc(v->lines, (v->n + 1) * sizeof *grown)) == NULL)
-		return -1;
-	v->lines = grown;
-	if ((v->lines[v->n] = strndup(p, len)) == NULL)
-		return -1;
-	v->n++;
-	return 0;
-}
-
 /* Wraps the text between words at the terminal's width as it is when the screen opens. */
 static int
 verify_load(struct ui *ui, struct admin_list *l, size_t *n)
@@ -679,7 +652,7 @@ verify_load(struct ui *ui, struct admin_list *l, size_t *n)
 	size_t cols = ui_cols() > 4 ? (size_t)ui_cols() - 2 : 2;
 	char part[1024];
 
-	verify_lines_free(v);
+	admin_lines_free(&v->lines, &v->n);
 	while (*p != '\0') {
 		/* One line of the text: the longest run of words that fits. */
 		start = p;
@@ -697,7 +670,7 @@ verify_load(struct ui *ui, struct admin_list *l, size_t *n)
 			brk = end;
 		else if (brk == NULL)	/* one word wider than the screen: cut at the right */
 			brk = end;
-		if (verify_line_add(v, start, (size_t)(brk - start)) != 0) {
+		if (admin_lines_add(&v->lines, &v->n, start, (size_t)(brk - start)) != 0) {
 			ui_status(ui, "%s", _("Out of memory."));
 			return -1;
 		}
@@ -743,7 +716,7 @@ audit_verify_show(struct ui *ui)
 	}
 	v.text = text;
 	rc = admin_list_run(ui, &l);
-	verify_lines_free(&v);
+	admin_lines_free(&v.lines, &v.n);
 	free(text);
 	return rc;
 }

@@ -306,6 +306,32 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 }
 
 int
+admin_lines_add(char ***lines, size_t *n, const char *p, size_t len)
+{
+	char **grown = NULL;
+
+	if ((grown = realloc(*lines, (*n + 1) * sizeof *grown)) == NULL)
+		return -1;
+	*lines = grown;
+	if (((*lines)[*n] = strndup(p, len)) == NULL)
+		return -1;
+	(*n)++;
+	return 0;
+}
+
+void
+admin_lines_free(char ***lines, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		free((*lines)[i]);
+	free(*lines);
+	*lines = NULL;
+	*n = 0;
+}
+
+int
 admin_height(void)
 {
 	return ui_rows() - 5 > 1 ? ui_rows() - 5 : 1;

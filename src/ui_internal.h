@@ -142,6 +142,9 @@ struct admin_list {
 
 /* Runs a list until "back" (0) or the session's end (UI_QUIT). */
 int admin_list_run(struct ui *ui, struct admin_list *l);
+/* The lines of a text to scroll: adds a copy of `len` bytes of p (-1: no memory); frees all. */
+int admin_lines_add(char ***lines, size_t *n, const char *p, size_t len);
+void admin_lines_free(char ***lines, size_t *n);
 /* Waits for a key (idle ticks return UI_IDLE only when `idle` asks for them). */
 int admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle);
 int admin_height(void);

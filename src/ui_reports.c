@@ -60,27 +60,13 @@ struct pager {
 static void
 pager_free(struct pager *pg)
 {
-	size_t i;
-
-	for (i = 0; i < pg->n; i++)
-		free(pg->lines[i]);
-	free(pg->lines);
-	pg->lines = NULL;
-	pg->n = 0;
+	admin_lines_free(&pg->lines, &pg->n);
 }
 
 static int
 pager_add(struct pager *pg, const char *line, size_t len)
 {
-	char **grown = realloc(pg->lines, (pg->n + 1) * sizeof *grown);
-
-	if (grown == NULL)
-		return -1;
-	pg->lines = grown;
-	if ((pg->lines[pg->n] = strndup(line, len)) == NULL)
-		return -1;
-	pg->n++;
-	return 0;
+	return admin_lines_add(&pg->lines, &pg->n, line, len);
 }
 
 /* Splits text into the pager's lines; a form feed between pages becomes an empty line. */
