@@ -45,11 +45,12 @@ run_roster_import(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_roster_import = {
 	"roster import", "CLASS FILE [--dry-run]",
-	N_("Import a class list from a CSV file (\"-\": standard input)."),
+	N_("Import a class list from a CSV or XLSX file (\"-\": standard input)."),
 	N_("The first line names the columns, in English, Russian or Kazakh: surname, given "
 	"name, patronymic, birth date, gender (Фамилия;Имя;Отчество;Дата рождения;Пол or "
 	"Тегі;Аты;Әкесінің аты;Туған күні;Жынысы), or one full-name column (ФИО, Аты-жөні). "
-	"Commas or semicolons; UTF-8 (with or without BOM), Windows-1251 or UTF-16; dates "
+	"An XLSX workbook is read from its first sheet; a CSV file has commas or "
+	"semicolons, in UTF-8 (with or without BOM), Windows-1251 or UTF-16. Dates "
 	"YYYY-MM-DD or DD.MM.YYYY. Every problem is listed with its line and nothing is "
 	"written until the whole file is right. Pupils already in the class are skipped."),
 	CMD_ADMIN, 0, run_roster_import,

@@ -61,7 +61,7 @@ static const struct keymap_action actions[] = {
 	{ "toggle", N_("Disable or enable the user; close or reopen the term") },
 	{ "reset", N_("Reset the user's password") },
 	{ "role", N_("Change the user's role") },
-	{ "import", N_("Import the class list from a CSV file or a paste") },
+	{ "import", N_("Import the class list from a CSV or XLSX file or a paste") },
 	{ "break", N_("Break the lock the session holds") },
 	{ "filter", N_("Filter the audit records") },
 	{ "verify", N_("Verify the audit chain") },

@@ -2,8 +2,8 @@
 /*
  * ui_admin_classes: the admin's screens for classes and their rosters: add,
  * rename, promote into the next school year, the class teacher; a pupil
- * moved to another class or into a subgroup. A roster comes from a CSV
- * file on the server or is pasted into the terminal, and is always checked
+ * moved to another class or into a subgroup. A roster comes from a CSV or
+ * XLSX file on the server or is pasted into the terminal, and is always checked
  * first (roster_import with dry_run): every problem is listed with its line
  * and nothing is written until the list is clean and the admin says yes.
  */
@@ -244,7 +244,7 @@ admin_import(struct ui *ui, const struct class *c)
 	int rc = 0, r;
 
 	memset(&rep, 0, sizeof rep);
-	if (!admin_prompt(ui, _("CSV file on the server (empty: paste it here):"), path,
+	if (!admin_prompt(ui, _("CSV or XLSX file on the server (empty: paste it here):"), path,
 	    sizeof path, 0))
 		goto out;
 	/*

@@ -59,7 +59,7 @@ check "the class is added" wait_for a "Class 9 А added."
 printf 'Тегі;Аты;Әкесінің аты;Туған күні;Жынысы\nСейтқали;Ерлан;Маратұлы;01.02.2012;М\nОспанова;Дина;Асқарқызы;31.02.2012;Ж\n' >"$tmp/9a.csv"
 keys a NPage
 keys a i
-wait_for a "CSV file on the server:" >/dev/null
+wait_for a "CSV or XLSX file on the server:" >/dev/null
 keys a "$tmp/9a.csv" Enter
 check "the preview names line 3" wait_for a "line 3:"
 check "and says nothing was written" wait_for a "nothing was written"
@@ -67,7 +67,7 @@ check "the store has no pupils in 9 А" test -z "$("$DAPTER" --db "$db" roster l
 keys a q
 printf 'Тегі;Аты;Әкесінің аты;Туған күні;Жынысы\nСейтқали;Ерлан;Маратұлы;01.02.2012;М\nОспанова;Дина;Асқарқызы;28.02.2012;Ж\n' >"$tmp/9a.csv"
 keys a i
-wait_for a "CSV file on the server:" >/dev/null
+wait_for a "CSV or XLSX file on the server:" >/dev/null
 keys a "$tmp/9a.csv" Enter
 check "the fixed file: 2 pupils would be added" wait_for a "2 pupils would be added"
 keys a y

@@ -47,20 +47,20 @@ keys b q q y
 check "quit" wait_for b "EXITED 0"
 
 keys a i
-wait_for a "CSV file on the server" >/dev/null
+wait_for a "CSV or XLSX file on the server" >/dev/null
 keys a "$tmp/one.csv" Enter
 wait_for a "1 pupils would be added" >/dev/null
 keys a n
 wait_for a "Nothing was imported." >/dev/null
 # An Excel workbook at the same prompt: read through the same import (issue 13).
 keys a i
-wait_for a "CSV file on the server" >/dev/null
+wait_for a "CSV or XLSX file on the server" >/dev/null
 keys a "$top_srcdir/tests/data/roster-7a.xlsx" Enter
 check "an XLSX workbook is previewed as a CSV file is" wait_for a "27 pupils would be added"
 keys a n
 wait_for a "Nothing was imported." >/dev/null
 keys a i
-wait_for a "CSV file on the server" >/dev/null
+wait_for a "CSV or XLSX file on the server" >/dev/null
 check "the import prompt is empty, not the last file" \
     sh -c '! tmux -u -L "$0" capture-pane -p -t "=a:" | grep -qF "$1"' "$sock" "$tmp/one.csv"
 # A class list pasted at the file prompt: its first line is no file name.

@@ -104,7 +104,7 @@ keys a "10 А" Enter
 wait_for a "Class 10 А added." >/dev/null
 keys a NPage
 keys a i
-wait_for a "CSV file on the server (empty: paste it here):" >/dev/null
+wait_for a "CSV or XLSX file on the server (empty: paste it here):" >/dev/null
 keys a C-u Enter
 check "an empty path opens the paste screen" wait_for a "Paste the class list of 10 А"
 # Cells copied from Excel arrive tab-separated.

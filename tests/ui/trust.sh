@@ -57,7 +57,7 @@ for origin in "DAPTER_ORIGIN=ssh 10.0.0.5" "SSH_CONNECTION=10.0.0.5 50000 10.0.0
 	keys c Down Enter
 	wait_for c "8 Б" >/dev/null
 	keys c i
-	wait_for c "CSV file on the server" >/dev/null
+	wait_for c "CSV or XLSX file on the server" >/dev/null
 	keys c "$tmp/server-file.csv" Enter
 	check "over SSH ($origin), a path in Import CSV is refused" \
 	    wait_for c "files on the server cannot be opened"
