@@ -59,6 +59,17 @@ struct plan_owner {
 int store_plan_replace(struct store *st, const struct plan_owner *owner, int64_t subject_id,
     const struct plan_topic *topics, size_t n);
 /*
+ * 1 when the user may write the plan of `owner` in a subject: the rule
+ * store_plan_replace() keeps, for a screen to say beforehand.
+ */
+int store_plan_writable(struct store *st, const struct plan_owner *owner, int64_t subject_id);
+/*
+ * Whose plan a journal follows (the class's own, else its grade's) into
+ * *owner. STORE_NOT_FOUND when it follows none; *owner is the class then.
+ */
+int store_plan_owner(struct store *st, int64_t class_id, int64_t subject_id,
+    struct plan_owner *owner);
+/*
  * The plan a journal follows (the class's own, else its grade's) with each
  * topic's progress in the journal's lessons; *own = 1 when it is the
  * class's own. STORE_NOT_FOUND when the journal has no plan.

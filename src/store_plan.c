@@ -98,31 +98,46 @@ plan_id_of(struct store *st, const struct plan_owner *owner, int64_t year_id, in
  * of the grade's classes: she is the one who prepared it in August.
  */
 static int
-plan_require_writer(struct store *st, const struct plan_owner *owner, int64_t year_id,
-    int64_t subject_id)
+plan_writer(struct store *st, const struct plan_owner *owner, int64_t subject_id)
 {
 	sqlite3_stmt *s = NULL;
 	int ok;
 
 	if (st->actor.operator || st->actor.role != ROLE_TEACHER)
-		return STORE_OK;
+		return 1;
 	if ((s = store_stmt(st, "SELECT 1 FROM assignment a JOIN class c ON c.id = a.class_id"
-	    " WHERE a.user_id = ?1 AND a.subject_id = ?2 AND c.year_id = ?3 AND c.grade = ?4"
-	    " AND (?5 = 0 OR c.id = ?5)")) == NULL)
-		return STORE_FAILED;
+	    " JOIN year y ON y.id = c.year_id WHERE a.user_id = ?1 AND a.subject_id = ?2"
+	    " AND y.start_year = ?3 AND c.grade = ?4 AND (?5 = 0 OR c.id = ?5)")) == NULL)
+		return -1;
 	sqlite3_bind_int64(s, 1, st->actor.user_id);
 	sqlite3_bind_int64(s, 2, subject_id);
-	sqlite3_bind_int64(s, 3, year_id);
+	sqlite3_bind_int(s, 3, owner->start_year);
 	sqlite3_bind_int(s, 4, owner->grade);
 	sqlite3_bind_int64(s, 5, owner->class_id);
 	ok = sqlite3_step(s) == SQLITE_ROW;
 	sqlite3_reset(s);
+	return ok;
+}
+
+static int
+plan_require_writer(struct store *st, const struct plan_owner *owner, int64_t subject_id)
+{
+	int ok = plan_writer(st, owner, subject_id);
+
+	if (ok < 0)
+		return STORE_FAILED;
 	if (ok)
 		return STORE_OK;
 	return store_fail(st, STORE_DENIED, owner->class_id != 0 ?
 	    _("Only a teacher of the subject in %s, the head of studies or an administrator may "
 	    "change its plan.") : _("Only a teacher of the subject in grade %s, the head of "
 	    "studies or an administrator may change its plan."), owner->label);
+}
+
+int
+store_plan_writable(struct store *st, const struct plan_owner *owner, int64_t subject_id)
+{
+	return plan_writer(st, owner, subject_id) == 1;
 }
 
 /* A topic as it may be stored: texts cleaned, numbers in range. */
@@ -231,7 +246,7 @@ store_plan_replace(struct store *st, const struct plan_owner *owner, int64_t sub
 		rc = store_fail(st, STORE_NOT_FOUND, _("No such school year or subject."));
 		goto out;
 	}
-	if ((rc = plan_require_writer(st, owner, year_id, subject_id)) != STORE_OK)
+	if ((rc = plan_require_writer(st, owner, subject_id)) != STORE_OK)
 		goto out;
 	if ((clean = calloc(n > 0 ? n : 1, sizeof *clean)) == NULL) {
 		rc = store_fail(st, STORE_FAILED, _("Out of memory."));
@@ -331,6 +346,31 @@ journal_plan(struct store *st, int64_t class_id, int64_t subject_id, int64_t *pl
 		return store_fail(st, STORE_NOT_FOUND, _("This journal has no plan. Import one "
 		    "with `dapter plan import`."));
 	return step == SQLITE_ROW ? STORE_OK : store_fail_db(st);
+}
+
+int
+store_plan_owner(struct store *st, int64_t class_id, int64_t subject_id,
+    struct plan_owner *owner)
+{
+	struct class c;
+	int64_t plan_id = 0;
+	int rc, own = 0;
+
+	memset(owner, 0, sizeof *owner);
+	if ((rc = store_class_get(st, class_id, &c)) != STORE_OK)
+		return rc;
+	rc = journal_plan(st, class_id, subject_id, &plan_id, &own);
+	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+		return rc;
+	owner->grade = c.grade;
+	owner->start_year = c.start_year;
+	/* No plan yet: the class's own is the one a start would make. */
+	if (own || rc == STORE_NOT_FOUND) {
+		owner->class_id = c.id;
+		snprintf(owner->label, sizeof owner->label, "%s", c.name);
+	} else
+		snprintf(owner->label, sizeof owner->label, "%d", c.grade);
+	return rc;
 }
 
 struct covered {
