@@ -75,11 +75,16 @@ static const struct keymap_action actions[] = {
 	{ "subgroup", N_("Put the pupil into a subgroup of a subject") },
 	{ "dates", N_("Change the term's first and last day") },
 	{ "year", N_("Show another school year") },
+	{ "topic-edit", N_("Edit the plan's topic: text, hours, date, homework, section, SA-S") },
+	{ "topic-add", N_("Add a topic to the plan after this one, or start the plan") },
+	{ "topic-remove", N_("Remove the topic from the plan") },
+	{ "topic-up", N_("Move the topic up the plan") },
+	{ "topic-down", N_("Move the topic down the plan") },
 	{ NULL, NULL }
 };
 
 static const char *const contexts[] = { "global", "login", "home", "grid", "help", "admin",
-    NULL };
+    "plan", NULL };
 
 static const char *const named_keys[] = {
 	"Up", "Down", "Left", "Right", "PageUp", "PageDown", "Home", "End", "Enter",
@@ -255,7 +260,7 @@ keymap_parse(const char *name, const char *text, struct keymap **out, char *err,
 		}
 		if (!context_valid(ctx) || strlen(ctx) >= sizeof km->b[0].context) {
 			snprintf(err, errsize, _("%s:%zu: unknown context \"%s\" (global, login, "
-			    "home, grid, help, admin)"), name, lineno, ctx);
+			    "home, grid, help, admin, plan)"), name, lineno, ctx);
 			goto out;
 		}
 		if (!key_valid(key) || strlen(key) >= sizeof km->b[0].key) {

@@ -163,6 +163,13 @@ list_has_headings(const struct admin_list *l)
 	return 0;
 }
 
+/* The keymap's context of a list: its own screen's keys, else the administration's. */
+static const char *
+list_context(const struct admin_list *l)
+{
+	return l->context != NULL ? l->context : "admin";
+}
+
 static void
 list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
     int height)
@@ -175,8 +182,8 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
 
 	list_layout(l, n, ui_cols(), width, x);
 	ui_erase();
-	ui_frame(ui, l->title, n == 0 && l->empty != NULL ? _(l->empty) : l->status, "admin",
-	    l->hints);
+	ui_frame(ui, l->title, n == 0 && l->empty != NULL ? _(l->empty) : l->status,
+	    list_context(l), l->hints);
 	if (list_has_headings(l)) {
 		for (c = 0; c < ADMIN_COLUMNS_MAX; c++)
 			if (width[c] > 0 && l->columns[c].heading != NULL)
@@ -228,13 +235,16 @@ admin_input_pending(void)
  * not ask for it yet.)
  */
 static int
-list_key(struct ui *ui, struct ui_key *k, const char **action)
+list_key(struct ui *ui, const struct admin_list *l, struct ui_key *k, const char **action)
 {
 	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 	int r;
 
-	if ((r = admin_key(ui, k, action, 1)) != UI_KEY || k->text[0] == '\0' ||
-	    admin_input_pending() < PASTE_BYTES)
+	if ((r = admin_key(ui, k, action, 1)) != UI_KEY)
+		return r;
+	if (l->context != NULL)
+		*action = ui_action(ui, l->context, k);
+	if (k->text[0] == '\0' || admin_input_pending() < PASTE_BYTES)
 		return r;
 	do {
 		while ((r = ui_key_read(ui, k, 0)) == UI_KEY)
@@ -269,7 +279,7 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 		admin_scroll(&sel, &top, n, height);
 		list_draw(ui, l, n, sel, top, height);
 		/* Rows change under other sessions' hands: look again on a quiet tick. */
-		if ((r = list_key(ui, &k, &action)) == UI_QUIT)
+		if ((r = list_key(ui, l, &k, &action)) == UI_QUIT)
 			return UI_QUIT;
 		if (r == UI_IDLE) {
 			now = store_data_version(ui->st);
@@ -286,7 +296,7 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 			}
 		} else if (admin_move(action, &sel, n, height))
 			continue;
-		if ((g = ui_global_action(ui, "admin", action)) < 0)
+		if ((g = ui_global_action(ui, list_context(l), action)) < 0)
 			return UI_QUIT;
 		/* The title and cells are made at load: a new language loads them anew. */
 		if (g > 0) {
@@ -302,6 +312,11 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 			return 0;
 		if (r == ADMIN_RELOAD)
 			reload = 1;
+		/* The act chose the row to show next (a topic moved along with the cursor). */
+		if (l->follow) {
+			sel = (int)l->first;
+			l->follow = 0;
+		}
 	}
 }
 
@@ -510,6 +525,13 @@ admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char
 int
 admin_confirm(struct ui *ui, const char *question)
 {
+	return admin_ask(ui, question) == 1;
+}
+
+/* admin_confirm() that tells no (0) from another key (-1): a choice of two, or neither. */
+int
+admin_ask(struct ui *ui, const char *question)
+{
 	struct ui_key k;
 	char line[640];
 	int r;
@@ -522,6 +544,6 @@ admin_confirm(struct ui *ui, const char *question)
 		r = ui_key_read(ui, &k, 1);
 	} while (r == UI_IDLE);
 	if (r != UI_KEY)
-		return 0;
-	return i18n_answer(k.name) == 1;
+		return -1;
+	return i18n_answer(k.name);
 }

@@ -241,12 +241,13 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 void
 ui_help(struct ui *ui, const char *context)
 {
-	static const char *const all[] = { "global", "home", "grid", "help", "admin", NULL };
+	static const char *const all[] = { "global", "home", "grid", "plan", "help", "admin",
+	    NULL };
 	static const char *const titles[] = { N_("Every screen"), N_("My journals"),
-	    N_("Journal page"), N_("Help"), N_("Administration") };
+	    N_("Journal page"), N_("The plan"), N_("Help"), N_("Administration") };
 	static const char *const hints[] = { "down", N_("scroll"), "back", N_("back"), NULL };
-	const char *ctxs[6];
-	const char *names[6];
+	const char *ctxs[7];
+	const char *names[7];
 	const struct keymap_binding *b;
 	const struct keymap_action *act;
 	struct ui_key k;

@@ -129,6 +129,8 @@ struct admin_list {
 	int live;		/* read again on every quiet tick, not only on changes */
 	int no_selection;	/* a text to scroll, not rows to act on */
 	size_t first;		/* the row selected at first */
+	int follow;		/* set by act: select row `first` next */
+	const char *context;	/* the keymap's context of its keys; NULL: "admin" */
 	void *ctx;		/* the screen's own rows and state */
 	/* Reads the rows again (and may set the title); 0, or -1 after ui_status(). */
 	int (*load)(struct ui *ui, struct admin_list *l, size_t *n);
@@ -153,6 +155,7 @@ int admin_prompt_date(struct ui *ui, const char *label, char out[11]);
 int admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size,
     char **items, size_t n);
 int admin_confirm(struct ui *ui, const char *question);
+int admin_ask(struct ui *ui, const char *question);	/* i18n_answer(): 1, 0 or -1 */
 /* Bytes the terminal has sent that no key read has taken yet (0 when unknown). */
 int admin_input_pending(void);
 /* Names to pick from with Tab: enabled users' logins, classes, subjects. */

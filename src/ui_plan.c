@@ -5,8 +5,13 @@
  * a СОр is due, and how far the class is ahead or behind. It is a list of
  * ui_admin_list.c, so it scrolls and drops its narrow columns at 40x12.
  *
- * The list only reads. Opened to pick (from the lesson editor, or from the
- * page onto the lesson under the cursor), Enter takes the topic selected.
+ * Opened to pick (from the lesson editor), Enter takes the topic selected.
+ * Opened from the page by whoever may write the plan (the rule of `plan
+ * import`, store_plan_writable()), it edits the plan: a topic's form, a topic
+ * inserted after the current one, one removed, one moved. Each change writes
+ * the whole plan through store_plan_replace(), the import's own write: one
+ * transaction, every changed topic audited old -> new, refused with the
+ * import's words. Anyone else sees it read only, and is told so.
  */
 #include "config.h"
 
@@ -15,6 +20,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "plan.h"
 #include "ui_internal.h"
 
@@ -33,17 +39,45 @@ struct plan_screen {
 	size_t first_undone;	/* the line of the first topic not done */
 	int picked;		/* a topic was taken into *out */
 	struct plan_topic *out;
+	struct plan_owner owner;	/* whose plan it is, or would be if started */
+	int writable;		/* the user may change it (never while picking) */
 	char status[256];
 };
+
+static const char *const read_hints[] = { "down", N_("scroll"), "back", N_("back"),
+    "help", N_("help"), NULL };
+static const char *const pick_hints[] = { "open", N_("take the topic"), "back", N_("back"),
+    "down", N_("scroll"), NULL };
+static const char *const edit_hints[] = { "open", N_("edit"), "topic-add", N_("add"),
+    "topic-remove", N_("remove"), "back", N_("back"), "topic-up", N_("move up"),
+    "topic-down", N_("move down"), "help", N_("help"), NULL };
+static const char *const start_hints[] = { "topic-add", N_("start the plan"), "back",
+    N_("back"), "help", N_("help"), NULL };
+
+/* The line a topic has in the list: one more for each section heading up to it. */
+static size_t
+topic_line(const struct plan_topic *t, size_t i)
+{
+	const char *section = "";
+	size_t k, line = 0;
+
+	for (k = 0; k <= i; k++, line++)
+		if (strcmp(t[k].section, section) != 0) {
+			section = t[k].section;
+			line++;
+		}
+	return line - 1;
+}
 
 static int
 plan_load(struct ui *ui, struct admin_list *l, size_t *n)
 {
 	struct plan_screen *s = l->ctx;
 	struct plan_pace pace;
+	char pace_text[sizeof s->status];
 	const char *section = "";
 	size_t i, k = 0;
-	int found;
+	int found, rc;
 
 	free(s->topics);
 	free(s->lines);
@@ -53,13 +87,23 @@ plan_load(struct ui *ui, struct admin_list *l, size_t *n)
 	/* L10N: the title of a journal's plan screen: class, subject. */
 	snprintf(l->title, sizeof l->title, _("%s · %s%s · plan"), s->j->class_name,
 	    s->j->subject_name, s->j->subgroup ? "*" : "");
-	if (store_plan_progress(ui->st, s->j->class_id, s->j->subject_id, s->j->subgroup,
-	    &s->topics, &s->ntopics, NULL) != STORE_OK ||
+	/* No plan yet is no error: its writers may start one here. */
+	rc = store_plan_progress(ui->st, s->j->class_id, s->j->subject_id, s->j->subgroup,
+	    &s->topics, &s->ntopics, NULL);
+	if ((rc != STORE_OK && rc != STORE_NOT_FOUND) ||
 	    store_plan_pace(ui->st, s->j->class_id, s->j->subject_id, s->j->subgroup, ui->today,
-	    s->topics, s->ntopics, &pace) != STORE_OK) {
+	    s->topics, s->ntopics, &pace) != STORE_OK ||
+	    ((rc = store_plan_owner(ui->st, s->j->class_id, s->j->subject_id, &s->owner)) !=
+	    STORE_OK && rc != STORE_NOT_FOUND)) {
 		ui_status(ui, "%s", store_error(ui->st));
 		return -1;
 	}
+	s->writable = !s->pick && store_plan_writable(ui->st, &s->owner, s->j->subject_id);
+	l->hints = s->pick ? pick_hints : !s->writable ? read_hints : s->ntopics > 0 ?
+	    edit_hints : start_hints;
+	l->empty = s->writable ? N_("This journal has no plan: start one here, or import one "
+	    "with `dapter plan import`.") : N_("This journal has no plan. Import one with "
+	    "`dapter plan import`.");
 	/* One line per topic and one per section heading, at most. */
 	if ((s->lines = calloc(2 * s->ntopics + 1, sizeof *s->lines)) == NULL) {
 		ui_status(ui, "%s", _("Out of memory."));
@@ -79,18 +123,22 @@ plan_load(struct ui *ui, struct admin_list *l, size_t *n)
 	}
 	*n = k;
 	if (pace.ahead > 0)
-		snprintf(s->status, sizeof s->status, _("%d of %d h given · ahead by %d h"),
+		snprintf(pace_text, sizeof pace_text, _("%d of %d h given · ahead by %d h"),
 		    pace.done, pace.hours, pace.ahead);
 	else if (pace.ahead < 0)
-		snprintf(s->status, sizeof s->status, _("%d of %d h given · behind by %d h"),
+		snprintf(pace_text, sizeof pace_text, _("%d of %d h given · behind by %d h"),
 		    pace.done, pace.hours, -pace.ahead);
 	else
-		snprintf(s->status, sizeof s->status, _("%d of %d h given · on schedule"),
+		snprintf(pace_text, sizeof pace_text, _("%d of %d h given · on schedule"),
 		    pace.done, pace.hours);
+	/* L10N: the plan screen's status line for one who may not change the plan. */
+	if (s->pick || s->writable)
+		snprintf(s->status, sizeof s->status, "%s", pace_text);
+	else
+		snprintf(s->status, sizeof s->status, _("read only · %s"), pace_text);
 	l->status = s->status;
 	return 0;
 }
-
 static const char *
 plan_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size, int *style)
 {
@@ -132,26 +180,284 @@ plan_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t siz
 	return "";
 }
 
+/* The topic on list line `line`: a heading's is the topic under it. -1: none. */
+static long
+line_topic(const struct plan_screen *s, size_t line, size_t n)
+{
+	if (n == 0 || s->ntopics == 0)
+		return -1;
+	if (s->lines[line].section != NULL)
+		return line + 1 < n ? (long)s->lines[line + 1].topic : -1;
+	return (long)s->lines[line].topic;
+}
+
+enum { FORM_TOPIC, FORM_HOURS, FORM_DATE, FORM_HOMEWORK, FORM_SECTION, FORM_SOR, FORM_FIELDS };
+
+/*
+ * A topic's form: a field a line, each edited in turn with ui_line_edit();
+ * Enter, Tab or Down goes on, Up or BTab back, Esc leaves. The SA-S field
+ * is answered y or n (i18n_answer()); Enter there saves. 1 with *t filled,
+ * 0 when left, or UI_QUIT. Nothing is checked here: the store refuses what
+ * the import refuses, in its words, and the form comes back with them.
+ */
+static int
+plan_form(struct ui *ui, const char *title, struct plan_topic *t)
+{
+	static const char *const hints[] = { "", N_("Enter: next"), "", N_("Esc: cancel"),
+	    NULL };
+	const char *labels[FORM_FIELDS];
+	char hours[16], date[sizeof t->date], value[64], *end = NULL;
+	char *bufs[FORM_FIELDS] = { t->topic, hours, date, t->homework, t->section, NULL };
+	size_t sizes[FORM_FIELDS] = { sizeof t->topic, sizeof hours, sizeof date,
+	    sizeof t->homework, sizeof t->section, 0 };
+	struct ui_key k;
+	int field = 0, w = 0, f, r, y0 = 2;
+	long h;
+
+	labels[FORM_TOPIC] = _("Topic");
+	labels[FORM_HOURS] = _("Hours");
+	labels[FORM_DATE] = _("Date");
+	labels[FORM_HOMEWORK] = _("Homework");
+	labels[FORM_SECTION] = _("Section");
+	/* L10N: the plan's topic form: whether a СОр (БЖБ) is due after this topic. */
+	labels[FORM_SOR] = _("SA-S after it");
+	snprintf(hours, sizeof hours, "%d", t->hours);
+	/* The date as schools write it; the store reads either form. */
+	if (t->date[0] != '\0')
+		snprintf(date, sizeof date, "%.2s.%.2s.%.4s", t->date + 8, t->date + 5, t->date);
+	else
+		date[0] = '\0';
+	for (f = 0; f < FORM_FIELDS; f++)
+		if ((int)text_width(labels[f]) > w)
+			w = (int)text_width(labels[f]);
+	if (w > ui_cols() / 2)
+		w = ui_cols() / 2;
+	while (field < FORM_FIELDS) {
+		ui_erase();
+		ui_frame(ui, title, NULL, "plan", hints);
+		for (f = 0; f < FORM_FIELDS; f++) {
+			ui_put(y0 + f, 0, w, labels[f], UI_BOLD);
+			if (f == FORM_SOR)
+				snprintf(value, sizeof value, "%s%s%s", t->sor_due ? _("yes") :
+				    _("no"), field == f ? " " : "", field == f ? _("(y/n)") : "");
+			ui_put(y0 + f, w + 1, ui_cols() - w - 1, f == FORM_SOR ? value : bufs[f],
+			    0);
+		}
+		if (field != FORM_SOR) {
+			r = ui_line_edit(ui, y0 + field, w + 1, ui_cols() - w - 1, bufs[field],
+			    sizes[field], 0);
+			if (r == UI_QUIT || r == 0)
+				return r;
+			ui->message[0] = '\0';
+			if (r == 2 && (strcmp(ui->edit_key, "Up") == 0 ||
+			    strcmp(ui->edit_key, "BTab") == 0))
+				field -= field > 0;
+			else if (r == 1 || r == 2)
+				field++;
+			continue;
+		}
+		ui_cursor(1, y0 + field, w + 1);
+		ui_flush();
+		do {
+			r = ui_key_read(ui, &k, 1);
+		} while (r == UI_IDLE);
+		if (r != UI_KEY)
+			return UI_QUIT;
+		ui->message[0] = '\0';
+		if ((r = i18n_answer(k.name)) >= 0)
+			t->sor_due = r;
+		else if (strcmp(k.name, "Enter") == 0 || strcmp(k.name, "Tab") == 0)
+			field++;
+		else if (strcmp(k.name, "Up") == 0 || strcmp(k.name, "BTab") == 0)
+			field--;
+		else if (strcmp(k.name, "Escape") == 0 || strcmp(k.name, "C-g") == 0)
+			return 0;
+	}
+	ui_cursor(0, 0, 0);
+	/* Hours that are no number are 0, which the store refuses with the import's words. */
+	h = strtol(hours, &end, 10);
+	t->hours = end != hours && *end == '\0' && h > 0 && h <= 1000 ? (int)h : 0;
+	memcpy(t->date, date, sizeof t->date);
+	return 1;
+}
+
+/*
+ * Writes topics[0..n) as the whole plan of `owner`, numbered in order when
+ * `renumber`: the import's own write, so its checks, its transaction and its
+ * audit. On success the list shows topic `select` next.
+ */
+static int
+plan_write(struct ui *ui, struct admin_list *l, const struct plan_owner *owner,
+    struct plan_topic *t, size_t n, int renumber, size_t select)
+{
+	struct plan_screen *s = l->ctx;
+	size_t i;
+
+	for (i = 0; renumber && i < n; i++)
+		t[i].num = (int)i + 1;
+	if (store_plan_replace(ui->st, owner, s->j->subject_id, t, n) != STORE_OK) {
+		ui_status(ui, "%s", store_error(ui->st));
+		return -1;
+	}
+	if (n > 0) {
+		l->first = topic_line(t, select < n ? select : n - 1);
+		l->follow = 1;
+	}
+	return 0;
+}
+
+/*
+ * Edits topic `i` (insert 0), or a new one at `i` (insert 1), in the form
+ * until the store takes it or the teacher leaves it.
+ */
+static int
+plan_topic_form(struct ui *ui, struct admin_list *l, const struct plan_owner *owner, size_t i,
+    int insert)
+{
+	struct plan_screen *s = l->ctx;
+	struct plan_topic *t = NULL;
+	char title[sizeof l->title + 32];
+	size_t n = s->ntopics + (insert ? 1 : 0);
+	int r;
+
+	if ((t = calloc(n, sizeof *t)) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		return ADMIN_STAY;
+	}
+	if (insert) {
+		memcpy(t, s->topics, i * sizeof *t);
+		memcpy(t + i + 1, s->topics + i, (s->ntopics - i) * sizeof *t);
+		/* A new topic is an hour of the section it follows. */
+		t[i].hours = 1;
+		if (i > 0)
+			memcpy(t[i].section, t[i - 1].section, sizeof t[i].section);
+	} else
+		memcpy(t, s->topics, n * sizeof *t);
+	/* L10N: the title of the plan's topic form: the plan's title, the topic's number. */
+	snprintf(title, sizeof title, _("%s · topic %zu"), l->title, i + 1);
+	for (;;) {
+		if ((r = plan_form(ui, title, &t[i])) != 1)
+			break;
+		if (plan_write(ui, l, owner, t, n, insert, i) == 0) {
+			r = ADMIN_RELOAD;
+			break;
+		}
+	}
+	free(t);
+	return r == UI_QUIT ? UI_QUIT : r == ADMIN_RELOAD ? ADMIN_RELOAD : ADMIN_STAY;
+}
+
+/* The first topic of a journal that has no plan: its class's own, or its grade's. */
+static int
+plan_start(struct ui *ui, struct admin_list *l)
+{
+	struct plan_screen *s = l->ctx;
+	struct plan_owner owner = s->owner;
+	char ask[512];
+	int r;
+
+	/* L10N: starting a plan: y makes it the grade's, which all its classes follow. */
+	snprintf(ask, sizeof ask, _("Start the plan for all of grade %d? No: for %s alone."),
+	    owner.grade, s->j->class_name);
+	if ((r = admin_ask(ui, ask)) < 0)
+		return ADMIN_STAY;
+	if (r == 1) {
+		owner.class_id = 0;
+		snprintf(owner.label, sizeof owner.label, "%d", owner.grade);
+	}
+	return plan_topic_form(ui, l, &owner, 0, 1);
+}
+
+static int
+plan_remove(struct ui *ui, struct admin_list *l, size_t i)
+{
+	struct plan_screen *s = l->ctx;
+	struct plan_topic *t = NULL;
+	char ask[STORE_TOPIC_MAX + 128];
+	int r = ADMIN_STAY;
+
+	snprintf(ask, sizeof ask, _("Remove topic %d, «%s», from the plan?"), s->topics[i].num,
+	    s->topics[i].topic);
+	if (!admin_confirm(ui, ask))
+		return ADMIN_STAY;
+	if ((t = calloc(s->ntopics, sizeof *t)) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		return ADMIN_STAY;
+	}
+	memcpy(t, s->topics, i * sizeof *t);
+	memcpy(t + i, s->topics + i + 1, (s->ntopics - i - 1) * sizeof *t);
+	if (plan_write(ui, l, &s->owner, t, s->ntopics - 1, 1, i) == 0)
+		r = ADMIN_RELOAD;
+	free(t);
+	return r;
+}
+
+/* Topic i changes places with the one before (-1) or after (1) it; its section goes along. */
+static int
+plan_move(struct ui *ui, struct admin_list *l, size_t i, int by)
+{
+	struct plan_screen *s = l->ctx;
+	struct plan_topic *t = NULL, swap;
+	size_t to = by < 0 ? i - 1 : i + 1;
+	int r = ADMIN_STAY;
+
+	if ((by < 0 && i == 0) || (by > 0 && i + 1 >= s->ntopics))
+		return ADMIN_STAY;
+	if ((t = calloc(s->ntopics, sizeof *t)) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		return ADMIN_STAY;
+	}
+	memcpy(t, s->topics, s->ntopics * sizeof *t);
+	swap = t[i];
+	t[i] = t[to];
+	t[to] = swap;
+	if (plan_write(ui, l, &s->owner, t, s->ntopics, 1, to) == 0)
+		r = ADMIN_RELOAD;
+	free(t);
+	return r;
+}
+
 static int
 plan_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
 {
 	struct plan_screen *s = l->ctx;
+	long i = line_topic(s, sel, n);
+	int add = strcmp(action, "topic-add") == 0, edit = strcmp(action, "open") == 0 ||
+	    strcmp(action, "topic-edit") == 0;
 
-	(void)ui;
-	if (!s->pick || n == 0 || strcmp(action, "open") != 0 || s->lines[sel].section != NULL)
+	if (s->pick) {
+		if (!edit || i < 0)
+			return ADMIN_STAY;
+		*s->out = s->topics[i];
+		s->picked = 1;
+		return ADMIN_BACK;
+	}
+	if (!add && !edit && strcmp(action, "topic-remove") != 0 &&
+	    strcmp(action, "topic-up") != 0 && strcmp(action, "topic-down") != 0)
 		return ADMIN_STAY;
-	*s->out = s->topics[s->lines[sel].topic];
-	s->picked = 1;
-	return ADMIN_BACK;
+	if (!s->writable) {
+		ui_status(ui, s->owner.class_id != 0 ? _("Only a teacher of the subject in %s, "
+		    "the head of studies or an administrator may change its plan.") :
+		    _("Only a teacher of the subject in grade %s, the head of studies or an "
+		    "administrator may change its plan."), s->owner.label);
+		return ADMIN_STAY;
+	}
+	if (s->ntopics == 0)
+		return add || edit ? plan_start(ui, l) : ADMIN_STAY;
+	if (i < 0)
+		return ADMIN_STAY;
+	if (add)
+		return plan_topic_form(ui, l, &s->owner, (size_t)i + 1, 1);
+	if (edit)
+		return plan_topic_form(ui, l, &s->owner, (size_t)i, 0);
+	if (strcmp(action, "topic-remove") == 0)
+		return plan_remove(ui, l, (size_t)i);
+	return plan_move(ui, l, (size_t)i, strcmp(action, "topic-up") == 0 ? -1 : 1);
 }
 
 int
 ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_topic *out)
 {
-	static const char *const hints[] = { "down", N_("scroll"), "back", N_("back"),
-	    "help", N_("help"), NULL };
-	static const char *const pick_hints[] = { "open", N_("take the topic"), "back",
-	    N_("back"), "down", N_("scroll"), NULL };
 	/* L10N: the plan screen's columns: done, topic number, day, hours, topic. */
 	static const struct admin_column columns[] = {
 		{ NULL, 3, UI_BOLD, 0, 0 },
@@ -163,9 +469,9 @@ ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_topic 
 		ADMIN_COLUMNS_END
 	};
 	struct plan_screen s = { .j = j, .pick = pick, .out = out };
-	struct admin_list l = { .hints = pick ? pick_hints : hints, .columns = columns,
-	    .ctx = &s, .empty = N_("This journal has no plan. Import one with `dapter plan "
-	    "import`."), .load = plan_load, .cell = plan_cell, .act = plan_act };
+	struct admin_list l = { .hints = pick ? pick_hints : read_hints, .columns = columns,
+	    .ctx = &s, .context = "plan", .load = plan_load, .cell = plan_cell,
+	    .act = plan_act };
 	size_t n = 0;
 	int rc;
 

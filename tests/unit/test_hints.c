@@ -9,7 +9,8 @@
  *   means something else there;
  * - the attendance hint names the language's own letter (ж, н);
  * - the whole digit row of every layout writes marks in the grid, and no grid
- *   key takes a character a digit row sends;
+ *   key takes a character a digit row sends, nor a key of the plan screen the
+ *   page opens (a digit typed a moment late must not edit the plan);
  * - yes and no are the same keys for every question: y/д/и, n/н/ж;
  * - pass and fail stay distinct in a 5-column cell.
  *
@@ -68,7 +69,7 @@ load(const char *name)
 static void
 check_hints(const struct keymap *km, const char *kmname, const char *lang)
 {
-	static const char *const contexts[] = { "home", "grid", "admin", "help", NULL };
+	static const char *const contexts[] = { "home", "grid", "plan", "admin", "help", NULL };
 	const struct keymap_binding *b;
 	const char *key, *a, *twin, *cyr;
 	char name[256];
@@ -142,6 +143,11 @@ check_digits(const struct keymap *km, const char *kmname)
 			}
 			if ((a = keymap_lookup(km, "grid", rows[r][d])) != NULL) {
 				printf("# %s: the grid binds %s (a digit on a layout) to %s\n",
+				    kmname, rows[r][d], a);
+				bad++;
+			}
+			if ((a = keymap_lookup(km, "plan", rows[r][d])) != NULL) {
+				printf("# %s: the plan binds %s (a digit on a layout) to %s\n",
 				    kmname, rows[r][d], a);
 				bad++;
 			}
