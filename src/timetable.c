@@ -23,18 +23,22 @@
 enum column { COL_WEEKDAY, COL_NUM, COL_SUBJECT, COL_TEACHER, COL_ROOM, COL_SUBGROUP, COL_SHIFT,
 	NCOLS };
 
-/* Header words, compared case-folded with '_' read as ' '. */
-static const struct { const char *word; enum column col; } headers[] = {
+/*
+ * Header words, compared case-folded with '_' read as ' ' (table_header_row());
+ * the abbreviations with their dot as well as without.
+ */
+static const struct table_header headers[] = {
 	{ "weekday", COL_WEEKDAY }, { "day", COL_WEEKDAY }, { "день", COL_WEEKDAY },
 	{ "день недели", COL_WEEKDAY }, { "күн", COL_WEEKDAY }, { "апта күні", COL_WEEKDAY },
-	{ "lesson", COL_NUM }, { "lesson number", COL_NUM }, { "no", COL_NUM }, { "№", COL_NUM },
+	{ "lesson", COL_NUM }, { "lesson number", COL_NUM }, { "no", COL_NUM }, { "no.", COL_NUM },
+	{ "№", COL_NUM },
 	{ "урок", COL_NUM }, { "№ урока", COL_NUM }, { "номер урока", COL_NUM },
 	{ "сабақ", COL_NUM }, { "№ сабақ", COL_NUM }, { "сабақ №", COL_NUM },
 	{ "сабақ нөмірі", COL_NUM },
 	{ "subject", COL_SUBJECT }, { "предмет", COL_SUBJECT }, { "пән", COL_SUBJECT },
 	{ "teacher", COL_TEACHER }, { "учитель", COL_TEACHER }, { "преподаватель", COL_TEACHER },
 	{ "мұғалім", COL_TEACHER }, { "оқытушы", COL_TEACHER },
-	{ "room", COL_ROOM }, { "кабинет", COL_ROOM }, { "каб", COL_ROOM },
+	{ "room", COL_ROOM }, { "кабинет", COL_ROOM }, { "каб", COL_ROOM }, { "каб.", COL_ROOM },
 	{ "аудитория", COL_ROOM }, { "бөлме", COL_ROOM },
 	{ "subgroup", COL_SUBGROUP }, { "group", COL_SUBGROUP }, { "подгруппа", COL_SUBGROUP },
 	{ "группа", COL_SUBGROUP }, { "топ", COL_SUBGROUP }, { "топша", COL_SUBGROUP },
@@ -77,22 +81,6 @@ fold(const char *field)
 	if (len > 1 && folded[len - 1] == '.')
 		folded[len - 1] = '\0';
 	return folded;
-}
-
-static int
-header_column(const char *field)
-{
-	char *folded = fold(field);
-	int col = -1;
-	size_t i;
-
-	for (i = 0; folded != NULL && i < sizeof headers / sizeof headers[0]; i++)
-		if (strcmp(folded, headers[i].word) == 0) {
-			col = (int)headers[i].col;
-			break;
-		}
-	free(folded);
-	return col;
 }
 
 /* A whole number lo..hi, "" giving `empty`; -1 for anything else. */
@@ -307,8 +295,8 @@ timetable_import(struct store *st, int64_t class_id, const char *from, const cha
 	struct user *users = NULL;
 	struct csv *csv = NULL;
 	char why[256];
-	int cols[NCOLS], c, rc = STORE_INVALID;
-	size_t i, nrows = 0, nsubjects = 0, nusers = 0, err_line = 0, *line_of = NULL;
+	int cols[NCOLS], rc = STORE_INVALID;
+	size_t nrows = 0, nsubjects = 0, nusers = 0, err_line = 0, *line_of = NULL;
 
 	memset(rep, 0, sizeof *rep);
 	if (from != NULL && !date_parse(from, rep->from)) {
@@ -333,11 +321,7 @@ timetable_import(struct store *st, int64_t class_id, const char *from, const cha
 		problem(rep, 0, "%s", _("The file is empty."));
 		goto out;
 	}
-	for (i = 0; i < NCOLS; i++)
-		cols[i] = -1;
-	for (i = 0; i < csv_cols(csv, 0); i++)
-		if ((c = header_column(csv_field(csv, 0, i))) >= 0 && cols[c] < 0)
-			cols[c] = (int)i;
+	table_header_row(csv, headers, sizeof headers / sizeof headers[0], cols, NCOLS);
 	if (cols[COL_WEEKDAY] < 0 || cols[COL_NUM] < 0 || cols[COL_SUBJECT] < 0 ||
 	    cols[COL_TEACHER] < 0) {
 		problem(rep, csv_line(csv, 0), "%s", _("The first line must name the columns: "

@@ -73,4 +73,11 @@ d --as aruzhan timetable import "7 Ә" "$data/timetable-7a.csv"
 status 3 "a teacher may not import a timetable"
 d --as aruzhan timetable show "7 Ә"
 status 0 "but reads it"
+
+# Headers as a spreadsheet abbreviates them, the dot kept: "Каб.", "No.".
+printf 'День_недели;No.;Предмет;Учитель;Каб.\nПн.;1;Алгебра;aruzhan;312\n' >"$tmp/abbr.csv"
+d timetable import "7 Ә" "$tmp/abbr.csv" --from 2026-12-07
+status 0 "abbreviated headers name their columns"
+d timetable show "7 Ә" --date 2026-12-07
+has "$tmp/out" "312" "the room is read from \"Каб.\""
 done_testing
