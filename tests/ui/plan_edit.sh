@@ -1,10 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The plan screen edits the plan (issue 13, point 5): the subject's teacher
-# changes a topic's text and hours, inserts a topic and removes one, at 80x24
-# and at 40x12; `plan show` and the audit (old -> new) have it. The class
-# teacher, who teaches another subject, sees the plan read only and is told
-# so; a journal with no plan starts one from an empty list.
+# changes a topic's text and hours, inserts a topic, removes one and moves
+# one, at 80x24 and at 40x12; `plan show` and the audit (old -> new) have it.
+# The class teacher, who teaches another subject, sees the plan read only and
+# is told so; a journal with no plan starts one from an empty list.
 . "$top_srcdir/tests/ui/lib.sh"
 
 dd() {
@@ -33,13 +33,23 @@ dd() {
 show() {
 	dd plan show "7 Ә" "$1" >"$tmp/show" 2>&1
 }
+# open_plan NAME COLS ROWS LOGIN DOWNS SUBJECT: LOGIN's journal of 7 Ә in
+# SUBJECT, DOWNS rows down My journals, then its plan screen.
+open_plan() {
+	start "$1" "$2" "$3" -- --as "$4"
+	wait_for "$1" "My journals" >/dev/null
+	i=0
+	while [ "$i" -lt "$5" ]; do
+		keys "$1" Down
+		i=$((i + 1))
+	done
+	keys "$1" Enter
+	wait_for "$1" "No lesson today" >/dev/null
+	keys "$1" p
+	wait_for "$1" "7 Ә · $6 · plan"
+}
 
-start a 80 24 -- --as aruzhan
-wait_for a "My journals" >/dev/null
-keys a Enter
-wait_for a "7 Ә · Алгебра" >/dev/null
-keys a p
-check "p opens the plan" wait_for a "7 Ә · Алгебра · plan"
+check "p opens the plan" open_plan a 80 24 aruzhan 0 Алгебра
 check "its writer is offered to edit it" wait_for a "Enter edit"
 
 # Topic 1: a new text and three hours.
@@ -78,6 +88,15 @@ check "the topic after it is topic 3 now" wait_re a "3 +11.09 +1 +Стандар
 show Алгебра
 check "plan show no longer has it" sh -c "! grep -qE '2026-09-07 +Степень с целым' '$tmp/show'"
 check "and 26 topics again" grep -qE "^26 " "$tmp/show"
+
+# The topic under the cursor moves up, and down again; the cursor goes along.
+keys a K
+check "K moves the topic up" wait_re a "2 +11.09 +1 +Стандартный вид числа"
+check "past the one before" wait_re a "3 +1 +Повторение степеней"
+show Алгебра
+check "plan show has the new order" grep -qE "^2 +1 +2026-09-11 +Стандартный вид числа" "$tmp/show"
+keys a J
+check "J moves it down again" wait_re a "3 +11.09 +1 +Стандартный вид числа"
 keys a q q q y
 check "quit" wait_for a "EXITED 0"
 
@@ -90,12 +109,7 @@ dd audit verify >/dev/null 2>&1
 check "the audit chain holds" test $? -eq 0
 
 # At 40x12: the form fits, an edit saves.
-start b 40 12 -- --as aruzhan
-wait_for b "My journals" >/dev/null
-keys b Enter
-wait_for b "7 Ә · Алгебра" >/dev/null
-keys b p
-wait_for b "Алгебра · plan" >/dev/null
+check "the plan opens at 40x12" open_plan b 40 12 aruzhan 0 Алгебра
 keys b Down Down Enter
 check "the form opens at 40x12" wait_for b "topic 2"
 check "its last field is on screen" wait_for b "SA-S after it"
@@ -107,14 +121,7 @@ show Алгебра
 check "plan show has the 40x12 edit" grep -qE "^2 +2 +Степени: повторение" "$tmp/show"
 
 # The class teacher teaches physics: the algebra plan is read only for him.
-start c 80 24 -- --as bolat
-wait_for c "My journals" >/dev/null
-keys c Down
-wait_for c "7 Ә · Алгебра" >/dev/null
-keys c Enter
-wait_for c "Алгебра" >/dev/null
-keys c p
-check "another subject's teacher sees the plan" wait_for c "7 Ә · Алгебра · plan"
+check "another subject's teacher sees the plan" open_plan c 80 24 bolat 1 Алгебра
 check "read only, and the status line says so" wait_for c "read only ·"
 check "with no edit key offered" wait_gone c "Enter edit"
 keys c Enter
@@ -128,14 +135,8 @@ show Алгебра
 check "he changed nothing" grep -qE "^2 +2 +Степени: повторение" "$tmp/show"
 
 # A journal with no plan: its teacher starts one for the class.
-start d 80 24 -- --as aruzhan
-wait_for d "My journals" >/dev/null
-keys d Down
-wait_for d "Геометрия" >/dev/null
-keys d Enter
-wait_for d "7 Ә · Геометрия" >/dev/null
-keys d p
-check "a journal without a plan offers to start one" wait_for d "start one here"
+check "the plan of a journal without one opens" open_plan d 80 24 aruzhan 1 Геометрия
+check "and offers to start one" wait_for d "start one here"
 keys d a
 check "which: the grade's or the class's" wait_for d "Start the plan for all of grade 7? No: for 7 Ә alone."
 keys d n
