@@ -27,8 +27,10 @@
 #define ADMIN_COLUMNS_MAX	8
 #define ADMIN_FLEX_MIN		8	/* the rest column's width when it names none */
 
-int
-admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle)
+/* admin_key() on a screen whose keys are those of `context`. */
+static int
+context_key(struct ui *ui, const char *context, struct ui_key *k, const char **action,
+    int idle)
 {
 	int r;
 
@@ -39,8 +41,14 @@ admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle)
 	if (r != UI_KEY)
 		return r;
 	ui->message[0] = '\0';
-	*action = ui_action(ui, "admin", k);
+	*action = ui_action(ui, context, k);
 	return UI_KEY;
+}
+
+int
+admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle)
+{
+	return context_key(ui, "admin", k, action, idle);
 }
 
 /* Moves the selection for up/down/page/first/last; 1 when the action was one of them. */
@@ -240,11 +248,8 @@ list_key(struct ui *ui, const struct admin_list *l, struct ui_key *k, const char
 	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 	int r;
 
-	if ((r = admin_key(ui, k, action, 1)) != UI_KEY)
-		return r;
-	if (l->context != NULL)
-		*action = ui_action(ui, l->context, k);
-	if (k->text[0] == '\0' || admin_input_pending() < PASTE_BYTES)
+	if ((r = context_key(ui, list_context(l), k, action, 1)) != UI_KEY ||
+	    k->text[0] == '\0' || admin_input_pending() < PASTE_BYTES)
 		return r;
 	do {
 		while ((r = ui_key_read(ui, k, 0)) == UI_KEY)
