@@ -59,6 +59,13 @@ struct plan_owner {
 int store_plan_replace(struct store *st, const struct plan_owner *owner, int64_t subject_id,
     const struct plan_topic *topics, size_t n);
 /*
+ * store_plan_replace() for an editor that read the plan as was[0..nwas)
+ * (nwas 0: no plan yet): STORE_LOCKED, nothing written, when another
+ * session changed it meanwhile, so no one's edit is lost unseen.
+ */
+int store_plan_edit(struct store *st, const struct plan_owner *owner, int64_t subject_id,
+    const struct plan_topic *was, size_t nwas, const struct plan_topic *topics, size_t n);
+/*
  * 1 when the user may write the plan of `owner` in a subject: the rule
  * store_plan_replace() keeps, for a screen to say beforehand.
  */

@@ -217,9 +217,32 @@ topic_audit(struct store *st, const char *object_prefix, int num, const struct p
 	    "plan.change", object, old != NULL ? a : NULL, new != NULL ? b : NULL);
 }
 
-int
-store_plan_replace(struct store *st, const struct plan_owner *owner, int64_t subject_id,
-    const struct plan_topic *topics, size_t n)
+/* The same topics, numbered alike, in the same order: the plan as it was read. */
+static int
+topics_same(const struct plan_topic *a, size_t na, const struct plan_topic *b, size_t nb)
+{
+	char x[STORE_TOPIC_MAX + STORE_HOMEWORK_MAX + STORE_NAME_MAX + 128], y[sizeof x];
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++) {
+		topic_describe(&a[i], x, sizeof x);
+		topic_describe(&b[i], y, sizeof y);
+		if (a[i].num != b[i].num || strcmp(x, y) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * store_plan_replace(), and with `check` store_plan_edit(): the plan stored
+ * must still be was[0..nwas), compared inside the write transaction.
+ */
+static int
+plan_replace(struct store *st, const struct plan_owner *owner, int64_t subject_id,
+    const struct plan_topic *topics, size_t n, int check, const struct plan_topic *was,
+    size_t nwas)
 {
 	struct plan_topic *old = NULL, *clean = NULL;
 	sqlite3_stmt *s = NULL;
@@ -265,6 +288,11 @@ store_plan_replace(struct store *st, const struct plan_owner *owner, int64_t sub
 		goto out;
 	if (plan_id != 0 && (rc = topic_list(st, plan_id, &old, &nold)) != STORE_OK)
 		goto out;
+	if (check && !topics_same(old, nold, was, nwas)) {
+		rc = store_fail(st, STORE_LOCKED, _("The plan was changed in another session "
+		    "meanwhile; nothing was written. Look at it again."));
+		goto out;
+	}
 	/* "7 Ә/Алгебра plan", "grade:7/Алгебра plan": what the audit is searched by. */
 	snprintf(prefix, sizeof prefix, "%s%s/%s plan", owner->class_id != 0 ? "" : "grade:",
 	    owner->label, subject);
@@ -319,6 +347,20 @@ out:
 	free(old);
 	free(clean);
 	return store_write_end(st, rc);
+}
+
+int
+store_plan_replace(struct store *st, const struct plan_owner *owner, int64_t subject_id,
+    const struct plan_topic *topics, size_t n)
+{
+	return plan_replace(st, owner, subject_id, topics, n, 0, NULL, 0);
+}
+
+int
+store_plan_edit(struct store *st, const struct plan_owner *owner, int64_t subject_id,
+    const struct plan_topic *was, size_t nwas, const struct plan_topic *topics, size_t n)
+{
+	return plan_replace(st, owner, subject_id, topics, n, 1, was, nwas);
 }
 
 /* The plan the journal follows: the class's own, else its grade's of the class's year. */

@@ -9,19 +9,21 @@
  * Opened from the page by whoever may write the plan (the rule of `plan
  * import`, store_plan_writable()), it edits the plan: a topic's form, a topic
  * inserted after the current one, one removed, one moved. Each change writes
- * the whole plan through store_plan_replace(), the import's own write: one
+ * the whole plan through store_plan_edit(), the import's own write: one
  * transaction, every changed topic audited old -> new, refused with the
- * import's words. Anyone else sees it read only, and is told so.
+ * import's words, and refused too when another session changed the plan
+ * since it was read. Anyone else sees it read only, and is told so.
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "text.h"
 #include "plan.h"
+#include "text.h"
 #include "ui_internal.h"
 
 /* A row of the list: a section's heading, or a topic. */
@@ -276,7 +278,7 @@ plan_form(struct ui *ui, const char *title, struct plan_topic *t)
 	ui_cursor(0, 0, 0);
 	/* Hours that are no number are 0, which the store refuses with the import's words. */
 	h = strtol(hours, &end, 10);
-	t->hours = end != hours && *end == '\0' && h > 0 && h <= 1000 ? (int)h : 0;
+	t->hours = end != hours && *end == '\0' && h > 0 && h <= INT_MAX ? (int)h : 0;
 	memcpy(t->date, date, sizeof t->date);
 	return 1;
 }
@@ -284,7 +286,8 @@ plan_form(struct ui *ui, const char *title, struct plan_topic *t)
 /*
  * Writes topics[0..n) as the whole plan of `owner`, numbered in order when
  * `renumber`: the import's own write, so its checks, its transaction and its
- * audit. On success the list shows topic `select` next.
+ * audit. On success the list shows topic `select` next. -1 when refused,
+ * -2 when the plan changed under the screen, which must read it again.
  */
 static int
 plan_write(struct ui *ui, struct admin_list *l, const struct plan_owner *owner,
@@ -292,12 +295,14 @@ plan_write(struct ui *ui, struct admin_list *l, const struct plan_owner *owner,
 {
 	struct plan_screen *s = l->ctx;
 	size_t i;
+	int rc;
 
 	for (i = 0; renumber && i < n; i++)
 		t[i].num = (int)i + 1;
-	if (store_plan_replace(ui->st, owner, s->j->subject_id, t, n) != STORE_OK) {
+	if ((rc = store_plan_edit(ui->st, owner, s->j->subject_id, s->topics, s->ntopics, t,
+	    n)) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
-		return -1;
+		return rc == STORE_LOCKED ? -2 : -1;
 	}
 	if (n > 0) {
 		l->first = topic_line(t, select < n ? select : n - 1);
@@ -338,7 +343,8 @@ plan_topic_form(struct ui *ui, struct admin_list *l, const struct plan_owner *ow
 	for (;;) {
 		if ((r = plan_form(ui, title, &t[i])) != 1)
 			break;
-		if (plan_write(ui, l, owner, t, n, insert, i) == 0) {
+		/* Refused: the form again, with the store's words. Changed meanwhile: read anew. */
+		if (plan_write(ui, l, owner, t, n, insert, i) != -1) {
 			r = ADMIN_RELOAD;
 			break;
 		}
@@ -386,7 +392,7 @@ plan_remove(struct ui *ui, struct admin_list *l, size_t i)
 	}
 	memcpy(t, s->topics, i * sizeof *t);
 	memcpy(t + i, s->topics + i + 1, (s->ntopics - i - 1) * sizeof *t);
-	if (plan_write(ui, l, &s->owner, t, s->ntopics - 1, 1, i) == 0)
+	if (plan_write(ui, l, &s->owner, t, s->ntopics - 1, 1, i) != -1)
 		r = ADMIN_RELOAD;
 	free(t);
 	return r;
@@ -411,7 +417,7 @@ plan_move(struct ui *ui, struct admin_list *l, size_t i, int by)
 	swap = t[i];
 	t[i] = t[to];
 	t[to] = swap;
-	if (plan_write(ui, l, &s->owner, t, s->ntopics, 1, to) == 0)
+	if (plan_write(ui, l, &s->owner, t, s->ntopics, 1, to) != -1)
 		r = ADMIN_RELOAD;
 	free(t);
 	return r;

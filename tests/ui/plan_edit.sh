@@ -4,7 +4,8 @@
 # changes a topic's text and hours, inserts a topic, removes one and moves
 # one, at 80x24 and at 40x12; `plan show` and the audit (old -> new) have it.
 # The class teacher, who teaches another subject, sees the plan read only and
-# is told so; a journal with no plan starts one from an empty list.
+# is told so; a journal with no plan starts one from an empty list; an edit
+# over a plan another session changed meanwhile is refused.
 . "$top_srcdir/tests/ui/lib.sh"
 
 dd() {
@@ -149,4 +150,21 @@ show Геометрия
 check "plan show: the class's own plan" grep -q "the class's own plan" "$tmp/show"
 check "with its first topic" grep -qE "^1 +2 +2026-09-01 +Начальные геометрические сведения" \
     "$tmp/show"
+
+# Two editors: a change saved over a plan another session changed meanwhile
+# is refused, and the screen reads the plan again.
+check "the plan opens for a second edit" open_plan e 80 24 aruzhan 0 Алгебра
+keys e Enter
+wait_for e "Алгебра · plan · topic 1" >/dev/null
+dd plan import 7 Алгебра "$top_srcdir/tests/data/plan-algebra-7.csv" >"$tmp/reimport.log" 2>&1
+check "meanwhile the plan is imported again" test $? -eq 0
+keys e "Другая тема" Enter Enter Enter Enter Enter Enter
+check "the edit over it is refused" wait_for e "The plan was changed in another session"
+check "and the screen shows the plan as it is now" \
+    wait_re e "1 +02.09 +2 +Степень с натуральным показателем и её свойства"
+show Алгебра
+check "plan show: the import's topic, not the stale edit" \
+    grep -qE "^1 +2 +2026-09-02 +Степень с натуральным показателем и её свойства$" "$tmp/show"
+keys e q q q y
+check "quit the second editor" wait_for e "EXITED 0"
 tap_done
