@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "plan.h"
 #include "store.h"
 #include "tap.h"
 
@@ -677,6 +678,47 @@ main(void)
 		    "the timetable on 16.11");
 		tap_is_int((int)n, 1, "is the new one");
 		free(on);
+	}
+	/* The plan's editor (ui_plan.c): who may write it, and no edit lost unseen. */
+	{
+		struct store *e1 = open_as(path, ua.id, "ana", "s-ana-plan-1");
+		struct store *e2 = open_as(path, ua.id, "ana", "s-ana-plan-2");
+		struct plan_topic t[2], *was = NULL;
+		struct plan_owner o;
+		size_t n = 0;
+
+		memset(t, 0, sizeof t);
+		t[0].num = 1;
+		t[0].hours = 2;
+		snprintf(t[0].topic, sizeof t[0].topic, "Степень");
+		t[1] = t[0];
+		t[1].num = 2;
+		snprintf(t[1].topic, sizeof t[1].topic, "Одночлены");
+		tap_is_int(store_plan_owner(e1, c.id, s.id, &o), STORE_NOT_FOUND,
+		    "a journal without a plan follows none");
+		tap_ok(o.class_id == c.id && o.grade == c.grade, "a start would be the class's own");
+		tap_ok(store_plan_writable(e1, &o, s.id), "the subject's teacher may write it");
+		tap_ok(!store_plan_writable(b, &o, s.id), "a substitute may not");
+		tap_is_int(store_plan_edit(e1, &o, s.id, NULL, 0, t, 1), STORE_OK,
+		    "a plan is started from an empty list");
+		tap_is_int(store_plan_edit(e2, &o, s.id, NULL, 0, t, 2), STORE_LOCKED,
+		    "a second editor who read no plan cannot save over the one started meanwhile");
+		tap_is_int(store_plan_progress(e2, c.id, s.id, 0, &was, &n, NULL), STORE_OK,
+		    "she reads it again");
+		tap_is_int(store_plan_edit(e2, &o, s.id, was, n, t, 2), STORE_OK,
+		    "and her edit over what she read is written");
+		tap_is_int(store_plan_edit(e1, &o, s.id, was, n, t, 1), STORE_LOCKED,
+		    "the first editor's copy, now stale, is refused");
+		tap_is_int(store_plan_edit(b, &o, s.id, t, 2, t, 1), STORE_DENIED,
+		    "and a substitute's edit is refused for who he is");
+		free(was);
+		was = NULL;
+		tap_is_int(store_plan_progress(op, c.id, s.id, 0, &was, &n, NULL), STORE_OK,
+		    "the plan is read");
+		tap_is_int((int)n, 2, "with the two topics of the edit written");
+		free(was);
+		store_close(e1);
+		store_close(e2);
 	}
 	tap_ok(store_audit_verify(op, &v, &before) == STORE_OK, "the audit chain holds");
 
