@@ -418,6 +418,11 @@ int store_lesson_update(struct store *st, const struct lesson *l, int flags);
 /* How many marks the change to `l` (by its id) would read anew: the editor asks first. */
 int store_lesson_reinterpreted(struct store *st, const struct lesson *l, size_t *n);
 int store_lesson_get(struct store *st, int64_t id, struct lesson *out);
+/*
+ * STORE_OK when the actor may write lesson `l` (by its journal and date): a
+ * substitute only the lessons of her days. Else STORE_DENIED and the reason.
+ */
+int store_lesson_writable(struct store *st, const struct lesson *l);
 /* How many pupils have a mark, an attendance letter or a comment in the lesson. */
 int store_lesson_mark_count(struct store *st, int64_t id, size_t *n);
 /*
@@ -499,7 +504,10 @@ int store_timetable_set(struct store *st, int64_t class_id, const char *from,
 /* The class's timetable in force on `date`, by weekday, shift, number, subgroup. */
 int store_timetable_on(struct store *st, int64_t class_id, const char *date,
     struct timetable_entry **rows, size_t *n);
-/* The lessons the actor teaches on `date` by the timetables in force, by shift and number. */
+/*
+ * The lessons the actor teaches on `date` by the timetables in force, hers
+ * and those of a substitution she has that day, by shift and number.
+ */
 int store_timetable_mine(struct store *st, const char *date, struct timetable_entry **rows,
     size_t *n);
 /*

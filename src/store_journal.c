@@ -396,6 +396,12 @@ require_writable(struct store *st, int64_t class_id, int64_t subject_id, int sub
 	    _("This journal is not yours: you may read it but not change it."));
 }
 
+int
+store_lesson_writable(struct store *st, const struct lesson *l)
+{
+	return require_writable(st, l->class_id, l->subject_id, l->subgroup, l->date);
+}
+
 /* The subject's hours in the class decide whether quarters or half-years hold the date. */
 static int
 lesson_period(struct store *st, int64_t class_id, int64_t subject_id, const char *date,

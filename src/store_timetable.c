@@ -252,7 +252,14 @@ store_timetable_mine(struct store *st, const char *date, struct timetable_entry 
 
 	*rows = NULL;
 	*n = 0;
-	if ((s = store_stmt(st, "SELECT " ENTRY_COLUMNS ENTRY_JOINS " WHERE t.teacher_id = ?1"
+	/*
+	 * Her own lessons and those she substitutes in on that day: a substitute
+	 * for two days has the absent teacher's lessons of those days, no more.
+	 */
+	if ((s = store_stmt(st, "SELECT " ENTRY_COLUMNS ENTRY_JOINS " WHERE (t.teacher_id = ?1"
+	    " OR EXISTS (SELECT 1 FROM substitution x WHERE x.user_id = ?1"
+	    " AND x.class_id = t.class_id AND x.subject_id = t.subject_id"
+	    " AND x.subgroup = t.subgroup AND x.starts <= ?2 AND x.ends >= ?2))"
 	    " AND t.weekday = ?3 AND " IN_FORCE("t") " ORDER BY t.shift, t.num, c.grade, c.name"))
 	    == NULL)
 		return STORE_FAILED;

@@ -62,6 +62,7 @@ struct grid {
 	size_t nc;
 	const struct comment **note;	/* np * nl: the cell's comment, or NULL */
 	int ungraded;			/* grade 1: attendance and comments only */
+	char *others;			/* nl: 1 for a lesson not hers to write (a substitute's) */
 	struct grade_row *grades;
 	size_t ng;
 	int row, col, top, left;
@@ -93,6 +94,7 @@ grid_free_data(struct grid *g)
 	free(g->lessons);
 	free(g->val);
 	free(g->att);
+	free(g->others);
 	free(g->grades);
 	free(g->sor_after);
 	g->sor_after = NULL;
@@ -103,6 +105,7 @@ grid_free_data(struct grid *g)
 	g->note = NULL;
 	g->nc = 0;
 	g->pupils = NULL;
+	g->others = NULL;
 	g->lessons = NULL;
 	g->val = NULL;
 	g->att = NULL;
@@ -220,6 +223,13 @@ grid_load(struct grid *g)
 		for (i = 0; i < g->np * g->nl; i++)
 			g->val[i] = -1;
 	}
+	/* A substitute writes the lessons of her days only: the others are shown apart. */
+	if (g->nl > 0 && (g->others = calloc(g->nl, 1)) == NULL) {
+		ui_status(ui, "%s", _("Out of memory."));
+		goto out;
+	}
+	for (i = 0; g->ro == RO_NONE && i < g->nl; i++)
+		g->others[i] = store_lesson_writable(ui->st, &g->lessons[i]) != STORE_OK;
 	for (i = 0; i < nm; i++) {
 		for (pi = 0; pi < g->np && g->pupils[pi].id != marks[i].pupil_id; pi++)
 			;
@@ -253,7 +263,8 @@ grid_load(struct grid *g)
 	rc = grid_grades(g);
 out:
 	/* Never leave counts without the arrays they describe. */
-	if (rc != 0 && (g->val == NULL || g->att == NULL || g->note == NULL))
+	if (rc != 0 && (g->val == NULL || g->att == NULL || g->note == NULL ||
+	    g->others == NULL))
 		grid_free_data(g);
 	free(marks);
 	return rc;
@@ -524,9 +535,12 @@ grid_draw(struct grid *g)
 
 	ui_put(2, 1, nw - 1, _("Pupil"), UI_BOLD);
 	for (x = 0, li = g->left; x < ncols && li < (int)g->nl; x++, li++) {
-		/* A timetabled day not yet written is dim until something is put in it. */
+		/*
+		 * A timetabled day not yet written is dim until something is put in
+		 * it; a day not hers to write (a substitute's) is plain.
+		 */
 		style = li == g->col && !g->away ? UI_REVERSE | UI_BOLD :
-		    g->lessons[li].id == 0 ? UI_DIM : UI_BOLD;
+		    g->lessons[li].id == 0 ? UI_DIM : g->others[li] ? 0 : UI_BOLD;
 		ui_put(1, nw + x * CELL_W + 1, CELL_W - 1,
 		    grid_kind_short(&g->lessons[li], buf, sizeof buf), UI_RIGHT | UI_DIM);
 		snprintf(buf, sizeof buf, "%.2s", g->lessons[li].date + 8);
@@ -622,6 +636,12 @@ grid_editable(struct grid *g)
 		if (!admin_confirm(g->ui, _("There is no lesson today. Add today's lesson?")))
 			return 0;
 		return grid_add_today(g) == 0;
+	}
+	/* A substitute's page: the lessons outside her days are read-only, and say why. */
+	if (g->others[g->col] && store_lesson_writable(g->ui->st, &g->lessons[g->col]) !=
+	    STORE_OK) {
+		ui_status(g->ui, "%s", store_error(g->ui->st));
+		return 0;
 	}
 	return 1;
 }
