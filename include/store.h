@@ -404,6 +404,7 @@ struct lesson {
 	int max_points;		/* СОр/СОч only */
 	char topic[STORE_TOPIC_MAX + 1];
 	char homework[STORE_HOMEWORK_MAX + 1];
+	int makeup;		/* added outside the timetable: takes no timetabled place */
 };
 
 int store_lesson_add(struct store *st, struct lesson *l);	/* sets l->id */
@@ -522,7 +523,8 @@ int store_class_day_off(struct store *st, int64_t class_id, const char *date);
  * A journal page's columns: its lessons in the period, and for each school
  * day up to `upto` the timetabled lessons not yet written, as lessons with
  * id 0 (a day with two timetabled lessons has two columns). A lesson on a
- * timetabled day fills one of its timetabled places.
+ * timetabled day fills one of its timetabled places, unless it is a make-up
+ * lesson (l->makeup), which stands beside them.
  */
 int store_lesson_page(struct store *st, int64_t class_id, int64_t subject_id, int subgroup,
     const struct period *p, const char *upto, struct lesson **rows, size_t *n);

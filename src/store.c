@@ -283,6 +283,12 @@ static const char *const migrations[] = {
 	"  pupil_id INTEGER NOT NULL REFERENCES pupil(id), text TEXT NOT NULL,"
 	"  PRIMARY KEY (lesson_id, pupil_id)) WITHOUT ROWID;"
 	"CREATE INDEX comment_pupil ON comment(pupil_id);",
+
+	/*
+	 * 9 -> 10: a lesson added outside the timetable (a make-up lesson, `n`
+	 * on the page): it never takes the place of the day's timetabled lesson.
+	 */
+	"ALTER TABLE lesson ADD COLUMN makeup INTEGER NOT NULL DEFAULT 0;",
 };
 
 /*

@@ -605,7 +605,7 @@ store_lesson_add(struct store *st, struct lesson *l)
 	if ((rc = lesson_plan_topic(st, l)) != STORE_OK || (rc = lesson_check(st, l)) != STORE_OK)
 		goto out;
 	if ((s = store_stmt(st, "INSERT INTO lesson(class_id, subject_id, subgroup, date, kind,"
-	    " max_points, topic, homework) VALUES (?,?,?,?,?,?,?,?)")) == NULL) {
+	    " max_points, topic, homework, makeup) VALUES (?,?,?,?,?,?,?,?,?)")) == NULL) {
 		rc = STORE_FAILED;
 		goto out;
 	}
@@ -617,6 +617,7 @@ store_lesson_add(struct store *st, struct lesson *l)
 	sqlite3_bind_int(s, 6, l->max_points);
 	store_bind_text(s, 7, l->topic);
 	store_bind_text(s, 8, l->homework);
+	sqlite3_bind_int(s, 9, l->makeup != 0);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		rc = store_fail_db(st);
 		goto out;
@@ -624,12 +625,16 @@ store_lesson_add(struct store *st, struct lesson *l)
 	l->id = sqlite3_last_insert_rowid(st->db);
 	lesson_describe(l, desc, sizeof desc);
 	lesson_object(st, l, object, sizeof object);
+	/* Said where people search: the page's column that is not the timetable's. */
+	if (l->makeup)
+		snprintf(object + strlen(object), sizeof object - strlen(object), " make-up");
 	rc = store_audit_append(st, "lesson.add", object, NULL, desc);
 out:
 	return store_write_end(st, rc);
 }
 
-#define LESSON_COLUMNS "id, class_id, subject_id, subgroup, date, kind, max_points, topic, homework"
+#define LESSON_COLUMNS "id, class_id, subject_id, subgroup, date, kind, max_points, topic," \
+	" homework, makeup"
 
 static void
 lesson_row(sqlite3_stmt *s, struct lesson *l)
@@ -643,6 +648,7 @@ lesson_row(sqlite3_stmt *s, struct lesson *l)
 	l->max_points = sqlite3_column_int(s, 6);
 	store_col_text(s, 7, l->topic, sizeof l->topic);
 	store_col_text(s, 8, l->homework, sizeof l->homework);
+	l->makeup = sqlite3_column_int(s, 9);
 }
 
 int

@@ -318,7 +318,8 @@ store_lesson_page(struct store *st, int64_t class_id, int64_t subject_id, int su
 				goto out;
 			}
 			*l = written[w];
-			have += strcmp(written[w].date, date) == 0;
+			/* A make-up lesson is beside the timetable's, never in its place. */
+			have += strcmp(written[w].date, date) == 0 && !written[w].makeup;
 		}
 		if (strcmp(date, upto) > 0 || store_class_day_off(st, class_id, date) != DAY_SCHOOL)
 			continue;

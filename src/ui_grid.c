@@ -900,6 +900,8 @@ grid_add_today(struct grid *g)
 	l.subgroup = g->j.subgroup;
 	snprintf(l.date, sizeof l.date, "%s", ui->today);
 	l.kind = LESSON_REGULAR;
+	/* A lesson added by hand is one more: today's timetabled lessons keep their columns. */
+	l.makeup = 1;
 	if (store_lesson_add(ui->st, &l) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
 		return -1;

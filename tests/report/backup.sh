@@ -168,10 +168,11 @@ cp "$fresh" "$tmp/old/school.db"
 # end of the year: year works and exams, the scheme's weights, the IIN), 5
 # (the timetable), 6 (the class history's index by pupil), 7 (the
 # calendar-thematic plan), 8 (subjects per grade and class, holidays per
-# grade) and 9 (comments on cells) add.
+# grade), 9 (comments on cells) and 10 (make-up lessons) add.
 sqlite3 "$tmp/old/school.db" "DROP TABLE plan_topic; DROP TABLE plan;
     DROP TABLE login_failure; DROP TABLE year_work;
     DROP TABLE timetable; DROP INDEX enrolment_pupil; DROP TABLE comment;
+    ALTER TABLE lesson DROP COLUMN makeup;
     ALTER TABLE scheme DROP COLUMN w_work; ALTER TABLE scheme DROP COLUMN w_exam;
     ALTER TABLE pupil DROP COLUMN iin; DROP VIEW subject_in_class;
     DROP TABLE subject_rule; ALTER TABLE holiday DROP COLUMN grade;

@@ -5,7 +5,8 @@
 # with today's column there without `n`; nothing is written until a mark
 # is, and then the lesson with it. A digit on a day without a lesson never
 # lands in the timetabled day before. "My journals" starts with today's
-# lessons in timetable order.
+# lessons in timetable order. `n` adds a make-up lesson beside the day's
+# timetabled one, never in its place.
 . "$top_srcdir/tests/ui/lib.sh"
 
 dd() {
@@ -100,4 +101,26 @@ after() {
 }
 check "then today's second" after "Русский язык" "^ +2 +7 Ә +Информатика"
 check "then the journals without a lesson today" after "Информатика" "^ +5 А +Русский язык"
+
+# Friday 27.11: Алгебра is lesson 2, not yet written. `n` adds a make-up
+# lesson beside it; the timetabled column stays, to be written by typing in it.
+start d 80 24 DAPTER_TODAY=2026-11-27 -- --as aruzhan
+wait_for d "My journals" >/dev/null
+keys d Enter
+wait_for d "27.11 FA: (no topic)" >/dev/null
+keys d n
+wait_for d "Topic:" >/dev/null
+keys d "Қосымша сабақ" Enter
+wait_for d "Homework:" >/dev/null
+keys d Enter
+check "n adds a make-up lesson" wait_for d "27.11 FA: Қосымша сабақ"
+check "the make-up lesson alone is written" test "$(lessons | grep -c 2026-11-27)" = 1
+keys d Right
+check "beside today's timetabled lesson, which keeps its column" \
+    wait_for d "27.11 FA: (no topic)"
+keys d 9
+check "the mark is in the timetabled column" wait_re d "^.Ахметов Нұрсұлтан .* 9 "
+check "a mark typed in the timetabled column writes it" \
+    test "$(lessons | grep -c 2026-11-27)" = 2
+check "and the day still has two columns, not three" wait_re d " 25  27  27 +% "
 tap_done
