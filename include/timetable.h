@@ -43,5 +43,12 @@ void timetable_report_free(struct timetable_report *rep);
 int timetable_weekday_parse(const char *s);
 /* A weekday 1..6 as a person reads it, translated: "Monday", "Дүйсенбі". */
 const char *timetable_weekday_name(int weekday);
+/* The same in a column heading: "Mon", "Дс". */
+const char *timetable_weekday_short(int weekday);
+/*
+ * The first day a new timetable of the class holds from unless told: today,
+ * or the school year's first day for a class that has none yet.
+ */
+int timetable_default_from(struct store *st, int64_t class_id, char out[11]);
 
 #endif

@@ -80,6 +80,10 @@ static const struct keymap_action actions[] = {
 	{ "topic-remove", N_("Remove the topic from the plan") },
 	{ "topic-up", N_("Move the topic up the plan") },
 	{ "topic-down", N_("Move the topic down the plan") },
+	{ "timetable", N_("The class's weekly timetable") },
+	{ "room", N_("Set the room of the timetable's lesson") },
+	{ "shift", N_("Show the other shift of the timetable") },
+	{ "save", N_("Save the timetable from a date") },
 	{ NULL, NULL }
 };
 

@@ -130,6 +130,27 @@ timetable_weekday_name(int weekday)
 	return weekday >= 1 && weekday <= 6 ? _(names[weekday - 1]) : "?";
 }
 
+const char *
+timetable_weekday_short(int weekday)
+{
+	/* L10N: weekdays in a timetable's column heading: Дс Сс Ср Бс Жм Сб, Пн Вт Ср Чт Пт Сб. */
+	switch (weekday) {
+	case 1:
+		return C_("weekday", "Mon");
+	case 2:
+		return C_("weekday", "Tue");
+	case 3:
+		return C_("weekday", "Wed");
+	case 4:
+		return C_("weekday", "Thu");
+	case 5:
+		return C_("weekday", "Fri");
+	case 6:
+		return C_("weekday", "Sat");
+	}
+	return "?";
+}
+
 /* A subject by its name, case-folded. */
 static const struct subject *
 subject_match(const struct subject *rows, size_t n, const char *name)
@@ -175,9 +196,8 @@ teacher_match(const struct user *rows, size_t n, const char *name, int *ambiguou
 	return *ambiguous ? NULL : found;
 }
 
-/* Today, or the school year's first day for a class without a timetable yet. */
-static int
-default_from(struct store *st, int64_t class_id, char out[11])
+int
+timetable_default_from(struct store *st, int64_t class_id, char out[11])
 {
 	struct timetable_entry *rows = NULL;
 	struct period *ps = NULL;
@@ -303,7 +323,7 @@ timetable_import(struct store *st, int64_t class_id, const char *from, const cha
 		problem(rep, 0, _("The first day \"%s\": write YYYY-MM-DD or DD.MM.YYYY."), from);
 		goto out;
 	}
-	if (from == NULL && (rc = default_from(st, class_id, rep->from)) != STORE_OK) {
+	if (from == NULL && (rc = timetable_default_from(st, class_id, rep->from)) != STORE_OK) {
 		problem(rep, 0, "%s", store_error(st));
 		goto out;
 	}

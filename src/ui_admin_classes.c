@@ -556,6 +556,8 @@ classes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
 		return admin_roster(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
 	if (strcmp(action, "import") == 0)
 		return admin_import(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+	if (strcmp(action, "timetable") == 0)
+		return admin_timetable(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
 	if (strcmp(action, "rename") == 0) {
 		snprintf(name, sizeof name, "%s", c->name);
 		if (!admin_prompt(ui, _("New name of the class:"), name, sizeof name, 0) ||
@@ -597,8 +599,8 @@ int
 admin_classes(struct ui *ui)
 {
 	static const char *const hints[] = { "open", N_("Roster"), "add", N_("Add"),
-	    "import", N_("Import CSV"), "rename", N_("Rename"), "teacher", N_("Class teacher"),
-	    "promote", N_("Promote"), "back", N_("Back"), NULL };
+	    "import", N_("Import CSV"), "timetable", N_("Timetable"), "rename", N_("Rename"),
+	    "teacher", N_("Class teacher"), "promote", N_("Promote"), "back", N_("Back"), NULL };
 	static const struct admin_column columns[] = {
 		{ N_("Class"), 10, UI_BOLD, 0, 0 },
 		{ N_("Year"), 9, 0, ADMIN_COL_NARROW, 0 },

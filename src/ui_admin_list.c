@@ -452,9 +452,9 @@ admin_prompt_date(struct ui *ui, const char *label, char out[11])
 struct pick {
 	char **items;
 	size_t n;
-	char *buf;
+	char *buf;		/* the choice's text, or NULL */
 	size_t size;
-	int chosen;
+	int chosen;		/* 1 + the row chosen; 0 none */
 };
 
 static int
@@ -481,22 +481,40 @@ pick_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, si
 	(void)ui;
 	if (strcmp(action, "open") != 0 || n == 0)
 		return ADMIN_STAY;
-	snprintf(p->buf, p->size, "%s", p->items[sel]);
-	p->chosen = 1;
+	if (p->buf != NULL)
+		snprintf(p->buf, p->size, "%s", p->items[sel]);
+	p->chosen = 1 + (int)sel;
 	return ADMIN_BACK;
 }
 
 static const struct admin_column admin_one_column[] = { { NULL, 0, 0, 0, 0 },
     ADMIN_COLUMNS_END };
 
+static const char *const pick_hints[] = { "open", N_("Choose"), "back", N_("Back"), NULL };
+
+int
+admin_pick(struct ui *ui, const char *title, char **items, size_t n, size_t *chosen)
+{
+	struct pick p = { items, n, NULL, 0, 0 };
+	struct admin_list l = { .columns = admin_one_column, .hints = pick_hints, .ctx = &p,
+	    .first = *chosen, .load = pick_load, .cell = pick_cell, .act = pick_act };
+
+	snprintf(l.title, sizeof l.title, "%s", title);
+	if (admin_list_run(ui, &l) == UI_QUIT)
+		return UI_QUIT;
+	if (p.chosen == 0)
+		return 0;
+	*chosen = (size_t)p.chosen - 1;
+	return 1;
+}
+
 /* admin_prompt() where Tab opens a list of `items`: a choice there answers the prompt. */
 int
 admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char **items,
     size_t n)
 {
-	static const char *const hints[] = { "open", N_("Choose"), "back", N_("Back"), NULL };
 	struct pick p = { items, n, buf, size, 0 };
-	struct admin_list l = { .columns = admin_one_column, .hints = hints, .ctx = &p,
+	struct admin_list l = { .columns = admin_one_column, .hints = pick_hints, .ctx = &p,
 	    .load = pick_load, .cell = pick_cell, .act = pick_act };
 	int r;
 

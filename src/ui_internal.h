@@ -156,6 +156,11 @@ int admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size,
     char **items, size_t n);
 int admin_confirm(struct ui *ui, const char *question);
 int admin_ask(struct ui *ui, const char *question);	/* i18n_answer(): 1, 0 or -1 */
+/*
+ * A list of `items` to choose from, starting on *chosen: 1 with the row in
+ * *chosen, 0 when none was chosen, UI_QUIT.
+ */
+int admin_pick(struct ui *ui, const char *title, char **items, size_t n, size_t *chosen);
 /* Bytes the terminal has sent that no key read has taken yet (0 when unknown). */
 int admin_input_pending(void);
 /* Names to pick from with Tab: enabled users' logins, classes, subjects. */
@@ -172,6 +177,8 @@ void pick_lists_free(struct pick_lists *l);
 const char *pick_lists_login(const struct pick_lists *l, int64_t user_id);	/* "" if none */
 /* ui_admin_classes.c */
 int admin_classes(struct ui *ui);
+/* ui_admin_timetable.c: the class's weekly timetable as a grid to edit. */
+int admin_timetable(struct ui *ui, const struct class *c);
 /* ui_admin_teaching.c */
 int admin_subjects(struct ui *ui);
 int admin_assignments(struct ui *ui);
