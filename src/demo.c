@@ -18,6 +18,7 @@
 #include "roster.h"
 #include "server.h"
 #include "store.h"
+#include "timetable.h"
 
 /* Passwords are LOGIN-demo, made up to the 10 characters every password needs. */
 static const struct {
@@ -59,6 +60,24 @@ static const struct {
 	{ "aigerim", "7 Ә", "Алгебра" }, { "aigerim", "8 Б", "Алгебра" },
 	{ "marat", "7 Ә", "Қазақ әдебиеті" }, { "marat", "8 Б", "Русский язык" },
 	{ "olga", "7 Ә", "Информатика" }, { "olga", "8 Б", "Информатика" },
+};
+
+/*
+ * The week of 7 Ә and 8 Б: the days of each subject are demo_subjects'
+ * weekdays, so the lessons written up to today fill the timetable's places,
+ * and from tomorrow on the lessons appear by themselves. A teacher is never
+ * in two classes at once.
+ */
+static const struct {
+	const char *class_name, *subject, *room;
+	int weekday, num;
+} demo_week[] = {
+	{ "7 Ә", "Алгебра", "204", 1, 1 }, { "7 Ә", "Алгебра", "204", 3, 1 },
+	{ "7 Ә", "Алгебра", "204", 5, 1 }, { "7 Ә", "Қазақ әдебиеті", "204", 2, 1 },
+	{ "7 Ә", "Қазақ әдебиеті", "204", 4, 2 }, { "7 Ә", "Информатика", "301", 3, 2 },
+	{ "8 Б", "Алгебра", "207", 1, 2 }, { "8 Б", "Алгебра", "207", 3, 3 },
+	{ "8 Б", "Алгебра", "207", 5, 2 }, { "8 Б", "Русский язык", "207", 2, 2 },
+	{ "8 Б", "Русский язык", "207", 4, 1 }, { "8 Б", "Информатика", "301", 3, 1 },
 };
 
 /*
@@ -230,6 +249,41 @@ demo_fill(struct store *st, const char *today)
 	return rc;
 }
 
+/* Each class's week from the school year's first day, its teacher the one assigned. */
+static int
+demo_timetable(struct store *st, const char *class_name)
+{
+	struct timetable_entry rows[sizeof demo_week / sizeof demo_week[0]];
+	struct class c;
+	struct subject s;
+	struct user u;
+	char from[11];
+	size_t i, k, n = 0;
+	int rc;
+
+	if ((rc = store_class_find(st, class_name, &c)) != STORE_OK ||
+	    (rc = timetable_default_from(st, c.id, from)) != STORE_OK)
+		return rc;
+	memset(rows, 0, sizeof rows);
+	for (i = 0; i < sizeof demo_week / sizeof demo_week[0]; i++) {
+		if (strcmp(demo_week[i].class_name, class_name) != 0)
+			continue;
+		for (k = 0; strcmp(demo_assignments[k].class_name, class_name) != 0 ||
+		    strcmp(demo_assignments[k].subject, demo_week[i].subject) != 0; k++)
+			;
+		if ((rc = store_subject_find(st, demo_week[i].subject, &s)) != STORE_OK ||
+		    (rc = store_user_find(st, demo_assignments[k].login, &u)) != STORE_OK)
+			return rc;
+		rows[n].weekday = demo_week[i].weekday;
+		rows[n].shift = 1;
+		rows[n].num = demo_week[i].num;
+		rows[n].subject_id = s.id;
+		rows[n].teacher_id = u.id;
+		snprintf(rows[n++].room, sizeof rows[0].room, "%s", demo_week[i].room);
+	}
+	return store_timetable_set(st, c.id, from, rows, n);
+}
+
 static size_t
 demo_subject_index(const char *name)
 {
@@ -376,6 +430,9 @@ demo_create(const char *db_path, FILE *out, FILE *err)
 		if ((rc = store_class_find(st, demo_assignments[i].class_name, &c)) != STORE_OK ||
 		    (rc = store_subject_find(st, demo_assignments[i].subject, &s)) != STORE_OK ||
 		    (rc = store_assign(st, demo_assignments[i].login, c.id, s.id, 0)) != STORE_OK)
+			goto out;
+	for (i = 0; i < 2; i++)
+		if ((rc = demo_timetable(st, classes[i])) != STORE_OK)
 			goto out;
 	/* Grade 1's extra week in February (Kazakhstan), in this year's calendar. */
 	if ((rc = store_year_current(st, today, &year)) != STORE_OK)

@@ -142,7 +142,9 @@ printf 'Тегі,Аты\nСәкен,Әли\nАбай,Дана\n' >"$tmp/r1.csv"
 "$DAPTER" --db "$db" lesson add "1 А" "Сауат ашу" 2026-11-23 >/dev/null 2>&1
 start g 40 12 DAPTER_LANG=kk -- --as aigerim
 wait_for g "1 А" >/dev/null
-keys g Enter
+# Monday: her timetabled lessons (7 Ә, 8 Б) head her home; 1 А comes after them.
+keys g Down Down Enter
+wait_for g "1 А · Сауат ашу" >/dev/null
 check "grade 1: the comment key is the first hint" wait_re g "^c түсініктеме"
 keys g 5
 check "grade 1: a digit says it is not marked, and names the comment key" \
