@@ -18,11 +18,6 @@ check "the demo's timetable passes the audit" \
 start a 80 24 DAPTER_TODAY=2026-11-23 -- --as aigerim
 check "Monday: the home starts with the first lesson, its number before it" \
     wait_re a "^ +1 +7 Ә +Алгебра"
-# after LINE_RE NEXT_RE: the pane's line after the first matching LINE_RE matches NEXT_RE.
-after() {
-	screen "$1" | awk -v a="$2" -v b="$3" 'found { exit !($0 ~ b) } $0 ~ a { found = 1 }
-	    END { if (!found) exit 1 }'
-}
 check "then the second" after a "7 Ә +Алгебра" "^ +2 +8 Б +Алгебра"
 
 start b 80 24 DAPTER_TODAY=2026-11-24 -- --as marat

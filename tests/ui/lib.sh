@@ -188,6 +188,43 @@ admin_menu() {
 	keys "$1" Enter
 }
 
+# after NAME LINE_RE NEXT_RE: the line of NAME's pane after the first one
+# matching LINE_RE matches NEXT_RE (the order of a list).
+after() {
+	screen "$1" | awk -v a="$2" -v b="$3" 'found { exit !($0 ~ b) } $0 ~ a { found = 1 }
+	    END { if (!found) exit 1 }'
+}
+
+# dd ARGS...: a dapter command that sets up the test, which bails out if it fails.
+dd() {
+	"$DAPTER" --db "$db" "$@" >/dev/null 2>"$tmp/setup.err" ||
+	    { echo "Bail out! $*: $(cat "$tmp/setup.err")"; exit 1; }
+}
+
+# timetable_school: a school with a timetable (tests/data/timetable-7a.csv)
+# for 7 Ә: aruzhan teaches Алгебра, pavel Русский язык and Информатика
+# (group 1); 5 А has none. Алгебра is lesson 1 on Mondays, 2 on Tuesdays,
+# 3 and 4 on Wednesdays and 2 on Fridays.
+timetable_school() {
+	dd init --school "Мектеп № 1"
+	echo "aruzhan-pass-1" | dd user add aruzhan --name "Аружан Серікқызы" --role teacher \
+	    --password-stdin
+	echo "pavel-pass-12" | dd user add pavel --name "Павел Ким" --role teacher \
+	    --password-stdin
+	dd class add "5 А"
+	dd class add "7 Ә"
+	dd subject add Алгебра --hours 3
+	dd subject add "Русский язык" --hours 2
+	dd subject add Информатика --hours 1
+	dd assign aruzhan "7 Ә" Алгебра
+	dd assign pavel "7 Ә" "Русский язык"
+	dd assign pavel "7 Ә" Информатика --subgroup 1
+	printf 'Тегі;Аты\nАхметов;Нұрсұлтан\nБекова;Аружан\nЖұмабаев;Ерасыл\n' \
+	    >"$tmp/roster.csv"
+	dd roster import "7 Ә" "$tmp/roster.csv"
+	dd timetable import "7 Ә" "$top_srcdir/tests/data/timetable-7a.csv"
+}
+
 # check DESCRIPTION COMMAND...: one TAP line for the command's status.
 check() {
 	desc=$1

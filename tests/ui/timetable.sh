@@ -9,31 +9,13 @@
 # timetabled one, never in its place.
 . "$top_srcdir/tests/ui/lib.sh"
 
-dd() {
-	"$DAPTER" --db "$db" "$@" >/dev/null 2>"$tmp/setup.err" ||
-	    { echo "Bail out! $*: $(cat "$tmp/setup.err")"; exit 1; }
-}
 lessons() {	# the lessons written in 7 Ә Алгебра, "ID<TAB>DATE<TAB>..."
 	"$DAPTER" --db "$db" lesson list "7 Ә" Алгебра 2>/dev/null
 }
 
-dd init --school "Мектеп № 1"
-echo "aruzhan-pass-1" | dd user add aruzhan --name "Аружан Серікқызы" --role teacher \
-    --password-stdin
-echo "pavel-pass-12" | dd user add pavel --name "Павел Ким" --role teacher --password-stdin
-dd class add "5 А"
-dd class add "7 Ә"
-dd subject add Алгебра --hours 3
-dd subject add "Русский язык" --hours 2
-dd subject add Информатика --hours 1
-dd assign aruzhan "7 Ә" Алгебра
-dd assign pavel "7 Ә" "Русский язык"
-dd assign pavel "7 Ә" Информатика --subgroup 1
+timetable_school
 dd assign pavel "5 А" "Русский язык"
-printf 'Тегі;Аты\nАхметов;Нұрсұлтан\nБекова;Аружан\nЖұмабаев;Ерасыл\n' >"$tmp/roster.csv"
-dd roster import "7 Ә" "$tmp/roster.csv"
 dd holiday add 2026-11-16 2026-11-16 Day off
-dd timetable import "7 Ә" "$top_srcdir/tests/data/timetable-7a.csv"
 
 # Monday 23.11: Алгебра is lesson 1 on Mondays, 2 on Tuesdays, 3 and 4 on
 # Wednesdays and 2 on Fridays; 16.11 is a holiday.
@@ -94,13 +76,8 @@ check "and writes that day's lesson with it" sh -c '"$DAPTER" --db "$0" lesson l
 start c 80 24 DAPTER_TODAY=2026-11-26 -- --as pavel
 check "My journals starts with today's first lesson" \
     wait_re c "^ +1 +7 Ә +Русский язык"
-# after LINE_RE NEXT_RE: the pane's line after the first matching LINE_RE matches NEXT_RE.
-after() {
-	screen c | awk -v a="$1" -v b="$2" 'found { exit !($0 ~ b) } $0 ~ a { found = 1 }
-	    END { if (!found) exit 1 }'
-}
-check "then today's second" after "Русский язык" "^ +2 +7 Ә +Информатика"
-check "then the journals without a lesson today" after "Информатика" "^ +5 А +Русский язык"
+check "then today's second" after c "Русский язык" "^ +2 +7 Ә +Информатика"
+check "then the journals without a lesson today" after c "Информатика" "^ +5 А +Русский язык"
 
 # Friday 27.11: Алгебра is lesson 2, not yet written. `n` adds a make-up
 # lesson beside it; the timetabled column stays, to be written by typing in it.

@@ -8,10 +8,6 @@
 # Saturday's eighth lesson.
 . "$top_srcdir/tests/ui/lib.sh"
 
-dd() {
-	"$DAPTER" --db "$db" "$@" >/dev/null 2>"$tmp/setup.err" ||
-	    { echo "Bail out! $*: $(cat "$tmp/setup.err")"; exit 1; }
-}
 show() {
 	"$DAPTER" --db "$db" timetable show "7 Ә" 2>&1
 }
