@@ -202,7 +202,9 @@ class Editor:
         if scr is None:
             self.errors.append("no home screen: " + " | ".join(screen(self.name)[:3]))
             return
-        row = re.compile(r"^ ?%s +%s( |$)" % (re.escape(p.cls), re.escape(p.subj)))
+        # On a day with timetabled lessons the rows have a gutter of lesson numbers.
+        row = re.compile(r"^ *(?:(?:2\.)?\d +)?%s +%s( |$)" % (re.escape(p.cls),
+                                                             re.escape(p.subj)))
 
         def listed(s):
             return "My journals" in s[0] and any(row.match(l) for l in s[2:])
