@@ -70,8 +70,9 @@ marks_csv_export(struct store *st, const struct class *c, const struct subject *
 	    (rc = store_comment_list(st, c->id, subj->id, subgroup, p, &cs, &nc)) != STORE_OK)
 		goto out;
 	/* A lesson with comments is followed by their column: each beside its mark. */
+	/* cells[n] for the row's columns 2 .. 2 * nl + 1: a lesson and its comments. */
 	if ((row = calloc(2 * nl + 8, sizeof *row)) == NULL ||
-	    (cells = calloc(2 * nl + 1, sizeof *cells)) == NULL) {
+	    (cells = calloc(2 * nl + 2, sizeof *cells)) == NULL) {
 		rc = store_fail(st, STORE_FAILED, _("Out of memory."));
 		goto out;
 	}

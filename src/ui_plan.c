@@ -329,9 +329,12 @@ plan_topic_form(struct ui *ui, struct admin_list *l, const struct plan_owner *ow
 		ui_status(ui, "%s", _("Out of memory."));
 		return ADMIN_STAY;
 	}
+	/* An empty plan has no topics array: memcpy() may not be given NULL. */
 	if (insert) {
-		memcpy(t, s->topics, i * sizeof *t);
-		memcpy(t + i + 1, s->topics + i, (s->ntopics - i) * sizeof *t);
+		if (s->ntopics > 0) {
+			memcpy(t, s->topics, i * sizeof *t);
+			memcpy(t + i + 1, s->topics + i, (s->ntopics - i) * sizeof *t);
+		}
 		/* A new topic is an hour of the section it follows. */
 		t[i].hours = 1;
 		if (i > 0)
