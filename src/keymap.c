@@ -22,69 +22,13 @@ struct keymap {
 	size_t n, size;
 };
 
+/* keymap.h's KEYMAP_ACTIONS as a table, indexed by enum action. */
 static const struct keymap_action actions[] = {
-	{ "help", N_("Show the keys") },
-	{ "language", N_("Switch the language (kk, ru, en)") },
-	{ "redraw", N_("Redraw the screen") },
-	{ "quit", N_("Quit dapter") },
-	{ "lock", N_("Lock the journal; another teacher may log in meanwhile") },
-	{ "back", N_("Back to the screen before (from a page: the list of journals)") },
-	{ "open", N_("Open the journal") },
-	{ "up", N_("Previous pupil or line") },
-	{ "down", N_("Next pupil or line") },
-	{ "left", N_("Previous lesson") },
-	{ "right", N_("Next lesson") },
-	{ "page-up", N_("Page up") },
-	{ "page-down", N_("Page down") },
-	{ "first", N_("First lesson; the top of a list") },
-	{ "last", N_("Last lesson; the end of a list") },
-	{ "today", N_("Today's lesson") },
-	{ "absent", N_("Absent") },
-	{ "excused", N_("Absent for a good reason") },
-	{ "ill", N_("Ill") },
-	{ "late", N_("Late") },
-	{ "clear", N_("Clear the cell") },
-	{ "enter", N_("Save the typed points and go down, else edit the lesson") },
-	{ "lesson-edit", N_("Edit the lesson's topic and homework") },
-	{ "lesson-add", N_("Add a lesson for today") },
-	{ "lesson-remove", N_("Remove the lesson, a lesson added by mistake") },
-	{ "comment", N_("The comment on the cell: feedback on the pupil's work") },
-	{ "summary", N_("Term results: the shares of FA, SA-S and SA-T") },
-	{ "plan", N_("The plan: topics done, where a SA-S is due, ahead or behind") },
-	{ "class", N_("Class view: every subject's term mark") },
-	{ "period-prev", N_("Previous term") },
-	{ "period-next", N_("Next term") },
-	{ "admin", N_("Administration: users, classes, terms, sessions, audit") },
-	{ "password", N_("Change my password") },
-	{ "reports", N_("Reports: report cards, summary sheet, quality, analysis, attendance") },
-	{ "add", N_("Add (a user, a class, an assignment)") },
-	{ "toggle", N_("Disable or enable the user; close or reopen the term") },
-	{ "reset", N_("Reset the user's password") },
-	{ "role", N_("Change the user's role") },
-	{ "import", N_("Import the class list from a CSV or XLSX file or a paste") },
-	{ "break", N_("Break the lock the session holds") },
-	{ "filter", N_("Filter the audit records") },
-	{ "verify", N_("Verify the audit chain") },
-	{ "keys", N_("The user's SSH keys") },
-	{ "remove", N_("Remove (a key, a substitution, a holiday)") },
-	{ "rename", N_("Rename the class or the pupil") },
-	{ "leave", N_("Record that the pupil left the school on a date") },
-	{ "promote", N_("Move the class up into the next school year") },
-	{ "teacher", N_("Choose the class teacher") },
-	{ "move", N_("Move the pupil to another class") },
-	{ "subgroup", N_("Put the pupil into a subgroup of a subject") },
-	{ "dates", N_("Change the term's first and last day") },
-	{ "year", N_("Show another school year") },
-	{ "topic-edit", N_("Edit the plan's topic: text, hours, date, homework, section, SA-S") },
-	{ "topic-add", N_("Add a topic to the plan after this one, or start the plan") },
-	{ "topic-remove", N_("Remove the topic from the plan") },
-	{ "topic-up", N_("Move the topic up the plan") },
-	{ "topic-down", N_("Move the topic down the plan") },
-	{ "timetable", N_("The class's weekly timetable") },
-	{ "room", N_("Set the room of the timetable's lesson") },
-	{ "shift", N_("Show the other shift of the timetable") },
-	{ "save", N_("Save the timetable from a date") },
-	{ NULL, NULL }
+	{ ACTION_NONE, "", NULL },
+#define KEYMAP_ACTION_ENTRY(id, name, help) { ACTION_##id, name, help },
+	KEYMAP_ACTIONS(KEYMAP_ACTION_ENTRY)
+#undef KEYMAP_ACTION_ENTRY
+	{ ACTION_COUNT, NULL, NULL }
 };
 
 static const char *const contexts[] = { "global", "login", "home", "grid", "help", "admin",
@@ -117,18 +61,30 @@ static const char *const physical[][2] = {
 const struct keymap_action *
 keymap_actions(void)
 {
-	return actions;
+	return actions + 1;
 }
 
-const char *
-keymap_action_help(const char *action)
+enum action
+keymap_action_named(const char *name)
 {
 	size_t i;
 
-	for (i = 0; actions[i].name != NULL; i++)
-		if (strcmp(actions[i].name, action) == 0)
-			return actions[i].help;
-	return NULL;
+	for (i = 1; i < ACTION_COUNT; i++)
+		if (strcmp(actions[i].name, name) == 0)
+			return actions[i].id;
+	return ACTION_NONE;
+}
+
+const char *
+keymap_action_name(enum action a)
+{
+	return a > ACTION_NONE && a < ACTION_COUNT ? actions[a].name : "";
+}
+
+const char *
+keymap_action_help(enum action a)
+{
+	return a > ACTION_NONE && a < ACTION_COUNT ? actions[a].help : NULL;
 }
 
 /* Bytes of the UTF-8 sequence starting with c, or 0 for a bad lead byte. */
@@ -186,7 +142,7 @@ context_valid(const char *ctx)
 	return 0;
 }
 
-static const char *
+static enum action
 find(const struct keymap *km, const char *context, const char *key)
 {
 	size_t i;
@@ -194,7 +150,7 @@ find(const struct keymap *km, const char *context, const char *key)
 	for (i = 0; i < km->n; i++)
 		if (strcmp(km->b[i].context, context) == 0 && strcmp(km->b[i].key, key) == 0)
 			return km->b[i].action;
-	return NULL;
+	return ACTION_NONE;
 }
 
 /* Splits off the next blank-separated word of *p; NULL at the end. */
@@ -223,6 +179,7 @@ keymap_parse(const char *name, const char *text, struct keymap **out, char *err,
 	struct keymap *km = NULL;
 	struct keymap_binding *nb = NULL;
 	char *copy = NULL, *line, *next, *p, *ctx, *key, *act, *extra, *hash;
+	enum action action;
 	size_t lineno = 0;
 	int rc = -1;
 
@@ -272,12 +229,12 @@ keymap_parse(const char *name, const char *text, struct keymap **out, char *err,
 			    key);
 			goto out;
 		}
-		if (keymap_action_help(act) == NULL) {
+		if ((action = keymap_action_named(act)) == ACTION_NONE) {
 			snprintf(err, errsize, _("%s:%zu: unknown action \"%s\""), name, lineno,
 			    act);
 			goto out;
 		}
-		if (find(km, ctx, key) != NULL) {
+		if (find(km, ctx, key) != ACTION_NONE) {
 			snprintf(err, errsize, _("%s:%zu: key \"%s\" is bound twice in \"%s\""),
 			    name, lineno, key, ctx);
 			goto out;
@@ -292,7 +249,7 @@ keymap_parse(const char *name, const char *text, struct keymap **out, char *err,
 		}
 		snprintf(km->b[km->n].context, sizeof km->b[0].context, "%s", ctx);
 		snprintf(km->b[km->n].key, sizeof km->b[0].key, "%s", key);
-		snprintf(km->b[km->n].action, sizeof km->b[0].action, "%s", act);
+		km->b[km->n].action = action;
 		km->n++;
 	}
 	if (km->n == 0) {
@@ -384,43 +341,49 @@ keymap_physical(const char *key)
 }
 
 /* The four attendance actions, with the letter each writes into a cell. */
-static const char *const attendance[][2] = {
+static const struct {
+	enum action action;
+	const char *letter;
+} attendance[] = {
 	/* The same msgids as the cell letters (store_journal.c): ж/н, д/п, а/б, к/о. */
-	{ "absent", N_("a") }, { "excused", N_("e") }, { "ill", N_("i") }, { "late", N_("l") },
-	{ NULL, NULL }
+	{ ACTION_ABSENT, N_("a") }, { ACTION_EXCUSED, N_("e") }, { ACTION_ILL, N_("i") },
+	{ ACTION_LATE, N_("l") }, { ACTION_NONE, NULL }
 };
 
 static int
-is_attendance(const char *action)
+is_attendance(enum action action)
 {
 	size_t i;
 
-	for (i = 0; attendance[i][0] != NULL; i++)
-		if (strcmp(attendance[i][0], action) == 0)
+	for (i = 0; attendance[i].letter != NULL; i++)
+		if (attendance[i].action == action)
 			return 1;
 	return 0;
 }
 
-const char *
+enum action
 keymap_lookup(const struct keymap *km, const char *context, const char *key)
 {
-	const char *a, *latin;
+	const char *latin;
+	enum action a;
 
 	if (km == NULL)
-		return NULL;
-	if ((a = find(km, context, key)) != NULL || (a = find(km, "global", key)) != NULL)
+		return ACTION_NONE;
+	if ((a = find(km, context, key)) != ACTION_NONE ||
+	    (a = find(km, "global", key)) != ACTION_NONE)
 		return a;
 	if ((latin = keymap_physical(key)) == NULL)
-		return NULL;
+		return ACTION_NONE;
 	/*
 	 * One rule a teacher can predict on a Cyrillic layout: attendance is
 	 * typed with the letters of its codes (н п б о, ж д а к), never by the
 	 * place of a Latin letter; ф у ш would otherwise mean a e i, and д
 	 * (excused) would sit where l (late) is.
 	 */
-	if ((a = find(km, context, latin)) != NULL || (a = find(km, "global", latin)) != NULL)
-		return is_attendance(a) ? NULL : a;
-	return NULL;
+	if ((a = find(km, context, latin)) != ACTION_NONE ||
+	    (a = find(km, "global", latin)) != ACTION_NONE)
+		return is_attendance(a) ? ACTION_NONE : a;
+	return ACTION_NONE;
 }
 
 int
@@ -474,28 +437,27 @@ keymap_twin(const char *key)
 
 /* A key is safe to name on screen when its look-alike means the same or nothing. */
 static int
-hint_safe(const struct keymap *km, const char *context, const char *key, const char *action)
+hint_safe(const struct keymap *km, const char *context, const char *key, enum action action)
 {
-	const char *twin = keymap_twin(key), *a;
+	const char *twin = keymap_twin(key);
+	enum action a;
 
 	if (twin == NULL)
 		return 1;
 	a = keymap_lookup(km, context, twin);
-	return a == NULL || strcmp(a, action) == 0;
+	return a == ACTION_NONE || a == action;
 }
 
 static const char *
-hint_key_in(const struct keymap *km, const char *ctx, const char *context, const char *action)
+hint_key_in(const struct keymap *km, const char *ctx, const char *context, enum action action)
 {
-	const char *a;
 	size_t i;
 
 	for (i = 0; i < km->n; i++) {
-		if (strcmp(km->b[i].context, ctx) != 0 || strcmp(km->b[i].action, action) != 0)
+		if (strcmp(km->b[i].context, ctx) != 0 || km->b[i].action != action)
 			continue;
 		/* A context's own binding hides global's for the same key. */
-		a = keymap_lookup(km, context, km->b[i].key);
-		if (a != NULL && strcmp(a, action) == 0 &&
+		if (keymap_lookup(km, context, km->b[i].key) == action &&
 		    hint_safe(km, context, km->b[i].key, action))
 			return km->b[i].key;
 	}
@@ -503,23 +465,22 @@ hint_key_in(const struct keymap *km, const char *ctx, const char *context, const
 }
 
 const char *
-keymap_hint_key(const struct keymap *km, const char *context, const char *action)
+keymap_hint_key(const struct keymap *km, const char *context, enum action action)
 {
-	const char *key, *a;
+	const char *key;
 	size_t i;
 
 	if (km == NULL)
 		return NULL;
 	/* Attendance: the letter the cell will show, in the language on screen. */
-	for (i = 0; attendance[i][0] != NULL; i++)
-		if (strcmp(attendance[i][0], action) == 0) {
+	for (i = 0; attendance[i].letter != NULL; i++)
+		if (attendance[i].action == action) {
 			/*
 			 * No look-alike test: the Kazakh ill letter а looks like Latin a
 			 * (absent), but in a Kazakh UI а is what she reads and types.
 			 */
-			key = _(attendance[i][1]);
-			a = keymap_lookup(km, context, key);
-			if (a != NULL && strcmp(a, action) == 0)
+			key = _(attendance[i].letter);
+			if (keymap_lookup(km, context, key) == action)
 				return key;
 		}
 	/* In English the Latin letter is what the teacher types. */
@@ -531,19 +492,17 @@ keymap_hint_key(const struct keymap *km, const char *context, const char *action
 }
 
 const char *
-keymap_key_for(const struct keymap *km, const char *context, const char *action)
+keymap_key_for(const struct keymap *km, const char *context, enum action action)
 {
 	size_t i;
 
 	if (km == NULL)
 		return NULL;
 	for (i = 0; i < km->n; i++)
-		if (strcmp(km->b[i].context, context) == 0 &&
-		    strcmp(km->b[i].action, action) == 0)
+		if (strcmp(km->b[i].context, context) == 0 && km->b[i].action == action)
 			return km->b[i].key;
 	for (i = 0; i < km->n; i++)
-		if (strcmp(km->b[i].context, "global") == 0 &&
-		    strcmp(km->b[i].action, action) == 0)
+		if (strcmp(km->b[i].context, "global") == 0 && km->b[i].action == action)
 			return km->b[i].key;
 	return NULL;
 }

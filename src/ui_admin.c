@@ -98,7 +98,7 @@ admin_wrap(int y, int cols, const char *text, int style)
 static int
 admin_show_password(struct ui *ui, const char *what, const char *pw)
 {
-	static const char *const hints[] = { NULL };
+	static const struct ui_hint hints[] = { { ACTION_NONE, NULL } };
 	struct ui_key k;
 	int r, y, cols = ui_cols() - 2;
 
@@ -190,12 +190,12 @@ keys_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t siz
 }
 
 static int
-keys_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+keys_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct keys_screen *s = l->ctx;
 	char *line, ask[256];
 
-	if (strcmp(action, "add") == 0) {
+	if (action == ACTION_ADD) {
 		if ((line = calloc(1, ADMIN_KEY_LINE)) == NULL)
 			return ADMIN_STAY;
 		if (admin_prompt(ui, _("Paste the public key line (ssh-ed25519 AAAA... name):"),
@@ -208,7 +208,7 @@ keys_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, si
 		free(line);
 		return ADMIN_RELOAD;
 	}
-	if (n == 0 || strcmp(action, "remove") != 0)
+	if (n == 0 || action != ACTION_REMOVE)
 		return ADMIN_STAY;
 	snprintf(ask, sizeof ask, _("Remove key %s of %s?"), s->rows[sel].fingerprint, s->login);
 	if (!admin_confirm(ui, ask))
@@ -223,8 +223,8 @@ keys_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, si
 static int
 admin_keys(struct ui *ui, const char *login)
 {
-	static const char *const hints[] = { "add", N_("Add"), "remove", N_("Remove"),
-	    "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Add") },
+	    { ACTION_REMOVE, N_("Remove") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("No."), 4, UI_RIGHT, 0, 0 },
 		{ N_("Type"), 20, 0, ADMIN_COL_NARROW, 0 },
@@ -281,20 +281,20 @@ users_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t si
 }
 
 static int
-users_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+users_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	const struct user *u = n > 0 ? &(*(struct user **)l->ctx)[sel] : NULL;
 	char buf[64], pw[64], what[256];
 	int r;
 	enum role role;
 
-	if (strcmp(action, "add") == 0)
+	if (action == ACTION_ADD)
 		return users_add(ui) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
 	if (n == 0)
 		return ADMIN_STAY;
-	if (strcmp(action, "open") == 0 || strcmp(action, "keys") == 0)
+	if (action == ACTION_OPEN || action == ACTION_KEYS)
 		return admin_keys(ui, u->login) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
-	if (strcmp(action, "toggle") == 0) {
+	if (action == ACTION_TOGGLE) {
 		if (store_user_set_disabled(ui->st, u->login, !u->disabled) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
@@ -302,7 +302,7 @@ users_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 			    _("User %s disabled."), u->login);
 		return ADMIN_RELOAD;
 	}
-	if (strcmp(action, "reset") == 0) {
+	if (action == ACTION_RESET) {
 		snprintf(buf, sizeof buf, _("New password for %s?"), u->login);
 		if (!admin_confirm(ui, buf))
 			return ADMIN_STAY;
@@ -315,7 +315,7 @@ users_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 		explicit_bzero(pw, sizeof pw);
 		return r == UI_QUIT ? UI_QUIT : ADMIN_STAY;
 	}
-	if (strcmp(action, "role") == 0) {
+	if (action == ACTION_ROLE) {
 		snprintf(buf, sizeof buf, "%s", admin_role_label(u->role));
 		if (!admin_prompt(ui, _("Role (teacher, head, admin):"), buf, sizeof buf, 0))
 			return ADMIN_STAY;
@@ -333,9 +333,10 @@ users_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 static int
 admin_users(struct ui *ui)
 {
-	static const char *const hints[] = { "add", N_("Add"), "toggle", N_("Disable/enable"),
-	    "reset", N_("New password"), "role", N_("Role"), "open", N_("SSH keys"),
-	    "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Add") },
+	    { ACTION_TOGGLE, N_("Disable/enable") }, { ACTION_RESET, N_("New password") },
+	    { ACTION_ROLE, N_("Role") }, { ACTION_OPEN, N_("SSH keys") },
+	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("Login"), 16, UI_BOLD, 0, 0 },
 		{ N_("Role"), 14, 0, 0, 0 },
@@ -358,8 +359,8 @@ admin_users(struct ui *ui)
 int
 ui_admin_password(struct ui *ui)
 {
-	static const char *const hints[] = { "", N_("Enter: next"), "", N_("Esc: cancel"),
-	    NULL };
+	static const struct ui_hint hints[] = { { ACTION_NONE, N_("Enter: next") },
+	    { ACTION_NONE, N_("Esc: cancel") }, { ACTION_NONE, NULL } };
 	char old[128] = "", pw1[128] = "", pw2[128] = "";
 	int field, r, rc = 0;
 
@@ -460,12 +461,12 @@ sessions_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 }
 
 static int
-sessions_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+sessions_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	const struct session_info *s;
 	char ask[256];
 
-	if (n == 0 || strcmp(action, "break") != 0)
+	if (n == 0 || action != ACTION_BREAK)
 		return ADMIN_STAY;
 	s = &(*(struct session_info **)l->ctx)[sel];
 	if (s->resource[0] == '\0') {
@@ -485,8 +486,8 @@ sessions_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 static int
 admin_sessions(struct ui *ui)
 {
-	static const char *const hints[] = { "break", N_("Break the lock"), "back", N_("Back"),
-	    NULL };
+	static const struct ui_hint hints[] = { { ACTION_BREAK, N_("Break the lock") },
+	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("Login"), 16, UI_BOLD, 0, 0 },
 		{ N_("From"), 22, 0, ADMIN_COL_NARROW, 0 },
@@ -690,16 +691,17 @@ verify_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t s
 }
 
 static int
-verify_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+verify_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	(void)ui, (void)l, (void)sel, (void)n;
-	return strcmp(action, "open") == 0 ? ADMIN_BACK : ADMIN_STAY;
+	return action == ACTION_OPEN ? ADMIN_BACK : ADMIN_STAY;
 }
 
 static int
 audit_verify_show(struct ui *ui)
 {
-	static const char *const hints[] = { "down", N_("scroll"), "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
+	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
 	struct verify_screen v = { NULL, NULL, 0 };
 	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &v,
@@ -722,12 +724,12 @@ audit_verify_show(struct ui *ui)
 }
 
 static int
-audit_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+audit_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	(void)sel, (void)n;
-	if (strcmp(action, "filter") == 0)
+	if (action == ACTION_FILTER)
 		return audit_filter_ask(ui, l->ctx);
-	if (strcmp(action, "verify") != 0)
+	if (action != ACTION_VERIFY)
 		return ADMIN_STAY;
 	return audit_verify_show(ui) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
 }
@@ -735,8 +737,8 @@ audit_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 static int
 admin_audit(struct ui *ui)
 {
-	static const char *const hints[] = { "filter", N_("Filter"), "verify", N_("Verify"),
-	    "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_FILTER, N_("Filter") },
+	    { ACTION_VERIFY, N_("Verify") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ NULL, 19, 0, ADMIN_COL_NARROW, 0 },
 		{ NULL, 12, UI_BOLD, 0, 0 },
@@ -786,11 +788,11 @@ menu_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t siz
 }
 
 static int
-menu_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+menu_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	const struct admin_menu *m = l->ctx;
 
-	if (n == 0 || strcmp(action, "open") != 0)
+	if (n == 0 || action != ACTION_OPEN)
 		return ADMIN_STAY;
 	return m->items[sel]->run(ui) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
 }
@@ -798,8 +800,8 @@ menu_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, si
 int
 ui_admin_run(struct ui *ui)
 {
-	static const char *const hints[] = { "open", N_("Open"), "help", N_("Help"),
-	    "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Open") },
+	    { ACTION_HELP, N_("Help") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
 	static const struct admin_item all[] = {
 		{ N_("Users"), 1, admin_users },

@@ -80,16 +80,17 @@ problems_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 }
 
 static int
-problems_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+problems_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	(void)ui, (void)l, (void)sel, (void)n;
-	return strcmp(action, "open") == 0 ? ADMIN_BACK : ADMIN_STAY;
+	return action == ACTION_OPEN ? ADMIN_BACK : ADMIN_STAY;
 }
 
 static int
 import_problems(struct ui *ui, const struct class *c, const struct roster_report *rep)
 {
-	static const char *const hints[] = { "down", N_("scroll"), "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
+	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
 	struct problems p = { rep };
 	char status[256];
@@ -143,7 +144,8 @@ paste_key(struct ui *ui, const struct ui_key *k, char *buf, size_t *len, size_t 
 static void
 paste_draw(struct ui *ui, const char *title, const char *buf, size_t len, size_t lines)
 {
-	static const char *const hints[] = { "", N_("C-d: done"), "", N_("Esc: cancel"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_NONE, N_("C-d: done") },
+	    { ACTION_NONE, N_("Esc: cancel") }, { ACTION_NONE, NULL } };
 	char status[128];
 	const char *p = buf + len, *eol;
 	int height = admin_height() + 1, y, n;
@@ -235,7 +237,8 @@ admin_remote(void)
 static int
 admin_import(struct ui *ui, const struct class *c)
 {
-	static const char *const hints[] = { "", N_("y: import"), "", N_("n: cancel"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_NONE, N_("y: import") },
+	    { ACTION_NONE, N_("n: cancel") }, { ACTION_NONE, NULL } };
 	struct roster_report rep;
 	/* Never pre-filled: Enter on an old path imported that file again. */
 	char path[ADMIN_PATH_MAX] = "";
@@ -447,21 +450,21 @@ roster_leave(struct ui *ui, const struct pupil *p)
 }
 
 static int
-roster_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+roster_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct roster_screen *s = l->ctx;
 
-	if (strcmp(action, "import") == 0)
+	if (action == ACTION_IMPORT)
 		return admin_import(ui, s->c) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
 	if (n == 0)
 		return ADMIN_STAY;
-	if (strcmp(action, "move") == 0)
+	if (action == ACTION_MOVE)
 		return roster_move(ui, s, &s->rows[sel]);
-	if (strcmp(action, "subgroup") == 0)
+	if (action == ACTION_SUBGROUP)
 		return roster_subgroup(ui, s, &s->rows[sel]);
-	if (strcmp(action, "rename") == 0)
+	if (action == ACTION_RENAME)
 		return roster_rename(ui, &s->rows[sel]);
-	if (strcmp(action, "leave") == 0)
+	if (action == ACTION_LEAVE)
 		return roster_leave(ui, &s->rows[sel]);
 	return ADMIN_STAY;
 }
@@ -469,9 +472,10 @@ roster_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, 
 static int
 admin_roster(struct ui *ui, const struct class *c)
 {
-	static const char *const hints[] = { "import", N_("Import CSV"), "move", N_("Move"),
-	    "subgroup", N_("Subgroup"), "rename", N_("Rename"), "leave", N_("Left"), "back",
-	    N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_IMPORT, N_("Import CSV") },
+	    { ACTION_MOVE, N_("Move") }, { ACTION_SUBGROUP, N_("Subgroup") },
+	    { ACTION_RENAME, N_("Rename") }, { ACTION_LEAVE, N_("Left") },
+	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ NULL, 4, UI_RIGHT, 0, 0 },
 		{ NULL, 0, 0, 0, 0 },
@@ -533,14 +537,14 @@ classes_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t 
 }
 
 static int
-classes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+classes_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct classes_screen *s = l->ctx;
 	struct class *c = n > 0 ? &s->rows[sel] : NULL;
 	char name[64] = "", ask[256];
 	int64_t id;
 
-	if (strcmp(action, "add") == 0) {
+	if (action == ACTION_ADD) {
 		if (!admin_prompt(ui, _("New class (e.g. 9 А):"), name, sizeof name, 0) ||
 		    name[0] == '\0')
 			return ADMIN_STAY;
@@ -552,13 +556,13 @@ classes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
 	}
 	if (c == NULL)
 		return ADMIN_STAY;
-	if (strcmp(action, "open") == 0)
+	if (action == ACTION_OPEN)
 		return admin_roster(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
-	if (strcmp(action, "import") == 0)
+	if (action == ACTION_IMPORT)
 		return admin_import(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
-	if (strcmp(action, "timetable") == 0)
+	if (action == ACTION_TIMETABLE)
 		return admin_timetable(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
-	if (strcmp(action, "rename") == 0) {
+	if (action == ACTION_RENAME) {
 		snprintf(name, sizeof name, "%s", c->name);
 		if (!admin_prompt(ui, _("New name of the class:"), name, sizeof name, 0) ||
 		    name[0] == '\0')
@@ -569,7 +573,7 @@ classes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
 			ui_status(ui, _("Class %s is now %s."), c->name, name);
 		return ADMIN_RELOAD;
 	}
-	if (strcmp(action, "promote") == 0) {
+	if (action == ACTION_PROMOTE) {
 		snprintf(ask, sizeof ask, _("Move %s and its pupils up into the school year "
 		    "%d-%d?"), c->name, c->start_year + 1, c->start_year + 2);
 		if (!admin_confirm(ui, ask))
@@ -581,7 +585,7 @@ classes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
 			    c->start_year + 1, c->start_year + 2);
 		return ADMIN_RELOAD;
 	}
-	if (strcmp(action, "teacher") == 0) {
+	if (action == ACTION_TEACHER) {
 		snprintf(name, sizeof name, "%s", pick_lists_login(&s->pick, c->teacher_id));
 		if (!admin_prompt_pick(ui, _("Class teacher's login (Tab: list):"), name,
 		    sizeof name, s->pick.logins, s->pick.nlogins) || name[0] == '\0')
@@ -598,9 +602,11 @@ classes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
 int
 admin_classes(struct ui *ui)
 {
-	static const char *const hints[] = { "open", N_("Roster"), "add", N_("Add"),
-	    "import", N_("Import CSV"), "timetable", N_("Timetable"), "rename", N_("Rename"),
-	    "teacher", N_("Class teacher"), "promote", N_("Promote"), "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Roster") },
+	    { ACTION_ADD, N_("Add") }, { ACTION_IMPORT, N_("Import CSV") },
+	    { ACTION_TIMETABLE, N_("Timetable") }, { ACTION_RENAME, N_("Rename") },
+	    { ACTION_TEACHER, N_("Class teacher") }, { ACTION_PROMOTE, N_("Promote") },
+	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("Class"), 10, UI_BOLD, 0, 0 },
 		{ N_("Year"), 9, 0, ADMIN_COL_NARROW, 0 },

@@ -29,12 +29,12 @@
 
 /* admin_key() on a screen whose keys are those of `context`. */
 static int
-context_key(struct ui *ui, const char *context, struct ui_key *k, const char **action,
+context_key(struct ui *ui, const char *context, struct ui_key *k, enum action *action,
     int idle)
 {
 	int r;
 
-	*action = NULL;
+	*action = ACTION_NONE;
 	do {
 		r = ui_key_read(ui, k, 1);
 	} while (r == UI_IDLE && !idle);
@@ -46,28 +46,28 @@ context_key(struct ui *ui, const char *context, struct ui_key *k, const char **a
 }
 
 int
-admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle)
+admin_key(struct ui *ui, struct ui_key *k, enum action *action, int idle)
 {
 	return context_key(ui, "admin", k, action, idle);
 }
 
 /* Moves the selection for up/down/page/first/last; 1 when the action was one of them. */
 static int
-admin_move(const char *action, int *sel, size_t n, int height)
+admin_move(enum action action, int *sel, size_t n, int height)
 {
-	if (strcmp(action, "up") == 0) {
+	if (action == ACTION_UP) {
 		if (*sel > 0)
 			(*sel)--;
-	} else if (strcmp(action, "down") == 0) {
+	} else if (action == ACTION_DOWN) {
 		if (*sel + 1 < (int)n)
 			(*sel)++;
-	} else if (strcmp(action, "first") == 0)
+	} else if (action == ACTION_FIRST)
 		*sel = 0;
-	else if (strcmp(action, "last") == 0)
+	else if (action == ACTION_LAST)
 		*sel = n > 0 ? (int)n - 1 : 0;
-	else if (strcmp(action, "page-up") == 0)
+	else if (action == ACTION_PAGE_UP)
 		*sel = *sel > height ? *sel - height : 0;
-	else if (strcmp(action, "page-down") == 0) {
+	else if (action == ACTION_PAGE_DOWN) {
 		if (n > 0)
 			*sel = *sel + height < (int)n ? *sel + height : (int)n - 1;
 	} else
@@ -243,7 +243,7 @@ admin_input_pending(void)
  * not ask for it yet.)
  */
 static int
-list_key(struct ui *ui, const struct admin_list *l, struct ui_key *k, const char **action)
+list_key(struct ui *ui, const struct admin_list *l, struct ui_key *k, enum action *action)
 {
 	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 	int r;
@@ -257,7 +257,7 @@ list_key(struct ui *ui, const struct admin_list *l, struct ui_key *k, const char
 		if (r == UI_QUIT)
 			return UI_QUIT;
 	} while (poll(&pfd, 1, PASTE_QUIET_MS) > 0 && (pfd.revents & POLLIN));
-	*action = NULL;
+	*action = ACTION_NONE;
 	ui_status(ui, "%s", _("A paste here is not a command: it was ignored. Paste a class "
 	    "list at the import prompt."));
 	return UI_KEY;
@@ -267,7 +267,7 @@ int
 admin_list_run(struct ui *ui, struct admin_list *l)
 {
 	struct ui_key k;
-	const char *action;
+	enum action action;
 	size_t n = 0;
 	int64_t seen = -1, now;
 	int sel = (int)l->first, top = 0, reload = 1, height, r, g;
@@ -291,7 +291,7 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 			reload = l->live || now != seen;
 			continue;
 		}
-		if (action == NULL)
+		if (action == ACTION_NONE)
 			continue;
 		if (l->no_selection) {	/* a text: the keys scroll it */
 			if (admin_move(action, &top, n > (size_t)height ? n - height + 1 : 1,
@@ -305,10 +305,10 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 			return UI_QUIT;
 		/* The title and cells are made at load: a new language loads them anew. */
 		if (g > 0) {
-			reload = strcmp(action, "language") == 0;
+			reload = action == ACTION_LANGUAGE;
 			continue;
 		}
-		if (strcmp(action, "back") == 0)
+		if (action == ACTION_BACK)
 			return 0;
 		r = l->act(ui, l, action, (size_t)sel, n);
 		if (r == UI_QUIT)
@@ -474,12 +474,12 @@ pick_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t siz
 }
 
 static int
-pick_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+pick_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct pick *p = l->ctx;
 
 	(void)ui;
-	if (strcmp(action, "open") != 0 || n == 0)
+	if (action != ACTION_OPEN || n == 0)
 		return ADMIN_STAY;
 	if (p->buf != NULL)
 		snprintf(p->buf, p->size, "%s", p->items[sel]);
@@ -490,7 +490,8 @@ pick_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, si
 static const struct admin_column admin_one_column[] = { { NULL, 0, 0, 0, 0 },
     ADMIN_COLUMNS_END };
 
-static const char *const pick_hints[] = { "open", N_("Choose"), "back", N_("Back"), NULL };
+static const struct ui_hint pick_hints[] = { { ACTION_OPEN, N_("Choose") },
+    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 
 int
 admin_pick(struct ui *ui, const char *title, char **items, size_t n, size_t *chosen)

@@ -136,10 +136,10 @@ moved_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t si
 }
 
 static int
-moved_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+moved_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	(void)ui, (void)sel, (void)n;
-	if (strcmp(action, "open") != 0)
+	if (action != ACTION_OPEN)
 		return ADMIN_STAY;
 	((struct moved *)l->ctx)->confirmed = 1;
 	return ADMIN_BACK;
@@ -149,8 +149,8 @@ moved_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 static int
 moved_confirm(struct ui *ui, const struct rule_change *rows, size_t n)
 {
-	static const char *const hints[] = { "open", N_("Make the change"), "back", N_("Cancel"),
-	    NULL };
+	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Make the change") },
+	    { ACTION_BACK, N_("Cancel") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("Class"), 6, UI_BOLD, 0, 0 },
 		{ N_("Pupil"), 0, 0, 0, 0 },
@@ -259,17 +259,17 @@ subject_rule_edit(struct ui *ui, const struct subject *s)
 }
 
 static int
-subjects_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+subjects_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	char name[STORE_NAME_MAX + 1] = "", hours[8] = "2", scheme[16] = "criteria", *end;
 	long h;
 	int64_t id;
 
-	if (strcmp(action, "open") == 0 && n > 0) {
+	if (action == ACTION_OPEN && n > 0) {
 		subject_rule_edit(ui, &(*(struct subject **)l->ctx)[sel]);
 		return ADMIN_RELOAD;
 	}
-	if (strcmp(action, "add") != 0)
+	if (action != ACTION_ADD)
 		return ADMIN_STAY;
 	if (!admin_prompt(ui, _("New subject:"), name, sizeof name, 0) || name[0] == '\0' ||
 	    !admin_prompt(ui, _("Hours a week (1: assessed by half-years):"), hours,
@@ -293,8 +293,8 @@ subjects_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 int
 admin_subjects(struct ui *ui)
 {
-	static const char *const hints[] = { "open", N_("Hours and scheme"), "add", N_("Add"),
-	    "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Hours and scheme") },
+	    { ACTION_ADD, N_("Add") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("Subject"), 0, UI_BOLD, 0, 0 },
 		{ N_("Hours"), 6, UI_RIGHT, 0, 0 },
@@ -373,7 +373,7 @@ assignment_remove(struct ui *ui, const struct journal *j)
 }
 
 static int
-assignments_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
+assignments_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel,
     size_t n)
 {
 	const struct journal *j = n > 0 ? &(*(struct journal **)l->ctx)[sel] : NULL;
@@ -383,9 +383,9 @@ assignments_act(struct ui *ui, struct admin_list *l, const char *action, size_t 
 	struct subject s;
 	int subgroup = 0;
 
-	if (strcmp(action, "remove") == 0 && j != NULL)
+	if (action == ACTION_REMOVE && j != NULL)
 		return assignment_remove(ui, j);
-	if (strcmp(action, "add") != 0 && strcmp(action, "open") != 0)
+	if (action != ACTION_ADD && action != ACTION_OPEN)
 		return ADMIN_STAY;
 	memset(&pick, 0, sizeof pick);
 	memset(&c, 0, sizeof c);
@@ -408,8 +408,8 @@ assignments_act(struct ui *ui, struct admin_list *l, const char *action, size_t 
 int
 admin_assignments(struct ui *ui)
 {
-	static const char *const hints[] = { "add", N_("Assign a teacher"), "remove",
-	    N_("Unassign"), "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Assign a teacher") },
+	    { ACTION_REMOVE, N_("Unassign") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("Class"), 8, UI_BOLD, 0, 0 },
 		{ N_("Subject"), 0, 0, 0, 0 },
@@ -496,15 +496,15 @@ substitutes_add(struct ui *ui)
 }
 
 static int
-substitutes_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
+substitutes_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel,
     size_t n)
 {
 	const struct substitution *s;
 	char ask[256];
 
-	if (strcmp(action, "add") == 0)
+	if (action == ACTION_ADD)
 		return substitutes_add(ui);
-	if (n == 0 || strcmp(action, "remove") != 0)
+	if (n == 0 || action != ACTION_REMOVE)
 		return ADMIN_STAY;
 	s = &(*(struct substitution **)l->ctx)[sel];
 	snprintf(ask, sizeof ask, _("End the substitution of %s in %s, %s?"), s->login,
@@ -521,8 +521,8 @@ substitutes_act(struct ui *ui, struct admin_list *l, const char *action, size_t 
 int
 admin_substitutes(struct ui *ui)
 {
-	static const char *const hints[] = { "add", N_("Add"), "remove", N_("Remove"),
-	    "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Add") },
+	    { ACTION_REMOVE, N_("Remove") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("Teacher"), 16, UI_BOLD, 0, 0 },
 		{ N_("Class"), 8, 0, 0, 0 },

@@ -97,16 +97,16 @@ terms_dates(struct ui *ui, const struct period *p)
 }
 
 static int
-terms_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+terms_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct terms_screen *s = l->ctx;
 	const struct period *p = n > 0 ? &s->rows[sel] : NULL;
 	char label[32], ask[128];
 	int year = s->year + 1;
 
-	if (strcmp(action, "year") == 0)
+	if (action == ACTION_YEAR)
 		return ask_year(ui, &s->year) ? ADMIN_RELOAD : ADMIN_STAY;
-	if (strcmp(action, "add") == 0) {
+	if (action == ACTION_ADD) {
 		if (!ask_year(ui, &year))
 			return ADMIN_STAY;
 		if (store_year_add(ui->st, year, NULL, NULL) != STORE_OK) {
@@ -119,9 +119,9 @@ terms_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 	}
 	if (p == NULL)
 		return ADMIN_STAY;
-	if (strcmp(action, "dates") == 0)
+	if (action == ACTION_DATES)
 		return terms_dates(ui, p);
-	if (strcmp(action, "toggle") != 0 && strcmp(action, "open") != 0)
+	if (action != ACTION_TOGGLE && action != ACTION_OPEN)
 		return ADMIN_STAY;
 	period_name(p, label, sizeof label);
 	snprintf(ask, sizeof ask, p->closed ? _("Reopen term %s?") : _("Close term %s?"), label);
@@ -138,9 +138,10 @@ terms_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 int
 admin_terms(struct ui *ui)
 {
-	static const char *const hints[] = { "toggle", N_("Close/reopen"), "dates", N_("Dates"),
-	    "year", N_("Another year"), "add", N_("New school year"), "back", N_("Back"),
-	    NULL };
+	static const struct ui_hint hints[] = { { ACTION_TOGGLE, N_("Close/reopen") },
+	    { ACTION_DATES, N_("Dates") }, { ACTION_YEAR, N_("Another year") },
+	    { ACTION_ADD, N_("New school year") }, { ACTION_BACK, N_("Back") },
+	    { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("Term"), 14, UI_BOLD, 0, 0 },
 		{ N_("First day"), 10, 0, 0, 0 },
@@ -199,16 +200,16 @@ holidays_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 }
 
 static int
-holidays_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+holidays_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct holidays_screen *s = l->ctx;
 	char from[11], to[11], name[STORE_NAME_MAX + 1] = "", ask[256], grade[8] = "", *end;
 	int64_t id;
 	long g = 0;
 
-	if (strcmp(action, "year") == 0)
+	if (action == ACTION_YEAR)
 		return ask_year(ui, &s->year) ? ADMIN_RELOAD : ADMIN_STAY;
-	if (strcmp(action, "add") == 0) {
+	if (action == ACTION_ADD) {
 		snprintf(from, sizeof from, "%s", ui->today);
 		snprintf(to, sizeof to, "%s", ui->today);
 		if (!admin_prompt(ui, _("Name of the holiday:"), name, sizeof name, 0) ||
@@ -228,7 +229,7 @@ holidays_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 			ui_status(ui, _("Holiday %s added."), name);
 		return ADMIN_RELOAD;
 	}
-	if (n == 0 || strcmp(action, "remove") != 0)
+	if (n == 0 || action != ACTION_REMOVE)
 		return ADMIN_STAY;
 	snprintf(ask, sizeof ask, _("Remove the holiday %s (%s..%s)?"), s->rows[sel].name,
 	    s->rows[sel].starts, s->rows[sel].ends);
@@ -244,8 +245,9 @@ holidays_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel
 int
 admin_holidays(struct ui *ui)
 {
-	static const char *const hints[] = { "add", N_("Add"), "remove", N_("Remove"),
-	    "year", N_("Another year"), "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Add") },
+	    { ACTION_REMOVE, N_("Remove") }, { ACTION_YEAR, N_("Another year") },
+	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = {
 		{ N_("First day"), 10, 0, 0, 0 },
 		{ N_("Last day"), 10, 0, 0, 0 },

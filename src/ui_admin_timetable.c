@@ -169,9 +169,10 @@ tt_cell_status(const struct tt *t, char *out, size_t size)
 static void
 tt_draw(struct ui *ui, struct tt *t)
 {
-	static const char *const hints[] = { "open", N_("Subject"), "save", N_("Save"),
-	    "remove", N_("Clear"), "room", N_("Room"), "shift", N_("Shift"), "back", N_("Back"),
-	    NULL };
+	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Subject") },
+	    { ACTION_SAVE, N_("Save") }, { ACTION_REMOVE, N_("Clear") },
+	    { ACTION_ROOM, N_("Room") }, { ACTION_SHIFT, N_("Shift") }, { ACTION_BACK, N_("Back") },
+	    { ACTION_NONE, NULL } };
 	char title[256], status[1024], cell[128];
 	int cols = ui_cols(), height = admin_height(), ndays, cw, x, y, day, num, style;
 	size_t i;
@@ -383,7 +384,7 @@ admin_timetable(struct ui *ui, const struct class *c)
 {
 	struct tt t;
 	struct ui_key k;
-	const char *action = NULL;
+	enum action action = ACTION_NONE;
 	size_t i;
 	int r, g, rc = 0, height;
 
@@ -399,42 +400,42 @@ admin_timetable(struct ui *ui, const struct class *c)
 			rc = UI_QUIT;
 			goto out;
 		}
-		if (r != UI_KEY || action == NULL)
+		if (r != UI_KEY || action == ACTION_NONE)
 			continue;
-		if (strcmp(action, "up") == 0 && t.num > 1)
+		if (action == ACTION_UP && t.num > 1)
 			t.num--;
-		else if (strcmp(action, "down") == 0 && t.num < TIMETABLE_LESSONS_MAX)
+		else if (action == ACTION_DOWN && t.num < TIMETABLE_LESSONS_MAX)
 			t.num++;
-		else if (strcmp(action, "left") == 0 && t.day > 1)
+		else if (action == ACTION_LEFT && t.day > 1)
 			t.day--;
-		else if (strcmp(action, "right") == 0 && t.day < TT_DAYS)
+		else if (action == ACTION_RIGHT && t.day < TT_DAYS)
 			t.day++;
-		else if (strcmp(action, "first") == 0)
+		else if (action == ACTION_FIRST)
 			t.num = 1;
-		else if (strcmp(action, "last") == 0)
+		else if (action == ACTION_LAST)
 			t.num = TIMETABLE_LESSONS_MAX;
-		else if (strcmp(action, "page-up") == 0)
+		else if (action == ACTION_PAGE_UP)
 			t.num = t.num > height ? t.num - height : 1;
-		else if (strcmp(action, "page-down") == 0)
+		else if (action == ACTION_PAGE_DOWN)
 			t.num = t.num + height < TIMETABLE_LESSONS_MAX ? t.num + height :
 			    TIMETABLE_LESSONS_MAX;
-		else if (strcmp(action, "open") == 0) {
+		else if (action == ACTION_OPEN) {
 			if (tt_pick(ui, &t) == UI_QUIT) {
 				rc = UI_QUIT;
 				goto out;
 			}
-		} else if (strcmp(action, "remove") == 0) {
+		} else if (action == ACTION_REMOVE) {
 			while ((i = tt_find(&t, t.day, t.num, 0)) < t.n) {
 				tt_remove(&t, i);
 				t.dirty = 1;
 			}
-		} else if (strcmp(action, "room") == 0)
+		} else if (action == ACTION_ROOM)
 			tt_room(ui, &t);
-		else if (strcmp(action, "shift") == 0)
+		else if (action == ACTION_SHIFT)
 			t.shift = t.shift == 1 ? 2 : 1;
-		else if (strcmp(action, "save") == 0)
+		else if (action == ACTION_SAVE)
 			tt_save(ui, &t);
-		else if (strcmp(action, "back") == 0) {
+		else if (action == ACTION_BACK) {
 			/* Unsaved changes: the question saves them, or they go on purpose. */
 			if (!t.dirty || !admin_confirm(ui, _("The timetable is changed. Save it?")) ||
 			    tt_save(ui, &t))

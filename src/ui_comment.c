@@ -105,7 +105,7 @@ int
 ui_comment_edit(struct ui *ui, const char *title, char *buf, size_t size, int readonly)
 {
 	struct ui_key k, ahead;
-	const char *action = NULL;
+	enum action action = ACTION_NONE;
 	size_t top = 0;
 	int r, have_ahead = 0;
 
@@ -121,14 +121,14 @@ ui_comment_edit(struct ui *ui, const char *title, char *buf, size_t size, int re
 			break;
 		if (readonly) {
 			action = ui_action(ui, "grid", &k);
-			if (strcmp(k.name, "Enter") == 0 || (action != NULL &&
-			    (strcmp(action, "back") == 0 || strcmp(action, "comment") == 0)))
+			if (strcmp(k.name, "Enter") == 0 || (action != ACTION_NONE &&
+			    (action == ACTION_BACK || action == ACTION_COMMENT)))
 				break;
-			if (action != NULL && (strcmp(action, "up") == 0 ||
-			    strcmp(action, "page-up") == 0) && top > 0)
+			if (action != ACTION_NONE && (action == ACTION_UP ||
+			    action == ACTION_PAGE_UP) && top > 0)
 				top--;
-			else if (action != NULL && (strcmp(action, "down") == 0 ||
-			    strcmp(action, "page-down") == 0))
+			else if (action != ACTION_NONE && (action == ACTION_DOWN ||
+			    action == ACTION_PAGE_DOWN))
 				top++;
 			continue;
 		}
@@ -154,8 +154,8 @@ ui_comment_edit(struct ui *ui, const char *title, char *buf, size_t size, int re
 			ui_chop(buf);
 		else if (strcmp(k.name, "C-u") == 0)
 			buf[0] = '\0';
-		else if ((action = ui_action(ui, "grid", &k)) != NULL &&
-		    (strcmp(action, "language") == 0 || strcmp(action, "redraw") == 0))
+		else if ((action = ui_action(ui, "grid", &k)) != ACTION_NONE &&
+		    (action == ACTION_LANGUAGE || action == ACTION_REDRAW))
 			ui_global_action(ui, "grid", action);
 	}
 	ui_cursor(0, 0, 0);

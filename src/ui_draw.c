@@ -52,36 +52,36 @@ ui_key_short(const char *key)
  * language key for one who cannot read the language on screen.
  */
 static int
-ui_hint_needed(size_t i, const char *action)
+ui_hint_needed(size_t i, enum action action)
 {
-	return i == 0 || strcmp(action, "back") == 0 || strcmp(action, "quit") == 0 ||
-	    strcmp(action, "absent") == 0 || strcmp(action, "language") == 0;
+	return i == 0 || action == ACTION_BACK || action == ACTION_QUIT ||
+	    action == ACTION_ABSENT || action == ACTION_LANGUAGE;
 }
 
 /*
- * Hints are pairs: an action (keymap_hint_key() names its key) and a label;
- * "" shows the label alone. They are shown in their order; when they do not
+ * A hint is an action (keymap_hint_key() names its key) and a label;
+ * ACTION_NONE shows the label alone. They are shown in their order; when they do not
  * all fit, the needed ones stay and the others fill what is left from the
  * left, so a narrow screen loses the least important, never the way out.
  */
 static void
-ui_hints(struct ui *ui, const char *context, const char *const *hints)
+ui_hints(struct ui *ui, const char *context, const struct ui_hint *hints)
 {
 	char buf[1024] = "", one[UI_HINTS_MAX][128];
 	const char *key;
 	int keep[UI_HINTS_MAX] = { 0 }, pass;
 	size_t i, n = 0, w[UI_HINTS_MAX], used = 0, len;
 
-	for (i = 0; hints != NULL && hints[i] != NULL && hints[i + 1] != NULL &&
-	    n < UI_HINTS_MAX; i += 2) {
-		if (hints[i][0] == '\0')
-			snprintf(one[n], sizeof one[n], "%s", _(hints[i + 1]));
-		else if ((key = keymap_hint_key(ui->km, context, hints[i])) != NULL)
-			snprintf(one[n], sizeof one[n], "%s %s", ui_key_short(key), _(hints[i + 1]));
+	for (i = 0; hints != NULL && hints[i].label != NULL && n < UI_HINTS_MAX; i++) {
+		if (hints[i].action == ACTION_NONE)
+			snprintf(one[n], sizeof one[n], "%s", _(hints[i].label));
+		else if ((key = keymap_hint_key(ui->km, context, hints[i].action)) != NULL)
+			snprintf(one[n], sizeof one[n], "%s %s", ui_key_short(key),
+			    _(hints[i].label));
 		else
 			continue;
 		w[n] = text_width(one[n]);
-		keep[n] = ui_hint_needed(n, hints[i]) ? 1 : 0;
+		keep[n] = ui_hint_needed(n, hints[i].action) ? 1 : 0;
 		n++;
 	}
 	/* Whole hints only: a hint cut in half helps nobody. */
@@ -103,7 +103,7 @@ ui_hints(struct ui *ui, const char *context, const char *const *hints)
 
 void
 ui_frame(struct ui *ui, const char *title, const char *status, const char *context,
-    const char *const *hints)
+    const struct ui_hint *hints)
 {
 	char lang[8], line[512];
 
@@ -168,7 +168,8 @@ int
 ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int secret)
 {
 	struct ui_key k;
-	const char *shown, *action = NULL;
+	const char *shown;
+	enum action action = ACTION_NONE;
 	size_t len;
 	/*
 	 * A value given beforehand is replaced by the first character typed
@@ -223,11 +224,11 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 		} else if (strcmp(k.name, "C-u") == 0) {
 			buf[0] = '\0';
 			continue;
-		} else if ((action = keymap_lookup(ui->km, "login", k.name)) != NULL &&
-		    (strcmp(action, "language") == 0 || strcmp(action, "redraw") == 0)) {
+		} else if ((action = keymap_lookup(ui->km, "login", k.name)) != ACTION_NONE &&
+		    (action == ACTION_LANGUAGE || action == ACTION_REDRAW)) {
 			ui_global_action(ui, "login", action);
 			r = 3;
-		} else if (action != NULL && strcmp(action, "quit") == 0)
+		} else if (action != ACTION_NONE && action == ACTION_QUIT)
 			r = 0;	/* as Esc: a prompt is left, the journal is not */
 		else
 			continue;
@@ -245,13 +246,14 @@ ui_help(struct ui *ui, const char *context)
 	    NULL };
 	static const char *const titles[] = { N_("Every screen"), N_("My journals"),
 	    N_("Journal page"), N_("The plan"), N_("Help"), N_("Administration") };
-	static const char *const hints[] = { "down", N_("scroll"), "back", N_("back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
+	    { ACTION_BACK, N_("back") }, { ACTION_NONE, NULL } };
 	const char *ctxs[7];
 	const char *names[7];
 	const struct keymap_binding *b;
 	const struct keymap_action *act;
 	struct ui_key k;
-	const char *action;
+	enum action action;
 	char keys[256];
 	int top = 0, y, row, r, c, height, total, n, w;
 	size_t i, len;
@@ -291,7 +293,7 @@ ui_help(struct ui *ui, const char *context)
 				keys[0] = '\0';
 				for (i = 0; (b = keymap_binding(ui->km, i)) != NULL; i++)
 					if (strcmp(b->context, ctxs[c]) == 0 &&
-					    strcmp(b->action, act->name) == 0) {
+					    b->action == act->id) {
 						len = strlen(keys);
 						snprintf(keys + len, sizeof keys - len, "%s%s",
 						    len ? " " : "", b->key);
@@ -316,25 +318,25 @@ ui_help(struct ui *ui, const char *context)
 		if (r == UI_QUIT)
 			return;
 		action = ui_action(ui, "help", &k);
-		if (action == NULL || strcmp(k.name, "Resize") == 0 ||
+		if (action == ACTION_NONE || strcmp(k.name, "Resize") == 0 ||
 		    strcmp(k.name, "Redraw") == 0) {
-			if (action == NULL && strcmp(k.name, "Resize") != 0 &&
+			if (action == ACTION_NONE && strcmp(k.name, "Resize") != 0 &&
 			    strcmp(k.name, "Redraw") != 0)
 				return;
 			continue;
 		}
-		if (strcmp(action, "down") == 0 && top + height < total)
+		if (action == ACTION_DOWN && top + height < total)
 			top++;
-		else if (strcmp(action, "up") == 0 && top > 0)
+		else if (action == ACTION_UP && top > 0)
 			top--;
-		else if (strcmp(action, "page-down") == 0 && top + height < total)
+		else if (action == ACTION_PAGE_DOWN && top + height < total)
 			top += height;
-		else if (strcmp(action, "page-up") == 0)
+		else if (action == ACTION_PAGE_UP)
 			top = top > height ? top - height : 0;
-		else if (strcmp(action, "back") == 0 || strcmp(action, "help") == 0 ||
-		    strcmp(action, "quit") == 0)
+		else if (action == ACTION_BACK || action == ACTION_HELP ||
+		    action == ACTION_QUIT)
 			return;
-		else if (strcmp(action, "language") == 0 || strcmp(action, "redraw") == 0)
+		else if (action == ACTION_LANGUAGE || action == ACTION_REDRAW)
 			ui_global_action(ui, "help", action);
 	}
 }

@@ -398,11 +398,11 @@ grid_today_in_term(const struct grid *g)
 
 /* The key of an action in this keymap, for a message that names it. */
 static const char *
-grid_key_name(const struct grid *g, const char *action)
+grid_key_name(const struct grid *g, enum action action)
 {
 	const char *key = keymap_key_for(g->ui->km, "grid", action);
 
-	return key != NULL ? key : action;
+	return key != NULL ? key : keymap_action_name(action);
 }
 
 static void
@@ -446,7 +446,7 @@ grid_status(struct grid *g, char *out, size_t size)
 	if (g->away && grid_today_in_term(g))
 		snprintf(out + strlen(out), size - strlen(out), _("No lesson today, %.2s.%.2s: "
 		    "%s adds it, or choose a lesson with the arrows."), g->ui->today + 8,
-		    g->ui->today + 5, grid_key_name(g, "lesson-add"));
+		    g->ui->today + 5, grid_key_name(g, ACTION_LESSON_ADD));
 	else if (g->away && g->nl > 0)
 		snprintf(out + strlen(out), size - strlen(out), "%s", _("Today is not in this "
 		    "term: choose a lesson with the arrows."));
@@ -493,15 +493,18 @@ static void
 grid_draw(struct grid *g)
 {
 	/* Most needed first: a narrow screen keeps the hints that fit. */
-	static const char *const hints[] = { "", N_("1-9,0=10 mark"), "help", N_("help"),
-	    "back", N_("back"), "absent", N_("absent"), "clear", N_("clear"),
-	    "comment", N_("comment"), "lesson-edit", N_("topic"), "lesson-add", N_("new"),
-	    "language", N_("lang"), "plan", N_("plan"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_NONE, N_("1-9,0=10 mark") },
+	    { ACTION_HELP, N_("help") }, { ACTION_BACK, N_("back") },
+	    { ACTION_ABSENT, N_("absent") }, { ACTION_CLEAR, N_("clear") },
+	    { ACTION_COMMENT, N_("comment") }, { ACTION_LESSON_EDIT, N_("topic") },
+	    { ACTION_LESSON_ADD, N_("new") }, { ACTION_LANGUAGE, N_("lang") },
+	    { ACTION_PLAN, N_("plan") }, { ACTION_NONE, NULL } };
 	/* Grade 1 is not marked: the comment comes first, and no digits are offered. */
-	static const char *const ungraded[] = { "comment", N_("comment"), "help", N_("help"),
-	    "back", N_("back"), "absent", N_("absent"), "clear", N_("clear"),
-	    "lesson-edit", N_("topic"), "lesson-add", N_("new"), "language", N_("lang"),
-	    "plan", N_("plan"), NULL };
+	static const struct ui_hint ungraded[] = { { ACTION_COMMENT, N_("comment") },
+	    { ACTION_HELP, N_("help") }, { ACTION_BACK, N_("back") },
+	    { ACTION_ABSENT, N_("absent") }, { ACTION_CLEAR, N_("clear") },
+	    { ACTION_LESSON_EDIT, N_("topic") }, { ACTION_LESSON_ADD, N_("new") },
+	    { ACTION_LANGUAGE, N_("lang") }, { ACTION_PLAN, N_("plan") }, { ACTION_NONE, NULL } };
 	char title[1024], status[2048], name[512], cell[32], buf[64];
 	const struct grade_row *gr;
 	int nw = grid_name_width(), ncols, body, x, y, li, pi, style, cols = ui_cols();
@@ -696,7 +699,7 @@ grid_digit(struct grid *g, int d)
 
 	if (g->ungraded) {
 		ui_status(g->ui, _("Grade 1 is not marked: %s writes a comment on the pupil's "
-		    "work."), grid_key_name(g, "comment"));
+		    "work."), grid_key_name(g, ACTION_COMMENT));
 		return;
 	}
 	if (!grid_editable(g))
@@ -1078,12 +1081,12 @@ grid_formula(struct grid *g, char *out, size_t size)
 static int
 grid_summary(struct grid *g)
 {
-	static const char *const hints[] = { "down", N_("scroll"), "back", N_("back"),
-	    "help", N_("help"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
+	    { ACTION_BACK, N_("back") }, { ACTION_HELP, N_("help") }, { ACTION_NONE, NULL } };
 	struct ui *ui = g->ui;
 	const struct grade_row *gr;
 	struct ui_key k;
-	const char *action;
+	enum action action;
 	char title[1024], name[512], buf[32], mark[32], formula[256];
 	int nw, x, y, r, top = 0, body, i, n = (int)g->ng;
 
@@ -1132,17 +1135,17 @@ grid_summary(struct grid *g)
 		ui->message[0] = '\0';
 		if (r == UI_QUIT)
 			return UI_QUIT;
-		if ((action = ui_action(ui, "grid", &k)) == NULL)
+		if ((action = ui_action(ui, "grid", &k)) == ACTION_NONE)
 			continue;
-		if (strcmp(action, "down") == 0 && top + body < n)
+		if (action == ACTION_DOWN && top + body < n)
 			top++;
-		else if (strcmp(action, "up") == 0 && top > 0)
+		else if (action == ACTION_UP && top > 0)
 			top--;
-		else if (strcmp(action, "page-down") == 0)
+		else if (action == ACTION_PAGE_DOWN)
 			top += body;
-		else if (strcmp(action, "page-up") == 0)
+		else if (action == ACTION_PAGE_UP)
 			top = top > body ? top - body : 0;
-		else if (strcmp(action, "back") == 0 || strcmp(action, "summary") == 0)
+		else if (action == ACTION_BACK || action == ACTION_SUMMARY)
 			return 0;
 		else if (ui_global_action(ui, "grid", action) < 0)
 			return UI_QUIT;
@@ -1232,11 +1235,11 @@ static int
 grid_key(struct grid *g, const struct ui_key *k)
 {
 	struct ui *ui = g->ui;
-	const char *action;
+	enum action action;
 	int gl, d = -1, body = ui_rows() - HEAD_H - 2 > 1 ? ui_rows() - HEAD_H - 2 : 1;
 
 	action = ui_action(ui, "grid", k);
-	if (action == NULL && strcmp(k->name, "Redraw") == 0) {
+	if (action == ACTION_NONE && strcmp(k->name, "Redraw") == 0) {
 		/* Back from the lock screen: the page may have gone to someone else. */
 		if (g->own_lock) {
 			g->own_lock = 0;
@@ -1245,18 +1248,18 @@ grid_key(struct grid *g, const struct ui_key *k)
 		grid_load(g);
 		return 1;
 	}
-	if (action == NULL) {
+	if (action == ACTION_NONE) {
 		/* The whole digit row of every layout, Kazakh " , . included. */
 		if ((d = keymap_digit(k->name)) >= 0)
 			grid_digit(g, d);
 		return 1;
 	}
 	/* Grade 1 has no points to save: Enter opens the cell's comment. */
-	if (strcmp(action, "comment") == 0 || (strcmp(action, "enter") == 0 && g->ungraded)) {
+	if (action == ACTION_COMMENT || (action == ACTION_ENTER && g->ungraded)) {
 		grid_commit_pending(g, 0);
 		return grid_comment(g) == UI_QUIT ? UI_QUIT : 1;
 	}
-	if (strcmp(action, "enter") == 0) {
+	if (action == ACTION_ENTER) {
 		if (g->pending[0] != '\0')
 			grid_commit_pending(g, 1);
 		else
@@ -1269,59 +1272,59 @@ grid_key(struct grid *g, const struct ui_key *k)
 		return UI_QUIT;
 	if (gl > 0)
 		return 1;
-	if (strcmp(action, "back") == 0)
+	if (action == ACTION_BACK)
 		return 0;
-	if (strcmp(action, "up") == 0 && g->row > 0)
+	if (action == ACTION_UP && g->row > 0)
 		g->row--;
-	else if (strcmp(action, "down") == 0)
+	else if (action == ACTION_DOWN)
 		grid_down(g);
-	else if (strcmp(action, "left") == 0 && g->away && g->gap > 0)
+	else if (action == ACTION_LEFT && g->away && g->gap > 0)
 		g->away = 0;	/* today's place is right of the lesson shown */
-	else if (strcmp(action, "right") == 0 && g->away && g->gap < g->nl) {
+	else if (action == ACTION_RIGHT && g->away && g->gap < g->nl) {
 		g->col = (int)g->gap;
 		g->away = 0;
-	} else if (g->away && (strcmp(action, "left") == 0 || strcmp(action, "right") == 0))
+	} else if (g->away && (action == ACTION_LEFT || action == ACTION_RIGHT))
 		;	/* no lesson that way: stay on today's place */
-	else if (strcmp(action, "left") == 0 && g->col > 0)
+	else if (action == ACTION_LEFT && g->col > 0)
 		g->col--;
-	else if (strcmp(action, "right") == 0 && g->col + 1 < (int)g->nl)
+	else if (action == ACTION_RIGHT && g->col + 1 < (int)g->nl)
 		g->col++;
-	else if (strcmp(action, "page-up") == 0)
+	else if (action == ACTION_PAGE_UP)
 		g->row = g->row > body ? g->row - body : 0;
-	else if (strcmp(action, "page-down") == 0 && g->np > 0)
+	else if (action == ACTION_PAGE_DOWN && g->np > 0)
 		g->row = g->row + body < (int)g->np ? g->row + body : (int)g->np - 1;
-	else if (strcmp(action, "first") == 0 && g->nl > 0) {
+	else if (action == ACTION_FIRST && g->nl > 0) {
 		g->col = 0;
 		g->away = 0;
-	} else if (strcmp(action, "last") == 0 && g->nl > 0) {
+	} else if (action == ACTION_LAST && g->nl > 0) {
 		g->col = (int)g->nl - 1;
 		g->away = 0;
-	} else if (strcmp(action, "today") == 0)
+	} else if (action == ACTION_TODAY)
 		grid_goto_today(g);
-	else if (strcmp(action, "absent") == 0)
+	else if (action == ACTION_ABSENT)
 		grid_attendance(g, ATT_ABSENT);
-	else if (strcmp(action, "excused") == 0)
+	else if (action == ACTION_EXCUSED)
 		grid_attendance(g, ATT_EXCUSED);
-	else if (strcmp(action, "ill") == 0)
+	else if (action == ACTION_ILL)
 		grid_attendance(g, ATT_ILL);
-	else if (strcmp(action, "late") == 0)
+	else if (action == ACTION_LATE)
 		grid_attendance(g, ATT_LATE);
-	else if (strcmp(action, "clear") == 0) {
+	else if (action == ACTION_CLEAR) {
 		if (grid_editable(g))
 			grid_set(g, -1, ATT_NONE);
-	} else if (strcmp(action, "lesson-edit") == 0)
+	} else if (action == ACTION_LESSON_EDIT)
 		return grid_lesson_edit(g, 0) == UI_QUIT ? UI_QUIT : 1;
-	else if (strcmp(action, "lesson-add") == 0)
+	else if (action == ACTION_LESSON_ADD)
 		return grid_lesson_add(g) == UI_QUIT ? UI_QUIT : 1;
-	else if (strcmp(action, "lesson-remove") == 0)
+	else if (action == ACTION_LESSON_REMOVE)
 		grid_lesson_remove(g);
-	else if (strcmp(action, "summary") == 0)
+	else if (action == ACTION_SUMMARY)
 		return grid_summary(g) == UI_QUIT ? UI_QUIT : 1;
-	else if (strcmp(action, "plan") == 0)
+	else if (action == ACTION_PLAN)
 		return ui_plan_run(ui, &g->j, 0, NULL) == UI_QUIT ? UI_QUIT : 1;
-	else if (strcmp(action, "period-prev") == 0)
+	else if (action == ACTION_PERIOD_PREV)
 		grid_period_step(g, -1);
-	else if (strcmp(action, "period-next") == 0)
+	else if (action == ACTION_PERIOD_NEXT)
 		grid_period_step(g, 1);
 	return 1;
 }

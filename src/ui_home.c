@@ -231,8 +231,8 @@ class_view_head(int x, const char *name)
 static int
 home_class_view(struct ui *ui, struct home *h)
 {
-	static const char *const hints[] = { "down", N_("scroll"), "right", N_("more"),
-	    "back", N_("back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
+	    { ACTION_RIGHT, N_("more") }, { ACTION_BACK, N_("back") }, { ACTION_NONE, NULL } };
 	const struct journal *sel = &h->rows[h->sel];
 	struct class_col *cols = NULL;
 	struct pupil *pupils = NULL;
@@ -240,7 +240,8 @@ home_class_view(struct ui *ui, struct home *h)
 	struct subject s;
 	struct period p;
 	struct ui_key k;
-	const char *action, *mark;
+	const char *mark;
+	enum action action;
 	char title[256], name[512], buf[32], ini[16];
 	size_t ncols = 0, np = 0, i, pi, r;
 	int rc = 0, top = 0, left = 0, body, nw, fit, y, x, key;
@@ -312,21 +313,21 @@ home_class_view(struct ui *ui, struct home *h)
 			goto out;
 		}
 		/* The grid's moves, so the same keys scroll here as on a journal page. */
-		if ((action = ui_action(ui, "grid", &k)) == NULL)
+		if ((action = ui_action(ui, "grid", &k)) == ACTION_NONE)
 			continue;
-		if (strcmp(action, "down") == 0 && top + body < (int)np)
+		if (action == ACTION_DOWN && top + body < (int)np)
 			top++;
-		else if (strcmp(action, "up") == 0 && top > 0)
+		else if (action == ACTION_UP && top > 0)
 			top--;
-		else if (strcmp(action, "right") == 0 && left + fit < (int)ncols)
+		else if (action == ACTION_RIGHT && left + fit < (int)ncols)
 			left++;
-		else if (strcmp(action, "left") == 0 && left > 0)
+		else if (action == ACTION_LEFT && left > 0)
 			left--;
-		else if (strcmp(action, "page-down") == 0)
+		else if (action == ACTION_PAGE_DOWN)
 			top += body;
-		else if (strcmp(action, "page-up") == 0)
+		else if (action == ACTION_PAGE_UP)
 			top = top > body ? top - body : 0;
-		else if (strcmp(action, "back") == 0 || strcmp(action, "class") == 0)
+		else if (action == ACTION_BACK || action == ACTION_CLASS)
 			goto out;
 		else if (ui_global_action(ui, "grid", action) < 0) {
 			rc = UI_QUIT;
@@ -344,20 +345,23 @@ out:
 static void
 home_draw(struct ui *ui, struct home *h)
 {
-	static const char *const hints[] = { "open", N_("Open"), "help", N_("Help"),
-	    "quit", N_("Quit"), "class", N_("Class"), "language", N_("Language"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Open") },
+	    { ACTION_HELP, N_("Help") }, { ACTION_QUIT, N_("Quit") }, { ACTION_CLASS, N_("Class") },
+	    { ACTION_LANGUAGE, N_("Language") }, { ACTION_NONE, NULL } };
 	/*
 	 * The administration key only for those it opens for. A teacher finds
 	 * "password" in the help: her screen stays as it was, byte for byte.
 	 */
-	static const char *const admin_hints[] = { "open", N_("Open"), "help", N_("Help"),
-	    "quit", N_("Quit"), "class", N_("Class"), "admin", N_("Administration"),
-	    "reports", N_("Reports"), "language", N_("Language"), "password", N_("Password"),
-	    NULL };
+	static const struct ui_hint admin_hints[] = { { ACTION_OPEN, N_("Open") },
+	    { ACTION_HELP, N_("Help") }, { ACTION_QUIT, N_("Quit") }, { ACTION_CLASS, N_("Class") },
+	    { ACTION_ADMIN, N_("Administration") }, { ACTION_REPORTS, N_("Reports") },
+	    { ACTION_LANGUAGE, N_("Language") }, { ACTION_PASSWORD, N_("Password") },
+	    { ACTION_NONE, NULL } };
 	/* A class teacher has her class's reports besides. */
-	static const char *const class_hints[] = { "open", N_("Open"), "help", N_("Help"),
-	    "quit", N_("Quit"), "class", N_("Class"), "reports", N_("Reports"),
-	    "language", N_("Language"), NULL };
+	static const struct ui_hint class_hints[] = { { ACTION_OPEN, N_("Open") },
+	    { ACTION_HELP, N_("Help") }, { ACTION_QUIT, N_("Quit") }, { ACTION_CLASS, N_("Class") },
+	    { ACTION_REPORTS, N_("Reports") }, { ACTION_LANGUAGE, N_("Language") },
+	    { ACTION_NONE, NULL } };
 	char title[256], line[512], sub[64], num[16];
 	const struct journal *j;
 	int height = ui_rows() - 4, y, i, cw = ui_cols() >= 60 ? 8 : 6;
@@ -409,7 +413,7 @@ ui_home_run(struct ui *ui)
 {
 	struct home h;
 	struct ui_key k;
-	const char *action;
+	enum action action;
 	int r, rc = 0, g, dirty = 1, height;
 
 	memset(&h, 0, sizeof h);
@@ -433,39 +437,39 @@ ui_home_run(struct ui *ui)
 				rc = UI_QUIT;
 				goto out;
 			}
-			if (g > 0 || action == NULL)
+			if (g > 0 || action == ACTION_NONE)
 				continue;
-			if (strcmp(action, "up") == 0 && h.sel > 0)
+			if (action == ACTION_UP && h.sel > 0)
 				h.sel--;
-			else if (strcmp(action, "down") == 0 && h.sel + 1 < (int)h.n)
+			else if (action == ACTION_DOWN && h.sel + 1 < (int)h.n)
 				h.sel++;
-			else if (strcmp(action, "page-up") == 0)
+			else if (action == ACTION_PAGE_UP)
 				h.sel = h.sel > height ? h.sel - height : 0;
-			else if (strcmp(action, "page-down") == 0 && h.n > 0)
+			else if (action == ACTION_PAGE_DOWN && h.n > 0)
 				h.sel = h.sel + height < (int)h.n ? h.sel + height : (int)h.n - 1;
-			else if (strcmp(action, "back") == 0)
+			else if (action == ACTION_BACK)
 				goto out;
-			else if (strcmp(action, "class") == 0 && h.n > 0) {
+			else if (action == ACTION_CLASS && h.n > 0) {
 				if (home_class_view(ui, &h) == UI_QUIT) {
 					rc = UI_QUIT;
 					goto out;
 				}
 			}
-			else if (strcmp(action, "admin") == 0) {
+			else if (action == ACTION_ADMIN) {
 				if (ui_admin_run(ui) == UI_QUIT) {
 					rc = UI_QUIT;
 					goto out;
 				}
 				home_load(ui, &h);
 				break;
-			} else if (strcmp(action, "reports") == 0) {
+			} else if (action == ACTION_REPORTS) {
 				if (ui_reports_run(ui) == UI_QUIT) {
 					rc = UI_QUIT;
 					goto out;
 				}
-			} else if (strcmp(action, "password") == 0)
+			} else if (action == ACTION_PASSWORD)
 				ui_admin_password(ui);
-			else if (strcmp(action, "open") == 0 && h.n > 0) {
+			else if (action == ACTION_OPEN && h.n > 0) {
 				if (ui_grid_run(ui, &h.rows[h.sel]) == UI_QUIT) {
 					rc = UI_QUIT;
 					goto out;

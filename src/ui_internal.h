@@ -55,13 +55,19 @@ int ui_signal_ended(void);
 /* Reads one key; wait = 0 returns UI_IDLE at once when none is queued. */
 int ui_key_read(struct ui *ui, struct ui_key *k, int wait);
 /* The keymap's action for a key on a screen, or NULL. */
-const char *ui_action(struct ui *ui, const char *context, const struct ui_key *k);
+enum action ui_action(struct ui *ui, const char *context, const struct ui_key *k);
 /* help, language, redraw, lock, quit (asked): 1 when handled, 0 when not ours, -1 to quit. */
-int ui_global_action(struct ui *ui, const char *context, const char *action);
+int ui_global_action(struct ui *ui, const char *context, enum action action);
+
+/* A key hint: the key bound to `action` and what it does; ACTION_NONE: the label alone. */
+struct ui_hint {
+	enum action action;
+	const char *label;	/* N_() text; NULL ends a list of hints */
+};
 
 /* Title line (with the language), status line (message or `status`), key hints. */
 void ui_frame(struct ui *ui, const char *title, const char *status, const char *context,
-    const char *const *hints);
+    const struct ui_hint *hints);
 void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
@@ -124,7 +130,7 @@ struct admin_list {
 	char title[256];
 	const char *status;	/* status line under the rows, or NULL */
 	const char *empty;	/* N_() text for the status line when there are no rows */
-	const char *const *hints;
+	const struct ui_hint *hints;
 	const struct admin_column *columns;
 	int live;		/* read again on every quiet tick, not only on changes */
 	int no_selection;	/* a text to scroll, not rows to act on */
@@ -138,7 +144,7 @@ struct admin_list {
 	const char *(*cell)(const struct admin_list *l, size_t row, int col, char *buf,
 	    size_t size, int *style);
 	/* An action on row `sel` of `n` (n may be 0): ADMIN_*, or UI_QUIT. */
-	int (*act)(struct ui *ui, struct admin_list *l, const char *action, size_t sel,
+	int (*act)(struct ui *ui, struct admin_list *l, enum action action, size_t sel,
 	    size_t n);
 };
 
@@ -148,7 +154,7 @@ int admin_list_run(struct ui *ui, struct admin_list *l);
 int admin_lines_add(char ***lines, size_t *n, const char *p, size_t len);
 void admin_lines_free(char ***lines, size_t *n);
 /* Waits for a key (idle ticks return UI_IDLE only when `idle` asks for them). */
-int admin_key(struct ui *ui, struct ui_key *k, const char **action, int idle);
+int admin_key(struct ui *ui, struct ui_key *k, enum action *action, int idle);
 int admin_height(void);
 int admin_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret);
 int admin_prompt_date(struct ui *ui, const char *label, char out[11]);

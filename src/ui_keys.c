@@ -149,7 +149,7 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 	return UI_KEY;
 }
 
-const char *
+enum action
 ui_action(struct ui *ui, const char *context, const struct ui_key *k)
 {
 	return keymap_lookup(ui->km, context, k->name);
@@ -170,28 +170,28 @@ ui_language_next(struct ui *ui)
 }
 
 int
-ui_global_action(struct ui *ui, const char *context, const char *action)
+ui_global_action(struct ui *ui, const char *context, enum action action)
 {
-	if (action == NULL)
+	if (action == ACTION_NONE)
 		return 0;
-	if (strcmp(action, "help") == 0) {
+	if (action == ACTION_HELP) {
 		ui_help(ui, context);
 		return 1;
 	}
-	if (strcmp(action, "language") == 0) {
+	if (action == ACTION_LANGUAGE) {
 		ui_language_next(ui);
 		return 1;
 	}
-	if (strcmp(action, "redraw") == 0) {
+	if (action == ACTION_REDRAW) {
 		ui_term_redraw();
 		return 1;
 	}
-	if (strcmp(action, "lock") == 0) {
+	if (action == ACTION_LOCK) {
 		if (ui->user.id == 0 || ui->locked || ui->lock_screen == NULL)
 			return 1;
 		return ui->lock_screen(ui) == UI_KEY ? 1 : -1;
 	}
-	if (strcmp(action, "quit") == 0) {
+	if (action == ACTION_QUIT) {
 		/* A stray Esc or q must not end a teacher's journal: ask. */
 		if (!admin_confirm(ui, ui->waiting[0] != '\0' ?
 		    _("Log out? The locked journal comes back.") : _("Quit the journal?")))

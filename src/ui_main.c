@@ -36,8 +36,9 @@ static void
 ui_login_draw(struct ui *ui, const char *title, const char *school, const char *who,
     const char *login)
 {
-	static const char *const hints[] = { "", N_("Enter: next"), "", N_("Tab: field"),
-	    "", N_("Esc: quit"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_NONE, N_("Enter: next") },
+	    { ACTION_NONE, N_("Tab: field") }, { ACTION_NONE, N_("Esc: quit") },
+	    { ACTION_NONE, NULL } };
 	int cols = ui_cols(), w = cols - 4;
 
 	ui_erase();
@@ -221,10 +222,11 @@ out:
 int
 ui_lock_screen(struct ui *ui)
 {
-	static const char *const hints[] = { "", N_("Enter: unlock"), "",
-	    N_("Tab: another teacher"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_NONE, N_("Enter: unlock") },
+	    { ACTION_NONE, N_("Tab: another teacher") }, { ACTION_NONE, NULL } };
 	/* One teacher waits beneath at most: the second one's lock screen is only hers. */
-	static const char *const hints_second[] = { "", N_("Enter: unlock"), NULL };
+	static const struct ui_hint hints_second[] = { { ACTION_NONE, N_("Enter: unlock") },
+	    { ACTION_NONE, NULL } };
 	char pw[128] = "", who[256];
 	struct user u;
 	int r, rc = UI_QUIT, cols;

@@ -46,15 +46,16 @@ struct plan_screen {
 	char status[256];
 };
 
-static const char *const read_hints[] = { "down", N_("scroll"), "back", N_("back"),
-    "help", N_("help"), NULL };
-static const char *const pick_hints[] = { "open", N_("take the topic"), "back", N_("back"),
-    "down", N_("scroll"), NULL };
-static const char *const edit_hints[] = { "open", N_("edit"), "topic-add", N_("add"),
-    "topic-remove", N_("remove"), "back", N_("back"), "topic-up", N_("move up"),
-    "topic-down", N_("move down"), "help", N_("help"), NULL };
-static const char *const start_hints[] = { "topic-add", N_("start the plan"), "back",
-    N_("back"), "help", N_("help"), NULL };
+static const struct ui_hint read_hints[] = { { ACTION_DOWN, N_("scroll") },
+    { ACTION_BACK, N_("back") }, { ACTION_HELP, N_("help") }, { ACTION_NONE, NULL } };
+static const struct ui_hint pick_hints[] = { { ACTION_OPEN, N_("take the topic") },
+    { ACTION_BACK, N_("back") }, { ACTION_DOWN, N_("scroll") }, { ACTION_NONE, NULL } };
+static const struct ui_hint edit_hints[] = { { ACTION_OPEN, N_("edit") },
+    { ACTION_TOPIC_ADD, N_("add") }, { ACTION_TOPIC_REMOVE, N_("remove") },
+    { ACTION_BACK, N_("back") }, { ACTION_TOPIC_UP, N_("move up") },
+    { ACTION_TOPIC_DOWN, N_("move down") }, { ACTION_HELP, N_("help") }, { ACTION_NONE, NULL } };
+static const struct ui_hint start_hints[] = { { ACTION_TOPIC_ADD, N_("start the plan") },
+    { ACTION_BACK, N_("back") }, { ACTION_HELP, N_("help") }, { ACTION_NONE, NULL } };
 
 /* The line a topic has in the list: one more for each section heading up to it. */
 static size_t
@@ -205,8 +206,8 @@ enum { FORM_TOPIC, FORM_HOURS, FORM_DATE, FORM_HOMEWORK, FORM_SECTION, FORM_SOR,
 static int
 plan_form(struct ui *ui, const char *title, struct plan_topic *t)
 {
-	static const char *const hints[] = { "", N_("Enter: next"), "", N_("Esc: cancel"),
-	    NULL };
+	static const struct ui_hint hints[] = { { ACTION_NONE, N_("Enter: next") },
+	    { ACTION_NONE, N_("Esc: cancel") }, { ACTION_NONE, NULL } };
 	const char *labels[FORM_FIELDS];
 	char hours[16], date[sizeof t->date], value[64], *end = NULL;
 	char *bufs[FORM_FIELDS] = { t->topic, hours, date, t->homework, t->section, NULL };
@@ -427,12 +428,12 @@ plan_move(struct ui *ui, struct admin_list *l, size_t i, int by)
 }
 
 static int
-plan_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+plan_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct plan_screen *s = l->ctx;
 	long i = line_topic(s, sel, n);
-	int add = strcmp(action, "topic-add") == 0, edit = strcmp(action, "open") == 0 ||
-	    strcmp(action, "topic-edit") == 0;
+	int add = action == ACTION_TOPIC_ADD, edit = action == ACTION_OPEN ||
+	    action == ACTION_TOPIC_EDIT;
 
 	if (s->pick) {
 		if (!edit || i < 0)
@@ -441,8 +442,8 @@ plan_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, si
 		s->picked = 1;
 		return ADMIN_BACK;
 	}
-	if (!add && !edit && strcmp(action, "topic-remove") != 0 &&
-	    strcmp(action, "topic-up") != 0 && strcmp(action, "topic-down") != 0)
+	if (!add && !edit && action != ACTION_TOPIC_REMOVE &&
+	    action != ACTION_TOPIC_UP && action != ACTION_TOPIC_DOWN)
 		return ADMIN_STAY;
 	if (!s->writable) {
 		ui_status(ui, s->owner.class_id != 0 ? _("Only a teacher of the subject in %s, "
@@ -459,9 +460,9 @@ plan_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, si
 		return plan_topic_form(ui, l, &s->owner, (size_t)i + 1, 1);
 	if (edit)
 		return plan_topic_form(ui, l, &s->owner, (size_t)i, 0);
-	if (strcmp(action, "topic-remove") == 0)
+	if (action == ACTION_TOPIC_REMOVE)
 		return plan_remove(ui, l, (size_t)i);
-	return plan_move(ui, l, (size_t)i, strcmp(action, "topic-up") == 0 ? -1 : 1);
+	return plan_move(ui, l, (size_t)i, action == ACTION_TOPIC_UP ? -1 : 1);
 }
 
 int

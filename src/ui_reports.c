@@ -304,17 +304,17 @@ pager_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t si
 
 /* Left and right scroll the text sideways by half a screen. */
 static int
-pager_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+pager_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct pager *pg = l->ctx;
 	int step = ui_cols() / 2 > 4 ? ui_cols() / 2 : 4;
 
 	(void)ui, (void)sel, (void)n;
-	if (strcmp(action, "right") == 0)
+	if (action == ACTION_RIGHT)
 		pg->xoff += step;
-	else if (strcmp(action, "left") == 0)
+	else if (action == ACTION_LEFT)
 		pg->xoff = pg->xoff > step ? pg->xoff - step : 0;
-	else if (strcmp(action, "open") == 0)
+	else if (action == ACTION_OPEN)
 		return ADMIN_BACK;
 	return ADMIN_STAY;
 }
@@ -322,8 +322,8 @@ pager_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, s
 static int
 pager_run(struct ui *ui, const struct paper_ask *a)
 {
-	static const char *const hints[] = { "down", N_("scroll"), "right", N_("more"),
-	    "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
+	    { ACTION_RIGHT, N_("more") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
 	struct pager pg = { NULL, 0, 0, 0 };
 	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &pg,
@@ -486,12 +486,12 @@ papers_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t s
 }
 
 static int
-papers_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, size_t n)
+papers_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
 {
 	struct paper_ask a;
 
 	(void)l;
-	if (n == 0 || sel >= NPAPERS || strcmp(action, "open") != 0)
+	if (n == 0 || sel >= NPAPERS || action != ACTION_OPEN)
 		return ADMIN_STAY;
 	memset(&a, 0, sizeof a);
 	a.kind = (enum paper)sel;
@@ -504,8 +504,8 @@ papers_act(struct ui *ui, struct admin_list *l, const char *action, size_t sel, 
 int
 ui_reports_run(struct ui *ui)
 {
-	static const char *const hints[] = { "open", N_("Open"), "help", N_("Help"),
-	    "back", N_("Back"), NULL };
+	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Open") },
+	    { ACTION_HELP, N_("Help") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
 	struct admin_list l = { .hints = hints, .columns = columns, .load = papers_load,
 	    .cell = papers_cell, .act = papers_act };

@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct keymap_binding *b = NULL;
 	struct keymap *km = NULL;
 	char *text = NULL, err[256];
-	const char *act = NULL;
+	enum action act;
 	size_t i;
 
 	text = fuzz_cstring(data, size);
@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < keymap_count(km); i++) {
 		b = keymap_binding(km, i);
 		act = keymap_lookup(km, b->context, b->key);
-		if (act == NULL || strcmp(act, b->action) != 0)
+		if (act == ACTION_NONE || act != b->action)
 			fuzz_fail(T, "a binding does not answer with its own action");
 		if (keymap_action_help(b->action) == NULL)
 			fuzz_fail(T, "a binding names an unknown action");

@@ -65,13 +65,20 @@ load(const char *name)
 	return km;
 }
 
+static const char *
+unbound(enum action a)
+{
+	return a == ACTION_NONE ? "unbound" : keymap_action_name(a);
+}
+
 /* Every action bound in a context: its hint key, read as the teacher reads it. */
 static void
 check_hints(const struct keymap *km, const char *kmname, const char *lang)
 {
 	static const char *const contexts[] = { "home", "grid", "plan", "admin", "help", NULL };
 	const struct keymap_binding *b;
-	const char *key, *a, *twin, *cyr;
+	const char *key, *twin, *cyr, *name_of;
+	enum action a;
 	char name[256];
 	int bad = 0;
 	size_t i, c;
@@ -80,16 +87,17 @@ check_hints(const struct keymap *km, const char *kmname, const char *lang)
 		for (i = 0; (b = keymap_binding(km, i)) != NULL; i++) {
 			if (strcmp(b->context, contexts[c]) != 0)
 				continue;
+			name_of = keymap_action_name(b->action);
 			if ((key = keymap_hint_key(km, b->context, b->action)) == NULL) {
 				printf("# %s %s %s: no key is safe to name for %s\n", kmname,
-				    lang, b->context, b->action);
+				    lang, b->context, name_of);
 				bad++;
 				continue;
 			}
 			a = keymap_lookup(km, b->context, key);
-			if (a == NULL || strcmp(a, b->action) != 0) {
+			if (a != b->action) {
 				printf("# %s %s %s: the hint names %s for %s, which is %s\n",
-				    kmname, lang, b->context, key, b->action, a ? a : "unbound");
+				    kmname, lang, b->context, key, name_of, unbound(a));
 				bad++;
 			}
 			if (strcmp(lang, "en") == 0)
@@ -100,19 +108,20 @@ check_hints(const struct keymap *km, const char *kmname, const char *lang)
 			 * letter а looks like Latin a, absent).
 			 */
 			twin = (unsigned char)key[0] < 0x80 ? keymap_twin(key) : NULL;
-			a = twin != NULL ? keymap_lookup(km, b->context, twin) : NULL;
-			if (a != NULL && strcmp(a, b->action) != 0) {
+			a = twin != NULL ? keymap_lookup(km, b->context, twin) : ACTION_NONE;
+			if (a != ACTION_NONE && a != b->action) {
 				printf("# %s %s %s: the hint names %s for %s; %s looks the same "
-				    "and is %s\n", kmname, lang, b->context, key, b->action, twin, a);
+				    "and is %s\n", kmname, lang, b->context, key, name_of, twin,
+				    unbound(a));
 				bad++;
 			}
 			/* The key at the Latin letter's place on a Cyrillic layout. */
 			cyr = at_place(key);
-			a = cyr != NULL ? keymap_lookup(km, b->context, cyr) : NULL;
-			if (cyr != NULL && (a == NULL || strcmp(a, b->action) != 0)) {
+			a = cyr != NULL ? keymap_lookup(km, b->context, cyr) : ACTION_NONE;
+			if (cyr != NULL && a != b->action) {
 				printf("# %s %s %s: the hint names %s for %s; its key types %s "
 				    "on a Cyrillic layout, which is %s\n", kmname, lang, b->context,
-				    key, b->action, cyr, a ? a : "unbound");
+				    key, name_of, cyr, unbound(a));
 				bad++;
 			}
 		}
@@ -129,7 +138,7 @@ check_digits(const struct keymap *km, const char *kmname)
 		{ "1", "2", "3", "4", "5", "6", "7", "8", "9", "0" },
 		{ "\"", "ә", "і", "ң", "ғ", ",", ".", "ү", "ұ", "қ" },
 	};
-	const char *a;
+	enum action a;
 	char name[256];
 	int bad = 0, d;
 	size_t r;
@@ -141,14 +150,14 @@ check_digits(const struct keymap *km, const char *kmname)
 				    keymap_digit(rows[r][d]));
 				bad++;
 			}
-			if ((a = keymap_lookup(km, "grid", rows[r][d])) != NULL) {
+			if ((a = keymap_lookup(km, "grid", rows[r][d])) != ACTION_NONE) {
 				printf("# %s: the grid binds %s (a digit on a layout) to %s\n",
-				    kmname, rows[r][d], a);
+				    kmname, rows[r][d], keymap_action_name(a));
 				bad++;
 			}
-			if ((a = keymap_lookup(km, "plan", rows[r][d])) != NULL) {
+			if ((a = keymap_lookup(km, "plan", rows[r][d])) != ACTION_NONE) {
 				printf("# %s: the plan binds %s (a digit on a layout) to %s\n",
-				    kmname, rows[r][d], a);
+				    kmname, rows[r][d], keymap_action_name(a));
 				bad++;
 			}
 		}
@@ -175,7 +184,7 @@ check_language(const char *lang, const char *absent)
 		}
 		snprintf(name, sizeof name, "%s keymap, %s: the attendance hint names %s",
 		    names[i], lang, absent);
-		tap_is_str(keymap_hint_key(km, "grid", "absent"), absent, name);
+		tap_is_str(keymap_hint_key(km, "grid", ACTION_ABSENT), absent, name);
 		check_hints(km, names[i], lang);
 		if (strcmp(lang, "en") == 0)
 			check_digits(km, names[i]);
