@@ -128,10 +128,10 @@ users_add(struct ui *ui)
 	/* Offered in the language on screen; admin_role_parse() takes both. */
 	snprintf(rolebuf, sizeof rolebuf, "%s", admin_role_label(ROLE_TEACHER));
 
-	if (!admin_prompt(ui, _("Login of the new user:"), login, sizeof login, 0) ||
+	if (!ui_prompt(ui, _("Login of the new user:"), login, sizeof login, 0) ||
 	    login[0] == '\0' ||
-	    !admin_prompt(ui, _("Full name:"), name, sizeof name, 0) ||
-	    !admin_prompt(ui, _("Role (teacher, head, admin):"), rolebuf, sizeof rolebuf, 0))
+	    !ui_prompt(ui, _("Full name:"), name, sizeof name, 0) ||
+	    !ui_prompt(ui, _("Role (teacher, head, admin):"), rolebuf, sizeof rolebuf, 0))
 		return 0;
 	if (admin_role_parse(rolebuf, &role) != 0) {
 		ui_status(ui, "%s", _("The roles are teacher, head and admin."));
@@ -156,7 +156,7 @@ struct keys_screen {
 };
 
 static int
-keys_load(struct ui *ui, struct admin_list *l, size_t *n)
+keys_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct keys_screen *s = l->ctx;
 
@@ -171,7 +171,7 @@ keys_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-keys_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+keys_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct user_key *k = &((struct keys_screen *)l->ctx)->rows[row];
@@ -190,15 +190,15 @@ keys_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t siz
 }
 
 static int
-keys_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+keys_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct keys_screen *s = l->ctx;
 	char *line, ask[256];
 
 	if (action == ACTION_ADD) {
 		if ((line = calloc(1, ADMIN_KEY_LINE)) == NULL)
-			return ADMIN_STAY;
-		if (admin_prompt(ui, _("Paste the public key line (ssh-ed25519 AAAA... name):"),
+			return LIST_STAY;
+		if (ui_prompt(ui, _("Paste the public key line (ssh-ed25519 AAAA... name):"),
 		    line, ADMIN_KEY_LINE, 0) && line[0] != '\0') {
 			if (store_user_key_add(ui->st, s->login, line) != STORE_OK)
 				ui_status(ui, "%s", store_error(ui->st));
@@ -206,18 +206,18 @@ keys_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, si
 				ui_status(ui, _("Key added: %s can log in with it."), s->login);
 		}
 		free(line);
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
 	if (n == 0 || action != ACTION_REMOVE)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	snprintf(ask, sizeof ask, _("Remove key %s of %s?"), s->rows[sel].fingerprint, s->login);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if (store_user_key_remove(ui->st, s->login, s->rows[sel].id) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, "%s", _("The key is removed."));
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 static int
@@ -225,20 +225,20 @@ admin_keys(struct ui *ui, const char *login)
 {
 	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Add") },
 	    { ACTION_REMOVE, N_("Remove") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("No."), 4, UI_RIGHT, 0, 0 },
-		{ N_("Type"), 20, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Type"), 20, 0, UI_COL_NARROW, 0 },
 		{ N_("Fingerprint"), 50, 0, 0, 0 },
 		{ N_("Comment"), 0, 0, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct keys_screen s = { login, NULL };
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &s,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &s,
 	    .empty = N_("No keys: this user logs in with a password."),
 	    .load = keys_load, .cell = keys_cell, .act = keys_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(s.rows);
 	return rc;
 }
@@ -246,7 +246,7 @@ admin_keys(struct ui *ui, const char *login)
 /* ---- users ---- */
 
 static int
-users_load(struct ui *ui, struct admin_list *l, size_t *n)
+users_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct user **rows = l->ctx;
 
@@ -261,7 +261,7 @@ users_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-users_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+users_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct user *u = &(*(struct user **)l->ctx)[row];
@@ -281,7 +281,7 @@ users_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t si
 }
 
 static int
-users_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+users_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	const struct user *u = n > 0 ? &(*(struct user **)l->ctx)[sel] : NULL;
 	char buf[64], pw[64], what[256];
@@ -289,45 +289,45 @@ users_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, s
 	enum role role;
 
 	if (action == ACTION_ADD)
-		return users_add(ui) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
+		return users_add(ui) == UI_QUIT ? UI_QUIT : LIST_RELOAD;
 	if (n == 0)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if (action == ACTION_OPEN || action == ACTION_KEYS)
-		return admin_keys(ui, u->login) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
+		return admin_keys(ui, u->login) == UI_QUIT ? UI_QUIT : LIST_RELOAD;
 	if (action == ACTION_TOGGLE) {
 		if (store_user_set_disabled(ui->st, u->login, !u->disabled) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, u->disabled ? _("User %s enabled.") :
 			    _("User %s disabled."), u->login);
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
 	if (action == ACTION_RESET) {
 		snprintf(buf, sizeof buf, _("New password for %s?"), u->login);
-		if (!admin_confirm(ui, buf))
-			return ADMIN_STAY;
+		if (!ui_confirm(ui, buf))
+			return LIST_STAY;
 		if (store_user_reset_password(ui->st, u->login, pw, sizeof pw) != STORE_OK) {
 			ui_status(ui, "%s", store_error(ui->st));
-			return ADMIN_STAY;
+			return LIST_STAY;
 		}
 		snprintf(what, sizeof what, _("New password of %s, shown once:"), u->login);
 		r = admin_show_password(ui, what, pw);
 		explicit_bzero(pw, sizeof pw);
-		return r == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+		return r == UI_QUIT ? UI_QUIT : LIST_STAY;
 	}
 	if (action == ACTION_ROLE) {
 		snprintf(buf, sizeof buf, "%s", admin_role_label(u->role));
-		if (!admin_prompt(ui, _("Role (teacher, head, admin):"), buf, sizeof buf, 0))
-			return ADMIN_STAY;
+		if (!ui_prompt(ui, _("Role (teacher, head, admin):"), buf, sizeof buf, 0))
+			return LIST_STAY;
 		if (admin_role_parse(buf, &role) != 0)
 			ui_status(ui, "%s", _("The roles are teacher, head and admin."));
 		else if (store_user_set_role(ui->st, u->login, role) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, _("%s is now %s."), u->login, admin_role_label(role));
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
-	return ADMIN_STAY;
+	return LIST_STAY;
 }
 
 static int
@@ -337,19 +337,19 @@ admin_users(struct ui *ui)
 	    { ACTION_TOGGLE, N_("Disable/enable") }, { ACTION_RESET, N_("New password") },
 	    { ACTION_ROLE, N_("Role") }, { ACTION_OPEN, N_("SSH keys") },
 	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("Login"), 16, UI_BOLD, 0, 0 },
 		{ N_("Role"), 14, 0, 0, 0 },
 		{ N_("Name"), 0, 0, 0, 0 },
-		{ NULL, 12, 0, ADMIN_COL_NARROW, 0 },
-		ADMIN_COLUMNS_END
+		{ NULL, 12, 0, UI_COL_NARROW, 0 },
+		UI_COLUMNS_END
 	};
 	struct user *rows = NULL;
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &rows,
 	    .load = users_load, .cell = users_cell, .act = users_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(rows);
 	return rc;
 }
@@ -421,7 +421,7 @@ session_cmp(const void *a, const void *b)
 }
 
 static int
-sessions_load(struct ui *ui, struct admin_list *l, size_t *n)
+sessions_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct session_info **rows = l->ctx;
 
@@ -438,7 +438,7 @@ sessions_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-sessions_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+sessions_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct session_info *s = &(*(struct session_info **)l->ctx)[row];
@@ -461,26 +461,26 @@ sessions_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 }
 
 static int
-sessions_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+sessions_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	const struct session_info *s;
 	char ask[256];
 
 	if (n == 0 || action != ACTION_BREAK)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	s = &(*(struct session_info **)l->ctx)[sel];
 	if (s->resource[0] == '\0') {
 		ui_status(ui, "%s", _("This session holds no journal page."));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	snprintf(ask, sizeof ask, _("Break the lock of %s on %s?"), s->login, s->page);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if (store_lock_break(ui->st, s->resource) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, _("The lock on %s is broken."), s->page);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 static int
@@ -488,22 +488,22 @@ admin_sessions(struct ui *ui)
 {
 	static const struct ui_hint hints[] = { { ACTION_BREAK, N_("Break the lock") },
 	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("Login"), 16, UI_BOLD, 0, 0 },
-		{ N_("From"), 22, 0, ADMIN_COL_NARROW, 0 },
-		{ N_("Since"), 19, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("From"), 22, 0, UI_COL_NARROW, 0 },
+		{ N_("Since"), 19, 0, UI_COL_NARROW, 0 },
 		{ N_("State"), 12, 0, 0, 0 },
-		{ N_("Idle"), 6, UI_RIGHT, ADMIN_COL_NARROW, 0 },
+		{ N_("Idle"), 6, UI_RIGHT, UI_COL_NARROW, 0 },
 		{ N_("Page held"), 0, 0, 0, 16 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct session_info *rows = NULL;
 	/* Who is online changes without writes to the journal: read on every tick. */
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows, .live = 1,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &rows, .live = 1,
 	    .load = sessions_load, .cell = sessions_cell, .act = sessions_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(rows);
 	return rc;
 }
@@ -569,7 +569,7 @@ audit_collect(const struct audit_record *r, void *arg)
 }
 
 static int
-audit_load(struct ui *ui, struct admin_list *l, size_t *n)
+audit_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct audit_screen *a = l->ctx;
 	struct audit_filter f = { .limit = ADMIN_AUDIT_MAX };
@@ -596,7 +596,7 @@ audit_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-audit_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+audit_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct audit_row *r = &((struct audit_screen *)l->ctx)->rows[row];
@@ -611,26 +611,26 @@ audit_filter_ask(struct ui *ui, struct audit_screen *a)
 {
 	char canon[STORE_CLASS_MAX + 1];
 
-	if (!admin_prompt(ui, _("Filter by user (login, empty: all):"), a->login,
+	if (!ui_prompt(ui, _("Filter by user (login, empty: all):"), a->login,
 	    sizeof a->login, 0) ||
-	    !admin_prompt(ui, _("Class, subject or other text (empty: all):"), a->about,
+	    !ui_prompt(ui, _("Class, subject or other text (empty: all):"), a->about,
 	    sizeof a->about, 0))
-		return ADMIN_STAY;
+		return LIST_STAY;
 	/* A class however it is typed ("7Ә", "7ә"), as the records spell it ("7 Ә"). */
 	if (a->about[0] != '\0' && class_name_canonical(a->about, canon, sizeof canon, NULL) ==
 	    STORE_OK)
 		snprintf(a->about, sizeof a->about, "%s", canon);
-	if (!admin_prompt(ui, _("From date (DD.MM.YYYY, empty: any):"), a->since,
+	if (!ui_prompt(ui, _("From date (DD.MM.YYYY, empty: any):"), a->since,
 	    sizeof a->since, 0) ||
-	    !admin_prompt(ui, _("To date (DD.MM.YYYY, empty: any):"), a->until,
+	    !ui_prompt(ui, _("To date (DD.MM.YYYY, empty: any):"), a->until,
 	    sizeof a->until, 0))
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if ((a->since[0] != '\0' && !date_parse(a->since, a->since)) ||
 	    (a->until[0] != '\0' && !date_parse(a->until, a->until))) {
 		a->since[0] = a->until[0] = '\0';
 		ui_status(ui, "%s", _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
 	}
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 /*
@@ -646,14 +646,14 @@ struct verify_screen {
 
 /* Wraps the text between words at the terminal's width as it is when the screen opens. */
 static int
-verify_load(struct ui *ui, struct admin_list *l, size_t *n)
+verify_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct verify_screen *v = l->ctx;
 	const char *p = v->text, *start = NULL, *end = NULL, *brk = NULL;
 	size_t cols = ui_cols() > 4 ? (size_t)ui_cols() - 2 : 2;
 	char part[1024];
 
-	admin_lines_free(&v->lines, &v->n);
+	ui_lines_free(&v->lines, &v->n);
 	while (*p != '\0') {
 		/* One line of the text: the longest run of words that fits. */
 		start = p;
@@ -671,7 +671,7 @@ verify_load(struct ui *ui, struct admin_list *l, size_t *n)
 			brk = end;
 		else if (brk == NULL)	/* one word wider than the screen: cut at the right */
 			brk = end;
-		if (admin_lines_add(&v->lines, &v->n, start, (size_t)(brk - start)) != 0) {
+		if (ui_lines_add(&v->lines, &v->n, start, (size_t)(brk - start)) != 0) {
 			ui_status(ui, "%s", _("Out of memory."));
 			return -1;
 		}
@@ -683,7 +683,7 @@ verify_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-verify_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+verify_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	(void)col, (void)buf, (void)size, (void)style;
@@ -691,10 +691,10 @@ verify_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t s
 }
 
 static int
-verify_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+verify_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	(void)ui, (void)l, (void)sel, (void)n;
-	return action == ACTION_OPEN ? ADMIN_BACK : ADMIN_STAY;
+	return action == ACTION_OPEN ? LIST_BACK : LIST_STAY;
 }
 
 static int
@@ -702,9 +702,9 @@ audit_verify_show(struct ui *ui)
 {
 	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
 	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
+	static const struct ui_column columns[] = { { NULL, 0, 0, 0, 0 }, UI_COLUMNS_END };
 	struct verify_screen v = { NULL, NULL, 0 };
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &v,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &v,
 	    .no_selection = 1, .load = verify_load, .cell = verify_cell, .act = verify_act };
 	char *text = NULL;
 	int64_t bad = 0;
@@ -717,21 +717,21 @@ audit_verify_show(struct ui *ui)
 		return 0;
 	}
 	v.text = text;
-	rc = admin_list_run(ui, &l);
-	admin_lines_free(&v.lines, &v.n);
+	rc = ui_list_run(ui, &l);
+	ui_lines_free(&v.lines, &v.n);
 	free(text);
 	return rc;
 }
 
 static int
-audit_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+audit_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	(void)sel, (void)n;
 	if (action == ACTION_FILTER)
 		return audit_filter_ask(ui, l->ctx);
 	if (action != ACTION_VERIFY)
-		return ADMIN_STAY;
-	return audit_verify_show(ui) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+		return LIST_STAY;
+	return audit_verify_show(ui) == UI_QUIT ? UI_QUIT : LIST_STAY;
 }
 
 static int
@@ -739,20 +739,20 @@ admin_audit(struct ui *ui)
 {
 	static const struct ui_hint hints[] = { { ACTION_FILTER, N_("Filter") },
 	    { ACTION_VERIFY, N_("Verify") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
-		{ NULL, 19, 0, ADMIN_COL_NARROW, 0 },
+	static const struct ui_column columns[] = {
+		{ NULL, 19, 0, UI_COL_NARROW, 0 },
 		{ NULL, 12, UI_BOLD, 0, 0 },
 		{ NULL, 0, 0, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct audit_screen a;
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &a,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &a,
 	    .load = audit_load, .cell = audit_cell, .act = audit_act };
 	int rc;
 
 	memset(&a, 0, sizeof a);
 	a.st = ui->st;
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(a.rows);
 	return rc;
 }
@@ -771,7 +771,7 @@ struct admin_menu {
 };
 
 static int
-menu_load(struct ui *ui, struct admin_list *l, size_t *n)
+menu_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	(void)ui;
 	snprintf(l->title, sizeof l->title, "%s", _("Administration"));
@@ -780,7 +780,7 @@ menu_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-menu_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+menu_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	(void)col, (void)buf, (void)size, (void)style;
@@ -788,13 +788,13 @@ menu_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t siz
 }
 
 static int
-menu_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+menu_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	const struct admin_menu *m = l->ctx;
 
 	if (n == 0 || action != ACTION_OPEN)
-		return ADMIN_STAY;
-	return m->items[sel]->run(ui) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+		return LIST_STAY;
+	return m->items[sel]->run(ui) == UI_QUIT ? UI_QUIT : LIST_STAY;
 }
 
 int
@@ -802,7 +802,7 @@ ui_admin_run(struct ui *ui)
 {
 	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Open") },
 	    { ACTION_HELP, N_("Help") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
+	static const struct ui_column columns[] = { { NULL, 0, 0, 0, 0 }, UI_COLUMNS_END };
 	static const struct admin_item all[] = {
 		{ N_("Users"), 1, admin_users },
 		{ N_("Classes and rosters"), 1, admin_classes },
@@ -816,7 +816,7 @@ ui_admin_run(struct ui *ui)
 		{ N_("Reports"), 0, ui_reports_run },
 	};
 	struct admin_menu m = { .n = 0 };
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &m,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &m,
 	    .load = menu_load, .cell = menu_cell, .act = menu_act };
 	size_t i;
 
@@ -828,5 +828,5 @@ ui_admin_run(struct ui *ui)
 	for (i = 0; i < sizeof all / sizeof all[0]; i++)
 		if (!all[i].admin_only || ui->user.role == ROLE_ADMIN)
 			m.items[m.n++] = &all[i];
-	return admin_list_run(ui, &l);
+	return ui_list_run(ui, &l);
 }

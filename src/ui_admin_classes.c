@@ -58,7 +58,7 @@ struct problems {
 };
 
 static int
-problems_load(struct ui *ui, struct admin_list *l, size_t *n)
+problems_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	(void)ui;
 	*n = ((struct problems *)l->ctx)->rep->nproblems;
@@ -66,7 +66,7 @@ problems_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-problems_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+problems_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct table_problem *p = &((struct problems *)l->ctx)->rep->problems[row];
@@ -80,10 +80,10 @@ problems_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 }
 
 static int
-problems_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+problems_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	(void)ui, (void)l, (void)sel, (void)n;
-	return action == ACTION_OPEN ? ADMIN_BACK : ADMIN_STAY;
+	return action == ACTION_OPEN ? LIST_BACK : LIST_STAY;
 }
 
 static int
@@ -91,17 +91,17 @@ import_problems(struct ui *ui, const struct class *c, const struct roster_report
 {
 	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
 	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
+	static const struct ui_column columns[] = { { NULL, 0, 0, 0, 0 }, UI_COLUMNS_END };
 	struct problems p = { rep };
 	char status[256];
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &p, .status = status,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &p, .status = status,
 	    .no_selection = 1, .load = problems_load, .cell = problems_cell,
 	    .act = problems_act };
 
 	snprintf(l.title, sizeof l.title, _("Import into %s: preview"), c->name);
 	snprintf(status, sizeof status, _("%zu problems: nothing was written. Fix the file "
 	    "and import again."), rep->nproblems);
-	return admin_list_run(ui, &l);
+	return ui_list_run(ui, &l);
 }
 
 /* One key of a paste into buf: 0 to go on, 1 at C-d, -1 to cancel. */
@@ -148,7 +148,7 @@ paste_draw(struct ui *ui, const char *title, const char *buf, size_t len, size_t
 	    { ACTION_NONE, N_("Esc: cancel") }, { ACTION_NONE, NULL } };
 	char status[128];
 	const char *p = buf + len, *eol;
-	int height = admin_height() + 1, y, n;
+	int height = ui_list_height() + 1, y, n;
 
 	snprintf(status, sizeof status, _("%zu lines, %zu bytes"), lines, len);
 	ui_erase();
@@ -247,14 +247,14 @@ admin_import(struct ui *ui, const struct class *c)
 	int rc = 0, r;
 
 	memset(&rep, 0, sizeof rep);
-	if (!admin_prompt(ui, _("CSV or XLSX file on the server (empty: paste it here):"), path,
+	if (!ui_prompt(ui, _("CSV or XLSX file on the server (empty: paste it here):"), path,
 	    sizeof path, 0))
 		goto out;
 	/*
 	 * More bytes waiting right after Enter: the "path" was the first line
 	 * of a class list pasted at the prompt. The rest follows it there.
 	 */
-	if (path[0] != '\0' && admin_input_pending() > 0) {
+	if (path[0] != '\0' && ui_input_pending() > 0) {
 		if ((buf = admin_paste(ui, c, path, &len)) == NULL)
 			goto out;
 		path[0] = '\0';
@@ -283,7 +283,7 @@ admin_import(struct ui *ui, const struct class *c)
 	ui_put(2, 1, ui_cols() - 2, path[0] != '\0' ? path : _("(pasted)"), 0);
 	ui_put(4, 1, ui_cols() - 2, status, UI_BOLD);
 	snprintf(ask, sizeof ask, _("Import into %s?"), c->name);
-	if (!admin_confirm(ui, ask)) {
+	if (!ui_confirm(ui, ask)) {
 		ui_status(ui, "%s", _("Nothing was imported."));
 		goto out;
 	}
@@ -312,7 +312,7 @@ struct roster_screen {
 };
 
 static int
-roster_load(struct ui *ui, struct admin_list *l, size_t *n)
+roster_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct roster_screen *s = l->ctx;
 
@@ -327,7 +327,7 @@ roster_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-roster_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+roster_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct pupil *p = &((struct roster_screen *)l->ctx)->rows[row];
@@ -360,23 +360,23 @@ roster_move(struct ui *ui, struct roster_screen *s, const struct pupil *p)
 	pick_lists_load(ui, &s->pick);
 	pupil_full_name(p, name, sizeof name);
 	snprintf(date, sizeof date, "%s", ui->today);
-	if (!admin_prompt_pick(ui, _("Move to class (Tab: list):"), cname, sizeof cname,
+	if (!ui_prompt_pick(ui, _("Move to class (Tab: list):"), cname, sizeof cname,
 	    s->pick.classes, s->pick.nclasses) || cname[0] == '\0' ||
-	    !admin_prompt_date(ui, _("From the date:"), date))
-		return ADMIN_STAY;
+	    !ui_prompt_date(ui, _("From the date:"), date))
+		return LIST_STAY;
 	if (store_class_find(ui->st, cname, &to) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	snprintf(ask, sizeof ask, _("Move %s from %s to %s from %s?"), name, s->c->name,
 	    to.name, date);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if (store_pupil_move(ui->st, p->id, to.id, date) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, _("%s moved to %s."), name, to.name);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 /* Puts the pupil into a subgroup of a subject (0: out of the subgroups). */
@@ -388,21 +388,21 @@ roster_subgroup(struct ui *ui, struct roster_screen *s, const struct pupil *p)
 	long sub;
 
 	pick_lists_load(ui, &s->pick);
-	if (!admin_prompt_pick(ui, _("Subject (Tab: list):"), sname, sizeof sname,
+	if (!ui_prompt_pick(ui, _("Subject (Tab: list):"), sname, sizeof sname,
 	    s->pick.subjects, s->pick.nsubjects) || sname[0] == '\0' ||
-	    !admin_prompt(ui, _("Subgroup (0: the whole class):"), group, sizeof group, 0))
-		return ADMIN_STAY;
+	    !ui_prompt(ui, _("Subgroup (0: the whole class):"), group, sizeof group, 0))
+		return LIST_STAY;
 	sub = strtol(group, &end, 10);
 	if (group[0] == '\0' || *end != '\0' || sub < 0 || sub > 9) {
 		ui_status(ui, "%s", _("A subgroup is 0 (the whole class), 1, 2..."));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	if (store_subject_find(ui->st, sname, &subj) != STORE_OK ||
 	    store_pupil_set_subgroup(ui->st, p->id, subj.id, (int)sub) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, _("%s: subgroup %ld in %s."), p->surname, sub, subj.name);
-	return ADMIN_STAY;
+	return LIST_STAY;
 }
 
 /* Corrects the pupil's name: surname, given name, patronymic, each pre-filled. */
@@ -411,16 +411,16 @@ roster_rename(struct ui *ui, const struct pupil *p)
 {
 	struct pupil q = *p;
 
-	if (!admin_prompt(ui, _("Surname:"), q.surname, sizeof q.surname, 0) ||
-	    !admin_prompt(ui, _("Given name:"), q.given, sizeof q.given, 0) ||
-	    !admin_prompt(ui, _("Patronymic:"), q.patronymic, sizeof q.patronymic, 0))
-		return ADMIN_STAY;
+	if (!ui_prompt(ui, _("Surname:"), q.surname, sizeof q.surname, 0) ||
+	    !ui_prompt(ui, _("Given name:"), q.given, sizeof q.given, 0) ||
+	    !ui_prompt(ui, _("Patronymic:"), q.patronymic, sizeof q.patronymic, 0))
+		return LIST_STAY;
 	if (store_pupil_rename(ui->st, p->id, &q) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	ui_status(ui, "%s", _("The name is changed; the audit log keeps the old one."));
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 /* Records that the pupil left the school on a date; the history stays. */
@@ -431,33 +431,33 @@ roster_leave(struct ui *ui, const struct pupil *p)
 
 	if (p->left[0] != '\0') {
 		ui_status(ui, _("%s left on %s."), p->surname, p->left);
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	pupil_full_name(p, name, sizeof name);
 	snprintf(date, sizeof date, "%s", ui->today);
-	if (!admin_prompt_date(ui, _("Left the school on:"), date))
-		return ADMIN_STAY;
+	if (!ui_prompt_date(ui, _("Left the school on:"), date))
+		return LIST_STAY;
 	snprintf(ask, sizeof ask, _("%s left the school on %s: in no lesson from that day on?"),
 	    name, date);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if (store_pupil_leave(ui->st, p->id, date) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	ui_status(ui, _("%s left on %s."), p->surname, date);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 static int
-roster_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+roster_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct roster_screen *s = l->ctx;
 
 	if (action == ACTION_IMPORT)
-		return admin_import(ui, s->c) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
+		return admin_import(ui, s->c) == UI_QUIT ? UI_QUIT : LIST_RELOAD;
 	if (n == 0)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if (action == ACTION_MOVE)
 		return roster_move(ui, s, &s->rows[sel]);
 	if (action == ACTION_SUBGROUP)
@@ -466,7 +466,7 @@ roster_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, 
 		return roster_rename(ui, &s->rows[sel]);
 	if (action == ACTION_LEAVE)
 		return roster_leave(ui, &s->rows[sel]);
-	return ADMIN_STAY;
+	return LIST_STAY;
 }
 
 static int
@@ -476,20 +476,20 @@ admin_roster(struct ui *ui, const struct class *c)
 	    { ACTION_MOVE, N_("Move") }, { ACTION_SUBGROUP, N_("Subgroup") },
 	    { ACTION_RENAME, N_("Rename") }, { ACTION_LEAVE, N_("Left") },
 	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ NULL, 4, UI_RIGHT, 0, 0 },
 		{ NULL, 0, 0, 0, 0 },
-		{ NULL, 10, 0, ADMIN_COL_NARROW, 0 },
+		{ NULL, 10, 0, UI_COL_NARROW, 0 },
 		{ NULL, 18, 0, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct roster_screen s = { .c = c };
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &s,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &s,
 	    .empty = N_("No pupils yet: import a class list."),
 	    .load = roster_load, .cell = roster_cell, .act = roster_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(s.rows);
 	pick_lists_free(&s.pick);
 	return rc;
@@ -503,7 +503,7 @@ struct classes_screen {
 };
 
 static int
-classes_load(struct ui *ui, struct admin_list *l, size_t *n)
+classes_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct classes_screen *s = l->ctx;
 
@@ -519,7 +519,7 @@ classes_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-classes_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+classes_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct classes_screen *s = l->ctx;
@@ -537,7 +537,7 @@ classes_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t 
 }
 
 static int
-classes_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+classes_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct classes_screen *s = l->ctx;
 	struct class *c = n > 0 ? &s->rows[sel] : NULL;
@@ -545,58 +545,58 @@ classes_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel,
 	int64_t id;
 
 	if (action == ACTION_ADD) {
-		if (!admin_prompt(ui, _("New class (e.g. 9 А):"), name, sizeof name, 0) ||
+		if (!ui_prompt(ui, _("New class (e.g. 9 А):"), name, sizeof name, 0) ||
 		    name[0] == '\0')
-			return ADMIN_STAY;
+			return LIST_STAY;
 		if (store_class_add(ui->st, name, &id) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, _("Class %s added."), name);
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
 	if (c == NULL)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if (action == ACTION_OPEN)
-		return admin_roster(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_RELOAD;
+		return admin_roster(ui, c) == UI_QUIT ? UI_QUIT : LIST_RELOAD;
 	if (action == ACTION_IMPORT)
-		return admin_import(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+		return admin_import(ui, c) == UI_QUIT ? UI_QUIT : LIST_STAY;
 	if (action == ACTION_TIMETABLE)
-		return admin_timetable(ui, c) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+		return admin_timetable(ui, c) == UI_QUIT ? UI_QUIT : LIST_STAY;
 	if (action == ACTION_RENAME) {
 		snprintf(name, sizeof name, "%s", c->name);
-		if (!admin_prompt(ui, _("New name of the class:"), name, sizeof name, 0) ||
+		if (!ui_prompt(ui, _("New name of the class:"), name, sizeof name, 0) ||
 		    name[0] == '\0')
-			return ADMIN_STAY;
+			return LIST_STAY;
 		if (store_class_rename(ui->st, c->id, name) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, _("Class %s is now %s."), c->name, name);
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
 	if (action == ACTION_PROMOTE) {
 		snprintf(ask, sizeof ask, _("Move %s and its pupils up into the school year "
 		    "%d-%d?"), c->name, c->start_year + 1, c->start_year + 2);
-		if (!admin_confirm(ui, ask))
-			return ADMIN_STAY;
+		if (!ui_confirm(ui, ask))
+			return LIST_STAY;
 		if (store_class_promote(ui->st, c->id, &id) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, _("%s is promoted to the school year %d-%d."), c->name,
 			    c->start_year + 1, c->start_year + 2);
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
 	if (action == ACTION_TEACHER) {
 		snprintf(name, sizeof name, "%s", pick_lists_login(&s->pick, c->teacher_id));
-		if (!admin_prompt_pick(ui, _("Class teacher's login (Tab: list):"), name,
+		if (!ui_prompt_pick(ui, _("Class teacher's login (Tab: list):"), name,
 		    sizeof name, s->pick.logins, s->pick.nlogins) || name[0] == '\0')
-			return ADMIN_STAY;
+			return LIST_STAY;
 		if (store_class_set_teacher(ui->st, c->id, name) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, _("%s is the class teacher of %s."), name, c->name);
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
-	return ADMIN_STAY;
+	return LIST_STAY;
 }
 
 int
@@ -607,19 +607,19 @@ admin_classes(struct ui *ui)
 	    { ACTION_TIMETABLE, N_("Timetable") }, { ACTION_RENAME, N_("Rename") },
 	    { ACTION_TEACHER, N_("Class teacher") }, { ACTION_PROMOTE, N_("Promote") },
 	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("Class"), 10, UI_BOLD, 0, 0 },
-		{ N_("Year"), 9, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Year"), 9, 0, UI_COL_NARROW, 0 },
 		{ N_("Class teacher"), 0, 0, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct classes_screen s;
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &s,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &s,
 	    .load = classes_load, .cell = classes_cell, .act = classes_act };
 	int rc;
 
 	memset(&s, 0, sizeof s);
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(s.rows);
 	pick_lists_free(&s.pick);
 	return rc;

@@ -25,13 +25,13 @@ ask_journal(struct ui *ui, const struct pick_lists *l, char *login, size_t login
 	snprintf(cname, sizeof cname, "%s", c->name);
 	snprintf(sname, sizeof sname, "%s", s->name);
 	snprintf(group, sizeof group, "%d", *subgroup);
-	if (!admin_prompt_pick(ui, _("Teacher's login (Tab: list):"), login, loginsize,
+	if (!ui_prompt_pick(ui, _("Teacher's login (Tab: list):"), login, loginsize,
 	    l->logins, l->nlogins) || login[0] == '\0' ||
-	    !admin_prompt_pick(ui, _("Class (Tab: list):"), cname, sizeof cname, l->classes,
+	    !ui_prompt_pick(ui, _("Class (Tab: list):"), cname, sizeof cname, l->classes,
 	    l->nclasses) ||
-	    !admin_prompt_pick(ui, _("Subject (Tab: list):"), sname, sizeof sname, l->subjects,
+	    !ui_prompt_pick(ui, _("Subject (Tab: list):"), sname, sizeof sname, l->subjects,
 	    l->nsubjects) ||
-	    !admin_prompt(ui, _("Subgroup (0: the whole class):"), group, sizeof group, 0))
+	    !ui_prompt(ui, _("Subgroup (0: the whole class):"), group, sizeof group, 0))
 		return 0;
 	sub = strtol(group, &end, 10);
 	if (group[0] == '\0' || *end != '\0' || sub < 0 || sub > 9) {
@@ -66,7 +66,7 @@ scheme_label(const char *scheme)
 }
 
 static int
-subjects_load(struct ui *ui, struct admin_list *l, size_t *n)
+subjects_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct subject **rows = l->ctx;
 
@@ -81,7 +81,7 @@ subjects_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-subjects_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+subjects_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct subject *s = &(*(struct subject **)l->ctx)[row];
@@ -107,7 +107,7 @@ struct moved {
 };
 
 static int
-moved_load(struct ui *ui, struct admin_list *l, size_t *n)
+moved_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	(void)ui;
 	snprintf(l->title, sizeof l->title, "%s", _("Period marks the change moves"));
@@ -116,7 +116,7 @@ moved_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-moved_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+moved_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct rule_change *c = &((const struct moved *)l->ctx)->rows[row];
@@ -136,13 +136,13 @@ moved_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t si
 }
 
 static int
-moved_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+moved_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	(void)ui, (void)sel, (void)n;
 	if (action != ACTION_OPEN)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	((struct moved *)l->ctx)->confirmed = 1;
-	return ADMIN_BACK;
+	return LIST_BACK;
 }
 
 /* Lists the moved marks; 1 when the admin makes the change all the same. */
@@ -151,21 +151,21 @@ moved_confirm(struct ui *ui, const struct rule_change *rows, size_t n)
 {
 	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Make the change") },
 	    { ACTION_BACK, N_("Cancel") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("Class"), 6, UI_BOLD, 0, 0 },
 		{ N_("Pupil"), 0, 0, 0, 0 },
-		{ N_("Period"), 16, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Period"), 16, 0, UI_COL_NARROW, 0 },
 		{ N_("Mark"), 14, 0, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct moved m = { rows, n, 0 };
 	char status[160];
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &m, .status = status,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &m, .status = status,
 	    .load = moved_load, .cell = moved_cell, .act = moved_act };
 
 	snprintf(status, sizeof status, "%s", _("Enter makes the change and moves these marks; "
 	    "q leaves everything as it was."));
-	return admin_list_run(ui, &l) != UI_QUIT && m.confirmed;
+	return ui_list_run(ui, &l) != UI_QUIT && m.confirmed;
 }
 
 /* "": the school; "9": grade 9 of this school year; "9 А": that class. 1 when understood. */
@@ -216,7 +216,7 @@ subject_rule_edit(struct ui *ui, const struct subject *s)
 
 	memset(&pl, 0, sizeof pl);
 	pick_lists_load(ui, &pl);
-	ok = admin_prompt_pick(ui, _("Grade or class (empty: school):"), where,
+	ok = ui_prompt_pick(ui, _("Grade or class (empty: school):"), where,
 	    sizeof where, pl.classes, pl.nclasses);
 	pick_lists_free(&pl);
 	if (!ok || !rule_target(ui, where, &r))
@@ -231,9 +231,9 @@ subject_rule_edit(struct ui *ui, const struct subject *s)
 	else
 		snprintf(hours, sizeof hours, "%s", "inherit");
 	snprintf(scheme, sizeof scheme, "%s", r.scheme[0] != '\0' ? r.scheme : "inherit");
-	if (!admin_prompt(ui, _("Hours a week (or inherit):"),
+	if (!ui_prompt(ui, _("Hours a week (or inherit):"),
 	    hours, sizeof hours, 0) ||
-	    !admin_prompt_pick(ui, _("Scheme (Tab: list):"), scheme, sizeof scheme,
+	    !ui_prompt_pick(ui, _("Scheme (Tab: list):"), scheme, sizeof scheme,
 	    (char **)schemes, sizeof schemes / sizeof schemes[0]))
 		return;
 	h = strcmp(hours, "inherit") == 0 ? 0 : strtol(hours, &end, 10);
@@ -259,7 +259,7 @@ subject_rule_edit(struct ui *ui, const struct subject *s)
 }
 
 static int
-subjects_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+subjects_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	char name[STORE_NAME_MAX + 1] = "", hours[8] = "2", scheme[16] = "criteria", *end;
 	long h;
@@ -267,27 +267,27 @@ subjects_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel
 
 	if (action == ACTION_OPEN && n > 0) {
 		subject_rule_edit(ui, &(*(struct subject **)l->ctx)[sel]);
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
 	if (action != ACTION_ADD)
-		return ADMIN_STAY;
-	if (!admin_prompt(ui, _("New subject:"), name, sizeof name, 0) || name[0] == '\0' ||
-	    !admin_prompt(ui, _("Hours a week (1: assessed by half-years):"), hours,
+		return LIST_STAY;
+	if (!ui_prompt(ui, _("New subject:"), name, sizeof name, 0) || name[0] == '\0' ||
+	    !ui_prompt(ui, _("Hours a week (1: assessed by half-years):"), hours,
 	    sizeof hours, 0) ||
-	    !admin_prompt_pick(ui, _("Scheme (Tab: list):"), scheme, sizeof scheme,
+	    !ui_prompt_pick(ui, _("Scheme (Tab: list):"), scheme, sizeof scheme,
 	    (char **)scheme_names, sizeof scheme_names / sizeof scheme_names[0]))
-		return ADMIN_STAY;
+		return LIST_STAY;
 	h = strtol(hours, &end, 10);
 	/* The store's rule and words: one message, one limit. */
 	if (hours[0] == '\0' || *end != '\0' || h < 1 || h > 20) {
 		ui_status(ui, "%s", _("Hours per week must be 1 to 20."));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	if (store_subject_add(ui->st, name, (int)h, scheme, &id) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, _("Subject %s added."), name);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 int
@@ -295,18 +295,18 @@ admin_subjects(struct ui *ui)
 {
 	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Hours and scheme") },
 	    { ACTION_ADD, N_("Add") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("Subject"), 0, UI_BOLD, 0, 0 },
 		{ N_("Hours"), 6, UI_RIGHT, 0, 0 },
-		{ N_("Scheme"), 10, 0, ADMIN_COL_NARROW, 0 },
-		ADMIN_COLUMNS_END
+		{ N_("Scheme"), 10, 0, UI_COL_NARROW, 0 },
+		UI_COLUMNS_END
 	};
 	struct subject *rows = NULL;
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &rows,
 	    .load = subjects_load, .cell = subjects_cell, .act = subjects_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(rows);
 	return rc;
 }
@@ -314,7 +314,7 @@ admin_subjects(struct ui *ui)
 /* ---- assignments ---- */
 
 static int
-assignments_load(struct ui *ui, struct admin_list *l, size_t *n)
+assignments_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct journal **rows = l->ctx;
 
@@ -329,7 +329,7 @@ assignments_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-assignments_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+assignments_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct journal *j = &(*(struct journal **)l->ctx)[row];
@@ -357,23 +357,23 @@ assignment_remove(struct ui *ui, const struct journal *j)
 
 	if (j->teacher_login[0] == '\0') {
 		ui_status(ui, "%s", _("Nobody is assigned to this journal."));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	snprintf(ask, sizeof ask, _("Should %s no longer teach %s in %s?"), j->teacher_login,
 	    j->subject_name, j->class_name);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if (store_unassign(ui->st, j->teacher_login, j->class_id, j->subject_id, j->subgroup) !=
 	    STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, _("%s no longer teaches %s in %s."), j->teacher_login,
 		    j->subject_name, j->class_name);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 static int
-assignments_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel,
+assignments_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel,
     size_t n)
 {
 	const struct journal *j = n > 0 ? &(*(struct journal **)l->ctx)[sel] : NULL;
@@ -386,7 +386,7 @@ assignments_act(struct ui *ui, struct admin_list *l, enum action action, size_t 
 	if (action == ACTION_REMOVE && j != NULL)
 		return assignment_remove(ui, j);
 	if (action != ACTION_ADD && action != ACTION_OPEN)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	memset(&pick, 0, sizeof pick);
 	memset(&c, 0, sizeof c);
 	memset(&s, 0, sizeof s);
@@ -402,7 +402,7 @@ assignments_act(struct ui *ui, struct admin_list *l, enum action action, size_t 
 			ui_status(ui, _("%s now teaches %s in %s."), login, s.name, c.name);
 	}
 	pick_lists_free(&pick);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 int
@@ -410,19 +410,19 @@ admin_assignments(struct ui *ui)
 {
 	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Assign a teacher") },
 	    { ACTION_REMOVE, N_("Unassign") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("Class"), 8, UI_BOLD, 0, 0 },
 		{ N_("Subject"), 0, 0, 0, 0 },
-		{ N_("Group"), 6, 0, ADMIN_COL_NARROW, 0 },
+		{ N_("Group"), 6, 0, UI_COL_NARROW, 0 },
 		{ N_("Teacher"), 16, 0, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct journal *rows = NULL;
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &rows,
 	    .load = assignments_load, .cell = assignments_cell, .act = assignments_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(rows);
 	return rc;
 }
@@ -430,7 +430,7 @@ admin_assignments(struct ui *ui)
 /* ---- substitute teachers ---- */
 
 static int
-substitutes_load(struct ui *ui, struct admin_list *l, size_t *n)
+substitutes_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct substitution **rows = l->ctx;
 
@@ -445,7 +445,7 @@ substitutes_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-substitutes_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+substitutes_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct substitution *s = &(*(struct substitution **)l->ctx)[row];
@@ -482,8 +482,8 @@ substitutes_add(struct ui *ui)
 	snprintf(to, sizeof to, "%s", ui->today);
 	pick_lists_load(ui, &pick);
 	if (ask_journal(ui, &pick, login, sizeof login, &c, &s, &subgroup) &&
-	    admin_prompt_date(ui, _("First day:"), from) &&
-	    admin_prompt_date(ui, _("Last day:"), to)) {
+	    ui_prompt_date(ui, _("First day:"), from) &&
+	    ui_prompt_date(ui, _("Last day:"), to)) {
 		if (store_substitute_add(ui->st, login, c.id, s.id, subgroup, from, to) !=
 		    STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
@@ -492,11 +492,11 @@ substitutes_add(struct ui *ui)
 			    c.name, s.name, from, to);
 	}
 	pick_lists_free(&pick);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 static int
-substitutes_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel,
+substitutes_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel,
     size_t n)
 {
 	const struct substitution *s;
@@ -505,17 +505,17 @@ substitutes_act(struct ui *ui, struct admin_list *l, enum action action, size_t 
 	if (action == ACTION_ADD)
 		return substitutes_add(ui);
 	if (n == 0 || action != ACTION_REMOVE)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	s = &(*(struct substitution **)l->ctx)[sel];
 	snprintf(ask, sizeof ask, _("End the substitution of %s in %s, %s?"), s->login,
 	    s->class_name, s->subject_name);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if (store_substitution_remove(ui->st, s->id) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, "%s", _("The substitution is removed."));
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 int
@@ -523,20 +523,20 @@ admin_substitutes(struct ui *ui)
 {
 	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Add") },
 	    { ACTION_REMOVE, N_("Remove") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("Teacher"), 16, UI_BOLD, 0, 0 },
 		{ N_("Class"), 8, 0, 0, 0 },
 		{ N_("Subject"), 0, 0, 0, 0 },
-		{ N_("Days"), 22, 0, ADMIN_COL_NARROW, 0 },
-		ADMIN_COLUMNS_END
+		{ N_("Days"), 22, 0, UI_COL_NARROW, 0 },
+		UI_COLUMNS_END
 	};
 	struct substitution *rows = NULL;
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &rows,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &rows,
 	    .empty = N_("No substitutions."),
 	    .load = substitutes_load, .cell = substitutes_cell, .act = substitutes_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(rows);
 	return rc;
 }

@@ -22,7 +22,7 @@ ask_year(struct ui *ui, int *year)
 	long y;
 
 	snprintf(buf, sizeof buf, "%d", *year);
-	if (!admin_prompt(ui, _("School year (the year it begins, e.g. 2026):"), buf,
+	if (!ui_prompt(ui, _("School year (the year it begins, e.g. 2026):"), buf,
 	    sizeof buf, 0))
 		return 0;
 	y = strtol(buf, &end, 10);
@@ -43,7 +43,7 @@ struct terms_screen {
 };
 
 static int
-terms_load(struct ui *ui, struct admin_list *l, size_t *n)
+terms_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct terms_screen *s = l->ctx;
 
@@ -59,7 +59,7 @@ terms_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-terms_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+terms_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct period *p = &((struct terms_screen *)l->ctx)->rows[row];
@@ -86,18 +86,18 @@ terms_dates(struct ui *ui, const struct period *p)
 	period_name(p, label, sizeof label);
 	snprintf(from, sizeof from, "%s", p->starts);
 	snprintf(to, sizeof to, "%s", p->ends);
-	if (!admin_prompt_date(ui, _("First day:"), from) ||
-	    !admin_prompt_date(ui, _("Last day:"), to))
-		return ADMIN_STAY;
+	if (!ui_prompt_date(ui, _("First day:"), from) ||
+	    !ui_prompt_date(ui, _("Last day:"), to))
+		return LIST_STAY;
 	if (store_period_set_dates(ui->st, p->id, from, to) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, _("Term %s runs from %s to %s."), label, from, to);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 static int
-terms_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+terms_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct terms_screen *s = l->ctx;
 	const struct period *p = n > 0 ? &s->rows[sel] : NULL;
@@ -105,34 +105,34 @@ terms_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, s
 	int year = s->year + 1;
 
 	if (action == ACTION_YEAR)
-		return ask_year(ui, &s->year) ? ADMIN_RELOAD : ADMIN_STAY;
+		return ask_year(ui, &s->year) ? LIST_RELOAD : LIST_STAY;
 	if (action == ACTION_ADD) {
 		if (!ask_year(ui, &year))
-			return ADMIN_STAY;
+			return LIST_STAY;
 		if (store_year_add(ui->st, year, NULL, NULL) != STORE_OK) {
 			ui_status(ui, "%s", store_error(ui->st));
-			return ADMIN_STAY;
+			return LIST_STAY;
 		}
 		ui_status(ui, _("The school year %d-%d is added."), year, year + 1);
 		s->year = year;
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
 	if (p == NULL)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if (action == ACTION_DATES)
 		return terms_dates(ui, p);
 	if (action != ACTION_TOGGLE && action != ACTION_OPEN)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	period_name(p, label, sizeof label);
 	snprintf(ask, sizeof ask, p->closed ? _("Reopen term %s?") : _("Close term %s?"), label);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if (store_period_set_closed(ui->st, p->id, !p->closed) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, p->closed ? _("Term %s is open again.") : _("Term %s is closed."),
 		    label);
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 int
@@ -142,19 +142,19 @@ admin_terms(struct ui *ui)
 	    { ACTION_DATES, N_("Dates") }, { ACTION_YEAR, N_("Another year") },
 	    { ACTION_ADD, N_("New school year") }, { ACTION_BACK, N_("Back") },
 	    { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("Term"), 14, UI_BOLD, 0, 0 },
 		{ N_("First day"), 10, 0, 0, 0 },
 		{ N_("Last day"), 10, 0, 0, 0 },
 		{ NULL, 12, 0, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct terms_screen s = { 0, NULL };
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &s,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &s,
 	    .load = terms_load, .cell = terms_cell, .act = terms_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(s.rows);
 	return rc;
 }
@@ -167,7 +167,7 @@ struct holidays_screen {
 };
 
 static int
-holidays_load(struct ui *ui, struct admin_list *l, size_t *n)
+holidays_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct holidays_screen *s = l->ctx;
 
@@ -183,7 +183,7 @@ holidays_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-holidays_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+holidays_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct holiday *h = &((struct holidays_screen *)l->ctx)->rows[row];
@@ -200,7 +200,7 @@ holidays_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t
 }
 
 static int
-holidays_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+holidays_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct holidays_screen *s = l->ctx;
 	char from[11], to[11], name[STORE_NAME_MAX + 1] = "", ask[256], grade[8] = "", *end;
@@ -208,38 +208,38 @@ holidays_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel
 	long g = 0;
 
 	if (action == ACTION_YEAR)
-		return ask_year(ui, &s->year) ? ADMIN_RELOAD : ADMIN_STAY;
+		return ask_year(ui, &s->year) ? LIST_RELOAD : LIST_STAY;
 	if (action == ACTION_ADD) {
 		snprintf(from, sizeof from, "%s", ui->today);
 		snprintf(to, sizeof to, "%s", ui->today);
-		if (!admin_prompt(ui, _("Name of the holiday:"), name, sizeof name, 0) ||
+		if (!ui_prompt(ui, _("Name of the holiday:"), name, sizeof name, 0) ||
 		    name[0] == '\0' ||
-		    !admin_prompt_date(ui, _("First day:"), from) ||
-		    !admin_prompt_date(ui, _("Last day:"), to) ||
-		    !admin_prompt(ui, _("Grade (empty: every grade):"), grade, sizeof grade, 0))
-			return ADMIN_STAY;
+		    !ui_prompt_date(ui, _("First day:"), from) ||
+		    !ui_prompt_date(ui, _("Last day:"), to) ||
+		    !ui_prompt(ui, _("Grade (empty: every grade):"), grade, sizeof grade, 0))
+			return LIST_STAY;
 		if (grade[0] != '\0' && ((g = strtol(grade, &end, 10)) < 1 || g > 12 ||
 		    *end != '\0')) {
 			ui_status(ui, "%s", _("A grade is a number from 1 to 12."));
-			return ADMIN_STAY;
+			return LIST_STAY;
 		}
 		if (store_holiday_add(ui->st, s->year, (int)g, from, to, name, &id) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
 		else
 			ui_status(ui, _("Holiday %s added."), name);
-		return ADMIN_RELOAD;
+		return LIST_RELOAD;
 	}
 	if (n == 0 || action != ACTION_REMOVE)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	snprintf(ask, sizeof ask, _("Remove the holiday %s (%s..%s)?"), s->rows[sel].name,
 	    s->rows[sel].starts, s->rows[sel].ends);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if (store_holiday_remove(ui->st, s->rows[sel].id) != STORE_OK)
 		ui_status(ui, "%s", store_error(ui->st));
 	else
 		ui_status(ui, "%s", _("The holiday is removed."));
-	return ADMIN_RELOAD;
+	return LIST_RELOAD;
 }
 
 int
@@ -248,20 +248,20 @@ admin_holidays(struct ui *ui)
 	static const struct ui_hint hints[] = { { ACTION_ADD, N_("Add") },
 	    { ACTION_REMOVE, N_("Remove") }, { ACTION_YEAR, N_("Another year") },
 	    { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ N_("First day"), 10, 0, 0, 0 },
 		{ N_("Last day"), 10, 0, 0, 0 },
-		{ N_("Grade"), 5, UI_RIGHT, ADMIN_COL_NARROW, 0 },
+		{ N_("Grade"), 5, UI_RIGHT, UI_COL_NARROW, 0 },
 		{ N_("Holiday"), 0, UI_BOLD, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct holidays_screen s = { 0, NULL };
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &s,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &s,
 	    .empty = N_("No holidays in this school year."),
 	    .load = holidays_load, .cell = holidays_cell, .act = holidays_act };
 	int rc;
 
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(s.rows);
 	return rc;
 }

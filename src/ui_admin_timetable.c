@@ -174,7 +174,7 @@ tt_draw(struct ui *ui, struct tt *t)
 	    { ACTION_ROOM, N_("Room") }, { ACTION_SHIFT, N_("Shift") }, { ACTION_BACK, N_("Back") },
 	    { ACTION_NONE, NULL } };
 	char title[256], status[1024], cell[128];
-	int cols = ui_cols(), height = admin_height(), ndays, cw, x, y, day, num, style;
+	int cols = ui_cols(), height = ui_list_height(), ndays, cw, x, y, day, num, style;
 	size_t i;
 
 	ndays = (cols - TT_GUTTER) / TT_CELL_MIN;
@@ -280,7 +280,7 @@ tt_pick(struct ui *ui, struct tt *t)
 				chosen = k;
 	snprintf(title, sizeof title, _("Subject: %s, lesson %d"),
 	    timetable_weekday_name(t->day), t->num);
-	if ((r = admin_pick(ui, title, items, ni, &chosen)) != 1) {
+	if ((r = ui_pick(ui, title, items, ni, &chosen)) != 1) {
 		rc = r;
 		goto out;
 	}
@@ -298,7 +298,7 @@ tt_pick(struct ui *ui, struct tt *t)
 	}
 	chosen = 0;
 	snprintf(title, sizeof title, _("Teacher of %s"), j->subject_name);
-	if ((r = admin_pick(ui, title, items, ni, &chosen)) != 1) {
+	if ((r = ui_pick(ui, title, items, ni, &chosen)) != 1) {
 		rc = r;
 		goto out;
 	}
@@ -350,7 +350,7 @@ tt_room(struct ui *ui, struct tt *t)
 		return;
 	}
 	snprintf(room, sizeof room, "%s", t->rows[i].room);
-	if (!admin_prompt(ui, _("Room:"), room, sizeof room, 0))
+	if (!ui_prompt(ui, _("Room:"), room, sizeof room, 0))
 		return;
 	for (; i < t->n; i = tt_find(t, t->day, t->num, i + 1))
 		snprintf(t->rows[i].room, sizeof t->rows[i].room, "%s", room);
@@ -367,7 +367,7 @@ tt_save(struct ui *ui, struct tt *t)
 		ui_status(ui, "%s", store_error(ui->st));
 		return 0;
 	}
-	if (!admin_prompt_date(ui, _("The new timetable holds from (date):"), from))
+	if (!ui_prompt_date(ui, _("The new timetable holds from (date):"), from))
 		return 0;
 	if (store_timetable_set(ui->st, t->c->id, from, t->rows, t->n) != STORE_OK) {
 		ui_status(ui, "%s", store_error(ui->st));
@@ -395,7 +395,7 @@ admin_timetable(struct ui *ui, const struct class *c)
 		goto out;
 	for (;;) {
 		tt_draw(ui, &t);
-		height = admin_height();
+		height = ui_list_height();
 		if ((r = admin_key(ui, &k, &action, 0)) == UI_QUIT) {
 			rc = UI_QUIT;
 			goto out;
@@ -437,7 +437,7 @@ admin_timetable(struct ui *ui, const struct class *c)
 			tt_save(ui, &t);
 		else if (action == ACTION_BACK) {
 			/* Unsaved changes: the question saves them, or they go on purpose. */
-			if (!t.dirty || !admin_confirm(ui, _("The timetable is changed. Save it?")) ||
+			if (!t.dirty || !ui_confirm(ui, _("The timetable is changed. Save it?")) ||
 			    tt_save(ui, &t))
 				goto out;
 		} else if ((g = ui_global_action(ui, "admin", action)) < 0) {

@@ -636,7 +636,7 @@ grid_editable(struct grid *g)
 			    "the arrows."));
 			return 0;
 		}
-		if (!admin_confirm(g->ui, _("There is no lesson today. Add today's lesson?")))
+		if (!ui_confirm(g->ui, _("There is no lesson today. Add today's lesson?")))
 			return 0;
 		return grid_add_today(g) == 0;
 	}
@@ -850,7 +850,7 @@ grid_lesson_edit(struct grid *g, int full)
 		else
 			snprintf(ask, sizeof ask, _("Read the %zu formative marks of this lesson as "
 			    "points out of %d?"), n, l.max_points);
-		if (!admin_confirm(ui, ask)) {
+		if (!ui_confirm(ui, ask)) {
 			ui_status(ui, "%s", _("The lesson is left as it was."));
 			return 0;
 		}
@@ -893,7 +893,7 @@ grid_add_today(struct grid *g)
 		return -1;
 	}
 	off = store_class_day_off(ui->st, g->c.id, ui->today);
-	if (off != DAY_SCHOOL && !admin_confirm(ui, off == DAY_SUNDAY ?
+	if (off != DAY_SCHOOL && !ui_confirm(ui, off == DAY_SUNDAY ?
 	    _("Today is a Sunday. Add a lesson on it all the same?") :
 	    _("Today is in the holidays. Add a lesson on it all the same?")))
 		return -1;
@@ -1004,7 +1004,7 @@ grid_lesson_remove(struct grid *g)
 	else
 		snprintf(ask, sizeof ask, _("Remove the lesson of %.2s.%.2s and the marks in it "
 		    "(%zu)?"), l->date + 8, l->date + 5, n);
-	if (!admin_confirm(ui, ask))
+	if (!ui_confirm(ui, ask))
 		return;
 	/* With no marks counted, a mark that came meanwhile makes the store refuse. */
 	if (store_lesson_remove(ui->st, l->id, n > 0) != STORE_OK) {

@@ -110,28 +110,28 @@ int ui_reports_run(struct ui *ui);
 /* Changes the user's own password: old one, new one twice. */
 int ui_admin_password(struct ui *ui);
 
-/* ---- what the administration screens share (ui_admin_list.c) ---- */
+/* ---- the list widget and the prompts every screen uses (ui_list.c) ---- */
 
-/* One column of a list; a list's columns end with ADMIN_COLUMNS_END. */
-struct admin_column {
+/* One column of a list; a list's columns end with UI_COLUMNS_END. */
+struct ui_column {
 	const char *heading;	/* N_() text, or NULL */
 	int max;		/* grows to fit its text up to this; 0: takes the rest */
 	int style;		/* UI_BOLD, UI_RIGHT... for its cells */
 	int flags;
 	int min;		/* the rest column: at least this wide (0: 8) */
 };
-#define ADMIN_COL_NARROW	0x01	/* left out first when the terminal is narrow */
-#define ADMIN_COLUMNS_END	{ NULL, -1, 0, 0, 0 }
+#define UI_COL_NARROW	0x01	/* left out first when the terminal is narrow */
+#define UI_COLUMNS_END	{ NULL, -1, 0, 0, 0 }
 
 /* What an action on a list asks for next (or UI_QUIT). */
-enum { ADMIN_STAY, ADMIN_RELOAD, ADMIN_BACK };
+enum { LIST_STAY, LIST_RELOAD, LIST_BACK };
 
-struct admin_list {
+struct ui_list {
 	char title[256];
 	const char *status;	/* status line under the rows, or NULL */
 	const char *empty;	/* N_() text for the status line when there are no rows */
 	const struct ui_hint *hints;
-	const struct admin_column *columns;
+	const struct ui_column *columns;
 	int live;		/* read again on every quiet tick, not only on changes */
 	int no_selection;	/* a text to scroll, not rows to act on */
 	size_t first;		/* the row selected at first */
@@ -139,36 +139,36 @@ struct admin_list {
 	const char *context;	/* the keymap's context of its keys; NULL: "admin" */
 	void *ctx;		/* the screen's own rows and state */
 	/* Reads the rows again (and may set the title); 0, or -1 after ui_status(). */
-	int (*load)(struct ui *ui, struct admin_list *l, size_t *n);
+	int (*load)(struct ui *ui, struct ui_list *l, size_t *n);
 	/* The text of a cell: into buf, or a string of its own; may add to *style. */
-	const char *(*cell)(const struct admin_list *l, size_t row, int col, char *buf,
+	const char *(*cell)(const struct ui_list *l, size_t row, int col, char *buf,
 	    size_t size, int *style);
 	/* An action on row `sel` of `n` (n may be 0): ADMIN_*, or UI_QUIT. */
-	int (*act)(struct ui *ui, struct admin_list *l, enum action action, size_t sel,
+	int (*act)(struct ui *ui, struct ui_list *l, enum action action, size_t sel,
 	    size_t n);
 };
 
 /* Runs a list until "back" (0) or the session's end (UI_QUIT). */
-int admin_list_run(struct ui *ui, struct admin_list *l);
+int ui_list_run(struct ui *ui, struct ui_list *l);
 /* The lines of a text to scroll: adds a copy of `len` bytes of p (-1: no memory); frees all. */
-int admin_lines_add(char ***lines, size_t *n, const char *p, size_t len);
-void admin_lines_free(char ***lines, size_t *n);
+int ui_lines_add(char ***lines, size_t *n, const char *p, size_t len);
+void ui_lines_free(char ***lines, size_t *n);
 /* Waits for a key (idle ticks return UI_IDLE only when `idle` asks for them). */
 int admin_key(struct ui *ui, struct ui_key *k, enum action *action, int idle);
-int admin_height(void);
-int admin_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret);
-int admin_prompt_date(struct ui *ui, const char *label, char out[11]);
-int admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size,
+int ui_list_height(void);
+int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret);
+int ui_prompt_date(struct ui *ui, const char *label, char out[11]);
+int ui_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size,
     char **items, size_t n);
-int admin_confirm(struct ui *ui, const char *question);
-int admin_ask(struct ui *ui, const char *question);	/* i18n_answer(): 1, 0 or -1 */
+int ui_confirm(struct ui *ui, const char *question);
+int ui_ask(struct ui *ui, const char *question);	/* i18n_answer(): 1, 0 or -1 */
 /*
  * A list of `items` to choose from, starting on *chosen: 1 with the row in
  * *chosen, 0 when none was chosen, UI_QUIT.
  */
-int admin_pick(struct ui *ui, const char *title, char **items, size_t n, size_t *chosen);
+int ui_pick(struct ui *ui, const char *title, char **items, size_t n, size_t *chosen);
 /* Bytes the terminal has sent that no key read has taken yet (0 when unknown). */
-int admin_input_pending(void);
+int ui_input_pending(void);
 /* Names to pick from with Tab: enabled users' logins, classes, subjects. */
 struct pick_lists {
 	char **logins, **classes, **subjects;

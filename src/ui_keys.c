@@ -193,7 +193,7 @@ ui_global_action(struct ui *ui, const char *context, enum action action)
 	}
 	if (action == ACTION_QUIT) {
 		/* A stray Esc or q must not end a teacher's journal: ask. */
-		if (!admin_confirm(ui, ui->waiting[0] != '\0' ?
+		if (!ui_confirm(ui, ui->waiting[0] != '\0' ?
 		    _("Log out? The locked journal comes back.") : _("Quit the journal?")))
 			return 1;
 		ui->leaving = 1;

@@ -3,7 +3,7 @@
  * ui_plan: a journal's calendar-thematic plan for the teacher, reached from
  * the page: the topics by section, which are done and on which day, where
  * a СОр is due, and how far the class is ahead or behind. It is a list of
- * ui_admin_list.c, so it scrolls and drops its narrow columns at 40x12.
+ * ui_list.c, so it scrolls and drops its narrow columns at 40x12.
  *
  * Opened to pick (from the lesson editor), Enter takes the topic selected.
  * Opened from the page by whoever may write the plan (the rule of `plan
@@ -73,7 +73,7 @@ topic_line(const struct plan_topic *t, size_t i)
 }
 
 static int
-plan_load(struct ui *ui, struct admin_list *l, size_t *n)
+plan_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	struct plan_screen *s = l->ctx;
 	struct plan_pace pace;
@@ -143,7 +143,7 @@ plan_load(struct ui *ui, struct admin_list *l, size_t *n)
 	return 0;
 }
 static const char *
-plan_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size, int *style)
+plan_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size, int *style)
 {
 	const struct plan_screen *s = l->ctx;
 	const struct plan_line *line = &s->lines[row];
@@ -291,7 +291,7 @@ plan_form(struct ui *ui, const char *title, struct plan_topic *t)
  * -2 when the plan changed under the screen, which must read it again.
  */
 static int
-plan_write(struct ui *ui, struct admin_list *l, const struct plan_owner *owner,
+plan_write(struct ui *ui, struct ui_list *l, const struct plan_owner *owner,
     struct plan_topic *t, size_t n, int renumber, size_t select)
 {
 	struct plan_screen *s = l->ctx;
@@ -317,7 +317,7 @@ plan_write(struct ui *ui, struct admin_list *l, const struct plan_owner *owner,
  * until the store takes it or the teacher leaves it.
  */
 static int
-plan_topic_form(struct ui *ui, struct admin_list *l, const struct plan_owner *owner, size_t i,
+plan_topic_form(struct ui *ui, struct ui_list *l, const struct plan_owner *owner, size_t i,
     int insert)
 {
 	struct plan_screen *s = l->ctx;
@@ -328,7 +328,7 @@ plan_topic_form(struct ui *ui, struct admin_list *l, const struct plan_owner *ow
 
 	if ((t = calloc(n, sizeof *t)) == NULL) {
 		ui_status(ui, "%s", _("Out of memory."));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	/* An empty plan has no topics array: memcpy() may not be given NULL. */
 	if (insert) {
@@ -349,17 +349,17 @@ plan_topic_form(struct ui *ui, struct admin_list *l, const struct plan_owner *ow
 			break;
 		/* Refused: the form again, with the store's words. Changed meanwhile: read anew. */
 		if (plan_write(ui, l, owner, t, n, insert, i) != -1) {
-			r = ADMIN_RELOAD;
+			r = LIST_RELOAD;
 			break;
 		}
 	}
 	free(t);
-	return r == UI_QUIT ? UI_QUIT : r == ADMIN_RELOAD ? ADMIN_RELOAD : ADMIN_STAY;
+	return r == UI_QUIT ? UI_QUIT : r == LIST_RELOAD ? LIST_RELOAD : LIST_STAY;
 }
 
 /* The first topic of a journal that has no plan: its class's own, or its grade's. */
 static int
-plan_start(struct ui *ui, struct admin_list *l)
+plan_start(struct ui *ui, struct ui_list *l)
 {
 	struct plan_screen *s = l->ctx;
 	struct plan_owner owner = s->owner;
@@ -369,8 +369,8 @@ plan_start(struct ui *ui, struct admin_list *l)
 	/* L10N: starting a plan: y makes it the grade's, which all its classes follow. */
 	snprintf(ask, sizeof ask, _("Start the plan for all of grade %d? No: for %s alone."),
 	    owner.grade, s->j->class_name);
-	if ((r = admin_ask(ui, ask)) < 0)
-		return ADMIN_STAY;
+	if ((r = ui_ask(ui, ask)) < 0)
+		return LIST_STAY;
 	if (r == 1) {
 		owner.class_id = 0;
 		snprintf(owner.label, sizeof owner.label, "%d", owner.grade);
@@ -379,56 +379,56 @@ plan_start(struct ui *ui, struct admin_list *l)
 }
 
 static int
-plan_remove(struct ui *ui, struct admin_list *l, size_t i)
+plan_remove(struct ui *ui, struct ui_list *l, size_t i)
 {
 	struct plan_screen *s = l->ctx;
 	struct plan_topic *t = NULL;
 	char ask[STORE_TOPIC_MAX + 128];
-	int r = ADMIN_STAY;
+	int r = LIST_STAY;
 
 	snprintf(ask, sizeof ask, _("Remove topic %d, «%s», from the plan?"), s->topics[i].num,
 	    s->topics[i].topic);
-	if (!admin_confirm(ui, ask))
-		return ADMIN_STAY;
+	if (!ui_confirm(ui, ask))
+		return LIST_STAY;
 	if ((t = calloc(s->ntopics, sizeof *t)) == NULL) {
 		ui_status(ui, "%s", _("Out of memory."));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	memcpy(t, s->topics, i * sizeof *t);
 	memcpy(t + i, s->topics + i + 1, (s->ntopics - i - 1) * sizeof *t);
 	if (plan_write(ui, l, &s->owner, t, s->ntopics - 1, 1, i) != -1)
-		r = ADMIN_RELOAD;
+		r = LIST_RELOAD;
 	free(t);
 	return r;
 }
 
 /* Topic i changes places with the one before (-1) or after (1) it; its section goes along. */
 static int
-plan_move(struct ui *ui, struct admin_list *l, size_t i, int by)
+plan_move(struct ui *ui, struct ui_list *l, size_t i, int by)
 {
 	struct plan_screen *s = l->ctx;
 	struct plan_topic *t = NULL, swap;
 	size_t to = by < 0 ? i - 1 : i + 1;
-	int r = ADMIN_STAY;
+	int r = LIST_STAY;
 
 	if ((by < 0 && i == 0) || (by > 0 && i + 1 >= s->ntopics))
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if ((t = calloc(s->ntopics, sizeof *t)) == NULL) {
 		ui_status(ui, "%s", _("Out of memory."));
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	memcpy(t, s->topics, s->ntopics * sizeof *t);
 	swap = t[i];
 	t[i] = t[to];
 	t[to] = swap;
 	if (plan_write(ui, l, &s->owner, t, s->ntopics, 1, to) != -1)
-		r = ADMIN_RELOAD;
+		r = LIST_RELOAD;
 	free(t);
 	return r;
 }
 
 static int
-plan_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+plan_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct plan_screen *s = l->ctx;
 	long i = line_topic(s, sel, n);
@@ -437,25 +437,25 @@ plan_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, si
 
 	if (s->pick) {
 		if (!edit || i < 0)
-			return ADMIN_STAY;
+			return LIST_STAY;
 		*s->out = s->topics[i];
 		s->picked = 1;
-		return ADMIN_BACK;
+		return LIST_BACK;
 	}
 	if (!add && !edit && action != ACTION_TOPIC_REMOVE &&
 	    action != ACTION_TOPIC_UP && action != ACTION_TOPIC_DOWN)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if (!s->writable) {
 		ui_status(ui, s->owner.class_id != 0 ? _("Only a teacher of the subject in %s, "
 		    "the head of studies or an administrator may change its plan.") :
 		    _("Only a teacher of the subject in grade %s, the head of studies or an "
 		    "administrator may change its plan."), s->owner.label);
-		return ADMIN_STAY;
+		return LIST_STAY;
 	}
 	if (s->ntopics == 0)
-		return add || edit ? plan_start(ui, l) : ADMIN_STAY;
+		return add || edit ? plan_start(ui, l) : LIST_STAY;
 	if (i < 0)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if (add)
 		return plan_topic_form(ui, l, &s->owner, (size_t)i + 1, 1);
 	if (edit)
@@ -469,17 +469,17 @@ int
 ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_topic *out)
 {
 	/* L10N: the plan screen's columns: done, topic number, day, hours, topic. */
-	static const struct admin_column columns[] = {
+	static const struct ui_column columns[] = {
 		{ NULL, 3, UI_BOLD, 0, 0 },
 		{ N_("No."), 3, UI_RIGHT, 0, 0 },
-		{ N_("Day"), 5, 0, ADMIN_COL_NARROW, 0 },
-		{ N_("Hours"), 5, UI_RIGHT, ADMIN_COL_NARROW, 0 },
+		{ N_("Day"), 5, 0, UI_COL_NARROW, 0 },
+		{ N_("Hours"), 5, UI_RIGHT, UI_COL_NARROW, 0 },
 		{ N_("Topic"), 0, 0, 0, 18 },
 		{ NULL, 4, UI_BOLD, 0, 0 },
-		ADMIN_COLUMNS_END
+		UI_COLUMNS_END
 	};
 	struct plan_screen s = { .j = j, .pick = pick, .out = out };
-	struct admin_list l = { .hints = pick ? pick_hints : read_hints, .columns = columns,
+	struct ui_list l = { .hints = pick ? pick_hints : read_hints, .columns = columns,
 	    .ctx = &s, .context = "plan", .load = plan_load, .cell = plan_cell,
 	    .act = plan_act };
 	size_t n = 0;
@@ -488,7 +488,7 @@ ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_topic 
 	/* Picking starts at the first topic not done: most often the one wanted. */
 	if (pick && plan_load(ui, &l, &n) == 0)
 		l.first = s.first_undone;
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	free(s.topics);
 	free(s.lines);
 	if (rc == UI_QUIT)

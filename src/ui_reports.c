@@ -60,13 +60,13 @@ struct pager {
 static void
 pager_free(struct pager *pg)
 {
-	admin_lines_free(&pg->lines, &pg->n);
+	ui_lines_free(&pg->lines, &pg->n);
 }
 
 static int
 pager_add(struct pager *pg, const char *line, size_t len)
 {
-	return admin_lines_add(&pg->lines, &pg->n, line, len);
+	return ui_lines_add(&pg->lines, &pg->n, line, len);
 }
 
 /* Splits text into the pager's lines; a form feed between pages becomes an empty line. */
@@ -282,7 +282,7 @@ out:
 /* ---- the pager, on the administration's list ---- */
 
 static int
-pager_load(struct ui *ui, struct admin_list *l, size_t *n)
+pager_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	(void)ui;
 	*n = ((struct pager *)l->ctx)->n;
@@ -290,7 +290,7 @@ pager_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-pager_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+pager_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const struct pager *pg = l->ctx;
@@ -304,7 +304,7 @@ pager_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t si
 
 /* Left and right scroll the text sideways by half a screen. */
 static int
-pager_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+pager_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct pager *pg = l->ctx;
 	int step = ui_cols() / 2 > 4 ? ui_cols() / 2 : 4;
@@ -315,8 +315,8 @@ pager_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, s
 	else if (action == ACTION_LEFT)
 		pg->xoff = pg->xoff > step ? pg->xoff - step : 0;
 	else if (action == ACTION_OPEN)
-		return ADMIN_BACK;
-	return ADMIN_STAY;
+		return LIST_BACK;
+	return LIST_STAY;
 }
 
 static int
@@ -324,9 +324,9 @@ pager_run(struct ui *ui, const struct paper_ask *a)
 {
 	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
 	    { ACTION_RIGHT, N_("more") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
+	static const struct ui_column columns[] = { { NULL, 0, 0, 0, 0 }, UI_COLUMNS_END };
 	struct pager pg = { NULL, 0, 0, 0 };
-	struct admin_list l = { .hints = hints, .columns = columns, .ctx = &pg,
+	struct ui_list l = { .hints = hints, .columns = columns, .ctx = &pg,
 	    .no_selection = 1, .load = pager_load, .cell = pager_cell, .act = pager_act };
 	char label[48] = "";
 	int rc;
@@ -342,7 +342,7 @@ pager_run(struct ui *ui, const struct paper_ask *a)
 	snprintf(l.title, sizeof l.title, "%s: %s%s%s%s%s", _(papers[a->kind].label), a->c.name,
 	    papers[a->kind].subject ? ", " : "", papers[a->kind].subject ? a->s.name : "",
 	    label[0] != '\0' ? ", " : "", label);
-	rc = admin_list_run(ui, &l);
+	rc = ui_list_run(ui, &l);
 	pager_free(&pg);
 	return rc;
 }
@@ -372,7 +372,7 @@ ask_class(struct ui *ui, struct class *out)
 			goto out;
 		}
 		snprintf(name, sizeof name, "%s", own[0]);
-		if (n > 1 && !admin_prompt_pick(ui, _("Class:"), name, sizeof name, own, n))
+		if (n > 1 && !ui_prompt_pick(ui, _("Class:"), name, sizeof name, own, n))
 			goto out;
 		for (i = 0; i < n && strcmp(own[i], name) != 0; i++)
 			;
@@ -380,7 +380,7 @@ ask_class(struct ui *ui, struct class *out)
 			ui_status(ui, "%s", _("You are the class teacher of another class."));
 			goto out;
 		}
-	} else if (!admin_prompt_pick(ui, _("Class:"), name, sizeof name, pl.classes,
+	} else if (!ui_prompt_pick(ui, _("Class:"), name, sizeof name, pl.classes,
 	    pl.nclasses))
 		goto out;
 	if (store_class_find(ui->st, name, out) != STORE_OK) {
@@ -403,7 +403,7 @@ ask_subject(struct ui *ui, const struct class *c, struct subject *out)
 
 	memset(&pl, 0, sizeof pl);
 	pick_lists_load(ui, &pl);
-	if (admin_prompt_pick(ui, _("Subject:"), name, sizeof name, pl.subjects, pl.nsubjects)) {
+	if (ui_prompt_pick(ui, _("Subject:"), name, sizeof name, pl.subjects, pl.nsubjects)) {
 		if (store_subject_find(ui->st, name, out) != STORE_OK ||
 		    store_subject_in_class(ui->st, c->id, out->id, out) != STORE_OK)
 			ui_status(ui, "%s", store_error(ui->st));
@@ -445,7 +445,7 @@ ask_period(struct ui *ui, struct paper_ask *a)
 	if (store_period_for_date(ui->st, ui->today, papers[a->kind].subject &&
 	    a->s.hours == 1 ? 'h' : 'q', &today) == STORE_OK)
 		period_label(&today, spec, sizeof spec);
-	if (!admin_prompt_pick(ui, whole ? _("Period (or year):") : _("Period:"), spec,
+	if (!ui_prompt_pick(ui, whole ? _("Period (or year):") : _("Period:"), spec,
 	    sizeof spec, items, k))
 		goto out;
 	if (whole && (strcmp(spec, year) == 0 || strcmp(spec, "year") == 0)) {
@@ -469,7 +469,7 @@ out:
 /* ---- the list of papers ---- */
 
 static int
-papers_load(struct ui *ui, struct admin_list *l, size_t *n)
+papers_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	(void)ui;
 	snprintf(l->title, sizeof l->title, "%s", _("Reports"));
@@ -478,7 +478,7 @@ papers_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-papers_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+papers_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	(void)l, (void)col, (void)buf, (void)size, (void)style;
@@ -486,19 +486,19 @@ papers_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t s
 }
 
 static int
-papers_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+papers_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct paper_ask a;
 
 	(void)l;
 	if (n == 0 || sel >= NPAPERS || action != ACTION_OPEN)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	memset(&a, 0, sizeof a);
 	a.kind = (enum paper)sel;
 	if (!ask_class(ui, &a.c) || (papers[a.kind].subject && !ask_subject(ui, &a.c, &a.s)) ||
 	    (papers[a.kind].period != 0 && !ask_period(ui, &a)))
-		return ADMIN_STAY;
-	return pager_run(ui, &a) == UI_QUIT ? UI_QUIT : ADMIN_STAY;
+		return LIST_STAY;
+	return pager_run(ui, &a) == UI_QUIT ? UI_QUIT : LIST_STAY;
 }
 
 int
@@ -506,8 +506,8 @@ ui_reports_run(struct ui *ui)
 {
 	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Open") },
 	    { ACTION_HELP, N_("Help") }, { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
-	static const struct admin_column columns[] = { { NULL, 0, 0, 0, 0 }, ADMIN_COLUMNS_END };
-	struct admin_list l = { .hints = hints, .columns = columns, .load = papers_load,
+	static const struct ui_column columns[] = { { NULL, 0, 0, 0, 0 }, UI_COLUMNS_END };
+	struct ui_list l = { .hints = hints, .columns = columns, .load = papers_load,
 	    .cell = papers_cell, .act = papers_act };
 	struct class *cls = NULL;
 	size_t n = 0, i;
@@ -523,5 +523,5 @@ ui_reports_run(struct ui *ui)
 		    "the admin."));
 		return 0;
 	}
-	return admin_list_run(ui, &l);
+	return ui_list_run(ui, &l);
 }

@@ -7,7 +7,7 @@
  * primitives the widgets (ui_draw.c) and screens draw with.
  *
  * Layers: screens (ui_main.c, ui_home.c, ui_grid.c, ui_admin*.c) → widgets
- * (ui_draw.c, ui_admin_list.c) → this file. Nothing here knows a screen.
+ * (ui_draw.c, ui_list.c) → this file. Nothing here knows a screen.
  */
 #ifndef DAPTER_UI_TERM_H
 #define DAPTER_UI_TERM_H

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * ui_admin_list: what every administration screen is made of. A screen is
- * a list (struct admin_list: how to read its rows, the text of a cell,
- * what its keys do) run by admin_list_run(), plus the one-line prompts,
- * the pick list and the yes/no question below.
+ * ui_list: the list widget every screen of rows is made of, and the
+ * prompts beside it. A list (struct ui_list: how to read its rows, the text
+ * of a cell, what its keys do) is run by ui_list_run(); with no_selection
+ * it is a text to scroll. Below it: the one-line prompts, the pick list and
+ * the yes/no question.
  *
  * Columns take the width their text needs, up to a maximum, so a Kazakh
  * role name or a long login is not cut where it fits; one column takes
- * what is left. On a narrow terminal the columns marked ADMIN_COL_NARROW
+ * what is left. On a narrow terminal the columns marked UI_COL_NARROW
  * go first, from the right, so 40 columns still show what matters.
  */
 #include "config.h"
@@ -24,8 +25,8 @@
 #include "text.h"
 #include "ui_internal.h"
 
-#define ADMIN_COLUMNS_MAX	8
-#define ADMIN_FLEX_MIN		8	/* the rest column's width when it names none */
+#define UI_COLUMNS_MAX	8
+#define UI_FLEX_MIN		8	/* the rest column's width when it names none */
 
 /* admin_key() on a screen whose keys are those of `context`. */
 static int
@@ -53,7 +54,7 @@ admin_key(struct ui *ui, struct ui_key *k, enum action *action, int idle)
 
 /* Moves the selection for up/down/page/first/last; 1 when the action was one of them. */
 static int
-admin_move(enum action action, int *sel, size_t n, int height)
+list_move(enum action action, int *sel, size_t n, int height)
 {
 	if (action == ACTION_UP) {
 		if (*sel > 0)
@@ -77,7 +78,7 @@ admin_move(enum action action, int *sel, size_t n, int height)
 
 /* Keeps the selected row in the window of `height` rows starting at *top. */
 static void
-admin_scroll(int *sel, int *top, size_t n, int height)
+list_scroll(int *sel, int *top, size_t n, int height)
 {
 	if (*sel >= (int)n)
 		*sel = n > 0 ? (int)n - 1 : 0;
@@ -92,7 +93,7 @@ admin_scroll(int *sel, int *top, size_t n, int height)
 /* ---- lists ---- */
 
 static const char *
-list_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+list_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	const char *s;
@@ -110,18 +111,18 @@ list_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t siz
  * rest column has its minimum.
  */
 static void
-list_layout(const struct admin_list *l, size_t n, int cols, int width[], int x[])
+list_layout(const struct ui_list *l, size_t n, int cols, int width[], int x[])
 {
 	char buf[512];
 	int ncol, c, need, flex = -1, style, w;
 	size_t i;
 
-	for (ncol = 0; ncol < ADMIN_COLUMNS_MAX && l->columns[ncol].max >= 0; ncol++) {
-		const struct admin_column *col = &l->columns[ncol];
+	for (ncol = 0; ncol < UI_COLUMNS_MAX && l->columns[ncol].max >= 0; ncol++) {
+		const struct ui_column *col = &l->columns[ncol];
 
 		if (col->max == 0) {
 			flex = ncol;
-			width[ncol] = col->min > 0 ? col->min : ADMIN_FLEX_MIN;
+			width[ncol] = col->min > 0 ? col->min : UI_FLEX_MIN;
 			continue;
 		}
 		width[ncol] = col->heading != NULL ? (int)text_width(_(col->heading)) : 0;
@@ -141,7 +142,7 @@ list_layout(const struct admin_list *l, size_t n, int cols, int width[], int x[]
 		if (need <= cols)
 			break;
 		for (c = ncol - 1; c >= 0; c--)
-			if (width[c] > 0 && (l->columns[c].flags & ADMIN_COL_NARROW))
+			if (width[c] > 0 && (l->columns[c].flags & UI_COL_NARROW))
 				break;
 		if (c < 0)
 			break;
@@ -156,16 +157,16 @@ list_layout(const struct admin_list *l, size_t n, int cols, int width[], int x[]
 		if (x[c] + width[c] > cols)	/* what still does not fit is cut */
 			width[c] = cols - x[c] > 0 ? cols - x[c] : 0;
 	}
-	for (; c < ADMIN_COLUMNS_MAX; c++)
+	for (; c < UI_COLUMNS_MAX; c++)
 		width[c] = 0;
 }
 
 static int
-list_has_headings(const struct admin_list *l)
+list_has_headings(const struct ui_list *l)
 {
 	int c;
 
-	for (c = 0; c < ADMIN_COLUMNS_MAX && l->columns[c].max >= 0; c++)
+	for (c = 0; c < UI_COLUMNS_MAX && l->columns[c].max >= 0; c++)
 		if (l->columns[c].heading != NULL)
 			return 1;
 	return 0;
@@ -173,18 +174,18 @@ list_has_headings(const struct admin_list *l)
 
 /* The keymap's context of a list: its own screen's keys, else the administration's. */
 static const char *
-list_context(const struct admin_list *l)
+list_context(const struct ui_list *l)
 {
 	return l->context != NULL ? l->context : "admin";
 }
 
 static void
-list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
+list_draw(struct ui *ui, const struct ui_list *l, size_t n, int sel, int top,
     int height)
 {
 	char buf[512];
 	const char *text;
-	int width[ADMIN_COLUMNS_MAX], x[ADMIN_COLUMNS_MAX];
+	int width[UI_COLUMNS_MAX], x[UI_COLUMNS_MAX];
 	int y0 = 2, y, c, st, style;
 	size_t i;
 
@@ -193,7 +194,7 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
 	ui_frame(ui, l->title, n == 0 && l->empty != NULL ? _(l->empty) : l->status,
 	    list_context(l), l->hints);
 	if (list_has_headings(l)) {
-		for (c = 0; c < ADMIN_COLUMNS_MAX; c++)
+		for (c = 0; c < UI_COLUMNS_MAX; c++)
 			if (width[c] > 0 && l->columns[c].heading != NULL)
 				ui_put(y0, x[c], width[c], _(l->columns[c].heading),
 				    UI_BOLD | (l->columns[c].style & UI_RIGHT));
@@ -203,7 +204,7 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
 		st = (int)i == sel && !l->no_selection ? UI_REVERSE : 0;
 		if (st)
 			ui_put(y0 + y, 0, ui_cols(), "", UI_PAD | st);
-		for (c = 0; c < ADMIN_COLUMNS_MAX; c++) {
+		for (c = 0; c < UI_COLUMNS_MAX; c++) {
 			if (width[c] == 0)
 				continue;
 			/* The cell first: it sets the style the put then uses. */
@@ -224,7 +225,7 @@ list_draw(struct ui *ui, const struct admin_list *l, size_t n, int sel, int top,
 #define PASTE_QUIET_MS	100	/* a paste over a slow link comes in pieces this close */
 
 int
-admin_input_pending(void)
+ui_input_pending(void)
 {
 	int n = 0;
 
@@ -243,13 +244,13 @@ admin_input_pending(void)
  * not ask for it yet.)
  */
 static int
-list_key(struct ui *ui, const struct admin_list *l, struct ui_key *k, enum action *action)
+list_key(struct ui *ui, const struct ui_list *l, struct ui_key *k, enum action *action)
 {
 	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 	int r;
 
 	if ((r = context_key(ui, list_context(l), k, action, 1)) != UI_KEY ||
-	    k->text[0] == '\0' || admin_input_pending() < PASTE_BYTES)
+	    k->text[0] == '\0' || ui_input_pending() < PASTE_BYTES)
 		return r;
 	do {
 		while ((r = ui_key_read(ui, k, 0)) == UI_KEY)
@@ -264,7 +265,7 @@ list_key(struct ui *ui, const struct admin_list *l, struct ui_key *k, enum actio
 }
 
 int
-admin_list_run(struct ui *ui, struct admin_list *l)
+ui_list_run(struct ui *ui, struct ui_list *l)
 {
 	struct ui_key k;
 	enum action action;
@@ -280,8 +281,8 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 				n = 0;
 			reload = 0;
 		}
-		height = admin_height() + (list_has_headings(l) ? 0 : 1);
-		admin_scroll(&sel, &top, n, height);
+		height = ui_list_height() + (list_has_headings(l) ? 0 : 1);
+		list_scroll(&sel, &top, n, height);
 		list_draw(ui, l, n, sel, top, height);
 		/* Rows change under other sessions' hands: look again on a quiet tick. */
 		if ((r = list_key(ui, l, &k, &action)) == UI_QUIT)
@@ -294,12 +295,12 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 		if (action == ACTION_NONE)
 			continue;
 		if (l->no_selection) {	/* a text: the keys scroll it */
-			if (admin_move(action, &top, n > (size_t)height ? n - height + 1 : 1,
+			if (list_move(action, &top, n > (size_t)height ? n - height + 1 : 1,
 			    height)) {
 				sel = top;
 				continue;
 			}
-		} else if (admin_move(action, &sel, n, height))
+		} else if (list_move(action, &sel, n, height))
 			continue;
 		if ((g = ui_global_action(ui, list_context(l), action)) < 0)
 			return UI_QUIT;
@@ -313,9 +314,9 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 		r = l->act(ui, l, action, (size_t)sel, n);
 		if (r == UI_QUIT)
 			return UI_QUIT;
-		if (r == ADMIN_BACK)
+		if (r == LIST_BACK)
 			return 0;
-		if (r == ADMIN_RELOAD)
+		if (r == LIST_RELOAD)
 			reload = 1;
 		/* The act chose the row to show next (a topic moved along with the cursor). */
 		if (l->follow) {
@@ -326,7 +327,7 @@ admin_list_run(struct ui *ui, struct admin_list *l)
 }
 
 int
-admin_lines_add(char ***lines, size_t *n, const char *p, size_t len)
+ui_lines_add(char ***lines, size_t *n, const char *p, size_t len)
 {
 	char **grown = NULL;
 
@@ -340,7 +341,7 @@ admin_lines_add(char ***lines, size_t *n, const char *p, size_t len)
 }
 
 void
-admin_lines_free(char ***lines, size_t *n)
+ui_lines_free(char ***lines, size_t *n)
 {
 	size_t i;
 
@@ -352,7 +353,7 @@ admin_lines_free(char ***lines, size_t *n)
 }
 
 int
-admin_height(void)
+ui_list_height(void)
 {
 	return ui_rows() - 5 > 1 ? ui_rows() - 5 : 1;
 }
@@ -408,7 +409,7 @@ pick_lists_login(const struct pick_lists *l, int64_t user_id)
 
 /* The label and field on the status line; ui_line_edit's answer. */
 static int
-admin_line(struct ui *ui, const char *label, char *buf, size_t size, int secret)
+prompt_line(struct ui *ui, const char *label, char *buf, size_t size, int secret)
 {
 	int w;
 
@@ -424,23 +425,23 @@ admin_line(struct ui *ui, const char *label, char *buf, size_t size, int secret)
  * key read says UI_QUIT then).
  */
 int
-admin_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret)
+ui_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret)
 {
 	int r;
 
-	while ((r = admin_line(ui, label, buf, size, secret)) == 3)
+	while ((r = prompt_line(ui, label, buf, size, secret)) == 3)
 		;
 	return r == 1;
 }
 
-/* admin_prompt() for a date: DD.MM.YYYY or YYYY-MM-DD, kept as YYYY-MM-DD. */
+/* ui_prompt() for a date: DD.MM.YYYY or YYYY-MM-DD, kept as YYYY-MM-DD. */
 int
-admin_prompt_date(struct ui *ui, const char *label, char out[11])
+ui_prompt_date(struct ui *ui, const char *label, char out[11])
 {
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%s", out);
-	if (!admin_prompt(ui, label, buf, sizeof buf, 0))
+	if (!ui_prompt(ui, label, buf, sizeof buf, 0))
 		return 0;
 	if (!date_parse(buf, out)) {
 		ui_status(ui, "%s", _("Dates are written YYYY-MM-DD or DD.MM.YYYY."));
@@ -458,7 +459,7 @@ struct pick {
 };
 
 static int
-pick_load(struct ui *ui, struct admin_list *l, size_t *n)
+pick_load(struct ui *ui, struct ui_list *l, size_t *n)
 {
 	(void)ui;
 	*n = ((struct pick *)l->ctx)->n;
@@ -466,7 +467,7 @@ pick_load(struct ui *ui, struct admin_list *l, size_t *n)
 }
 
 static const char *
-pick_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t size,
+pick_cell(const struct ui_list *l, size_t row, int col, char *buf, size_t size,
     int *style)
 {
 	(void)col, (void)buf, (void)size, (void)style;
@@ -474,34 +475,34 @@ pick_cell(const struct admin_list *l, size_t row, int col, char *buf, size_t siz
 }
 
 static int
-pick_act(struct ui *ui, struct admin_list *l, enum action action, size_t sel, size_t n)
+pick_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
 {
 	struct pick *p = l->ctx;
 
 	(void)ui;
 	if (action != ACTION_OPEN || n == 0)
-		return ADMIN_STAY;
+		return LIST_STAY;
 	if (p->buf != NULL)
 		snprintf(p->buf, p->size, "%s", p->items[sel]);
 	p->chosen = 1 + (int)sel;
-	return ADMIN_BACK;
+	return LIST_BACK;
 }
 
-static const struct admin_column admin_one_column[] = { { NULL, 0, 0, 0, 0 },
-    ADMIN_COLUMNS_END };
+static const struct ui_column ui_one_column[] = { { NULL, 0, 0, 0, 0 },
+    UI_COLUMNS_END };
 
 static const struct ui_hint pick_hints[] = { { ACTION_OPEN, N_("Choose") },
     { ACTION_BACK, N_("Back") }, { ACTION_NONE, NULL } };
 
 int
-admin_pick(struct ui *ui, const char *title, char **items, size_t n, size_t *chosen)
+ui_pick(struct ui *ui, const char *title, char **items, size_t n, size_t *chosen)
 {
 	struct pick p = { items, n, NULL, 0, 0 };
-	struct admin_list l = { .columns = admin_one_column, .hints = pick_hints, .ctx = &p,
+	struct ui_list l = { .columns = ui_one_column, .hints = pick_hints, .ctx = &p,
 	    .first = *chosen, .load = pick_load, .cell = pick_cell, .act = pick_act };
 
 	snprintf(l.title, sizeof l.title, "%s", title);
-	if (admin_list_run(ui, &l) == UI_QUIT)
+	if (ui_list_run(ui, &l) == UI_QUIT)
 		return UI_QUIT;
 	if (p.chosen == 0)
 		return 0;
@@ -509,19 +510,19 @@ admin_pick(struct ui *ui, const char *title, char **items, size_t n, size_t *cho
 	return 1;
 }
 
-/* admin_prompt() where Tab opens a list of `items`: a choice there answers the prompt. */
+/* ui_prompt() where Tab opens a list of `items`: a choice there answers the prompt. */
 int
-admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char **items,
+ui_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char **items,
     size_t n)
 {
 	struct pick p = { items, n, buf, size, 0 };
-	struct admin_list l = { .columns = admin_one_column, .hints = pick_hints, .ctx = &p,
+	struct ui_list l = { .columns = ui_one_column, .hints = pick_hints, .ctx = &p,
 	    .load = pick_load, .cell = pick_cell, .act = pick_act };
 	int r;
 
 	snprintf(l.title, sizeof l.title, "%s", label);
 	for (;;) {
-		r = admin_line(ui, label, buf, size, 0);
+		r = prompt_line(ui, label, buf, size, 0);
 		if (r == 1)
 			return 1;
 		/* 2 is Tab, or the session's end: the list's first key read says so. */
@@ -529,7 +530,7 @@ admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char
 			for (l.first = 0; l.first < n; l.first++)	/* start on what is typed */
 				if (strcmp(items[l.first], buf) == 0)
 					break;
-			if (admin_list_run(ui, &l) == UI_QUIT)
+			if (ui_list_run(ui, &l) == UI_QUIT)
 				return 0;
 			ui_erase();
 			ui_frame(ui, label, NULL, "admin", NULL);
@@ -547,14 +548,14 @@ admin_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char
  * and any other key. Every question answers the same way: i18n_answer().
  */
 int
-admin_confirm(struct ui *ui, const char *question)
+ui_confirm(struct ui *ui, const char *question)
 {
-	return admin_ask(ui, question) == 1;
+	return ui_ask(ui, question) == 1;
 }
 
-/* admin_confirm() that tells no (0) from another key (-1): a choice of two, or neither. */
+/* ui_confirm() that tells no (0) from another key (-1): a choice of two, or neither. */
 int
-admin_ask(struct ui *ui, const char *question)
+ui_ask(struct ui *ui, const char *question)
 {
 	struct ui_key k;
 	char line[640];
