@@ -37,6 +37,8 @@
  * the race, and the limit is a minute: a mark saved late beats a lost one.
  */
 #define BUSY_TIMEOUT_MS 60000
+/* How long a backup tries again when its one step finds the database busy. */
+#define BACKUP_BUSY_MS 10000
 
 /*
  * Each connection's page cache: 256 KB, not SQLite's 2 MB. Every journal
@@ -912,7 +914,7 @@ store_backup(struct store *st, const char *dest_path)
 {
 	sqlite3 *dest = NULL;
 	sqlite3_backup *b = NULL;
-	int rc = STORE_FAILED;
+	int rc = STORE_FAILED, tries = 0, existed = access(dest_path, F_OK) == 0;
 
 	if (sqlite3_open_v2(dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	    NULL) != SQLITE_OK) {
@@ -935,11 +937,23 @@ store_backup(struct store *st, const char *dest_path)
 
 		if (r == SQLITE_DONE)
 			break;
-		if (r == SQLITE_OK || r == SQLITE_BUSY || r == SQLITE_LOCKED) {
+		if (r == SQLITE_OK)
+			continue;
+		/*
+		 * A short busy spell (a WAL reader's retry limit, a checkpoint) is
+		 * tried again, for BACKUP_BUSY_MS. Not for ever: a program holding
+		 * the whole database locked kept the nightly backup waiting until
+		 * the next one.
+		 */
+		if ((r == SQLITE_BUSY || r == SQLITE_LOCKED) && tries++ * 5 < BACKUP_BUSY_MS) {
 			sqlite3_sleep(5);
 			continue;
 		}
-		rc = store_fail(st, STORE_FAILED, _("Backup failed: %s."), sqlite3_errstr(r));
+		if (r == SQLITE_BUSY || r == SQLITE_LOCKED)
+			rc = store_fail(st, STORE_LOCKED, _("Another program holds the database "
+			    "locked; no backup was made. Try again later."));
+		else
+			rc = store_fail(st, STORE_FAILED, _("Backup failed: %s."), sqlite3_errstr(r));
 		goto out;
 	}
 	rc = STORE_OK;
@@ -947,6 +961,9 @@ out:
 	if (b != NULL && sqlite3_backup_finish(b) != SQLITE_OK && rc == STORE_OK)
 		rc = store_fail(st, STORE_FAILED, _("Backup failed: %s."), sqlite3_errmsg(dest));
 	sqlite3_close(dest);
+	/* A copy that failed is no copy: none is left to be taken for one. */
+	if (rc != STORE_OK && !existed)
+		unlink(dest_path);
 	return rc;
 }
 
