@@ -17,6 +17,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1153,10 +1154,11 @@ const struct cmd cmd_archive = {
 static int
 run_archive_verify(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	char *pos[1], sums[4096], line[4096], path[8192], hex[65];
+	char *pos[1], sums[4096], *line = NULL, path[8192], hex[65];
 	const char *name = NULL;
 	FILE *f = NULL;
-	size_t n = 0, len;
+	size_t n = 0, lineno = 0, cap = 0;
+	ssize_t len;
 	int rc = CMD_FAIL, parsed;
 
 	if ((rc = cmd_args(ctx, &cmd_archive_verify, argc, argv, NULL, pos, 1, 1, NULL)) !=
@@ -1172,14 +1174,17 @@ run_archive_verify(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(ctx, _("Cannot open %s: %s."), sums, strerror(errno));
 		return CMD_FAIL;
 	}
-	while (fgets(line, sizeof line, f) != NULL) {
-		len = strlen(line);
+	/* Whole lines, however long, named by their place in the file. */
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		lineno++;
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
 		if (len == 0)
 			continue;
-		if ((parsed = sha256sums_line(line, &name)) == SHA256SUMS_MALFORMED) {
-			cmd_error(ctx, _("%s: line %zu is not a sha256sum line."), sums, n + 1);
+		/* The hash, two blanks and a path no longer than the system's own. */
+		if ((size_t)len > 66 + PATH_MAX ||
+		    (parsed = sha256sums_line(line, &name)) == SHA256SUMS_MALFORMED) {
+			cmd_error(ctx, _("%s: line %zu is not a sha256sum line."), sums, lineno);
 			goto out;
 		}
 		if (parsed == SHA256SUMS_OUTSIDE) {
@@ -1205,6 +1210,7 @@ run_archive_verify(struct cmd_ctx *ctx, int argc, char **argv)
 	say(ctx, _("All %zu files match %s.\n"), n, sums);
 	rc = CMD_OK;
 out:
+	free(line);
 	fclose(f);
 	return rc;
 }
