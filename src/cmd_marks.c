@@ -37,11 +37,12 @@ static int
 run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *kind = NULL, *max = NULL, *topic = NULL, *homework = NULL, *subgroup = NULL;
-	int day_off = 0, off;
+	int day_off = 0, makeup = 0, off;
 	const struct cmd_opt opts[] = {
 		{ "--kind", &kind, NULL }, { "--max", &max, NULL }, { "--topic", &topic, NULL },
 		{ "--homework", &homework, NULL }, { "--subgroup", &subgroup, NULL },
-		{ "--day-off", NULL, &day_off }, { NULL, NULL, NULL },
+		{ "--day-off", NULL, &day_off }, { "--makeup", NULL, &makeup },
+		{ NULL, NULL, NULL },
 	};
 	struct lesson l;
 	struct class c;
@@ -56,6 +57,7 @@ run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 	l.class_id = c.id;
 	l.subject_id = s.id;
 	l.subgroup = subgroup != NULL ? atoi(subgroup) : 0;
+	l.makeup = makeup;
 	snprintf(l.date, sizeof l.date, "%.10s", pos[2]);
 	if (strlen(pos[2]) != 10)
 		l.date[0] = '\0';
@@ -85,11 +87,12 @@ run_lesson_add(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd cmd_lesson_add = {
 	"lesson add", "CLASS SUBJECT DATE [--kind regular|sor|soch --max N] [--topic T] "
-	"[--homework H] [--subgroup N] [--day-off]",
+	"[--homework H] [--subgroup N] [--day-off] [--makeup]",
 	N_("Add a lesson to a journal; prints its number."),
 	N_("--kind sor is a summative work for a section (СОр, БЖБ), soch for the term (СОч, "
 	"ТЖБ); both need --max, the maximum points. A lesson on a Sunday or in the holidays "
-	"needs --day-off."),
+	"needs --day-off. On a day of the timetable the lesson is the timetabled one; "
+	"--makeup adds it beside them, as a make-up or extra lesson."),
 	CMD_ANYONE, 0, run_lesson_add,
 };
 

@@ -100,4 +100,15 @@ check "the mark is in the timetabled column" wait_re d "^.Ахметов Нұр�
 check "a mark typed in the timetabled column writes it" \
     test "$(lessons | grep -c 2026-11-27)" = 2
 check "and the day still has two columns, not three" wait_re d " 25  27  27 +% "
+# The command line: `lesson add --makeup` stands beside the timetabled lesson
+# of its day (Friday 4.12: two columns); without it the lesson is the
+# timetabled one (Friday 11.12: one column).
+"$DAPTER" --db "$db" lesson add "7 Ә" Алгебра 2026-12-04 --makeup --topic Қосымша >/dev/null
+check "lesson add --makeup is taken" test "$(lessons | grep -c 2026-12-04)" = 1
+"$DAPTER" --db "$db" lesson add "7 Ә" Алгебра 2026-12-11 --topic Теңдеулер >/dev/null
+start e 80 24 DAPTER_TODAY=2026-12-11 -- --as aruzhan
+wait_for e "My journals" >/dev/null
+keys e Enter
+check "the make-up lesson is a column beside its day's timetabled one, the other fills it" \
+    wait_re e " 04  04  07  08  09  09  11 +% "
 tap_done
