@@ -23,7 +23,7 @@
 #include "keymap.h"
 #include "store.h"
 #include "text.h"
-#include "ui_internal.h"
+#include "ui_admin.h"
 
 #define ADMIN_AUDIT_MAX	200
 #define ADMIN_KEY_LINE	4096	/* an OpenSSH public key line, pasted */

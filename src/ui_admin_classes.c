@@ -16,7 +16,7 @@
 #include "i18n.h"
 #include "roster.h"
 #include "store.h"
-#include "ui_internal.h"
+#include "ui_admin.h"
 
 #define ADMIN_PATH_MAX	1024
 

@@ -12,7 +12,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "subject_rule.h"
-#include "ui_internal.h"
+#include "ui_admin.h"
 
 /* Asks for a teacher, a class, a subject and a subgroup; 1 when all are answered. */
 static int

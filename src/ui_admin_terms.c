@@ -12,7 +12,7 @@
 
 #include "i18n.h"
 #include "store.h"
-#include "ui_internal.h"
+#include "ui_admin.h"
 
 /* Asks which school year to show: its start year ("2026" for 2026-2027). */
 static int

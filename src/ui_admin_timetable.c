@@ -21,7 +21,7 @@
 #include "store.h"
 #include "text.h"
 #include "timetable.h"
-#include "ui_internal.h"
+#include "ui_admin.h"
 
 #define TT_DAYS		6
 #define TT_GUTTER	3	/* the lesson number left of the cells */

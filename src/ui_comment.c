@@ -24,7 +24,7 @@
 
 #include "i18n.h"
 #include "text.h"
-#include "ui_internal.h"
+#include "ui_widgets.h"
 
 /* The text's lines at `cols` columns: starts and lengths into malloc'd arrays. */
 static size_t

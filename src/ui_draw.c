@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,17 +15,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "text.h"
-#include "ui_internal.h"
-
-void
-ui_status(struct ui *ui, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
-	va_end(ap);
-}
+#include "ui_screens.h"	/* ui_help(), a screen, until it moves out */
 
 /* Short names of long keys, for the hint line only. */
 static const char *
@@ -123,33 +112,6 @@ ui_frame(struct ui *ui, const char *title, const char *status, const char *conte
 	else
 		ui_put(ui_rows() - 2, 0, ui_cols(), status != NULL ? status : "", UI_PAD);
 	ui_hints(ui, context, hints);
-}
-
-int
-ui_key_next(struct ui *ui, struct ui_key *k)
-{
-	static time_t beat;
-	int r;
-
-	/* One screen update per batch of input: flush when no key is waiting. */
-	if ((r = ui_key_read(ui, k, 0)) == UI_IDLE) {
-		ui_flush();
-		do {
-			/*
-			 * A comment or a topic may take minutes to write: the page's
-			 * lock lives on meanwhile, as the page's own ticks keep it
-			 * (not behind the lock screen: a page left there goes stale).
-			 */
-			if (ui->st != NULL && ui->user.id != 0 && !ui->locked &&
-			    time(NULL) - beat >= UI_HEARTBEAT) {
-				beat = time(NULL);
-				if (store_lock_heartbeat(ui->st) != STORE_OK)
-					ui_status(ui, "%s", store_error(ui->st));
-			}
-			r = ui_key_read(ui, k, 1);
-		} while (r == UI_IDLE);
-	}
-	return r;
 }
 
 void

@@ -34,7 +34,7 @@
 #include "plan.h"
 #include "store.h"
 #include "text.h"
-#include "ui_internal.h"
+#include "ui_screens.h"
 
 #define CELL_W	4	/* one space and three columns of mark */
 #define RIGHT_W	10	/* " 100%" and a mark ("  н/а") */

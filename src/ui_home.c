@@ -13,7 +13,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "text.h"
-#include "ui_internal.h"
+#include "ui_screens.h"
 
 #define CLASS_COL_W	6	/* one subject's term mark: " н/а", "зачёт" fits cut */
 

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -21,7 +22,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "store.h"
-#include "ui_internal.h"
+#include "ui_screens.h"	/* ui_help(), ui_confirm(): still called upward */
 
 static volatile sig_atomic_t ui_signalled;
 /* SIGUSR1: the SSH server's holder lost the connection; lock the screen now. */
@@ -153,6 +154,43 @@ enum action
 ui_action(struct ui *ui, const char *context, const struct ui_key *k)
 {
 	return keymap_lookup(ui->km, context, k->name);
+}
+
+void
+ui_status(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+}
+
+int
+ui_key_next(struct ui *ui, struct ui_key *k)
+{
+	static time_t beat;
+	int r;
+
+	/* One screen update per batch of input: flush when no key is waiting. */
+	if ((r = ui_key_read(ui, k, 0)) == UI_IDLE) {
+		ui_flush();
+		do {
+			/*
+			 * A comment or a topic may take minutes to write: the page's
+			 * lock lives on meanwhile, as the page's own ticks keep it
+			 * (not behind the lock screen: a page left there goes stale).
+			 */
+			if (ui->st != NULL && ui->user.id != 0 && !ui->locked &&
+			    time(NULL) - beat >= UI_HEARTBEAT) {
+				beat = time(NULL);
+				if (store_lock_heartbeat(ui->st) != STORE_OK)
+					ui_status(ui, "%s", store_error(ui->st));
+			}
+			r = ui_key_read(ui, k, 1);
+		} while (r == UI_IDLE);
+	}
+	return r;
 }
 
 static int

@@ -23,7 +23,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "text.h"
-#include "ui_internal.h"
+#include "ui_widgets.h"
 
 #define UI_COLUMNS_MAX	8
 #define UI_FLEX_MIN		8	/* the rest column's width when it names none */

@@ -19,7 +19,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "ui_screens.h"
 
 static struct ui *log_ui;
 

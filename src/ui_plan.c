@@ -24,7 +24,7 @@
 #include "i18n.h"
 #include "plan.h"
 #include "text.h"
-#include "ui_internal.h"
+#include "ui_screens.h"
 
 /* A row of the list: a section's heading, or a topic. */
 struct plan_line {

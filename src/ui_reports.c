@@ -21,7 +21,7 @@
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
-#include "ui_internal.h"
+#include "ui_screens.h"
 
 enum paper { PAPER_CARD, PAPER_SUMMARY, PAPER_QUALITY, PAPER_ANALYSIS, PAPER_ATTENDANCE };
 

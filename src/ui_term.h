@@ -6,8 +6,14 @@
  * over SSH), decodes keys into keymap names, and offers the few output
  * primitives the widgets (ui_draw.c) and screens draw with.
  *
- * Layers: screens (ui_main.c, ui_home.c, ui_grid.c, ui_admin*.c) → widgets
- * (ui_draw.c, ui_list.c) → this file. Nothing here knows a screen.
+ * The UI's layers, each using only those below it:
+ *   4 screens   ui_screens.h ui_admin.h   ui_main.c (the application), ui_home.c,
+ *                                         ui_grid.c, ui_plan.c, ui_admin*.c...
+ *   3 widgets   ui_widgets.h              ui_draw.c, ui_list.c, ui_comment.c
+ *   2 key loop  ui_keys.h                 ui_keys.c
+ *   1 terminal  ui_term.h (this one)      ui_term.c, ui_keyseq.c
+ * This layer uses no other: nothing here knows a key binding, a widget or
+ * a screen. No file but ui_term.c includes curses.h.
  */
 #ifndef DAPTER_UI_TERM_H
 #define DAPTER_UI_TERM_H

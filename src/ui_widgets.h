@@ -1,63 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * ui_internal: what the screens and widgets share. No curses types here:
- * they draw through ui_term.h's primitives, and only ui_term.c includes
- * curses.h.
- *
- * Every screen runs the same loop: draw into the screen buffer, one
- * doupdate(), then wait for keys; all keys that arrived together are handled
- * before the next draw, and a quiet tick (ui_key_read() says UI_IDLE) draws
- * nothing unless the screen's data changed.
+ * ui_widgets: what the screens are drawn and asked with (layer 3 of the UI,
+ * ui_term.h draws the layers): the frame with its key hints, the one-line
+ * editor, the comment editor, the list widget every list and scrolled text
+ * is, the prompts, the pick list and the yes/no question. It may use the
+ * key loop (ui_keys.h) and the terminal (ui_term.h) below it, never a
+ * screen: a widget knows no screen it is shown on.
  */
-#ifndef DAPTER_UI_INTERNAL_H
-#define DAPTER_UI_INTERNAL_H
+#ifndef DAPTER_UI_WIDGETS_H
+#define DAPTER_UI_WIDGETS_H
 
 #include <stddef.h>
-#include <time.h>
+#include <stdint.h>
 
 #include "keymap.h"
 #include "store.h"
-#include "ui_term.h"
+#include "ui_keys.h"
 
-#define UI_TICK_MS	2000	/* poll for other sessions' changes this often */
-#define UI_LOCK_STALE	STORE_LOCK_STALE	/* a lock without heartbeat is free after this */
-#define UI_HEARTBEAT	30	/* seconds between heartbeats of our locks */
-#define UI_IDLE_LOCK	600	/* default seconds before the session locks itself */
-
-/* UI_QUIT is negative: ui_line_edit() returns 0..3 for its own outcomes (2: Tab). */
-enum { UI_QUIT = -1, UI_KEY, UI_IDLE };
-
-struct ui {
-	struct store *st;
-	struct keymap *km;
-	char keymap_error[512];
-	struct user user;
-	struct actor actor;
-	char today[11];
-	char message[512];	/* for the status line until the next key */
-	char edit_key[16];	/* the key that ended the last ui_line_edit() */
-	int idle_lock;		/* seconds, 0: never */
-	int locked;		/* the lock screen is up */
-	int leaving;		/* the user said yes to quit */
-	char waiting[STORE_LOGIN_MAX + 1];	/* whose journal waits locked beneath, or "" */
-	/* The lock screen the application installed: UI_KEY once unlocked. */
-	int (*lock_screen)(struct ui *ui);
-	time_t last_input;
-	time_t session_seen;	/* last input written to the session registry */
-};
-
-/* ---- the key loop (ui_keys.c) ---- */
-
-/* Hang-up, the holder's lock and attach signals reach the key loop. */
-void ui_signals(void);
-/* 1 when a signal (hang-up, TERM) ended the journal. */
-int ui_signal_ended(void);
-/* Reads one key; wait = 0 returns UI_IDLE at once when none is queued. */
-int ui_key_read(struct ui *ui, struct ui_key *k, int wait);
-/* The keymap's action for a key on a screen, or NULL. */
-enum action ui_action(struct ui *ui, const char *context, const struct ui_key *k);
-/* help, language, redraw, lock, quit (asked): 1 when handled, 0 when not ours, -1 to quit. */
-int ui_global_action(struct ui *ui, const char *context, enum action action);
+/* ---- the frame and the editors (ui_draw.c, ui_comment.c) ---- */
 
 /* A key hint: the key bound to `action` and what it does; ACTION_NONE: the label alone. */
 struct ui_hint {
@@ -68,7 +28,6 @@ struct ui_hint {
 /* Title line (with the language), status line (message or `status`), key hints. */
 void ui_frame(struct ui *ui, const char *title, const char *status, const char *context,
     const struct ui_hint *hints);
-void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * Edits `buf` in one line at y, x, `cols` wide. Returns 1 on Enter, 0 on
@@ -79,8 +38,6 @@ void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf
 int ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int secret);
 /* Removes the last character (UTF-8 sequence) of s. */
 void ui_chop(char *s);
-/* The next key of an editor; when none is queued, the screen is flushed first. */
-int ui_key_next(struct ui *ui, struct ui_key *k);
 
 /*
  * The comment on a cell (ui_comment.c), the whole screen under `title`:
@@ -88,27 +45,6 @@ int ui_key_next(struct ui *ui, struct ui_key *k);
  * (0). `readonly` shows it to be read and scrolled. UI_QUIT ends the session.
  */
 int ui_comment_edit(struct ui *ui, const char *title, char *buf, size_t size, int readonly);
-
-/*
- * The password screen of a locked session, from which another teacher may
- * log in meanwhile: UI_KEY when unlocked, else UI_QUIT.
- */
-int ui_lock_screen(struct ui *ui);
-void ui_help(struct ui *ui, const char *context);
-int ui_home_run(struct ui *ui);
-int ui_grid_run(struct ui *ui, const struct journal *j);
-struct plan_topic;
-/*
- * The journal's plan (ui_plan.c), read-only; with `pick`, Enter takes the
- * topic selected into *out: 1 then, 0 back without one, or UI_QUIT.
- */
-int ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_topic *out);
-/* The administration screens (admin; head sees terms, sessions, audit). */
-int ui_admin_run(struct ui *ui);
-/* The papers of a class as text, and how to fetch them as files (ui_reports.c). */
-int ui_reports_run(struct ui *ui);
-/* Changes the user's own password: old one, new one twice. */
-int ui_admin_password(struct ui *ui);
 
 /* ---- the list widget and the prompts every screen uses (ui_list.c) ---- */
 
@@ -181,16 +117,5 @@ struct pick_lists {
 void pick_lists_load(struct ui *ui, struct pick_lists *l);	/* a list unread stays empty */
 void pick_lists_free(struct pick_lists *l);
 const char *pick_lists_login(const struct pick_lists *l, int64_t user_id);	/* "" if none */
-/* ui_admin_classes.c */
-int admin_classes(struct ui *ui);
-/* ui_admin_timetable.c: the class's weekly timetable as a grid to edit. */
-int admin_timetable(struct ui *ui, const struct class *c);
-/* ui_admin_teaching.c */
-int admin_subjects(struct ui *ui);
-int admin_assignments(struct ui *ui);
-int admin_substitutes(struct ui *ui);
-/* ui_admin_terms.c */
-int admin_terms(struct ui *ui);
-int admin_holidays(struct ui *ui);
 
 #endif
