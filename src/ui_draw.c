@@ -1,21 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_draw: the widgets the screens share, drawn with ui_term's primitives:
- * the frame (title, status line, key hints), the one-line editor and the
- * help screen. Every string passes text_fit() in ui_put(), so user text
- * never reaches the terminal raw.
+ * the frame (title, status line, key hints) and the one-line editor. Every
+ * string passes text_fit() in ui_put(), so user text never reaches the
+ * terminal raw.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
 #include "keymap.h"
 #include "text.h"
-#include "ui_screens.h"	/* ui_help(), a screen, until it moves out */
+#include "ui_widgets.h"
 
 /* Short names of long keys, for the hint line only. */
 static const char *
@@ -197,108 +196,5 @@ ui_line_edit(struct ui *ui, int y, int x, int cols, char *buf, size_t size, int 
 		ui_cursor(0, 0, 0);
 		snprintf(ui->edit_key, sizeof ui->edit_key, "%s", k.name);
 		return r;
-	}
-}
-
-/* The help screen: the current keymap's bindings with translated descriptions. */
-void
-ui_help(struct ui *ui, const char *context)
-{
-	static const char *const all[] = { "global", "home", "grid", "plan", "help", "admin",
-	    NULL };
-	static const char *const titles[] = { N_("Every screen"), N_("My journals"),
-	    N_("Journal page"), N_("The plan"), N_("Help"), N_("Administration") };
-	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
-	    { ACTION_BACK, N_("back") }, { ACTION_NONE, NULL } };
-	const char *ctxs[7];
-	const char *names[7];
-	const struct keymap_binding *b;
-	const struct keymap_action *act;
-	struct ui_key k;
-	enum action action;
-	char keys[256];
-	int top = 0, y, row, r, c, height, total, n, w;
-	size_t i, len;
-
-	/* The screen's own keys first, then every screen's, then the rest. */
-	n = 0;
-	for (c = 0; all[c] != NULL; c++)
-		if (strcmp(all[c], context) == 0) {
-			ctxs[n] = all[c];
-			names[n++] = titles[c];
-		}
-	for (c = 0; all[c] != NULL; c++)
-		if (strcmp(all[c], context) != 0) {
-			ctxs[n] = all[c];
-			names[n++] = titles[c];
-		}
-	ctxs[n] = NULL;
-	for (;;) {
-		ui_erase();
-		ui_frame(ui, _("Keys"), _("The digits 1-9 write a mark and go down; 0 writes 10."),
-		    "help", hints);
-		height = ui_rows() - 3;
-		row = 0;
-		for (c = 0; ctxs[c] != NULL; c++) {
-			if (row - top >= 0 && row - top < height)
-				ui_put(1 + row - top, 0, ui_cols(), _(names[c]), UI_BOLD);
-			row++;
-			/* The one rule for Cyrillic layouts (keymap_lookup), said where it applies. */
-			for (i = 0; strcmp(ctxs[c], "grid") == 0 && i < 2; i++, row++)
-				if (row - top >= 0 && row - top < height)
-					ui_put(1 + row - top, 2, ui_cols() - 2, i == 0 ?
-					    _("On a Cyrillic layout attendance is н п б о or ж д а к,") :
-					    _("the letters of its codes; other letters are the Latin key "
-					    "in their place."), 0);
-			/* One line per action: all its keys, then what it does. */
-			for (act = keymap_actions(); act->name != NULL; act++) {
-				keys[0] = '\0';
-				for (i = 0; (b = keymap_binding(ui->km, i)) != NULL; i++)
-					if (strcmp(b->context, ctxs[c]) == 0 &&
-					    b->action == act->id) {
-						len = strlen(keys);
-						snprintf(keys + len, sizeof keys - len, "%s%s",
-						    len ? " " : "", b->key);
-					}
-				if (keys[0] == '\0')
-					continue;
-				y = row - top;
-				if (y >= 0 && y < height) {
-					w = ui_put(1 + y, 2, 16, keys, 0);
-					ui_put(1 + y, 2 + (w < 16 ? 16 : w + 1), ui_cols(),
-					    _(act->help), 0);
-				}
-				row++;
-			}
-		}
-		total = row;
-		ui_flush();
-		do {
-			r = ui_key_read(ui, &k, 1);
-		} while (r == UI_IDLE);
-		ui->message[0] = '\0';
-		if (r == UI_QUIT)
-			return;
-		action = ui_action(ui, "help", &k);
-		if (action == ACTION_NONE || strcmp(k.name, "Resize") == 0 ||
-		    strcmp(k.name, "Redraw") == 0) {
-			if (action == ACTION_NONE && strcmp(k.name, "Resize") != 0 &&
-			    strcmp(k.name, "Redraw") != 0)
-				return;
-			continue;
-		}
-		if (action == ACTION_DOWN && top + height < total)
-			top++;
-		else if (action == ACTION_UP && top > 0)
-			top--;
-		else if (action == ACTION_PAGE_DOWN && top + height < total)
-			top += height;
-		else if (action == ACTION_PAGE_UP)
-			top = top > height ? top - height : 0;
-		else if (action == ACTION_BACK || action == ACTION_HELP ||
-		    action == ACTION_QUIT)
-			return;
-		else if (action == ACTION_LANGUAGE || action == ACTION_REDRAW)
-			ui_global_action(ui, "help", action);
 	}
 }

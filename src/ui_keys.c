@@ -22,7 +22,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "store.h"
-#include "ui_screens.h"	/* ui_help(), ui_confirm(): still called upward */
+#include "ui_keys.h"
 
 static volatile sig_atomic_t ui_signalled;
 /* SIGUSR1: the SSH server's holder lost the connection; lock the screen now. */
@@ -213,7 +213,8 @@ ui_global_action(struct ui *ui, const char *context, enum action action)
 	if (action == ACTION_NONE)
 		return 0;
 	if (action == ACTION_HELP) {
-		ui_help(ui, context);
+		if (ui->help_screen != NULL && ui->help_screen(ui, context) == UI_QUIT)
+			return -1;
 		return 1;
 	}
 	if (action == ACTION_LANGUAGE) {
@@ -231,7 +232,7 @@ ui_global_action(struct ui *ui, const char *context, enum action action)
 	}
 	if (action == ACTION_QUIT) {
 		/* A stray Esc or q must not end a teacher's journal: ask. */
-		if (!ui_confirm(ui, ui->waiting[0] != '\0' ?
+		if (ui->confirm == NULL || !ui->confirm(ui, ui->waiting[0] != '\0' ?
 		    _("Log out? The locked journal comes back.") : _("Quit the journal?")))
 			return 1;
 		ui->leaving = 1;

@@ -2,8 +2,9 @@
 /*
  * ui_keys: the key loop and the session's state (layer 2 of the UI).
  * It may use the terminal (ui_term.h) and the data modules (store, keymap),
- * never a widget or a screen: what it must show above itself it calls
- * through the hooks the application installs in struct ui.
+ * never a widget or a screen: what it must show above itself (the lock
+ * screen, the help, the question before quitting) it calls through the
+ * hooks the application installs in struct ui.
  *
  * The layers are drawn in ui_term.h.
  *
@@ -43,8 +44,15 @@ struct ui {
 	int locked;		/* the lock screen is up */
 	int leaving;		/* the user said yes to quit */
 	char waiting[STORE_LOGIN_MAX + 1];	/* whose journal waits locked beneath, or "" */
-	/* The lock screen the application installed: UI_KEY once unlocked. */
+	/*
+	 * What the application installs for the key loop to call upward
+	 * (NULL: the action does nothing). The lock screen: UI_KEY once
+	 * unlocked. The help on `context`'s keys: UI_QUIT when the session
+	 * ended meanwhile. The yes/no question before quitting: 1 for yes.
+	 */
 	int (*lock_screen)(struct ui *ui);
+	int (*help_screen)(struct ui *ui, const char *context);
+	int (*confirm)(struct ui *ui, const char *question);
 	time_t last_input;
 	time_t session_seen;	/* last input written to the session registry */
 };

@@ -172,6 +172,13 @@ list_has_headings(const struct ui_list *l)
 	return 0;
 }
 
+/* The screen row of the list's first line: a blank line under the title, unless asked. */
+static int
+list_first_row(const struct ui_list *l)
+{
+	return l->under_title && !list_has_headings(l) ? 1 : 2;
+}
+
 /* The keymap's context of a list: its own screen's keys, else the administration's. */
 static const char *
 list_context(const struct ui_list *l)
@@ -186,7 +193,7 @@ list_draw(struct ui *ui, const struct ui_list *l, size_t n, int sel, int top,
 	char buf[512];
 	const char *text;
 	int width[UI_COLUMNS_MAX], x[UI_COLUMNS_MAX];
-	int y0 = 2, y, c, st, style;
+	int y0 = list_first_row(l), y, c, st, style;
 	size_t i;
 
 	list_layout(l, n, ui_cols(), width, x);
@@ -281,7 +288,8 @@ ui_list_run(struct ui *ui, struct ui_list *l)
 				n = 0;
 			reload = 0;
 		}
-		height = ui_list_height() + (list_has_headings(l) ? 0 : 1);
+		height = ui_list_height() + (list_has_headings(l) ? 0 : 1) + 2 -
+		    list_first_row(l);
 		list_scroll(&sel, &top, n, height);
 		list_draw(ui, l, n, sel, top, height);
 		/* Rows change under other sessions' hands: look again on a quiet tick. */

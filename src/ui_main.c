@@ -313,7 +313,10 @@ ui_main(const char *db_path, const char *login)
 	if (ui_keymap_init(&ui, 1) != 0)
 		goto out;
 	ui_signals();
+	/* The screens and the question the key loop calls upward, through these only. */
 	ui.lock_screen = ui_lock_screen;
+	ui.help_screen = ui_help;
+	ui.confirm = ui_confirm;
 	if (ui_term_start(err, sizeof err) != 0) {
 		fputs(err, stderr);
 		goto out;

@@ -3,7 +3,9 @@
  * ui_screens: the screens, each a whole page a teacher sees (layer 4, the
  * top of the UI; ui_term.h draws the layers). A screen may use the widgets
  * (ui_widgets.h), the key loop and the terminal below it, and other
- * screens.
+ * screens. Nothing below calls a screen by name: the application
+ * (ui_main.c) installs the lock and help screens in struct ui for the key
+ * loop to call.
  */
 #ifndef DAPTER_UI_SCREENS_H
 #define DAPTER_UI_SCREENS_H
@@ -16,8 +18,11 @@
  * log in meanwhile: UI_KEY when unlocked, else UI_QUIT.
  */
 int ui_lock_screen(struct ui *ui);
-/* The keys of the current keymap, `context`'s first, with what they do. */
-void ui_help(struct ui *ui, const char *context);
+/*
+ * The keys of the current keymap, `context`'s first, with what they do
+ * (ui_help.c): 0 when left, UI_QUIT when the session ended.
+ */
+int ui_help(struct ui *ui, const char *context);
 int ui_home_run(struct ui *ui);
 int ui_grid_run(struct ui *ui, const struct journal *j);
 struct plan_topic;

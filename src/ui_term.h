@@ -8,7 +8,7 @@
  *
  * The UI's layers, each using only those below it:
  *   4 screens   ui_screens.h ui_admin.h   ui_main.c (the application), ui_home.c,
- *                                         ui_grid.c, ui_plan.c, ui_admin*.c...
+ *                                         ui_grid.c, ui_plan.c, ui_help.c, ui_admin*.c...
  *   3 widgets   ui_widgets.h              ui_draw.c, ui_list.c, ui_comment.c
  *   2 key loop  ui_keys.h                 ui_keys.c
  *   1 terminal  ui_term.h (this one)      ui_term.c, ui_keyseq.c

@@ -70,6 +70,7 @@ struct ui_list {
 	const struct ui_column *columns;
 	int live;		/* read again on every quiet tick, not only on changes */
 	int no_selection;	/* a text to scroll, not rows to act on */
+	int under_title;	/* no headings: the rows start right under the title */
 	size_t first;		/* the row selected at first */
 	int follow;		/* set by act: select row `first` next */
 	const char *context;	/* the keymap's context of its keys; NULL: "admin" */
