@@ -6,7 +6,8 @@
  * over SSH), decodes keys into keymap names, and offers the few output
  * primitives the widgets (ui_draw.c) and screens draw with.
  *
- * The UI's layers, each using only those below it:
+ * The UI's layers, each using only those below it (tests/cli/layers.sh
+ * checks their #include lines and the functions their objects call):
  *   4 screens   ui_screens.h ui_admin.h   ui_main.c (the application), ui_home.c,
  *                                         ui_grid.c, ui_plan.c, ui_help.c, ui_admin*.c...
  *   3 widgets   ui_widgets.h              ui_draw.c, ui_list.c, ui_comment.c
