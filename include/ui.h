@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * ui: the curses journal editor. Only ui_*.c files include curses.h.
+ * ui: the curses journal editor, the UI's one door for the rest of dapter
+ * (no other file includes a src/ui_*.h). Inside, the UI is in layers that
+ * src/ui_term.h draws; only src/ui_term.c includes curses.h.
  */
 #ifndef DAPTER_UI_H
 #define DAPTER_UI_H
