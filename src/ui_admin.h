@@ -2,8 +2,9 @@
 /*
  * ui_admin: what only the administration screens share (layer 4, the
  * screens; ui_term.h draws the layers): the screens ui_admin_run() opens
- * from its menu, one file per group. Other screens reach them through
- * ui_admin_run() in ui_screens.h, never here.
+ * from its menu, one file per group. They may use what every screen may
+ * (ui_screens.h and below). Other screens reach them through
+ * ui_admin_run() in ui_screens.h, never here (tests/cli/layers.sh).
  */
 #ifndef DAPTER_UI_ADMIN_H
 #define DAPTER_UI_ADMIN_H

@@ -288,6 +288,7 @@ ui_list_run(struct ui *ui, struct ui_list *l)
 				n = 0;
 			reload = 0;
 		}
+		/* ui_list_height() counts from row 2 and leaves one for headings. */
 		height = ui_list_height() + (list_has_headings(l) ? 0 : 1) + 2 -
 		    list_first_row(l);
 		list_scroll(&sel, &top, n, height);
