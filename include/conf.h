@@ -3,10 +3,11 @@
  * conf: /etc/dapter/dapter.conf, what a school's server is set up with.
  *
  * One "key = value" a line ('#' starts a comment): db, listen, port and the
- * limits of `serve` (max-sessions, login-grace, detach-timeout, link-timeout)
- * backup-dir, and host (the name users reach the server by, for the commands
- * the Reports screen shows). The command line and $DAPTER_DB win over the file; the file
- * wins over the built-in defaults, so `dapter user list` run on the server finds
+ * limits of `serve` (max-sessions, login-grace, detach-timeout, link-timeout),
+ * its SSH compression (compression = yes, no or client), backup-dir, and host
+ * (the name users reach the server by, for the commands the Reports screen
+ * shows). The command line and $DAPTER_DB win over the file; the file wins
+ * over the built-in defaults, so `dapter user list` run on the server finds
  * the school without --db. $DAPTER_CONF names another file ("" for none).
  */
 #ifndef DAPTER_CONF_H

@@ -93,6 +93,16 @@ const char *server_penalty_refuses(const char *addr, long *left);
 void server_penalty_add(const char *addr, enum server_penalty kind);
 size_t server_penalty_count(void);	/* addresses in the table */
 
+/*
+ * What the server offers for SSH compression (zlib@openssh.com, which starts
+ * after the login, so nothing a client sends before it is inflated).
+ */
+enum server_compression {
+	SERVER_COMPRESS_YES,	/* zlib@openssh.com only: every client compresses */
+	SERVER_COMPRESS_NO,	/* none only */
+	SERVER_COMPRESS_CLIENT,	/* none and zlib@openssh.com: the client's choice (ssh -C) */
+};
+
 struct server_opts {
 	const char *db_path;
 	const char *listen;	/* "0.0.0.0" */
@@ -106,6 +116,7 @@ struct server_opts {
 	int detached_per_user;	/* journals; 0: SERVER_DETACHED_PER_USER */
 	int detached_total;	/* journals; 0: SERVER_DETACHED_TOTAL */
 	int link_timeout;	/* seconds; 0: SERVER_LINK_TIMEOUT */
+	enum server_compression compression;	/* 0: SERVER_COMPRESS_YES */
 	FILE *out, *err;	/* where the start-up report goes */
 	void (*ready)(void *arg);	/* called once listening, or NULL */
 	void *ready_arg;
@@ -129,6 +140,7 @@ struct server_conn {
 	int detached_per_user;	/* holders one user keeps; more end the oldest detached */
 	int detached_total;	/* holders on the server; likewise */
 	int link_timeout;	/* seconds before a dead link is given up */
+	enum server_compression compression;
 	char addr[64];		/* the client's address */
 	char session_id[32];	/* "ssh-PID", in the log and the audit */
 	char login[64];		/* set once authenticated */

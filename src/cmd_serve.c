@@ -13,12 +13,35 @@
 #include "i18n.h"
 #include "server.h"
 
+/* "yes", "no" or "client" into *c: 0, or -1 when the text is none of them. */
+static int
+serve_compression(const char *text, enum server_compression *c)
+{
+	static const struct {
+		const char *name;
+		enum server_compression value;
+	} names[] = {
+		{ "yes", SERVER_COMPRESS_YES },
+		{ "no", SERVER_COMPRESS_NO },
+		{ "client", SERVER_COMPRESS_CLIENT },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(text, names[i].name) == 0) {
+			*c = names[i].value;
+			return 0;
+		}
+	return -1;
+}
+
 static int
 run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = NULL, *port = NULL, *keydir = NULL, *max = NULL, *grace = NULL;
 	const char *detach = NULL, *link = NULL, *startups = NULL, *per_address = NULL;
 	const char *per_user = NULL, *total = NULL, *penalties = NULL, *exempt = NULL;
+	const char *compression = NULL;
 	const struct cmd_opt opts[] = {
 		{ "--max-startups", &startups, NULL },
 		{ "--max-startups-per-address", &per_address, NULL },
@@ -27,7 +50,7 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "--login-grace", &grace, NULL }, { "--detach-timeout", &detach, NULL },
 		{ "--link-timeout", &link, NULL }, { "--detached-per-user", &per_user, NULL },
 		{ "--detached-max-total", &total, NULL }, { "--penalties", &penalties, NULL },
-		{ "--penalty-exempt", &exempt, NULL },
+		{ "--penalty-exempt", &exempt, NULL }, { "--compression", &compression, NULL },
 		{ NULL, NULL, NULL },
 	};
 	struct server_opts o;
@@ -53,6 +76,7 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	total = conf_get("detached-max-total");
 	penalties = conf_get("penalties");
 	exempt = conf_get("penalty-exempt");
+	compression = conf_get("compression");
 	if ((rc = cmd_args(ctx, &cmd_serve, argc, argv, opts, NULL, 0, 0, NULL)) != CMD_OK)
 		return rc;
 	if (ctx->remote) {
@@ -84,6 +108,11 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (exempt != NULL)
 		o.penalties.exempt = exempt;
+	if (compression != NULL && serve_compression(compression, &o.compression) != 0) {
+		cmd_error(ctx, _("--compression is \"yes\" (every client compresses), \"no\" "
+		    "(none does) or \"client\" (as the client asks, ssh -C)."));
+		return CMD_USAGE;
+	}
 	o.out = ctx->out;
 	o.err = ctx->err;
 	n = strtol(o.port, &end, 10);
@@ -169,7 +198,8 @@ const struct cmd cmd_serve = {
 	"serve", "[--listen ADDR] [--port N] [--hostkey-dir DIR] [--max-sessions N] "
 	"[--max-startups START:RATE:FULL] [--max-startups-per-address N] [--login-grace SECONDS] "
 	"[--detach-timeout SECONDS] [--detached-per-user N] [--detached-max-total N] "
-	"[--link-timeout SECONDS] [--penalties SPEC] [--penalty-exempt LIST]",
+	"[--link-timeout SECONDS] [--penalties SPEC] [--penalty-exempt LIST] "
+	"[--compression yes|no|client]",
 	N_("Serve the journal over SSH (default 0.0.0.0 port 2222)."),
 	N_("Teachers connect with any SSH client: `ssh -t -p 2222 LOGIN@HOST` opens the "
 	"journal, `ssh -p 2222 LOGIN@HOST COMMAND` runs a command with the user's role. "
@@ -199,6 +229,10 @@ const struct cmd cmd_serve = {
 	"default 200): a new journal closes the oldest detached ones beyond them, which "
 	"lock and keep every mark typed. A link that stays silent, or leaves what we "
 	"sent unacknowledged, for --link-timeout seconds (default 120) is taken for dead. "
+	"What the server sends is compressed from the login on (zlib@openssh.com): a "
+	"journal's task takes about a third fewer bytes. A client that cannot compress "
+	"cannot connect then (ConnectBot: tick Compression in the host's settings); "
+	"--compression client lets each client choose (ssh -C), no offers none. "
 	"Logins and failures are logged to standard error."),
 	CMD_OPERATOR, CMD_NO_DB, run_serve,
 };

@@ -18,7 +18,8 @@
 static const char *const conf_keys[] = {
 	"db", "listen", "port", "max-sessions", "login-grace", "detach-timeout",
 	"link-timeout", "max-startups", "max-startups-per-address", "detached-per-user",
-	"detached-max-total", "backup-dir", "penalties", "penalty-exempt", "host", NULL,
+	"detached-max-total", "backup-dir", "penalties", "penalty-exempt", "host", "compression",
+	NULL,
 };
 
 static char *conf_values[sizeof conf_keys / sizeof conf_keys[0]];

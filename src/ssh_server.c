@@ -246,6 +246,7 @@ server_child(const struct server_opts *o, const char *self, const char *sessdir,
 	    o->detached_per_user > 0 ? o->detached_per_user : SERVER_DETACHED_PER_USER;
 	conn.detached_total = o->detached_total > 0 ? o->detached_total : SERVER_DETACHED_TOTAL;
 	conn.link_timeout = o->link_timeout > 0 ? o->link_timeout : SERVER_LINK_TIMEOUT;
+	conn.compression = o->compression;
 	conn.slot_fd = slot_fd;
 	snprintf(conn.session_id, sizeof conn.session_id, "ssh-%ld", (long)getpid());
 	rc = server_connection(&conn, session);

@@ -37,6 +37,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libssh/callbacks.h>
+
 #include "i18n.h"
 #include "server.h"
 #include "ssh_argv.h"
@@ -992,6 +994,52 @@ sess_grace_over(int sig)
 	_exit(SERVER_EXIT_GRACE);
 }
 
+/*
+ * What the key exchange chose for compression, [0] toward the client and [1]
+ * from it. libssh 0.10 has no call that says; its log line "Negotiated KEX,
+ * HOSTKEY,CIPHER,CIPHER,MAC,MAC,COMP,COMP,LANG,LANG" does, and is caught here.
+ */
+static char sess_comp[2][32];
+
+static void
+sess_kex_log(int priority, const char *function, const char *buffer, void *userdata)
+{
+	const char *p = strstr(buffer, "Negotiated "), *end;
+	size_t len;
+	int i;
+
+	if (p == NULL)
+		return;
+	p += strlen("Negotiated ");
+	for (i = 0; i < 8 && p != NULL; i++) {
+		end = strchr(p, ',');
+		len = end != NULL ? (size_t)(end - p) : strlen(p);
+		/* The 7th is client to server, the 8th server to client. */
+		if (i >= 6)
+			snprintf(sess_comp[7 - i], sizeof sess_comp[0], "%.*s", (int)len, p);
+		p = end != NULL ? end + 1 : NULL;
+	}
+}
+
+/*
+ * Offers only the delayed zlib@openssh.com, never plain zlib: it starts
+ * after the login, so no byte a client sends before it is ever inflated.
+ * Offering it alone is what makes a default OpenSSH or PuTTY compress: a
+ * client takes the first of its own list that the server has, and theirs
+ * start with none.
+ */
+static int
+sess_compression(ssh_session session, enum server_compression c)
+{
+	const char *offer = c == SERVER_COMPRESS_NO ? "none" :
+	    c == SERVER_COMPRESS_CLIENT ? "none,zlib@openssh.com" : "zlib@openssh.com";
+
+	if (ssh_options_set(session, SSH_OPTIONS_COMPRESSION_S_C, offer) != SSH_OK ||
+	    ssh_options_set(session, SSH_OPTIONS_COMPRESSION_C_S, offer) != SSH_OK)
+		return -1;
+	return 0;
+}
+
 int
 server_connection(struct server_conn *conn, ssh_session session)
 {
@@ -999,7 +1047,7 @@ server_connection(struct server_conn *conn, ssh_session session)
 	struct sess *s = NULL;
 	ssh_event event = NULL;
 	long timeout = conn->login_grace;
-	int rc = 1, fd;
+	int rc = 1, fd, log_level, kex;
 	size_t i;
 
 	if ((s = calloc(1, sizeof *s)) == NULL)
@@ -1031,11 +1079,32 @@ server_connection(struct server_conn *conn, ssh_session session)
 	ssh_set_message_callback(session, sess_message, s);
 	ssh_set_auth_methods(session, SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_PUBLICKEY |
 	    SSH_AUTH_METHOD_INTERACTIVE);
-	if (ssh_handle_key_exchange(session) != SSH_OK) {
-		server_log(SERVER_LOG_NOTICE, "%s: key exchange with %s failed: %s",
-		    conn->session_id, conn->addr, ssh_get_error(session));
+	if (sess_compression(session, conn->compression) != 0) {
+		server_log(SERVER_LOG_ERR, "%s: cannot set the compression: %s", conn->session_id,
+		    ssh_get_error(session));
 		goto out;
 	}
+	/* libssh logs nothing by default; only the key exchange's choice is wanted. */
+	log_level = ssh_get_log_level();
+	if (ssh_set_log_callback(sess_kex_log) != SSH_OK ||
+	    ssh_set_log_level(SSH_LOG_DEBUG) != SSH_OK)
+		goto out;
+	kex = ssh_handle_key_exchange(session);
+	if (ssh_set_log_level(log_level) != SSH_OK)
+		goto out;
+	if (kex != SSH_OK) {
+		server_log(SERVER_LOG_NOTICE, "%s: key exchange with %s failed: %s",
+		    conn->session_id, conn->addr, ssh_get_error(session));
+		if (conn->compression == SERVER_COMPRESS_YES &&
+		    strstr(ssh_get_error(session), "compression") != NULL)
+			server_log(SERVER_LOG_NOTICE, "%s: the client at %s does not compress; "
+			    "compression = client in dapter.conf lets it in", conn->session_id,
+			    conn->addr);
+		goto out;
+	}
+	server_log(SERVER_LOG_INFO, "%s: compression %s to the client, %s from it",
+	    conn->session_id, *sess_comp[0] != '\0' ? sess_comp[0] : "?",
+	    *sess_comp[1] != '\0' ? sess_comp[1] : "?");
 	ssh_set_blocking(session, 0);
 	if ((event = ssh_event_new()) == NULL || ssh_event_add_session(event, session) != SSH_OK)
 		goto out;

@@ -1,0 +1,123 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# dapter serve: SSH compression (zlib@openssh.com, from the login on) with the
+# real OpenSSH client and PuTTY's plink. By default every client compresses,
+# even one that does not ask (ssh without -C); `compression = no` offers
+# none; `client` follows the client (ssh -C). The log says what was chosen,
+# and a journal works over a compressed link: a typed mark reaches the store.
+. "${top_srcdir:-.}/tests/server/lib.sh"
+need ssh sshpass tmux
+sock="dapter-test-$$"
+on_exit='tmux -L "$sock" kill-server 2>/dev/null'
+export DAPTER_CONF="$tmp/dapter.conf"
+: >"$DAPTER_CONF"
+opts="-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=10 -F /dev/null"
+opts="$opts -o PubkeyAuthentication=no"
+
+# v ARGS...: `version` over ssh -v ARGS as aigerim; ssh's debug lines in $tmp/v.
+v() {
+	SSHPASS=aigerim-demo sshpass -e ssh -v -p "$port" $opts "$@" aigerim@127.0.0.1 version \
+	    >"$tmp/out" 2>"$tmp/v" </dev/null
+	st=$?
+}
+# negotiated COMP: both directions of the last v chose COMP (ssh ends its lines in CR LF).
+negotiated() {
+	[ "$(tr -d '\r' <"$tmp/v" | grep -c "kex: .* compression: $1\$")" -eq 2 ]
+}
+# logged COMP: the server's last connection logged COMP both ways.
+logged() {
+	grep -a "compression .* to the client" "$tmp/serve.log" | tail -n 1 |
+	    grep -q ": compression $1 to the client, $1 from it$"
+}
+
+# --- the default: compressed, though ssh was not given -C ---
+start_server
+v
+status 0 "ssh runs a command on the default server"
+negotiated zlib@openssh.com; tap_result $? "ssh without -C compresses by default (zlib@openssh.com)"
+grep -q "compress outgoing: raw data" "$tmp/v"; tap_result $? "and ssh does compress once logged in"
+logged zlib@openssh.com; tap_result $? "the server logs the compression it chose"
+if command -v plink >/dev/null 2>&1; then
+	fp=$(awk '$1 == "ssh-ed25519" { print $2 }' "$tmp/serve.out")
+	timeout 30 plink -v -batch -P "$port" -pw marat-demo -hostkey "$fp" marat@127.0.0.1 \
+	    version >"$tmp/out" 2>"$tmp/plink" </dev/null
+	st=$?
+	status 0 "plink runs a command on the default server"
+	has "$tmp/plink" "Initialised delayed zlib (RFC1950) compression" \
+	    "plink, compression off in its settings, compresses by default"
+fi
+
+# --- a journal over the compressed link: a mark typed is in the store ---
+tmux -L "$sock" -f /dev/null new-session -d -s t -x 80 -y 24 \
+    "SSHPASS=aigerim-demo sshpass -e ssh -t -p $port $opts -o LogLevel=ERROR aigerim@127.0.0.1; \
+    sleep 60" || { echo "Bail out! cannot start tmux"; exit 1; }
+# wait_pane TEXT: up to 10 s for TEXT on the journal's screen.
+wait_pane() {
+	i=0
+	while [ $i -lt 100 ]; do
+		tmux -L "$sock" capture-pane -p -J -t =t: >"$tmp/pane" 2>/dev/null
+		grep -qF -- "$1" "$tmp/pane" && return 0
+		i=$((i + 1))
+		sleep 0.1
+	done
+	return 1
+}
+wait_pane "My journals"; tap_result $? "the journal's home screen arrives compressed"
+tmux -L "$sock" send-keys -t =t: Enter
+wait_pane "7 Ә · Алгебра"; tap_result $? "the journal page opens"
+tmux -L "$sock" send-keys -t =t: 6
+i=0
+# Today (2026-11-23) is the last column; the first pupil had no mark in it.
+until "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/marks.csv" 2>&1 &&
+    grep -q "^2,Ахметов .*,6\$" "$tmp/marks.csv" || [ $i -ge 100 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+grep -q "^2,Ахметов .*,6\$" "$tmp/marks.csv"
+tap_result $? "the mark typed over the compressed link is in the journal"
+# Quit the journal, so that no holder of it writes to this server's log later.
+tmux -L "$sock" send-keys -t =t: q
+wait_pane "My journals"
+tmux -L "$sock" send-keys -t =t: q
+wait_pane "(y/n)"
+tmux -L "$sock" send-keys -t =t: y
+i=0
+until [ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ] || [ $i -ge 100 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+[ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ]; tap_result $? "the journal quits"
+tmux -L "$sock" kill-session -t =t 2>/dev/null
+stop_server
+
+# --- compression = no: none, even for ssh -C ---
+echo "compression = no" >"$DAPTER_CONF"
+start_server
+v -C
+status 0 "ssh -C runs a command with compression = no"
+negotiated none; tap_result $? "compression = no offers none, even to ssh -C"
+logged none; tap_result $? "and the server logs none"
+stop_server
+
+# --- compression = client: the client's choice ---
+echo "compression = client" >"$DAPTER_CONF"
+start_server
+v
+negotiated none; tap_result $? "compression = client: ssh without -C does not compress"
+logged none; tap_result $? "and the server logs none"
+v -C
+negotiated zlib@openssh.com; tap_result $? "compression = client: ssh -C compresses"
+logged zlib@openssh.com; tap_result $? "and the server logs zlib@openssh.com"
+stop_server
+
+# --- the command line wins over the file; a bad value is refused, clearly ---
+start_server --compression no
+v -C
+negotiated none; tap_result $? "--compression no wins over the file's client"
+stop_server
+echo "compression = maybe" >"$DAPTER_CONF"
+d serve --listen 127.0.0.1 --port 0
+status 2 "compression = maybe is refused"
+has "$tmp/err" '--compression is "yes" (every client compresses), "no"' \
+    "saying which values there are"
+done_testing
