@@ -15,7 +15,9 @@
 # server set TCP_NODELAY) each way by phase and per typed mark, and the floor
 # a mark could cost: one packet each way, SSH's framing and MAC around the key
 # and a minimal screen update (the cell, the row's figures and the cursor).
-# With sshd and sc (as root), the same task in sc over OpenSSH, and the ratio.
+# The journal's task runs twice, on a server with --compression no and on one
+# with the default (yes: zlib@openssh.com from the login on), side by side.
+# With sshd and sc (as root), the same task in sc over OpenSSH, and the ratios.
 # KEEP_LOG=DIR keeps the journal's relay log and phase stamps.
 set -u
 dapter=${1:-${DAPTER:-$(dirname "$0")/../src/dapter}}
@@ -53,11 +55,19 @@ until_in() {
 # Five more pupils make the 25 rows of a full class.
 printf 'Тегі;Аты\nЯхина;Алина\nЯкупов;Арман\nЯсинова;Дана\nЯковлев;Илья\nЯхияев;Ерлан\n' |
     "$dapter" --db "$tmp/db" roster import "7 Ә" - >/dev/null || exit 1
-# Port 0: the server takes a free port itself and says which.
-"$dapter" --db "$tmp/db" serve --listen 127.0.0.1 --port 0 >"$tmp/out" 2>"$tmp/log" &
-srv=$!
-until_in "$tmp/out" "^Serving" "the server"
-port=$(sed -n 's/^Serving .* port \([0-9]*\)\.$/\1/p' "$tmp/out")
+cp "$tmp/db" "$tmp/db.orig" || exit 1
+# serve ARGS: the server with ARGS, on a free port it takes itself (port 0)
+# and says; the last one stops first.
+serve() {
+	[ -n "$srv" ] && { kill "$srv"; wait "$srv" 2>/dev/null; }
+	rm -f "$tmp/out"
+	"$dapter" --db "$tmp/db" serve --listen 127.0.0.1 --port 0 "$@" >"$tmp/out" \
+	    2>>"$tmp/log" &
+	srv=$!
+	until_in "$tmp/out" "^Serving" "the server"
+	port=$(sed -n 's/^Serving .* port \([0-9]*\)\.$/\1/p' "$tmp/out")
+}
+serve
 
 # relay PORT [LOG]: forwards one connection to the server on PORT, then
 # prints "up down". It listens on a port of its own choosing (printed as
@@ -129,21 +139,13 @@ run() {
 	    "$(wc -c <"$tmp/payload")"
 }
 
-echo "dapter serve, OpenSSH $(ssh -V 2>&1 | cut -d' ' -f1), password login, one exec each:"
+echo "dapter serve (compression yes), OpenSSH $(ssh -V 2>&1 | cut -d' ' -f1), password login," \
+    "one exec each:"
 run 'marks export "7 Ә" Алгебра' marks export "'7 Ә'" Алгебра
 run 'journal list' journal list
 run 'version' version
 
 command -v tmux >/dev/null 2>&1 || exit 0
-rm -f "$tmp/relay.out"
-python3 "$tmp/relay.py" "$port" "$tmp/relay.log" >"$tmp/relay.out" &
-rp=$!
-until_in "$tmp/relay.out" "^ready" "the relay"
-rport=$(sed -n 's/^ready //p' "$tmp/relay.out")
-# stamp PHASE: what the relay logs from now on counts for PHASE.
-stamp() {
-	python3 -c 'import sys, time; print(sys.argv[1], "%.6f" % time.time())' "$1" >>"$tmp/stamps"
-}
 tm() {
 	tmux -L "bench$$" -f /dev/null "$@"
 }
@@ -158,53 +160,88 @@ wait_for() {
 	tm kill-server 2>/dev/null
 	exit 1
 }
-tm new-session -d -s b -x 80 -y 24 \
-    "SSHPASS=aigerim-demo sshpass -e ssh -t -p $rport -F /dev/null \
-    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
-    -o PubkeyAuthentication=no -o PreferredAuthentications=password aigerim@127.0.0.1; sleep 60"
-wait_for "My journals"
-sleep 0.3	# a screen's last bytes, before the next phase's count starts
-stamp page
-tm send-keys -t =b: Enter
-wait_for "7 Ә · Алгебра"
-sleep 0.3
-stamp marks
-for m in 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5; do
-	tm send-keys -t =b: "$m"
-	sleep 0.05
-done
-wait_for "Яхияев Ерлан"
-sleep 0.3
-stamp topic
-tm send-keys -t =b: t C-u "Көпмүшелерді көбейту" Enter Enter
-wait_for "FA: Көпмүшелерді көбейту"
-sleep 0.3
-stamp quit
-tm send-keys -t =b: q
-wait_for "My journals"
-tm send-keys -t =b: q
-wait_for "(y/n)"
-tm send-keys -t =b: y
-wait "$rp" || exit 1
-rp=
-tm kill-server 2>/dev/null
-set -- $(tail -n 1 "$tmp/relay.out")
-printf '%-34s up %6s B  down %6s B\n' "journal 80x24: 25 marks, topic" "$1" "$2"
-[ -n "${KEEP_LOG:-}" ] && cp "$tmp/relay.log" "$tmp/stamps" "$KEEP_LOG"
-python3 - "$tmp/relay.log" "$tmp/stamps" <<'PY'
+# journal NAME: the everyday task over ssh -t on the server running now;
+# the relay's log in $tmp/NAME.log, the phases' stamps in $tmp/NAME.stamps.
+journal() {
+	rm -f "$tmp/relay.out"
+	python3 "$tmp/relay.py" "$port" "$tmp/$1.log" >"$tmp/relay.out" &
+	rp=$!
+	until_in "$tmp/relay.out" "^ready" "the relay"
+	rport=$(sed -n 's/^ready //p' "$tmp/relay.out")
+	# stamp PHASE: what the relay logs from now on counts for PHASE.
+	stamp() {
+		python3 -c 'import sys, time; print(sys.argv[1], "%.6f" % time.time())' \
+		    "$1" >>"$tmp/$journal_name.stamps"
+	}
+	journal_name=$1
+	tm new-session -d -s b -x 80 -y 24 \
+	    "SSHPASS=aigerim-demo sshpass -e ssh -t -p $rport -F /dev/null \
+	    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
+	    -o PubkeyAuthentication=no -o PreferredAuthentications=password aigerim@127.0.0.1; \
+	    sleep 60"
+	wait_for "My journals"
+	sleep 0.3	# a screen's last bytes, before the next phase's count starts
+	stamp page
+	tm send-keys -t =b: Enter
+	wait_for "7 Ә · Алгебра"
+	sleep 0.3
+	stamp marks
+	for m in 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5; do
+		tm send-keys -t =b: "$m"
+		sleep 0.05
+	done
+	wait_for "Яхияев Ерлан"
+	sleep 0.3
+	stamp topic
+	tm send-keys -t =b: t C-u "Көпмүшелерді көбейту" Enter Enter
+	wait_for "FA: Көпмүшелерді көбейту"
+	sleep 0.3
+	stamp quit
+	tm send-keys -t =b: q
+	wait_for "My journals"
+	tm send-keys -t =b: q
+	wait_for "(y/n)"
+	tm send-keys -t =b: y
+	wait "$rp" || exit 1
+	rp=
+	tm kill-server 2>/dev/null
+	set -- $(tail -n 1 "$tmp/relay.out")
+	printf '%-34s up %6s B  down %6s B  (%s)\n' "journal 80x24: 25 marks, topic" "$1" "$2" \
+	    "$journal_name"
+	echo $(($1 + $2)) >"$tmp/$journal_name.total"
+}
+# Both runs start from the same school: the copy made before any server ran.
+serve --compression no
+journal "compression no"
+kill "$srv"
+wait "$srv" 2>/dev/null
+srv=
+rm -f "$tmp/db-wal" "$tmp/db-shm"
+cp "$tmp/db.orig" "$tmp/db" || exit 1
+serve
+journal "compression yes"
+[ -n "${KEEP_LOG:-}" ] && cp "$tmp"/compression* "$KEEP_LOG"
+python3 - "$tmp" <<'PY'
 import sys
-stamps = [("login", 0.0)] + [(l.split()[0], float(l.split()[1])) for l in open(sys.argv[2])]
-phases = {name: {"up": [0, 0], "down": [0, 0]} for name, _ in stamps}
-for line in open(sys.argv[1]):
-    t, way, b = line.split()
-    name = [p for p, t0 in stamps if t0 <= float(t)][-1]
-    phases[name][way][0] += int(b)
-    phases[name][way][1] += 1
-for name, _ in stamps:
-    p = phases[name]
-    print("journal, %-6s up %5d B in %3d reads, down %5d B in %3d reads" % (
-        name, p["up"][0], p["up"][1], p["down"][0], p["down"][1]))
-n = phases["marks"]
+tmp = sys.argv[1]
+runs = ["compression no", "compression yes"]
+def phases(name):
+    stamps = [("login", 0.0)] + [(l.split()[0], float(l.split()[1]))
+                                 for l in open("%s/%s.stamps" % (tmp, name))]
+    p = {n: {"up": [0, 0], "down": [0, 0]} for n, _ in stamps}
+    for line in open("%s/%s.log" % (tmp, name)):
+        t, way, b = line.split()
+        n = [q for q, t0 in stamps if t0 <= float(t)][-1]
+        p[n][way][0] += int(b)
+        p[n][way][1] += 1
+    return [n for n, _ in stamps], p
+got = {r: phases(r) for r in runs}
+names = got[runs[0]][0]
+print("journal by phase:        %-24s %s" % ("compression no", "compression yes (default)"))
+for n in names:
+    for way in ("up", "down"):
+        cells = ["%6d B in %3d reads" % tuple(got[r][1][n][way]) for r in runs]
+        print("journal, %-6s %-4s  %-24s %s" % (n, way, cells[0], cells[1]))
 marks = 25
 # chacha20-poly1305: length 4, padding length 1, padding 4 or more to a
 # multiple of 8, MAC 16; CHANNEL_DATA: type 1, channel 4, data length 4.
@@ -213,17 +250,16 @@ def packet(data):
     pad = 8 - (1 + payload) % 8
     return 4 + 1 + payload + (pad if pad >= 4 else pad + 8) + 16
 # a key (1 B) up; down: the cell, the percent, the cursor: about 30 B of screen
+# (uncompressed: compression can take a mark below it)
 floor = packet(1) + packet(30)
-print("journal, per typed mark: up %.0f B in %.1f reads, down %.0f B in %.1f reads;"
-      " floor %d B (one packet each way)" % (
-          n["up"][0] / marks, n["up"][1] / marks, n["down"][0] / marks, n["down"][1] / marks,
-          floor))
-print("journal, 25 marks: %d B both ways, %.1f x the floor"
-      % (n["up"][0] + n["down"][0], (n["up"][0] + n["down"][0]) / (floor * marks)))
+for r in runs:
+    m = got[r][1]["marks"]
+    print("journal, per typed mark (%s): up %.0f B in %.1f reads, down %.0f B in %.1f"
+          " reads; 25 marks %d B, %.1f x the floor of %d B (one packet each way)" % (
+              r, m["up"][0] / marks, m["up"][1] / marks, m["down"][0] / marks,
+              m["down"][1] / marks, m["up"][0] + m["down"][0],
+              (m["up"][0] + m["down"][0]) / (floor * marks), floor))
 PY
-set -- $(tail -n 1 "$tmp/relay.out")
-dapter_total=$(($1 + $2))
-
 # The same task in sc, a classic curses spreadsheet, over OpenSSH (key login):
 # a sheet of the 25 pupils, 25 marks down a column, a label, quit.
 sshd=$(command -v sshd || echo /usr/sbin/sshd)
@@ -293,4 +329,8 @@ rp=
 tm kill-server 2>/dev/null
 set -- $(tail -n 1 "$tmp/relay.out")
 printf '%-34s up %6s B  down %6s B\n' "sc 80x24 over OpenSSH: 25 marks" "$1" "$2"
-echo "dapter's journal task is $(python3 -c "print('%.2f' % ($dapter_total / ($1 + $2)))") of sc's bytes"
+sc_total=$(($1 + $2))
+for c in no yes; do
+	echo "dapter's journal task, compression $c, is $(python3 -c \
+	    "print('%.2f' % ($(cat "$tmp/compression $c.total") / $sc_total))") of sc's bytes"
+done
