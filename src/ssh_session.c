@@ -998,25 +998,32 @@ sess_grace_over(int sig)
  * What the key exchange chose for compression, [0] toward the client and [1]
  * from it. libssh 0.10 has no call that says; its log line "Negotiated KEX,
  * HOSTKEY,CIPHER,CIPHER,MAC,MAC,COMP,COMP,LANG,LANG" does, and is caught here.
+ * Other lines carry what a client sent (its banner, its login), so only a line
+ * that starts so counts, and only the names of compressions are taken from it.
  */
 static char sess_comp[2][32];
 
 static void
 sess_kex_log(int priority, const char *function, const char *buffer, void *userdata)
 {
-	const char *p = strstr(buffer, "Negotiated "), *end;
-	size_t len;
+	static const char *const known[] = { "none", "zlib@openssh.com", "zlib" };
+	const char *p = buffer, *end;
+	size_t len, flen = strlen(function), k;
 	int i;
 
-	if (p == NULL)
+	/* libssh 0.10 hands the callback "FUNCTION: MESSAGE". */
+	if (strncmp(p, function, flen) == 0 && strncmp(p + flen, ": ", 2) == 0)
+		p += flen + 2;
+	if (strncmp(p, "Negotiated ", strlen("Negotiated ")) != 0)
 		return;
 	p += strlen("Negotiated ");
 	for (i = 0; i < 8 && p != NULL; i++) {
 		end = strchr(p, ',');
 		len = end != NULL ? (size_t)(end - p) : strlen(p);
 		/* The 7th is client to server, the 8th server to client. */
-		if (i >= 6)
-			snprintf(sess_comp[7 - i], sizeof sess_comp[0], "%.*s", (int)len, p);
+		for (k = 0; i >= 6 && k < sizeof known / sizeof known[0]; k++)
+			if (strlen(known[k]) == len && strncmp(p, known[k], len) == 0)
+				snprintf(sess_comp[7 - i], sizeof sess_comp[0], "%s", known[k]);
 		p = end != NULL ? end + 1 : NULL;
 	}
 }
