@@ -47,6 +47,37 @@ if command -v plink >/dev/null 2>&1; then
 	    "plink, compression off in its settings, compresses by default"
 fi
 
+# A client that offers no compression (paramiko's default, as ConnectBot's
+# until Compression is ticked) cannot connect; the log says why and what lets it.
+pm=
+for py in python3 /usr/bin/python3; do
+	"$py" -c 'import paramiko' 2>/dev/null && { pm=$py; break; }
+done
+# paramiko_version: `version` over paramiko, compression as it comes; status in $st.
+paramiko_version() {
+	"$pm" - "$port" >"$tmp/out" 2>"$tmp/err" <<'PY'
+import sys, paramiko
+c = paramiko.SSHClient()
+c.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+c.connect("127.0.0.1", int(sys.argv[1]), "aigerim", "aigerim-demo", timeout=10,
+          allow_agent=False, look_for_keys=False)
+_, out, _ = c.exec_command("version")
+sys.stdout.write(out.read().decode())
+PY
+	st=$?
+}
+if [ -n "$pm" ]; then
+	paramiko_version
+	[ "$st" -ne 0 ]; tap_result $? "a client without compression cannot connect by default"
+	i=0
+	until grep -q "does not compress" "$tmp/serve.log" || [ $i -ge 50 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	has "$tmp/serve.log" "does not compress; compression = client in dapter.conf lets it in" \
+	    "the log says why, and what lets it in"
+fi
+
 # --- a journal over the compressed link: a mark typed is in the store ---
 tmux -L "$sock" -f /dev/null new-session -d -s t -x 80 -y 24 \
     "SSHPASS=aigerim-demo sshpass -e ssh -t -p $port $opts -o LogLevel=ERROR aigerim@127.0.0.1; \
@@ -108,6 +139,11 @@ logged none; tap_result $? "and the server logs none"
 v -C
 negotiated zlib@openssh.com; tap_result $? "compression = client: ssh -C compresses"
 logged zlib@openssh.com; tap_result $? "and the server logs zlib@openssh.com"
+if [ -n "$pm" ]; then
+	paramiko_version
+	status 0 "compression = client lets a client without compression in"
+	has "$tmp/out" "dapter" "and it runs its command"
+fi
 stop_server
 
 # --- the command line wins over the file; a bad value is refused, clearly ---
