@@ -79,9 +79,10 @@ if [ -n "$pm" ]; then
 fi
 
 # --- a journal over the compressed link: a mark typed is in the store ---
+# A new key exchange every kilobyte: the compressed link must outlive rekeying.
 tmux -L "$sock" -f /dev/null new-session -d -s t -x 80 -y 24 \
-    "SSHPASS=aigerim-demo sshpass -e ssh -t -p $port $opts -o LogLevel=ERROR aigerim@127.0.0.1; \
-    sleep 60" || { echo "Bail out! cannot start tmux"; exit 1; }
+    "SSHPASS=aigerim-demo sshpass -e ssh -v -E $tmp/sshv -t -p $port $opts -o RekeyLimit=1K \
+    aigerim@127.0.0.1; sleep 60" || { echo "Bail out! cannot start tmux"; exit 1; }
 # wait_pane TEXT: up to 10 s for TEXT on the journal's screen.
 wait_pane() {
 	i=0
@@ -96,6 +97,17 @@ wait_pane() {
 wait_pane "My journals"; tap_result $? "the journal's home screen arrives compressed"
 tmux -L "$sock" send-keys -t =t: Enter
 wait_pane "7 Ә · Алгебра"; tap_result $? "the journal page opens"
+# rekeyed: ssh began a key exchange after it turned compression on.
+rekeyed() {
+	awk '/Enabling compression/ { on = 1 } on && /SSH2_MSG_KEXINIT sent/ { n++ }
+	    END { exit !n }' "$tmp/sshv"
+}
+i=0
+until rekeyed || [ $i -ge 100 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+rekeyed; tap_result $? "the compressed link was rekeyed after the login"
 tmux -L "$sock" send-keys -t =t: 6
 i=0
 # Today (2026-11-23) is the last column; the first pupil had no mark in it.
