@@ -4,7 +4,8 @@
 # real OpenSSH client and PuTTY's plink. By default every client compresses,
 # even one that does not ask (ssh without -C); `compression = no` offers
 # none; `client` follows the client (ssh -C). The log says what was chosen,
-# and a journal works over a compressed link: a typed mark reaches the store.
+# and a journal works over a compressed link, across rekeys, with OpenSSH and
+# with plink: a typed mark reaches the store.
 . "${top_srcdir:-.}/tests/server/lib.sh"
 need ssh sshpass tmux
 sock="dapter-test-$$"
@@ -131,6 +132,60 @@ until [ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ] || [ $i -ge 100 ]
 done
 [ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ]; tap_result $? "the journal quits"
 tmux -L "$sock" kill-session -t =t 2>/dev/null
+
+# PuTTY rekeys every hour by default, so a school day's journal over plink
+# rekeys several times: a saved session that rekeys every kilobyte.
+if command -v plink >/dev/null 2>&1; then
+	mkdir -p "$tmp/home/.putty/sessions"
+	printf 'RekeyBytes=1K\n' >"$tmp/home/.putty/sessions/rekey"
+	tmux -L "$sock" -f /dev/null new-session -d -s p -x 80 -y 24 \
+	    "HOME=$tmp/home plink -v -load rekey -t -P $port -pw aigerim-demo -hostkey $fp \
+	    aigerim@127.0.0.1 2>$tmp/plinkv; sleep 60"
+	# PuTTY waits for Return after keyboard-interactive, before the shell.
+	i=0
+	until tmux -L "$sock" capture-pane -p -J -t =p: | grep -qF "My journals" || [ $i -ge 100 ]
+	do
+		tmux -L "$sock" capture-pane -p -t =p: | grep -q "Press Return" &&
+		    tmux -L "$sock" send-keys -t =p: Enter
+		i=$((i + 1))
+		sleep 0.1
+	done
+	tmux -L "$sock" send-keys -t =p: Enter
+	# plink_rekeyed: a key exchange after plink turned compression on.
+	plink_rekeyed() {
+		awk '/Initialised delayed zlib/ { on = 1 } on && /key exchange with/ { n++ }
+		    END { exit !n }' "$tmp/plinkv"
+	}
+	i=0
+	until plink_rekeyed || [ $i -ge 100 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	plink_rekeyed; tap_result $? "plink's compressed link was rekeyed after the login"
+	tmux -L "$sock" send-keys -t =p: 7
+	i=0
+	until "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/marks.csv" 2>&1 &&
+	    grep -q "^2,Ахметов .*,7\$" "$tmp/marks.csv" || [ $i -ge 100 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	grep -q "^2,Ахметов .*,7\$" "$tmp/marks.csv"
+	tap_result $? "a mark typed over plink after the rekey is in the journal"
+	tmux -L "$sock" send-keys -t =p: q
+	i=0
+	until tmux -L "$sock" capture-pane -p -J -t =p: | grep -qF "My journals" || [ $i -ge 100 ]
+	do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	tmux -L "$sock" send-keys -t =p: q y
+	i=0
+	until [ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ] || [ $i -ge 100 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	tmux -L "$sock" kill-session -t =p 2>/dev/null
+fi
 stop_server
 
 # --- compression = no: none, even for ssh -C ---
