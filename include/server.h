@@ -98,6 +98,7 @@ size_t server_penalty_count(void);	/* addresses in the table */
  * after the login, so nothing a client sends before it is inflated).
  */
 enum server_compression {
+	SERVER_COMPRESS_AUTO,	/* YES for the clients known to compress, else CLIENT */
 	SERVER_COMPRESS_YES,	/* zlib@openssh.com only: every client compresses */
 	SERVER_COMPRESS_NO,	/* none only */
 	SERVER_COMPRESS_CLIENT,	/* none and zlib@openssh.com: the client's choice (ssh -C) */
@@ -116,7 +117,7 @@ struct server_opts {
 	int detached_per_user;	/* journals; 0: SERVER_DETACHED_PER_USER */
 	int detached_total;	/* journals; 0: SERVER_DETACHED_TOTAL */
 	int link_timeout;	/* seconds; 0: SERVER_LINK_TIMEOUT */
-	enum server_compression compression;	/* 0: SERVER_COMPRESS_YES */
+	enum server_compression compression;	/* 0: SERVER_COMPRESS_AUTO */
 	FILE *out, *err;	/* where the start-up report goes */
 	void (*ready)(void *arg);	/* called once listening, or NULL */
 	void *ready_arg;

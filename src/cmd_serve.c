@@ -13,7 +13,7 @@
 #include "i18n.h"
 #include "server.h"
 
-/* "yes", "no" or "client" into *c: 0, or -1 when the text is none of them. */
+/* "auto", "yes", "no" or "client" into *c: 0, or -1 when the text is none of them. */
 static int
 serve_compression(const char *text, enum server_compression *c)
 {
@@ -21,6 +21,7 @@ serve_compression(const char *text, enum server_compression *c)
 		const char *name;
 		enum server_compression value;
 	} names[] = {
+		{ "auto", SERVER_COMPRESS_AUTO },
 		{ "yes", SERVER_COMPRESS_YES },
 		{ "no", SERVER_COMPRESS_NO },
 		{ "client", SERVER_COMPRESS_CLIENT },
@@ -109,8 +110,9 @@ run_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	if (exempt != NULL)
 		o.penalties.exempt = exempt;
 	if (compression != NULL && serve_compression(compression, &o.compression) != 0) {
-		cmd_error(ctx, _("--compression is \"yes\" (every client compresses), \"no\" "
-		    "(none does) or \"client\" (as the client asks, ssh -C)."));
+		cmd_error(ctx, _("--compression is \"auto\" (OpenSSH and PuTTY compress, other "
+		    "clients choose), \"yes\" (every client must), \"client\" (as the client "
+		    "asks, ssh -C) or \"no\"."));
 		return CMD_USAGE;
 	}
 	o.out = ctx->out;
@@ -199,7 +201,7 @@ const struct cmd cmd_serve = {
 	"[--max-startups START:RATE:FULL] [--max-startups-per-address N] [--login-grace SECONDS] "
 	"[--detach-timeout SECONDS] [--detached-per-user N] [--detached-max-total N] "
 	"[--link-timeout SECONDS] [--penalties SPEC] [--penalty-exempt LIST] "
-	"[--compression yes|no|client]",
+	"[--compression auto|yes|client|no]",
 	N_("Serve the journal over SSH (default 0.0.0.0 port 2222)."),
 	N_("Teachers connect with any SSH client: `ssh -t -p 2222 LOGIN@HOST` opens the "
 	"journal, `ssh -p 2222 LOGIN@HOST COMMAND` runs a command with the user's role. "
@@ -229,10 +231,12 @@ const struct cmd cmd_serve = {
 	"default 200): a new journal closes the oldest detached ones beyond them, which "
 	"lock and keep every mark typed. A link that stays silent, or leaves what we "
 	"sent unacknowledged, for --link-timeout seconds (default 120) is taken for dead. "
-	"What the server sends is compressed from the login on (zlib@openssh.com): a "
-	"journal's task takes about a third fewer bytes. A client that cannot compress "
-	"cannot connect then (ConnectBot: tick Compression in the host's settings); "
-	"--compression client lets each client choose (ssh -C), no offers none. "
+	"What the server sends to OpenSSH and PuTTY is compressed from the login on "
+	"(zlib@openssh.com), though they did not ask: a journal's task takes a third fewer "
+	"bytes. Other clients choose (--compression auto); --compression yes makes every "
+	"client compress, and one that cannot (ConnectBot unless Compression is ticked, "
+	"Windows 10's own ssh) cannot connect then; client lets each client choose "
+	"(ssh -C), no offers none. "
 	"Logins and failures are logged to standard error."),
 	CMD_OPERATOR, CMD_NO_DB, run_serve,
 };

@@ -995,40 +995,6 @@ sess_grace_over(int sig)
 }
 
 /*
- * What the key exchange chose for compression, [0] toward the client and [1]
- * from it. libssh 0.10 has no call that says; its log line "Negotiated KEX,
- * HOSTKEY,CIPHER,CIPHER,MAC,MAC,COMP,COMP,LANG,LANG" does, and is caught here.
- * Other lines carry what a client sent (its banner, its login), so only a line
- * that starts so counts, and only the names of compressions are taken from it.
- */
-static char sess_comp[2][32];
-
-static void
-sess_kex_log(int priority, const char *function, const char *buffer, void *userdata)
-{
-	static const char *const known[] = { "none", "zlib@openssh.com", "zlib" };
-	const char *p = buffer, *end;
-	size_t len, flen = strlen(function), k;
-	int i;
-
-	/* libssh 0.10 hands the callback "FUNCTION: MESSAGE". */
-	if (strncmp(p, function, flen) == 0 && strncmp(p + flen, ": ", 2) == 0)
-		p += flen + 2;
-	if (strncmp(p, "Negotiated ", strlen("Negotiated ")) != 0)
-		return;
-	p += strlen("Negotiated ");
-	for (i = 0; i < 8 && p != NULL; i++) {
-		end = strchr(p, ',');
-		len = end != NULL ? (size_t)(end - p) : strlen(p);
-		/* The 7th is client to server, the 8th server to client. */
-		for (k = 0; i >= 6 && k < sizeof known / sizeof known[0]; k++)
-			if (strlen(known[k]) == len && strncmp(p, known[k], len) == 0)
-				snprintf(sess_comp[7 - i], sizeof sess_comp[0], "%s", known[k]);
-		p = end != NULL ? end + 1 : NULL;
-	}
-}
-
-/*
  * Offers only the delayed zlib@openssh.com, never plain zlib: it starts
  * after the login, so no byte a client sends before it is ever inflated.
  * Offering it alone is what makes a default OpenSSH or PuTTY compress: a
@@ -1039,12 +1005,88 @@ static int
 sess_compression(ssh_session session, enum server_compression c)
 {
 	const char *offer = c == SERVER_COMPRESS_NO ? "none" :
-	    c == SERVER_COMPRESS_CLIENT ? "none,zlib@openssh.com" : "zlib@openssh.com";
+	    c == SERVER_COMPRESS_YES ? "zlib@openssh.com" : "none,zlib@openssh.com";
 
 	if (ssh_options_set(session, SSH_OPTIONS_COMPRESSION_S_C, offer) != SSH_OK ||
 	    ssh_options_set(session, SSH_OPTIONS_COMPRESSION_C_S, offer) != SSH_OK)
 		return -1;
 	return 0;
+}
+
+/*
+ * The clients that offer zlib@openssh.com though not asked to compress,
+ * by the banner they send first: OpenSSH (Windows' own from 8.1 only: 10's
+ * 7.7 has no zlib) and PuTTY. ConnectBot, and libssh's, libssh2's and
+ * paramiko's defaults offer none alone: told to compress they could not
+ * connect, so they keep their choice.
+ */
+static int
+sess_client_compresses(const char *banner)
+{
+	static const char windows[] = "SSH-2.0-OpenSSH_for_Windows_";
+	int major = 0, minor = 0;
+
+	if (strncmp(banner, windows, strlen(windows)) == 0)
+		return sscanf(banner + strlen(windows), "%d.%d", &major, &minor) == 2 &&
+		    (major > 8 || (major == 8 && minor >= 1));
+	return strncmp(banner, "SSH-2.0-OpenSSH_", strlen("SSH-2.0-OpenSSH_")) == 0 ||
+	    strncmp(banner, "SSH-2.0-PuTTY", strlen("SSH-2.0-PuTTY")) == 0;
+}
+
+/*
+ * libssh 0.10 says neither what a client sent as its banner before the
+ * server's KEXINIT goes out, nor what the key exchange chose for
+ * compression; its log lines do, and the key exchange's are read here.
+ * "SSH client banner: ..." is logged on the banner's arrival, just before
+ * the server's KEXINIT is sent: compression = auto narrows the offer then
+ * (ssh_server_init_kex() is made for this moment). Were the line ever
+ * missing, the offer stays the client's choice, which locks nobody out.
+ * "Negotiated KEX,HOSTKEY,CIPHER,CIPHER,MAC,MAC,COMP,COMP,LANG,LANG" gives
+ * the choice. Lines carry what a client sent, so only a line that starts
+ * so counts, and only names of compressions are taken from it.
+ */
+struct sess_kex {
+	ssh_session session;
+	enum server_compression mode;
+	int told;		/* auto: the banner was a compressing client's */
+	char comp[2][32];	/* chosen toward the client, [1] from it */
+};
+
+static void
+sess_kex_log(int priority, const char *function, const char *buffer, void *userdata)
+{
+	static const char *const known[] = { "none", "zlib@openssh.com", "zlib" };
+	static const char banner[] = "SSH client banner: ", chose[] = "Negotiated ";
+	struct sess_kex *kx = userdata;
+	const char *p = buffer, *end;
+	size_t len, flen = strlen(function), k;
+	int i;
+
+	if (kx == NULL)
+		return;
+	/* libssh 0.10 hands the callback "FUNCTION: MESSAGE". */
+	if (strncmp(p, function, flen) == 0 && strncmp(p + flen, ": ", 2) == 0)
+		p += flen + 2;
+	if (strncmp(p, banner, strlen(banner)) == 0) {
+		if (kx->mode == SERVER_COMPRESS_AUTO && !kx->told &&
+		    sess_client_compresses(p + strlen(banner)) &&
+		    sess_compression(kx->session, SERVER_COMPRESS_YES) == 0 &&
+		    ssh_server_init_kex(kx->session) == SSH_OK)
+			kx->told = 1;
+		return;
+	}
+	if (strncmp(p, chose, strlen(chose)) != 0)
+		return;
+	p += strlen(chose);
+	for (i = 0; i < 8 && p != NULL; i++) {
+		end = strchr(p, ',');
+		len = end != NULL ? (size_t)(end - p) : strlen(p);
+		/* The 7th is client to server, the 8th server to client. */
+		for (k = 0; i >= 6 && k < sizeof known / sizeof known[0]; k++)
+			if (strlen(known[k]) == len && strncmp(p, known[k], len) == 0)
+				snprintf(kx->comp[7 - i], sizeof kx->comp[0], "%s", known[k]);
+		p = end != NULL ? end + 1 : NULL;
+	}
 }
 
 int
@@ -1054,6 +1096,7 @@ server_connection(struct server_conn *conn, ssh_session session)
 	struct sess *s = NULL;
 	ssh_event event = NULL;
 	long timeout = conn->login_grace;
+	struct sess_kex kx = { session, conn->compression, 0, { "", "" } };
 	int rc = 1, fd, log_level, kex;
 	size_t i;
 
@@ -1093,16 +1136,17 @@ server_connection(struct server_conn *conn, ssh_session session)
 	}
 	/* libssh logs nothing by default; only the key exchange's choice is wanted. */
 	log_level = ssh_get_log_level();
-	if (ssh_set_log_callback(sess_kex_log) != SSH_OK ||
+	if (ssh_set_log_userdata(&kx) != SSH_OK || ssh_set_log_callback(sess_kex_log) != SSH_OK ||
 	    ssh_set_log_level(SSH_LOG_DEBUG) != SSH_OK)
 		goto out;
 	kex = ssh_handle_key_exchange(session);
-	if (ssh_set_log_level(log_level) != SSH_OK)
+	/* kx lives on this stack: no later log line may reach it. */
+	if (ssh_set_log_level(log_level) != SSH_OK || ssh_set_log_userdata(NULL) != SSH_OK)
 		goto out;
 	if (kex != SSH_OK) {
 		server_log(SERVER_LOG_NOTICE, "%s: key exchange with %s failed: %s",
 		    conn->session_id, conn->addr, ssh_get_error(session));
-		if (conn->compression == SERVER_COMPRESS_YES &&
+		if ((conn->compression == SERVER_COMPRESS_YES || kx.told) &&
 		    strstr(ssh_get_error(session), "compression") != NULL)
 			server_log(SERVER_LOG_NOTICE, "%s: the client at %s does not compress; "
 			    "compression = client in dapter.conf lets it in", conn->session_id,
@@ -1110,8 +1154,8 @@ server_connection(struct server_conn *conn, ssh_session session)
 		goto out;
 	}
 	server_log(SERVER_LOG_INFO, "%s: compression %s to the client, %s from it",
-	    conn->session_id, *sess_comp[0] != '\0' ? sess_comp[0] : "?",
-	    *sess_comp[1] != '\0' ? sess_comp[1] : "?");
+	    conn->session_id, *kx.comp[0] != '\0' ? kx.comp[0] : "?",
+	    *kx.comp[1] != '\0' ? kx.comp[1] : "?");
 	ssh_set_blocking(session, 0);
 	if ((event = ssh_event_new()) == NULL || ssh_event_add_session(event, session) != SSH_OK)
 		goto out;

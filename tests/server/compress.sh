@@ -1,8 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # dapter serve: SSH compression (zlib@openssh.com, from the login on) with the
-# real OpenSSH client and PuTTY's plink. By default every client compresses,
-# even one that does not ask (ssh without -C); `compression = no` offers
+# real OpenSSH client, PuTTY's plink and paramiko. By default (auto) OpenSSH
+# and PuTTY compress, though they do not ask (ssh without -C), and a client
+# that cannot compress still connects, whatever banner it sends; `yes` makes
+# every client compress and shuts the others out, saying so; `no` offers
 # none; `client` follows the client (ssh -C). The log says what was chosen,
 # and a journal works over a compressed link, across rekeys, with OpenSSH and
 # with plink: a typed mark reaches the store.
@@ -48,35 +50,54 @@ if command -v plink >/dev/null 2>&1; then
 	    "plink, compression off in its settings, compresses by default"
 fi
 
-# A client that offers no compression (paramiko's default, as ConnectBot's
-# until Compression is ticked) cannot connect; the log says why and what lets it.
+# Clients that offer no compression (paramiko's default, as ConnectBot's
+# until Compression is ticked, and Windows 10's own ssh 7.7) connect by
+# default, whatever banner they send; one that says it is OpenSSH and offers
+# none (a build without zlib) is told to compress, and the log says what
+# lets it in.
 pm=
 for py in python3 /usr/bin/python3; do
 	"$py" -c 'import paramiko' 2>/dev/null && { pm=$py; break; }
 done
-# paramiko_version: `version` over paramiko, compression as it comes; status in $st.
+# paramiko_version [BANNER]: `version` over paramiko, which offers no
+# compression, sending BANNER as its own; status in $st.
 paramiko_version() {
-	"$pm" - "$port" >"$tmp/out" 2>"$tmp/err" <<'PY'
-import sys, paramiko
-c = paramiko.SSHClient()
-c.set_missing_host_key_policy(paramiko.AutoAddPolicy())
-c.connect("127.0.0.1", int(sys.argv[1]), "aigerim", "aigerim-demo", timeout=10,
-          allow_agent=False, look_for_keys=False)
-_, out, _ = c.exec_command("version")
-sys.stdout.write(out.read().decode())
+	"$pm" - "$port" "${1:-}" >"$tmp/out" 2>"$tmp/err" <<'PY'
+import socket, sys, paramiko
+t = paramiko.Transport(socket.create_connection(("127.0.0.1", int(sys.argv[1])), 10))
+if sys.argv[2]:
+    t.local_version = sys.argv[2]
+t.start_client(timeout=10)
+t.auth_password("aigerim", "aigerim-demo")
+c = t.open_session()
+c.exec_command("version")
+sys.stdout.write(c.makefile().read().decode())
+t.close()
 PY
 	st=$?
 }
-if [ -n "$pm" ]; then
-	paramiko_version
-	[ "$st" -ne 0 ]; tap_result $? "a client without compression cannot connect by default"
+# log_has TEXT: up to 5 s for TEXT in the server's log.
+log_has() {
 	i=0
-	until grep -q "does not compress" "$tmp/serve.log" || [ $i -ge 50 ]; do
+	until grep -qF -- "$1" "$tmp/serve.log" || [ $i -ge 50 ]; do
 		i=$((i + 1))
 		sleep 0.1
 	done
-	has "$tmp/serve.log" "does not compress; compression = client in dapter.conf lets it in" \
-	    "the log says why, and what lets it in"
+	grep -qF -- "$1" "$tmp/serve.log"
+}
+if [ -n "$pm" ]; then
+	paramiko_version
+	status 0 "by default a client without compression (paramiko) connects"
+	has "$tmp/out" "dapter" "and runs its command"
+	logged none; tap_result $? "uncompressed"
+	paramiko_version "SSH-2.0-OpenSSH_for_Windows_7.7"
+	status 0 "so does Windows 10's own ssh 7.7, which has no zlib"
+	paramiko_version "SSH-2.0-OpenSSH_9.2p1 built-without-zlib"
+	[ "$st" -ne 0 ]; tap_result $? "an OpenSSH that offers no compression is told to compress"
+	log_has "does not compress; compression = client in dapter.conf lets it in"
+	tap_result $? "the log says why, and what lets it in"
+else
+	echo "# SKIP clients without compression: no python3 with paramiko"
 fi
 
 # --- a journal over the compressed link: a mark typed is in the store ---
@@ -188,6 +209,19 @@ if command -v plink >/dev/null 2>&1; then
 fi
 stop_server
 
+# --- compression = yes: every client compresses, or cannot connect ---
+echo "compression = yes" >"$DAPTER_CONF"
+start_server
+v
+negotiated zlib@openssh.com; tap_result $? "compression = yes: ssh compresses"
+if [ -n "$pm" ]; then
+	paramiko_version
+	[ "$st" -ne 0 ]; tap_result $? "compression = yes: a client without compression is shut out"
+	log_has "does not compress; compression = client in dapter.conf lets it in"
+	tap_result $? "the log says why, and what lets it in"
+fi
+stop_server
+
 # --- compression = no: none, even for ssh -C ---
 echo "compression = no" >"$DAPTER_CONF"
 start_server
@@ -221,6 +255,6 @@ stop_server
 echo "compression = maybe" >"$DAPTER_CONF"
 d serve --listen 127.0.0.1 --port 0
 status 2 "compression = maybe is refused"
-has "$tmp/err" '--compression is "yes" (every client compresses), "no"' \
+has "$tmp/err" '--compression is "auto" (OpenSSH and PuTTY compress, other clients' \
     "saying which values there are"
 done_testing
