@@ -140,6 +140,7 @@ class Teacher:
         self.col = None
         self.errors = []
         self.deadline = 0.0
+        self.no_cursor_since = None
 
     def text(self, row):
         return self.screen.display[row] if row < ROWS else ""
@@ -367,9 +368,17 @@ def step(t, now):
 def type_one(t, now):
     row = cursor_row(t)
     if row is None:
+        # A frame read in halves (the old row's cursor cleared, the new one's
+        # not yet come) shows none for a moment; one that stays away is lost.
+        if t.no_cursor_since is None:
+            t.no_cursor_since = now
+        if now - t.no_cursor_since < 5:
+            t.next_key = now + 0.2
+            return
         t.errors.append("no cursor: " + " | ".join(t.screen.display[:5]))
         t.state = "done"
         return
+    t.no_cursor_since = None
     if row == len(t.pupils) - 1 and row in t.acked:
         key(t, "\x1b[5~")       # PageUp, back to the first pupil: not timed
         t.next_key = now + 0.5
