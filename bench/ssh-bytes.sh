@@ -16,7 +16,7 @@
 # a mark could cost: one packet each way, SSH's framing and MAC around the key
 # and a minimal screen update (the cell, the row's figures and the cursor).
 # The journal's task runs twice, on a server with --compression no and on one
-# with the default (yes: zlib@openssh.com from the login on), side by side.
+# with the default (auto: OpenSSH compresses from the login on), side by side.
 # With sshd and sc (as root), the same task in sc over OpenSSH, and the ratios.
 # KEEP_LOG=DIR keeps the journal's relay log and phase stamps.
 set -u
@@ -139,7 +139,7 @@ run() {
 	    "$(wc -c <"$tmp/payload")"
 }
 
-echo "dapter serve (compression yes), OpenSSH $(ssh -V 2>&1 | cut -d' ' -f1), password login," \
+echo "dapter serve (compression auto), OpenSSH $(ssh -V 2>&1 | cut -d' ' -f1), password login," \
     "one exec each:"
 run 'marks export "7 Ә" Алгебра' marks export "'7 Ә'" Алгебра
 run 'journal list' journal list
@@ -219,12 +219,12 @@ srv=
 rm -f "$tmp/db-wal" "$tmp/db-shm"
 cp "$tmp/db.orig" "$tmp/db" || exit 1
 serve
-journal "compression yes"
+journal "compression auto"
 [ -n "${KEEP_LOG:-}" ] && cp "$tmp"/compression* "$KEEP_LOG"
 python3 - "$tmp" <<'PY'
 import sys
 tmp = sys.argv[1]
-runs = ["compression no", "compression yes"]
+runs = ["compression no", "compression auto"]
 def phases(name):
     stamps = [("login", 0.0)] + [(l.split()[0], float(l.split()[1]))
                                  for l in open("%s/%s.stamps" % (tmp, name))]
@@ -237,7 +237,7 @@ def phases(name):
     return [n for n, _ in stamps], p
 got = {r: phases(r) for r in runs}
 names = got[runs[0]][0]
-print("journal by phase:        %-24s %s" % ("compression no", "compression yes (default)"))
+print("journal by phase:        %-24s %s" % ("compression no", "compression auto (default)"))
 for n in names:
     for way in ("up", "down"):
         cells = ["%6d B in %3d reads" % tuple(got[r][1][n][way]) for r in runs]
@@ -330,7 +330,7 @@ tm kill-server 2>/dev/null
 set -- $(tail -n 1 "$tmp/relay.out")
 printf '%-34s up %6s B  down %6s B\n' "sc 80x24 over OpenSSH: 25 marks" "$1" "$2"
 sc_total=$(($1 + $2))
-for c in no yes; do
+for c in no auto; do
 	echo "dapter's journal task, compression $c, is $(python3 -c \
 	    "print('%.2f' % ($(cat "$tmp/compression $c.total") / $sc_total))") of sc's bytes"
 done
