@@ -1,0 +1,165 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Every screen heeds a quit (issue 10, the UI in layers): on each screen, a
+# prompt and a question the journal is ended as a dropped link ends it
+# (SIGHUP to the dapter process; SIGTERM in a second round). The process is
+# gone within a bounded wait, nothing stays online or held (`session list`),
+# and the store never said "database is locked". A screen that ignored the
+# quit would spin on (there is no fuse any more that ends it for it).
+. "$top_srcdir/tests/ui/lib.sh"
+
+demo_db
+
+# The journal's own process: the child of the pane's shell.
+journal_pid() {
+	pgrep -P "$(tm list-panes -t "=$1:" -F '#{pane_pid}')" | head -n 1
+}
+
+# ended NAME SIG DESCRIPTION: send SIG to NAME's dapter; it must end and let go.
+ended() {
+	pid=$(journal_pid "$1")
+	if [ -z "$pid" ]; then
+		tap_result 1 "$3 ($2): the journal is running"
+		return
+	fi
+	kill -s "$2" "$pid"
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((100 * slow)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		tap_result 1 "$3 ($2): the journal ends"
+		echo "# still running after 10 s; the pane shows:"
+		screen "$1" | sed 's/^/#   |/'
+		kill -s KILL "$pid" 2>/dev/null
+	else
+		tap_result 0 "$3 ($2): the journal ends"
+	fi
+	"$DAPTER" --db "$db" session list >"$tmp/sessions" 2>&1
+	if [ -s "$tmp/sessions" ]; then
+		tap_result 1 "$3 ($2): nothing stays online or held"
+		sed 's/^/#   /' "$tmp/sessions"
+	else
+		tap_result 0 "$3 ($2): nothing stays online or held"
+	fi
+	check "$3 ($2): no \"database is locked\"" \
+	    sh -c "! grep -q 'database is locked' '$tmp/$1.err' && \
+	    ! tm capture-pane -p -t '=$1:' | grep -q 'database is locked'" 2>/dev/null
+	tm kill-session -t "=$1"
+}
+
+# at NAME LOGIN: NAME runs LOGIN's journal, on the home screen.
+at() {
+	start "$1" 80 24 -- --as "$2"
+	wait_for "$1" "My journals" || tap_result 1 "$1: the home screen comes"
+}
+
+# page NAME: at aigerim's page of 7 Ә Алгебра.
+page() {
+	at "$1" aigerim
+	keys "$1" Enter
+	wait_for "$1" "23.11 FA:" || tap_result 1 "$1: the page opens"
+}
+
+# users NAME: at the administration's list of users.
+users() {
+	at "$1" admin
+	keys "$1" A
+	wait_for "$1" "Administration" >/dev/null
+	admin_menu "$1" 0
+	wait_for "$1" "aigerim" || tap_result 1 "$1: the list of users opens"
+}
+
+n=0
+for sig in HUP TERM; do
+	n=$((n + 1))
+	s=h$n
+	at $s aigerim
+	ended $s $sig "home screen"
+
+	s=g$n
+	page $s
+	ended $s $sig "a journal page"
+
+	s=v$n
+	at $s zaure
+	keys $s c
+	check "$sig round: reaches the class view" wait_for $s "7 Ә · class view"
+	ended $s $sig "the class view"
+
+	s=p$n
+	page $s
+	keys $s p
+	check "$sig round: reaches the plan" wait_for $s "· plan"
+	ended $s $sig "the plan"
+
+	s=f$n
+	page $s
+	keys $s p
+	wait_for $s "· plan" >/dev/null
+	keys $s a
+	check "$sig round: reaches the plan's topic form" wait_for $s "plan · topic 1"
+	ended $s $sig "the plan's topic form"
+
+	s=c$n
+	page $s
+	keys $s c
+	check "$sig round: reaches the comment editor" wait_for $s "Comment ·"
+	ended $s $sig "the comment editor"
+
+	s=t$n
+	page $s
+	keys $s t
+	check "$sig round: reaches a prompt of the lesson form" wait_for $s "Topic:"
+	ended $s $sig "a prompt of the lesson form"
+
+	s=u$n
+	users $s
+	ended $s $sig "the administration's list of users"
+
+	s=a$n
+	users $s
+	keys $s a
+	check "$sig round: reaches a prompt on an administration list" wait_for $s "Login of the new user:"
+	ended $s $sig "a prompt on an administration list"
+
+	s=y$n
+	users $s
+	keys $s d
+	check "$sig round: reaches a yes/no question on an administration list" wait_for $s "(y/n)"
+	ended $s $sig "a yes/no question on an administration list"
+
+	s=w$n
+	at $s admin
+	keys $s A
+	wait_for $s "Administration" >/dev/null
+	admin_menu $s 1
+	wait_for $s "T Timetable" >/dev/null
+	keys $s T
+	check "$sig round: reaches the timetable" wait_re $s "^ +Mon +Tue +Wed +Thu +Fri +Sat *$"
+	ended $s $sig "the timetable"
+
+	s=r$n
+	at $s aigerim
+	keys $s R
+	wait_for $s "Analysis of summative work" >/dev/null
+	keys $s Enter
+	wait_for $s "Period (or year):" >/dev/null
+	keys $s Enter
+	check "$sig round: reaches the reports' pager" wait_for $s "Report cards: 7 Ә"
+	ended $s $sig "the reports' pager"
+
+	s=l$n
+	page $s
+	keys $s L
+	check "$sig round: reaches the lock screen" wait_for $s "This session is locked"
+	ended $s $sig "the lock screen"
+
+	s=o$n
+	at $s aigerim
+	keys $s P
+	check "$sig round: reaches the password change" wait_for $s "Old password:"
+	ended $s $sig "the password change"
+done
+tap_done
