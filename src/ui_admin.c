@@ -376,8 +376,10 @@ ui_admin_password(struct ui *ui)
 		ui->message[0] = '\0';
 		if (r == 1)
 			field++;
-		else if (r != 3)
+		else if (r != 3) {
+			rc = r == UI_QUIT ? UI_QUIT : 0;
 			goto out;
+		}
 	}
 	if (strcmp(pw1, pw2) != 0)
 		ui_status(ui, "%s", _("The two new passwords differ; nothing changed."));

@@ -444,8 +444,11 @@ admin_timetable(struct ui *ui, const struct class *c)
 			rc = UI_QUIT;
 			goto out;
 		}
+		/* The room's or the date's prompt may have seen the session end. */
+		if (ui->quit)
+			goto out;
 	}
 out:
 	tt_free(&t);
-	return rc;
+	return ui->quit ? UI_QUIT : rc;
 }

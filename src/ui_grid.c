@@ -1367,12 +1367,13 @@ ui_grid_run(struct ui *ui, const struct journal *j)
 			dirty = grid_tick(&g);
 			continue;
 		}
+		/* A question a key asked may have seen the session end (ui->quit). */
 		do {
 			ui->message[0] = '\0';
-			if ((stay = grid_key(&g, &k)) <= 0)
+			if ((stay = grid_key(&g, &k)) <= 0 || ui->quit)
 				break;
 		} while ((r = ui_key_read(ui, &k, 0)) == UI_KEY);
-		if (stay == UI_QUIT || r == UI_QUIT) {
+		if (stay == UI_QUIT || r == UI_QUIT || ui->quit) {
 			rc = UI_QUIT;
 			break;
 		}

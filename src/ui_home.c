@@ -467,9 +467,12 @@ ui_home_run(struct ui *ui)
 					rc = UI_QUIT;
 					goto out;
 				}
-			} else if (action == ACTION_PASSWORD)
-				ui_admin_password(ui);
-			else if (action == ACTION_OPEN && h.n > 0) {
+			} else if (action == ACTION_PASSWORD) {
+				if (ui_admin_password(ui) == UI_QUIT) {
+					rc = UI_QUIT;
+					goto out;
+				}
+			} else if (action == ACTION_OPEN && h.n > 0) {
 				if (ui_grid_run(ui, &h.rows[h.sel]) == UI_QUIT) {
 					rc = UI_QUIT;
 					goto out;
@@ -477,8 +480,8 @@ ui_home_run(struct ui *ui)
 				home_load(ui, &h);
 				break;
 			}
-		} while ((r = ui_key_read(ui, &k, 0)) == UI_KEY);
-		if (r == UI_QUIT) {
+		} while (!ui->quit && (r = ui_key_read(ui, &k, 0)) == UI_KEY);
+		if (r == UI_QUIT || ui->quit) {
 			rc = UI_QUIT;
 			goto out;
 		}

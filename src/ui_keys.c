@@ -70,21 +70,17 @@ ui_signals(void)
 }
 
 /*
- * Every screen leaves when told UI_QUIT; one that did not would spin for
- * ever on a terminal that is gone. Past a hundred quits nobody heeded, the
- * session lets go of its pages, leaves the registry and ends.
+ * The session ends: every key read from now on says UI_QUIT at once, so a
+ * widget that can only answer "not done" (a prompt, a question) leaves its
+ * caller to see ui->quit and pass UI_QUIT up. A read after the first quit
+ * is a screen that did not heed it: counted, told at the end (ui_main.c).
  */
 static int
 ui_quit(struct ui *ui)
 {
-	static int unheeded;
-
-	if (++unheeded > 100) {
-		if (ui->st != NULL && ui->actor.session[0] != '\0')
-			store_session_end(ui->st);
-		ui_term_end();
-		_exit(1);
-	}
+	if (ui->quit)
+		ui->quit_unheeded++;
+	ui->quit = 1;
 	return UI_QUIT;
 }
 
@@ -97,7 +93,7 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 	long ms;
 
 	memset(k, 0, sizeof *k);
-	if (ui_signalled)
+	if (ui_signalled || ui->quit)
 		return ui_quit(ui);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	r = ui_term_key(k, wait ? UI_TICK_MS : 0);
@@ -120,7 +116,7 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 	if (r == UI_TERM_NONE) {
 		if (!wait)
 			return UI_IDLE;
-		/* A terminal that is gone returns at once, forever: leave. */
+		/* A terminal that is gone returns at once, forever: the session ends. */
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 		if (ms < UI_TICK_MS / 4) {
@@ -228,13 +224,16 @@ ui_global_action(struct ui *ui, const char *context, enum action action)
 	if (action == ACTION_LOCK) {
 		if (ui->user.id == 0 || ui->locked || ui->lock_screen == NULL)
 			return 1;
-		return ui->lock_screen(ui) == UI_KEY ? 1 : -1;
+		if (ui->lock_screen(ui) == UI_KEY)
+			return 1;
+		ui->quit = 1;
+		return -1;
 	}
 	if (action == ACTION_QUIT) {
 		/* A stray Esc or q must not end a teacher's journal: ask. */
 		if (ui->confirm == NULL || !ui->confirm(ui, ui->waiting[0] != '\0' ?
 		    _("Log out? The locked journal comes back.") : _("Quit the journal?")))
-			return 1;
+			return ui->quit ? -1 : 1;
 		ui->leaving = 1;
 		return -1;
 	}

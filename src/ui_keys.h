@@ -28,7 +28,12 @@
 #define UI_HEARTBEAT	30	/* seconds between heartbeats of our locks */
 #define UI_IDLE_LOCK	600	/* default seconds before the session locks itself */
 
-/* UI_QUIT is negative: ui_line_edit() returns 0..3 for its own outcomes (2: Tab). */
+/*
+ * UI_QUIT is negative: ui_line_edit() returns 0..3 for its own outcomes (2:
+ * Tab). Every screen returns it up to ui_main(), which ends the session; a
+ * widget that answers only yes or no (ui_prompt, ui_confirm) says "no" then,
+ * and its caller sees ui->quit.
+ */
 enum { UI_QUIT = -1, UI_KEY, UI_IDLE };
 
 struct ui {
@@ -43,6 +48,8 @@ struct ui {
 	int idle_lock;		/* seconds, 0: never */
 	int locked;		/* the lock screen is up */
 	int leaving;		/* the user said yes to quit */
+	int quit;		/* the session ends: every key read says UI_QUIT */
+	int quit_unheeded;	/* key reads after that: a screen that ignored it */
 	char waiting[STORE_LOGIN_MAX + 1];	/* whose journal waits locked beneath, or "" */
 	/*
 	 * What the application installs for the key loop to call upward

@@ -320,8 +320,9 @@ ui_list_run(struct ui *ui, struct ui_list *l)
 		}
 		if (action == ACTION_BACK)
 			return 0;
+		/* A prompt or question inside the act may have seen the session end. */
 		r = l->act(ui, l, action, (size_t)sel, n);
-		if (r == UI_QUIT)
+		if (r == UI_QUIT || ui->quit)
 			return UI_QUIT;
 		if (r == LIST_BACK)
 			return 0;
@@ -430,8 +431,7 @@ prompt_line(struct ui *ui, const char *label, char *buf, size_t size, int secret
 
 /*
  * Asks for one line on the status line. Returns 1 with the text in buf, 0
- * when cancelled (Escape, Tab, or the session ending: the caller's next
- * key read says UI_QUIT then).
+ * when cancelled (Escape, Tab, or the session ending: ui->quit says which).
  */
 int
 ui_prompt(struct ui *ui, const char *label, char *buf, size_t size, int secret)
@@ -554,7 +554,8 @@ ui_prompt_pick(struct ui *ui, const char *label, char *buf, size_t size, char **
 
 /*
  * Asks a yes/no question on the status line: 1 for yes (y, д, и), 0 for no
- * and any other key. Every question answers the same way: i18n_answer().
+ * and any other key (and the session's end: ui->quit). Every question
+ * answers the same way: i18n_answer().
  */
 int
 ui_confirm(struct ui *ui, const char *question)

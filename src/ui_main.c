@@ -192,8 +192,11 @@ ui_another_teacher(struct ui *ui)
 
 	snprintf(lang, sizeof lang, "%s", i18n_language());
 	ui->locked = 0;
-	if (ui_login(ui, _("Another teacher"), &second) != 0)
+	if (ui_login(ui, _("Another teacher"), &second) != 0) {
+		if (ui->quit)
+			r = UI_QUIT;
 		goto out;
+	}
 	if (second.id == first.id) {
 		r = 1;
 		goto out;
@@ -343,6 +346,13 @@ out:
 		/* Curses is gone: a keymap that failed under it can say so now. */
 		if (ui.km == NULL && ui.keymap_error[0] != '\0')
 			fprintf(stderr, "dapter: %s\n", ui.keymap_error);
+		/*
+		 * A programming error, for the tests to see: a screen went on
+		 * reading keys after it was told the session ends.
+		 */
+		if (ui.quit_unheeded > 0)
+			fprintf(stderr, "dapter: a screen read keys %d times after the session "
+			    "ended\n", ui.quit_unheeded);
 	}
 	log_set_hook(NULL);
 	log_ui = NULL;

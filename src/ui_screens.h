@@ -35,7 +35,7 @@ int ui_plan_run(struct ui *ui, const struct journal *j, int pick, struct plan_to
 int ui_admin_run(struct ui *ui);
 /* The papers of a class as text, and how to fetch them as files (ui_reports.c). */
 int ui_reports_run(struct ui *ui);
-/* Changes the user's own password: old one, new one twice. */
+/* Changes the user's own password: old one, new one twice. 0, or UI_QUIT. */
 int ui_admin_password(struct ui *ui);
 
 #endif

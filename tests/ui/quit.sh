@@ -43,6 +43,8 @@ ended() {
 	else
 		tap_result 0 "$3 ($2): nothing stays online or held"
 	fi
+	check "$3 ($2): the quit is heeded at once, no key read after it" \
+	    sh -c "! grep -q 'read keys .* after the session ended' '$tmp/$1.err'"
 	check "$3 ($2): no \"database is locked\"" \
 	    sh -c "! grep -q 'database is locked' '$tmp/$1.err' && \
 	    ! tm capture-pane -p -t '=$1:' | grep -q 'database is locked'" 2>/dev/null
@@ -78,9 +80,27 @@ for sig in HUP TERM; do
 	at $s aigerim
 	ended $s $sig "home screen"
 
+	s=q$n
+	at $s aigerim
+	keys $s q
+	check "$sig round: reaches the question before quitting" wait_for $s "Quit the journal? (y/n)"
+	ended $s $sig "the question before quitting"
+
+	s=k$n
+	at $s aigerim
+	keys $s ?
+	check "$sig round: reaches the help" wait_for $s "Keys"
+	ended $s $sig "the help"
+
 	s=g$n
 	page $s
 	ended $s $sig "a journal page"
+
+	s=d$n
+	page $s
+	keys $s D
+	check "$sig round: reaches a question on a page" wait_for $s "(y/n)"
+	ended $s $sig "a question on a page"
 
 	s=v$n
 	at $s zaure
@@ -99,6 +119,16 @@ for sig in HUP TERM; do
 	keys $s p
 	wait_for $s "· plan" >/dev/null
 	keys $s a
+	check "$sig round: reaches a question on the plan" wait_for $s "(y/n)"
+	ended $s $sig "a question on the plan"
+
+	s=e$n
+	page $s
+	keys $s p
+	wait_for $s "· plan" >/dev/null
+	keys $s a
+	wait_for $s "(y/n)" >/dev/null
+	keys $s n
 	check "$sig round: reaches the plan's topic form" wait_for $s "plan · topic 1"
 	ended $s $sig "the plan's topic form"
 
@@ -126,7 +156,7 @@ for sig in HUP TERM; do
 
 	s=y$n
 	users $s
-	keys $s d
+	keys $s Down Down p
 	check "$sig round: reaches a yes/no question on an administration list" wait_for $s "(y/n)"
 	ended $s $sig "a yes/no question on an administration list"
 
@@ -155,6 +185,14 @@ for sig in HUP TERM; do
 	keys $s L
 	check "$sig round: reaches the lock screen" wait_for $s "This session is locked"
 	ended $s $sig "the lock screen"
+
+	s=m$n
+	page $s
+	keys $s L
+	wait_for $s "This session is locked" >/dev/null
+	keys $s Tab
+	check "$sig round: reaches another teacher's login" wait_for $s "Another teacher"
+	ended $s $sig "another teacher's login on the lock screen"
 
 	s=o$n
 	at $s aigerim
