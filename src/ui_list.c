@@ -2,9 +2,9 @@
 /*
  * ui_list: the list widget every screen of rows is made of, and the
  * prompts beside it. A list (struct ui_list: how to read its rows, the text
- * of a cell, what its keys do) is run by ui_list_run(); with no_selection
- * it is a text to scroll. Below it: the one-line prompts, the pick list and
- * the yes/no question.
+ * of a cell or how to draw a row, what its keys do) is run by
+ * ui_list_run(); with no_selection it is a text to scroll. Below it: the
+ * one-line prompts, the pick list and the yes/no question.
  *
  * Columns take the width their text needs, up to a maximum, so a Kazakh
  * role name or a long login is not cut where it fits; one column takes
@@ -166,7 +166,7 @@ list_has_headings(const struct ui_list *l)
 {
 	int c;
 
-	for (c = 0; c < UI_COLUMNS_MAX && l->columns[c].max >= 0; c++)
+	for (c = 0; l->columns != NULL && c < UI_COLUMNS_MAX && l->columns[c].max >= 0; c++)
 		if (l->columns[c].heading != NULL)
 			return 1;
 	return 0;
@@ -196,7 +196,8 @@ list_draw(struct ui *ui, const struct ui_list *l, size_t n, int sel, int top,
 	int y0 = list_first_row(l), y, c, st, style;
 	size_t i;
 
-	list_layout(l, n, ui_cols(), width, x);
+	if (l->columns != NULL)
+		list_layout(l, n, ui_cols(), width, x);
 	ui_erase();
 	ui_frame(ui, l->title, n == 0 && l->empty != NULL ? _(l->empty) : l->status,
 	    list_context(l), l->hints);
@@ -209,8 +210,13 @@ list_draw(struct ui *ui, const struct ui_list *l, size_t n, int sel, int top,
 	}
 	for (y = 0, i = (size_t)top; y < height && i < n; y++, i++) {
 		st = (int)i == sel && !l->no_selection ? UI_REVERSE : 0;
-		if (st)
+		/* A row drawn in parts starts from a clean line. */
+		if (st || l->columns == NULL)
 			ui_put(y0 + y, 0, ui_cols(), "", UI_PAD | st);
+		if (l->columns == NULL) {
+			l->draw_row(ui, l, i, y0 + y, st);
+			continue;
+		}
 		for (c = 0; c < UI_COLUMNS_MAX; c++) {
 			if (width[c] == 0)
 				continue;

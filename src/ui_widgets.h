@@ -80,6 +80,14 @@ struct ui_list {
 	/* The text of a cell: into buf, or a string of its own; may add to *style. */
 	const char *(*cell)(const struct ui_list *l, size_t row, int col, char *buf,
 	    size_t size, int *style);
+	/*
+	 * Or, with no columns, the screen draws row `row` itself on line y
+	 * (ui_cols() wide, a line the list has filled; `style` is UI_REVERSE
+	 * on the selected row): a row laid out in overlapping parts, as the
+	 * home screen's read-only note over its subject.
+	 */
+	void (*draw_row)(struct ui *ui, const struct ui_list *l, size_t row, int y,
+	    int style);
 	/* An action on row `sel` of `n` (n may be 0): ADMIN_*, or UI_QUIT. */
 	int (*act)(struct ui *ui, struct ui_list *l, enum action action, size_t sel,
 	    size_t n);
