@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_home: the first screen after login, the journals this user may open
- * (store_journal_list: own assignments, own class, or all for head/admin).
+ * (store_journal_list: own assignments, own class, or all for head/admin),
+ * as a list of the list widget whose rows it draws itself; and the class
+ * view.
  */
 #include "config.h"
 
@@ -26,7 +28,6 @@ struct home {
 	int today;		/* 1 when some journal has a lesson today */
 	char (*teachers)[HOME_TEACHERS_MAX];
 	size_t n;
-	int sel, top;
 	int class_teacher;	/* the user is the class teacher of a class: her reports */
 };
 
@@ -181,11 +182,7 @@ home_load(struct ui *ui, struct home *h)
 	for (i = 0; i < h->n; i++)
 		h->writable[i] = store_journal_writable(ui->st, h->rows[i].class_id,
 		    h->rows[i].subject_id, h->rows[i].subgroup) == 1;
-	if (home_order(ui, h) != 0)
-		return -1;
-	if (h->sel >= (int)h->n)
-		h->sel = h->n > 0 ? (int)h->n - 1 : 0;
-	return 0;
+	return home_order(ui, h);
 }
 
 struct class_col {
@@ -229,11 +226,11 @@ class_view_head(int x, const char *name)
  * the head's overview).
  */
 static int
-home_class_view(struct ui *ui, struct home *h)
+home_class_view(struct ui *ui, struct home *h, size_t row)
 {
 	static const struct ui_hint hints[] = { { ACTION_DOWN, N_("scroll") },
 	    { ACTION_RIGHT, N_("more") }, { ACTION_BACK, N_("back") }, { ACTION_NONE, NULL } };
-	const struct journal *sel = &h->rows[h->sel];
+	const struct journal *sel = &h->rows[row];
 	struct class_col *cols = NULL;
 	struct pupil *pupils = NULL;
 	struct class c;
@@ -342,8 +339,9 @@ out:
 	return rc;
 }
 
-static void
-home_draw(struct ui *ui, struct home *h)
+/* The hints of the home screen, by what the user may open. */
+static const struct ui_hint *
+home_hints(const struct ui *ui, const struct home *h)
 {
 	static const struct ui_hint hints[] = { { ACTION_OPEN, N_("Open") },
 	    { ACTION_HELP, N_("Help") }, { ACTION_QUIT, N_("Quit") }, { ACTION_CLASS, N_("Class") },
@@ -362,131 +360,90 @@ home_draw(struct ui *ui, struct home *h)
 	    { ACTION_HELP, N_("Help") }, { ACTION_QUIT, N_("Quit") }, { ACTION_CLASS, N_("Class") },
 	    { ACTION_REPORTS, N_("Reports") }, { ACTION_LANGUAGE, N_("Language") },
 	    { ACTION_NONE, NULL } };
-	char title[256], line[512], sub[64], num[16];
-	const struct journal *j;
-	int height = ui_rows() - 4, y, i, cw = ui_cols() >= 60 ? 8 : 6;
-	/* Today's lesson numbers in a gutter, only on a day that has lessons. */
-	int gw = h->today ? 4 : 0;
 
-	if (height < 1)
-		height = 1;
-	if (h->sel < h->top)
-		h->top = h->sel;
-	if (h->sel >= h->top + height)
-		h->top = h->sel - height + 1;
-	ui_erase();
-	snprintf(title, sizeof title, "%s: %s", _("My journals"), ui->user.name);
-	ui_frame(ui, title, h->n == 0 ? _("You have no journals yet: ask the admin to assign "
-	    "you a class and subject.") : NULL, "home",
-	    ui->user.role != ROLE_TEACHER ? admin_hints : h->class_teacher ? class_hints : hints);
-	for (y = 0, i = h->top; y < height && i < (int)h->n; y++, i++) {
-		j = &h->rows[i];
-		sub[0] = '\0';
-		if (j->subgroup > 0)
-			snprintf(sub, sizeof sub, _(" (group %d)"), j->subgroup);
-		snprintf(line, sizeof line, "%s%s", j->subject_name, sub);
-		ui_put(2 + y, 0, ui_cols(), "", UI_PAD | (i == h->sel ? UI_REVERSE : 0));
-		if (h->slot[i] != 0) {
-			/* The second shift's lessons as 2.N: 1 alone would read as the first's. */
-			if (h->slot[i] / 100 == 2)
-				snprintf(num, sizeof num, "2.%d", h->slot[i] % 100);
-			else
-				snprintf(num, sizeof num, "%d", h->slot[i] % 100);
-			ui_put(2 + y, 1, gw - 1, num, UI_RIGHT | (i == h->sel ? UI_REVERSE : 0));
-		}
-		ui_put(2 + y, 1 + gw, cw, j->class_name, i == h->sel ? UI_REVERSE | UI_BOLD :
-		    UI_BOLD);
-		ui_put(2 + y, 1 + gw + cw, ui_cols() - cw - gw - 2, line,
-		    i == h->sel ? UI_REVERSE : 0);
-		if (!h->writable[i] && ui_cols() >= 50) {
-			snprintf(line, sizeof line, "%s %s", _("read-only"), h->teachers[i]);
-			ui_put(2 + y, ui_cols() - 24, 23, line, UI_RIGHT |
-			    (i == h->sel ? UI_REVERSE : UI_DIM));
-		}
-	}
-	ui_cursor(0, 0, 0);
-	ui_flush();
+	return ui->user.role != ROLE_TEACHER ? admin_hints : h->class_teacher ? class_hints :
+	    hints;
 }
 
+/* The list's rows are the journals; the title and hints follow the user and language. */
+static int
+home_list_load(struct ui *ui, struct ui_list *l, size_t *n)
+{
+	struct home *h = l->ctx;
+	int rc;
+
+	snprintf(l->title, sizeof l->title, "%s: %s", _("My journals"), ui->user.name);
+	rc = home_load(ui, h);
+	l->hints = home_hints(ui, h);
+	*n = h->n;
+	return rc;
+}
+
+/*
+ * One journal: today's lesson number in a gutter (only on a day that has
+ * lessons), the class, the subject, and over the subject's end the
+ * teachers of a page the user may only read.
+ */
+static void
+home_draw_row(struct ui *ui, const struct ui_list *l, size_t row, int y, int style)
+{
+	const struct home *h = l->ctx;
+	const struct journal *j = &h->rows[row];
+	char line[512], sub[64], num[16];
+	int cw = ui_cols() >= 60 ? 8 : 6, gw = h->today ? 4 : 0;
+
+	sub[0] = '\0';
+	if (j->subgroup > 0)
+		snprintf(sub, sizeof sub, _(" (group %d)"), j->subgroup);
+	snprintf(line, sizeof line, "%s%s", j->subject_name, sub);
+	if (h->slot[row] != 0) {
+		/* The second shift's lessons as 2.N: 1 alone would read as the first's. */
+		if (h->slot[row] / 100 == 2)
+			snprintf(num, sizeof num, "2.%d", h->slot[row] % 100);
+		else
+			snprintf(num, sizeof num, "%d", h->slot[row] % 100);
+		ui_put(y, 1, gw - 1, num, UI_RIGHT | style);
+	}
+	ui_put(y, 1 + gw, cw, j->class_name, UI_BOLD | style);
+	ui_put(y, 1 + gw + cw, ui_cols() - cw - gw - 2, line, style);
+	if (!h->writable[row] && ui_cols() >= 50) {
+		snprintf(line, sizeof line, "%s %s", _("read-only"), h->teachers[row]);
+		ui_put(y, ui_cols() - 24, 23, line, UI_RIGHT | (style ? style : UI_DIM));
+	}
+}
+
+/* What the home screen's keys open; the journal list is read again after a page. */
+static int
+home_act(struct ui *ui, struct ui_list *l, enum action action, size_t sel, size_t n)
+{
+	struct home *h = l->ctx;
+
+	if (action == ACTION_CLASS && n > 0)
+		return home_class_view(ui, h, sel) == UI_QUIT ? UI_QUIT : LIST_STAY;
+	if (action == ACTION_ADMIN)
+		return ui_admin_run(ui) == UI_QUIT ? UI_QUIT : LIST_RELOAD;
+	if (action == ACTION_REPORTS)
+		return ui_reports_run(ui) == UI_QUIT ? UI_QUIT : LIST_STAY;
+	if (action == ACTION_PASSWORD)
+		return ui_admin_password(ui) == UI_QUIT ? UI_QUIT : LIST_STAY;
+	if (action == ACTION_OPEN && n > 0)
+		return ui_grid_run(ui, &h->rows[sel]) == UI_QUIT ? UI_QUIT : LIST_RELOAD;
+	return LIST_STAY;
+}
+
+/* My journals: the list widget, its rows drawn by the home screen. */
 int
 ui_home_run(struct ui *ui)
 {
 	struct home h;
-	struct ui_key k;
-	enum action action;
-	int r, rc = 0, g, dirty = 1, height;
+	struct ui_list l = { .context = "home", .ctx = &h, .load = home_list_load,
+	    .draw_row = home_draw_row, .act = home_act,
+	    .empty = N_("You have no journals yet: ask the admin to assign you a class and "
+	    "subject.") };
+	int rc;
 
 	memset(&h, 0, sizeof h);
-	home_load(ui, &h);
-	for (;;) {
-		if (dirty)
-			home_draw(ui, &h);
-		dirty = 0;
-		if ((r = ui_key_read(ui, &k, 1)) == UI_QUIT) {
-			rc = UI_QUIT;
-			goto out;
-		}
-		if (r == UI_IDLE)
-			continue;
-		do {
-			dirty = 1;
-			ui->message[0] = '\0';
-			height = ui_rows() - 4 > 1 ? ui_rows() - 4 : 1;
-			action = ui_action(ui, "home", &k);
-			if ((g = ui_global_action(ui, "home", action)) < 0) {
-				rc = UI_QUIT;
-				goto out;
-			}
-			if (g > 0 || action == ACTION_NONE)
-				continue;
-			if (action == ACTION_UP && h.sel > 0)
-				h.sel--;
-			else if (action == ACTION_DOWN && h.sel + 1 < (int)h.n)
-				h.sel++;
-			else if (action == ACTION_PAGE_UP)
-				h.sel = h.sel > height ? h.sel - height : 0;
-			else if (action == ACTION_PAGE_DOWN && h.n > 0)
-				h.sel = h.sel + height < (int)h.n ? h.sel + height : (int)h.n - 1;
-			else if (action == ACTION_BACK)
-				goto out;
-			else if (action == ACTION_CLASS && h.n > 0) {
-				if (home_class_view(ui, &h) == UI_QUIT) {
-					rc = UI_QUIT;
-					goto out;
-				}
-			}
-			else if (action == ACTION_ADMIN) {
-				if (ui_admin_run(ui) == UI_QUIT) {
-					rc = UI_QUIT;
-					goto out;
-				}
-				home_load(ui, &h);
-				break;
-			} else if (action == ACTION_REPORTS) {
-				if (ui_reports_run(ui) == UI_QUIT) {
-					rc = UI_QUIT;
-					goto out;
-				}
-			} else if (action == ACTION_PASSWORD) {
-				if (ui_admin_password(ui) == UI_QUIT) {
-					rc = UI_QUIT;
-					goto out;
-				}
-			} else if (action == ACTION_OPEN && h.n > 0) {
-				if (ui_grid_run(ui, &h.rows[h.sel]) == UI_QUIT) {
-					rc = UI_QUIT;
-					goto out;
-				}
-				home_load(ui, &h);
-				break;
-			}
-		} while (!ui->quit && (r = ui_key_read(ui, &k, 0)) == UI_KEY);
-		if (r == UI_QUIT || ui->quit) {
-			rc = UI_QUIT;
-			goto out;
-		}
-	}
-out:
+	rc = ui_list_run(ui, &l);
 	home_free(&h);
 	return rc;
 }
