@@ -4,8 +4,9 @@
 # prompt and a question the journal is ended as a dropped link ends it
 # (SIGHUP to the dapter process; SIGTERM in a second round). The process is
 # gone within a bounded wait, nothing stays online or held (`session list`),
-# and the store never said "database is locked". A screen that ignored the
-# quit would spin on (there is no fuse any more that ends it for it).
+# the store never said "database is locked", and no screen read a key after
+# the quit (dapter counts such reads and says so on stderr): there is no
+# fuse any more to end a screen that ignored it.
 . "$top_srcdir/tests/ui/lib.sh"
 
 demo_db
@@ -73,6 +74,26 @@ users() {
 	wait_for "$1" "aigerim" || tap_result 1 "$1: the list of users opens"
 }
 
+# plan NAME: at the plan of aigerim's page.
+plan() {
+	page "$1"
+	keys "$1" p
+	wait_for "$1" "· plan" || tap_result 1 "$1: the plan opens"
+}
+
+# locked NAME: aigerim's page behind the lock screen.
+locked() {
+	page "$1"
+	keys "$1" L
+	wait_for "$1" "This session is locked" || tap_result 1 "$1: the lock screen comes"
+}
+
+# reached NAME SIG TEXT DESCRIPTION: once TEXT is on NAME, SIG ends it (ended).
+reached() {
+	check "$2 round: reaches $4" wait_for "$1" "$3"
+	ended "$1" "$2" "$4"
+}
+
 n=0
 for sig in HUP TERM; do
 	n=$((n + 1))
@@ -83,14 +104,12 @@ for sig in HUP TERM; do
 	s=q$n
 	at $s aigerim
 	keys $s q
-	check "$sig round: reaches the question before quitting" wait_for $s "Quit the journal? (y/n)"
-	ended $s $sig "the question before quitting"
+	reached $s $sig "Quit the journal? (y/n)" "the question before quitting"
 
 	s=k$n
 	at $s aigerim
 	keys $s ?
-	check "$sig round: reaches the help" wait_for $s "Keys"
-	ended $s $sig "the help"
+	reached $s $sig "Keys" "the help"
 
 	s=g$n
 	page $s
@@ -99,50 +118,38 @@ for sig in HUP TERM; do
 	s=d$n
 	page $s
 	keys $s D
-	check "$sig round: reaches a question on a page" wait_for $s "(y/n)"
-	ended $s $sig "a question on a page"
+	reached $s $sig "(y/n)" "a question on a page"
 
 	s=v$n
 	at $s zaure
 	keys $s c
-	check "$sig round: reaches the class view" wait_for $s "7 Ә · class view"
-	ended $s $sig "the class view"
+	reached $s $sig "7 Ә · class view" "the class view"
 
 	s=p$n
-	page $s
-	keys $s p
-	check "$sig round: reaches the plan" wait_for $s "· plan"
+	plan $s
 	ended $s $sig "the plan"
 
 	s=f$n
-	page $s
-	keys $s p
-	wait_for $s "· plan" >/dev/null
+	plan $s
 	keys $s a
-	check "$sig round: reaches a question on the plan" wait_for $s "(y/n)"
-	ended $s $sig "a question on the plan"
+	reached $s $sig "(y/n)" "a question on the plan"
 
 	s=e$n
-	page $s
-	keys $s p
-	wait_for $s "· plan" >/dev/null
+	plan $s
 	keys $s a
 	wait_for $s "(y/n)" >/dev/null
 	keys $s n
-	check "$sig round: reaches the plan's topic form" wait_for $s "plan · topic 1"
-	ended $s $sig "the plan's topic form"
+	reached $s $sig "plan · topic 1" "the plan's topic form"
 
 	s=c$n
 	page $s
 	keys $s c
-	check "$sig round: reaches the comment editor" wait_for $s "Comment ·"
-	ended $s $sig "the comment editor"
+	reached $s $sig "Comment ·" "the comment editor"
 
 	s=t$n
 	page $s
 	keys $s t
-	check "$sig round: reaches a prompt of the lesson form" wait_for $s "Topic:"
-	ended $s $sig "a prompt of the lesson form"
+	reached $s $sig "Topic:" "a prompt of the lesson form"
 
 	s=u$n
 	users $s
@@ -151,14 +158,12 @@ for sig in HUP TERM; do
 	s=a$n
 	users $s
 	keys $s a
-	check "$sig round: reaches a prompt on an administration list" wait_for $s "Login of the new user:"
-	ended $s $sig "a prompt on an administration list"
+	reached $s $sig "Login of the new user:" "a prompt on an administration list"
 
 	s=y$n
 	users $s
 	keys $s Down Down p
-	check "$sig round: reaches a yes/no question on an administration list" wait_for $s "(y/n)"
-	ended $s $sig "a yes/no question on an administration list"
+	reached $s $sig "(y/n)" "a yes/no question on an administration list"
 
 	s=w$n
 	at $s admin
@@ -177,27 +182,20 @@ for sig in HUP TERM; do
 	keys $s Enter
 	wait_for $s "Period (or year):" >/dev/null
 	keys $s Enter
-	check "$sig round: reaches the reports' pager" wait_for $s "Report cards: 7 Ә"
-	ended $s $sig "the reports' pager"
+	reached $s $sig "Report cards: 7 Ә" "the reports' pager"
 
 	s=l$n
-	page $s
-	keys $s L
-	check "$sig round: reaches the lock screen" wait_for $s "This session is locked"
+	locked $s
 	ended $s $sig "the lock screen"
 
 	s=m$n
-	page $s
-	keys $s L
-	wait_for $s "This session is locked" >/dev/null
+	locked $s
 	keys $s Tab
-	check "$sig round: reaches another teacher's login" wait_for $s "Another teacher"
-	ended $s $sig "another teacher's login on the lock screen"
+	reached $s $sig "Another teacher" "another teacher's login on the lock screen"
 
 	s=o$n
 	at $s aigerim
 	keys $s P
-	check "$sig round: reaches the password change" wait_for $s "Old password:"
-	ended $s $sig "the password change"
+	reached $s $sig "Old password:" "the password change"
 done
 tap_done
