@@ -134,8 +134,11 @@ ui_key_read(struct ui *ui, struct ui_key *k, int wait)
 		    (ui_lock_now || (ui->idle_lock > 0 &&
 		    time(NULL) - ui->last_input >= ui->idle_lock))) {
 			ui_lock_now = 0;
-			if (ui->lock_screen(ui) != UI_KEY)
-				return ui_quit(ui);
+			/* The lock screen saw the quit itself: this is no second one. */
+			if (ui->lock_screen(ui) != UI_KEY) {
+				ui->quit = 1;
+				return UI_QUIT;
+			}
 			snprintf(k->name, sizeof k->name, "Redraw");
 			return UI_KEY;
 		}

@@ -188,6 +188,10 @@ for sig in HUP TERM; do
 	locked $s
 	ended $s $sig "the lock screen"
 
+	s=i$n
+	start $s 80 24 DAPTER_IDLE_LOCK=2 -- --as aigerim
+	reached $s $sig "This session is locked" "the lock screen of a session left alone"
+
 	s=m$n
 	locked $s
 	keys $s Tab
