@@ -175,6 +175,17 @@ for sig in HUP TERM; do
 	check "$sig round: reaches the timetable" wait_re $s "^ +Mon +Tue +Wed +Thu +Fri +Sat *$"
 	ended $s $sig "the timetable"
 
+	s=x$n
+	at $s admin
+	keys $s A
+	wait_for $s "Administration" >/dev/null
+	admin_menu $s 1
+	wait_for $s "T Timetable" >/dev/null
+	keys $s i
+	wait_for $s "empty: paste it here" >/dev/null
+	keys $s Enter
+	reached $s $sig "Paste the class list of" "the roster's paste screen"
+
 	s=r$n
 	at $s aigerim
 	keys $s R
