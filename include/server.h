@@ -21,6 +21,7 @@
 #include <libssh/libssh.h>
 #include <libssh/server.h>
 
+#include "holder.h"
 #include "holder_proto.h"
 
 #define SERVER_PORT_DEFAULT	"2222"
@@ -179,8 +180,6 @@ int holder_find(const struct server_conn *conn, char *since, size_t sincesize);
  * saved as typed). An attached journal is never ended.
  */
 void holder_bound(const struct server_conn *conn);
-/* Sends one record without blocking; 0, or -1 (EAGAIN: try again later). */
-int holder_send(int fd, int type, const void *buf, size_t len);
 
 /*
  * The priority of a log line, as syslog numbers it. Under systemd (stderr is

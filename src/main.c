@@ -17,6 +17,7 @@
 
 #include "cmd.h"
 #include "conf.h"
+#include "holder.h"
 #include "i18n.h"
 #include "server_module.h"
 #include "ssh_argv.h"
@@ -294,6 +295,9 @@ main(int argc, char **argv)
 	int i, used = 0, rc, remote = 0;
 	char word[512], *help_argv[8];
 
+	/* The session holder's own process (holder.h): the server runs it by this name. */
+	if (argc > 0 && strcmp(argv[0], HOLDER_PROGRAM) == 0)
+		return holder_main(argc, argv);
 	use_build_tree();
 	i18n_init();
 	/* Keys are read by the server module's libssh, loaded only when one is added. */
