@@ -76,14 +76,18 @@ t.close()
 PY
 	st=$?
 }
-# log_has TEXT: up to 5 s for TEXT in the server's log.
+# log_has TEXT: up to 10 s for TEXT in the server's log.
 log_has() {
-	i=0
-	until grep -qF -- "$1" "$tmp/serve.log" || [ $i -ge 50 ]; do
-		i=$((i + 1))
-		sleep 0.1
-	done
-	grep -qF -- "$1" "$tmp/serve.log"
+	within grep -qF -- "$1" "$tmp/serve.log"
+}
+# mark_is N: the first pupil's mark today (2026-11-23, the last column) is N.
+mark_is() {
+	"$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/marks.csv" 2>&1 &&
+	    grep -q "^2,Ахметов .*,$1\$" "$tmp/marks.csv"
+}
+# journal_gone: aigerim's journal has ended.
+journal_gone() {
+	[ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ]
 }
 if [ -n "$pm" ]; then
 	paramiko_version
@@ -105,16 +109,13 @@ fi
 tmux -L "$sock" -f /dev/null new-session -d -s t -x 80 -y 24 \
     "SSHPASS=aigerim-demo sshpass -e ssh -v -E $tmp/sshv -t -p $port $opts -o RekeyLimit=1K \
     aigerim@127.0.0.1; sleep 60" || { echo "Bail out! cannot start tmux"; exit 1; }
+# pane_has PANE TEXT: TEXT is on the screen of tmux session PANE.
+pane_has() {
+	tmux -L "$sock" capture-pane -p -J -t "=$1:" 2>/dev/null | grep -qF -- "$2"
+}
 # wait_pane TEXT: up to 10 s for TEXT on the journal's screen.
 wait_pane() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tmux -L "$sock" capture-pane -p -J -t =t: >"$tmp/pane" 2>/dev/null
-		grep -qF -- "$1" "$tmp/pane" && return 0
-		i=$((i + 1))
-		sleep 0.1
-	done
-	return 1
+	within pane_has t "$1"
 }
 wait_pane "My journals"; tap_result $? "the journal's home screen arrives compressed"
 tmux -L "$sock" send-keys -t =t: Enter
@@ -124,34 +125,16 @@ rekeyed() {
 	awk '/Enabling compression/ { on = 1 } on && /SSH2_MSG_KEXINIT sent/ { n++ }
 	    END { exit !n }' "$tmp/sshv"
 }
-i=0
-until rekeyed || [ $i -ge 100 ]; do
-	i=$((i + 1))
-	sleep 0.1
-done
-rekeyed; tap_result $? "the compressed link was rekeyed after the login"
+within rekeyed; tap_result $? "the compressed link was rekeyed after the login"
 tmux -L "$sock" send-keys -t =t: 6
-i=0
-# Today (2026-11-23) is the last column; the first pupil had no mark in it.
-until "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/marks.csv" 2>&1 &&
-    grep -q "^2,Ахметов .*,6\$" "$tmp/marks.csv" || [ $i -ge 100 ]; do
-	i=$((i + 1))
-	sleep 0.1
-done
-grep -q "^2,Ахметов .*,6\$" "$tmp/marks.csv"
-tap_result $? "the mark typed over the compressed link is in the journal"
+within mark_is 6; tap_result $? "the mark typed over the compressed link is in the journal"
 # Quit the journal, so that no holder of it writes to this server's log later.
 tmux -L "$sock" send-keys -t =t: q
 wait_pane "My journals"
 tmux -L "$sock" send-keys -t =t: q
 wait_pane "(y/n)"
 tmux -L "$sock" send-keys -t =t: y
-i=0
-until [ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ] || [ $i -ge 100 ]; do
-	i=$((i + 1))
-	sleep 0.1
-done
-[ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ]; tap_result $? "the journal quits"
+within journal_gone; tap_result $? "the journal quits"
 tmux -L "$sock" kill-session -t =t 2>/dev/null
 
 # PuTTY rekeys every hour by default, so a school day's journal over plink
@@ -177,34 +160,13 @@ if command -v plink >/dev/null 2>&1; then
 		awk '/Initialised delayed zlib/ { on = 1 } on && /key exchange with/ { n++ }
 		    END { exit !n }' "$tmp/plinkv"
 	}
-	i=0
-	until plink_rekeyed || [ $i -ge 100 ]; do
-		i=$((i + 1))
-		sleep 0.1
-	done
-	plink_rekeyed; tap_result $? "plink's compressed link was rekeyed after the login"
+	within plink_rekeyed; tap_result $? "plink's compressed link was rekeyed after the login"
 	tmux -L "$sock" send-keys -t =p: 7
-	i=0
-	until "$DAPTER" --db "$db" marks export "7 Ә" Алгебра >"$tmp/marks.csv" 2>&1 &&
-	    grep -q "^2,Ахметов .*,7\$" "$tmp/marks.csv" || [ $i -ge 100 ]; do
-		i=$((i + 1))
-		sleep 0.1
-	done
-	grep -q "^2,Ахметов .*,7\$" "$tmp/marks.csv"
-	tap_result $? "a mark typed over plink after the rekey is in the journal"
+	within mark_is 7; tap_result $? "a mark typed over plink after the rekey is in the journal"
 	tmux -L "$sock" send-keys -t =p: q
-	i=0
-	until tmux -L "$sock" capture-pane -p -J -t =p: | grep -qF "My journals" || [ $i -ge 100 ]
-	do
-		i=$((i + 1))
-		sleep 0.1
-	done
+	within pane_has p "My journals"
 	tmux -L "$sock" send-keys -t =p: q y
-	i=0
-	until [ -z "$(pgrep -f -- "--db $db --as aigerim --remote")" ] || [ $i -ge 100 ]; do
-		i=$((i + 1))
-		sleep 0.1
-	done
+	within journal_gone
 	tmux -L "$sock" kill-session -t =p 2>/dev/null
 fi
 stop_server

@@ -61,6 +61,16 @@ start_server() {
 	port=$(sed -n 's/^Serving .* port \([0-9]*\)\.$/\1/p' "$tmp/serve.out")
 }
 
+# within CMD...: up to 10 s for CMD to succeed, tried every 0.1 s; 1 if it never did.
+within() {
+	_w=0
+	until "$@"; do
+		_w=$((_w + 1))
+		[ "$_w" -lt 100 ] || return 1
+		sleep 0.1
+	done
+}
+
 # grid_cells PANE DAY: the column of DAY (its heading, "23") of the journal
 # page in PANE (tmux capture-pane), a line per pupil: the cursor mark (">"
 # or " ") and the cell ("-" when empty). The headings are ASCII, the names
