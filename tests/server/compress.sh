@@ -209,6 +209,20 @@ if [ -n "$pm" ]; then
 fi
 stop_server
 
+# --- the server's deflate is the journal's (ssh_deflate.c): libssh's call
+# to zlib's deflateInit_ binds to the server module's, as the dynamic linker
+# says of the connection process that compressed.
+: >"$DAPTER_CONF"
+export LD_DEBUG=bindings LD_DEBUG_OUTPUT="$tmp/ld"
+start_server
+unset LD_DEBUG LD_DEBUG_OUTPUT
+v
+negotiated zlib@openssh.com; tap_result $? "the server under LD_DEBUG compresses"
+stop_server
+cat "$tmp"/ld.* 2>/dev/null | grep "binding file [^ ]*libssh[^ ]* .* to [^ ]*dapter-server.so .*\`deflateInit_'" \
+    >/dev/null
+tap_result $? "libssh's deflateInit_ is the server module's, with the journal's window"
+
 # --- the command line wins over the file; a bad value is refused, clearly ---
 start_server --compression no
 v -C
